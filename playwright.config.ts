@@ -1,0 +1,48 @@
+import { defineConfig, devices } from '@playwright/test'
+
+// A port of our own (never Vite's default, which another process may hold). Workers inherit the
+// runner's environment, so every process agrees on it.
+process.env.E2E_PORT ??= String(41000 + Math.floor(Math.random() * 2000))
+const port = Number(process.env.E2E_PORT)
+
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+]
+
+export default defineConfig({
+  testDir: './e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: chromiumArgs,
+    },
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  webServer: {
+    // The built app served by the real server (proxy + simulator), as `npm start` does.
+    command: 'tsx src/server/main.ts',
+    url: `http://127.0.0.1:${port}/healthz`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      WORKBENCH_PRESETS_DIR: 'test-results/e2e-presets',
+      WORKBENCH_UPSTREAMS: `http://127.0.0.1:${port + 1}`,
+    },
+  },
+})

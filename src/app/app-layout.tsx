@@ -1,0 +1,68 @@
+import { lazy, Suspense } from 'react'
+import { Link, Route, Switch, useLocation } from 'wouter'
+import { ComposePage } from './compose-page'
+
+// Compose is the first view and ships in the main chunk; every other view loads on demand.
+const HistoryView = lazy(() =>
+  import('../features/history/history-view').then((m) => ({ default: m.HistoryView })),
+)
+const HandlesView = lazy(() =>
+  import('../features/handles/handles-view').then((m) => ({ default: m.HandlesView })),
+)
+const PresetsView = lazy(() =>
+  import('../features/presets/presets-view').then((m) => ({ default: m.PresetsView })),
+)
+const SettingsView = lazy(() =>
+  import('../features/settings/settings-view').then((m) => ({ default: m.SettingsView })),
+)
+
+const NAV = [
+  { href: '/', label: 'Compose' },
+  { href: '/history', label: 'History' },
+  { href: '/handles', label: 'Handles' },
+  { href: '/presets', label: 'Presets' },
+  { href: '/settings', label: 'Settings' },
+] as const
+
+export function AppLayout() {
+  const [location] = useLocation()
+  return (
+    <div className="app">
+      <header className="app-header">
+        <h1 className="app-title">Handles Workbench</h1>
+        <nav aria-label="Main">
+          <ul className="nav-list">
+            {NAV.map((item) => (
+              <li key={item.href}>
+                <Link
+                  href={item.href}
+                  aria-current={location === item.href ? 'page' : undefined}
+                  className="nav-link"
+                >
+                  {item.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main className="app-main">
+        <Suspense fallback={<p role="status">Loading…</p>}>
+          <Switch>
+            <Route path="/" component={ComposePage} />
+            <Route path="/compose" component={ComposePage} />
+            <Route path="/history" component={HistoryView} />
+            <Route path="/handles" component={HandlesView} />
+            <Route path="/presets" component={PresetsView} />
+            <Route path="/settings" component={SettingsView} />
+            <Route>
+              <p role="alert">
+                No such page. <Link href="/">Go to Compose</Link>
+              </p>
+            </Route>
+          </Switch>
+        </Suspense>
+      </main>
+    </div>
+  )
+}

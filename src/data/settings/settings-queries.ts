@@ -1,0 +1,53 @@
+import { queryOptions, useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query'
+import {
+  readAuthorization,
+  readSettings,
+  writeAuthorization,
+  writeSettings,
+  type Authorization,
+  type Settings,
+} from './settings-store'
+
+export const settingsQueries = {
+  all: () => ['settings'] as const,
+  current: () =>
+    queryOptions({
+      queryKey: [...settingsQueries.all(), 'current'] as const,
+      queryFn: readSettings,
+      staleTime: Infinity,
+      networkMode: 'always',
+    }),
+  // The token sits in React Query's in-memory cache only; it is never persisted by the cache.
+  authorization: () =>
+    queryOptions({
+      queryKey: [...settingsQueries.all(), 'authorization'] as const,
+      queryFn: readAuthorization,
+      staleTime: Infinity,
+      gcTime: Infinity,
+      networkMode: 'always',
+    }),
+}
+
+export function useSettings(): Settings {
+  return useSuspenseQuery(settingsQueries.current()).data
+}
+
+export function useAuthorization(): Authorization {
+  return useSuspenseQuery(settingsQueries.authorization()).data
+}
+
+export function useUpdateSettings() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: async (settings: Settings) => writeSettings(settings),
+    onSuccess: (saved) => queryClient.setQueryData(settingsQueries.current().queryKey, saved),
+  })
+}
+
+export function useUpdateAuthorization() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: async (authorization: Authorization) => writeAuthorization(authorization),
+    onSuccess: (saved) => queryClient.setQueryData(settingsQueries.authorization().queryKey, saved),
+  })
+}

@@ -1,0 +1,70 @@
+// Settings live in two places on purpose. Everything but the token is in localStorage, so it
+// survives restarts. The Authorization token is kept in memory, or in sessionStorage when the user
+// ticks "Remember for this tab"; never localStorage, never IndexedDB, so it dies with the tab.
+import { z } from 'zod'
+import { CONTRACT_VERSION, MIN_CONTRACT_VERSION, XBOX_LIVE_ORIGIN } from '../../mpsd/limits'
+
+export const SIMULATOR_UPSTREAM = 'simulator'
+export { XBOX_LIVE_ORIGIN }
+
+export const settingsSchema = z.object({
+  proxyUrl: z.string().trim().min(1, 'Proxy URL is required').default('/proxy'),
+  /** 'simulator', the Xbox Live origin, or an allowed custom origin. */
+  upstream: z.string().trim().min(1).default(SIMULATOR_UPSTREAM),
+  contractVersion: z.coerce.number().int().min(MIN_CONTRACT_VERSION).default(CONTRACT_VERSION),
+})
+export type Settings = z.infer<typeof settingsSchema>
+
+export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({})
+
+const SETTINGS_KEY = 'handles-workbench:settings'
+const TOKEN_KEY = 'handles-workbench:authorization'
+
+export function readSettings(): Settings {
+  try {
+    const raw = localStorage.getItem(SETTINGS_KEY)
+    const parsed = settingsSchema.safeParse(raw ? JSON.parse(raw) : {})
+    return parsed.success ? parsed.data : DEFAULT_SETTINGS
+  } catch {
+    return DEFAULT_SETTINGS
+  }
+}
+
+export function writeSettings(settings: Settings): Settings {
+  // Parse before writing: only known, non-secret fields can reach localStorage.
+  const clean = settingsSchema.parse(settings)
+  localStorage.setItem(SETTINGS_KEY, JSON.stringify(clean))
+  return clean
+}
+
+let memoryToken: string | undefined
+
+export type Authorization = { value: string; remember: boolean }
+
+export function readAuthorization(): Authorization {
+  const remembered = safeSessionGet(TOKEN_KEY)
+  if (remembered) return { value: remembered, remember: true }
+  return { value: memoryToken ?? '', remember: false }
+}
+
+export function writeAuthorization({ value, remember }: Authorization): Authorization {
+  const trimmed = value.trim()
+  memoryToken = trimmed || undefined
+  if (remember && trimmed) sessionStorage.setItem(TOKEN_KEY, trimmed)
+  else sessionStorage.removeItem(TOKEN_KEY)
+  return { value: trimmed, remember: remember && Boolean(trimmed) }
+}
+
+function safeSessionGet(key: string): string | null {
+  try {
+    return sessionStorage.getItem(key)
+  } catch {
+    return null
+  }
+}
+
+export function describeUpstream(upstream: string): string {
+  if (upstream === SIMULATOR_UPSTREAM) return 'Simulator'
+  if (upstream === XBOX_LIVE_ORIGIN) return 'Xbox Live'
+  return upstream
+}

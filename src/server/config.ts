@@ -1,0 +1,42 @@
+// Everything the server reads from the environment, in one place, with the embedded defaults that
+// let `npm start` work with no configuration at all.
+
+export type ServerConfig = {
+  host: string
+  port: number
+  /** Extra upstream origins allowed besides the simulator and Xbox Live (WORKBENCH_UPSTREAMS). */
+  extraUpstreams: string[]
+  /** Injected as Authorization for the real service when set, so the token never reaches a browser. */
+  xblAuthorization: string | undefined
+  connectTimeoutMs: number
+  totalTimeoutMs: number
+  simulator: { latencyMs: number; failRate: number; throttle: boolean }
+  presetsDir: string
+  staticRoot: string
+}
+
+function numberFrom(value: string | undefined, fallback: number): number {
+  const n = Number(value)
+  return value !== undefined && value !== '' && Number.isFinite(n) ? n : fallback
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  return {
+    host: env.HOST || '127.0.0.1',
+    port: numberFrom(env.PORT, 5173),
+    extraUpstreams: (env.WORKBENCH_UPSTREAMS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    xblAuthorization: env.XBL_AUTHORIZATION || undefined,
+    connectTimeoutMs: numberFrom(env.PROXY_CONNECT_TIMEOUT_MS, 5_000),
+    totalTimeoutMs: numberFrom(env.PROXY_TIMEOUT_MS, 30_000),
+    simulator: {
+      latencyMs: numberFrom(env.SIM_LATENCY_MS, 0),
+      failRate: numberFrom(env.SIM_FAIL_RATE, 0),
+      throttle: env.SIM_THROTTLE !== 'off',
+    },
+    presetsDir: env.WORKBENCH_PRESETS_DIR || 'presets',
+    staticRoot: env.WORKBENCH_STATIC_ROOT || 'dist',
+  }
+}
