@@ -17,12 +17,13 @@ export const chromiumArgs = [
 
 export default defineConfig({
   testDir: './e2e',
+  outputDir: process.env.PW_OUTPUT_DIR ?? 'test-results/playwright-artifacts',
   fullyParallel: false,
   workers: 1,
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
+  reporter: [['list'], ['json', { outputFile: process.env.PW_JSON_REPORT ?? 'test-results/playwright.json' }]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     trace: 'retain-on-failure',
@@ -41,7 +42,8 @@ export default defineConfig({
     env: {
       PORT: String(port),
       HOST: '127.0.0.1',
-      WORKBENCH_PRESETS_DIR: 'test-results/e2e-presets',
+      WORKBENCH_PRESETS_DIR: process.env.WORKBENCH_PRESETS_DIR ?? 'test-results/e2e-presets',
+      WORKBENCH_STATIC_ROOT: process.env.WORKBENCH_STATIC_ROOT ?? 'dist',
       WORKBENCH_UPSTREAMS: `http://127.0.0.1:${port + 1}`,
     },
   },

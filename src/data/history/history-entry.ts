@@ -1,0 +1,56 @@
+// One call as the Workbench sent it and as it came back. Stored in IndexedDB and validated on read.
+// The Authorization value never enters a record: request headers are stored already redacted.
+import { z } from 'zod'
+
+export const requestKindSchema = z.enum(['activity', 'invite', 'query', 'get', 'delete'])
+export type RequestKind = z.infer<typeof requestKindSchema>
+
+export const statusClassSchema = z.enum(['1xx', '2xx', '3xx', '4xx', '5xx', 'proxy'])
+export type StatusClass = z.infer<typeof statusClassSchema>
+
+const headerPairs = z.array(z.tuple([z.string(), z.string()]))
+
+export const historyEntrySchema = z.object({
+  id: z.string(),
+  startedAt: z.number(),
+  kind: requestKindSchema,
+  /** 'simulator', the Xbox Live origin, or a custom origin. */
+  upstream: z.string(),
+  request: z.object({
+    method: z.enum(['GET', 'POST', 'DELETE']),
+    path: z.string(),
+    headers: headerPairs,
+    body: z.string().optional(),
+  }),
+  response: z
+    .object({
+      status: z.number(),
+      statusText: z.string(),
+      headers: headerPairs,
+      body: z.string(),
+      /** Bodies over 1 MiB are stored cut to 1 MiB; the original size is in sizeBytes. */
+      bodyTruncated: z.boolean().optional(),
+      sizeBytes: z.number(),
+    })
+    .optional(),
+  proxyError: z.object({ code: z.string(), message: z.string() }).optional(),
+  /** A network failure before any answer (proxy unreachable). */
+  networkError: z.string().optional(),
+  durationMs: z.number(),
+  upstreamMs: z.number().optional(),
+  statusClass: statusClassSchema,
+  scid: z.string().optional(),
+  xuid: z.string().optional(),
+  sessionName: z.string().optional(),
+  batchId: z.string().optional(),
+})
+export type HistoryEntry = z.infer<typeof historyEntrySchema>
+
+export function statusClassOf(status: number | undefined, proxyError: boolean): StatusClass {
+  if (proxyError || status === undefined || status === 0) return 'proxy'
+  if (status < 200) return '1xx'
+  if (status < 300) return '2xx'
+  if (status < 400) return '3xx'
+  if (status < 500) return '4xx'
+  return '5xx'
+}

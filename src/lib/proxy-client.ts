@@ -1,0 +1,86 @@
+// Sends a WireRequest through the Workbench proxy. The only place the Authorization value is
+// attached: it goes straight into the fetch headers and is never returned, stored or logged.
+import type { WireRequest } from '../mpsd/request-builder'
+
+export const UPSTREAM_HEADER = 'X-Workbench-Upstream'
+export const PROXY_ERROR_HEADER = 'X-Workbench-Proxy-Error'
+
+export type ProxyTarget = { proxyUrl: string; upstream: string; authorization?: string }
+
+export type ProxyResponse = {
+  status: number
+  statusText: string
+  headers: Array<[string, string]>
+  body: string
+  sizeBytes: number
+  durationMs: number
+  upstreamMs: number | undefined
+  proxyError: { code: string; message: string } | undefined
+}
+
+export class ProxyUnreachableError extends Error {
+  constructor(readonly proxyUrl: string, cause: unknown) {
+    super(`Proxy unreachable at ${proxyUrl}`, { cause })
+    this.name = 'ProxyUnreachableError'
+  }
+}
+
+export function proxyUrlFor(proxyUrl: string, path: string): string {
+  return `${proxyUrl.replace(/\/+$/, '')}${path}`
+}
+
+function upstreamDuration(serverTiming: string | null): number | undefined {
+  const match = serverTiming?.match(/upstream;dur=([\d.]+)/)
+  return match?.[1] ? Number(match[1]) : undefined
+}
+
+export async function sendThroughProxy(
+  request: WireRequest,
+  target: ProxyTarget,
+  signal?: AbortSignal,
+): Promise<ProxyResponse> {
+  const headers = new Headers(request.headers)
+  headers.set(UPSTREAM_HEADER, target.upstream)
+  if (target.authorization) headers.set('Authorization', target.authorization)
+  const url = proxyUrlFor(target.proxyUrl, request.path)
+  const started = performance.now()
+  let response: Response
+  try {
+    response = await fetch(url, {
+      method: request.method,
+      headers,
+      body: request.body,
+      redirect: 'manual',
+      credentials: 'same-origin',
+      ...(signal ? { signal } : {}),
+    })
+  } catch (error) {
+    if (signal?.aborted) throw error
+    throw new ProxyUnreachableError(target.proxyUrl, error)
+  }
+  const bytes = new Uint8Array(await response.arrayBuffer())
+  const durationMs = performance.now() - started
+  const body = new TextDecoder().decode(bytes)
+  const proxyErrorCode = response.headers.get(PROXY_ERROR_HEADER)
+  let proxyError: ProxyResponse['proxyError']
+  if (proxyErrorCode) {
+    let message = body
+    try {
+      const parsed = JSON.parse(body) as { message?: unknown }
+      if (typeof parsed.message === 'string') message = parsed.message
+    } catch {
+      // The body is not JSON: keep it as the message.
+    }
+    proxyError = { code: proxyErrorCode, message }
+  }
+  return {
+    status: response.status,
+    statusText: response.statusText,
+    headers: [...response.headers.entries()],
+    body,
+    sizeBytes: bytes.byteLength,
+    durationMs,
+    upstreamMs: upstreamDuration(response.headers.get('Server-Timing')),
+    proxyError,
+  }
+}
