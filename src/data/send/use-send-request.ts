@@ -5,6 +5,8 @@ import { AUTHORIZATION_HEADER, REDACTED_AUTHORIZATION, type WireRequest } from '
 import { ProxyUnreachableError, sendThroughProxy } from '../../lib/proxy-client'
 import { readAuthorization, readSettings } from '../settings/settings-store'
 import { recordExchange } from '../history/history-store'
+import { historyQueries } from '../history/history-queries'
+import { handlesQueries } from '../handles/handles-queries'
 import { statusClassOf, type HistoryEntry, type RequestKind } from '../history/history-entry'
 
 export const SEND_MUTATION_KEY = ['send'] as const
@@ -72,8 +74,8 @@ export function useSendRequest() {
     mutationFn: (input: SendInput) => sendAndRecord(input),
     onSettled: () =>
       Promise.all([
-        queryClient.invalidateQueries({ queryKey: ['history'] }),
-        queryClient.invalidateQueries({ queryKey: ['handles'] }),
+        queryClient.invalidateQueries({ queryKey: historyQueries.all() }),
+        queryClient.invalidateQueries({ queryKey: handlesQueries.all() }),
       ]),
   })
 }
