@@ -64,6 +64,7 @@ export default tseslint.config(
   {
     // The domain runs in the browser and in Node: no node: built-ins, no React.
     files: ['src/mpsd/**/*.ts'],
+    ignores: ['src/mpsd/**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

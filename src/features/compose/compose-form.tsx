@@ -1,0 +1,164 @@
+import { zodResolver } from '@hookform/resolvers/zod'
+import { useEffect, useMemo, type ReactNode } from 'react'
+import { useForm, useWatch, type FieldPath } from 'react-hook-form'
+import { Field } from '../../components/field'
+import { useRestoreStashedDraft } from '../../data/drafts/draft-queries'
+import { readStash, saveDraftValues, type ComposeDraft } from '../../data/drafts/draft-store'
+import { useSettings } from '../../data/settings/settings-queries'
+import { useSendRequest } from '../../data/send/use-send-request'
+import { CONTEXT_MAX_ENCODED_LENGTH } from '../../mpsd/limits'
+import { encodedLength } from '../../mpsd/schemas'
+import {
+  composeFormSchema,
+  composeIssues,
+  FIELD_LABELS,
+  toWireRequest,
+  type ComposeField,
+  type ComposeFormValues,
+} from './compose-form-schema'
+import { PasteJsonButton } from './paste-json-dialog'
+import { RequestPreview } from './request-preview'
+
+type ComposeFormProps = {
+  initialValues: ComposeDraft
+  source: string | undefined
+  extraActions: ((draft: ComposeDraft) => ReactNode) | undefined
+  belowForm: ((draft: ComposeDraft) => ReactNode) | undefined
+}
+
+export function ComposeForm({ initialValues, source, extraActions, belowForm }: ComposeFormProps) {
+  const settings = useSettings()
+  const form = useForm<ComposeFormValues>({
+    resolver: zodResolver(composeFormSchema),
+    defaultValues: initialValues,
+    // Rules are checked as the user types, not on submit.
+    mode: 'onChange',
+  })
+  const { register, control, formState, setValue, trigger } = form
+  const values = useWatch({ control }) as ComposeFormValues
+
+  // Autosave on every change: a reload or a crash finds the draft as it was.
+  useEffect(() => {
+    saveDraftValues(values)
+  }, [values])
+
+  // Show the messages of a restored draft at once: its fields were typed in an earlier visit.
+  useEffect(() => {
+    const filled = (Object.keys(initialValues) as Array<keyof ComposeDraft>).filter(
+      (key) => key !== 'type' && initialValues[key] !== '',
+    )
+    if (filled.length > 0) void trigger(filled as Array<FieldPath<ComposeFormValues>>)
+  }, [initialValues, trigger])
+
+  // The preview and Send read this one value, so they can never disagree.
+  const request = useMemo(
+    () => toWireRequest(values, settings.contractVersion),
+    [values, settings.contractVersion],
+  )
+  const issues = useMemo(() => composeIssues(values), [values])
+  const send = useSendRequest()
+  const isInvite = values.type === 'invite'
+  const encoded = encodedLength(values.context ?? '')
+
+  function fillFrom(fields: Partial<ComposeDraft>) {
+    for (const [key, value] of Object.entries(fields) as Array<[keyof ComposeDraft, string]>) {
+      setValue(key, value as never, { shouldDirty: true, shouldTouch: true, shouldValidate: true })
+    }
+  }
+
+  function onSend() {
+    if (issues.length > 0 || send.isPending) return
+    send.mutate({
+      request,
+      kind: values.type,
+      meta: {
+        scid: values.scid.trim(),
+        sessionName: values.sessionName.trim(),
+        ...(isInvite ? { xuid: values.invitedXuid.trim() } : {}),
+      },
+    })
+  }
+
+  const errorOf = (field: ComposeField) => formState.errors[field]?.message
+
+  const text = (field: ComposeField, hint?: ReactNode) => (
+    <Field label={FIELD_LABELS[field]} error={errorOf(field)} hint={hint}>
+      {({ id, describedBy, invalid }) => (
+        <input
+          id={id}
+          {...register(field)}
+          aria-invalid={invalid ? 'true' : 'false'}
+          aria-describedby={describedBy}
+          autoComplete="off"
+          spellCheck={false}
+        />
+      )}
+    </Field>
+  )
+
+  const stashCount = readStash().length
+  const restore = useRestoreStashedDraft()
+
+  return (
+    <section className="panel compose" aria-labelledby="compose-heading">
+      <h2 id="compose-heading">Compose</h2>
+      {source ? <p className="notice">Opened from {source} as a new draft.</p> : null}
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault()
+          onSend()
+        }}
+      >
+        <fieldset className="type-choice">
+          <legend>Request type</legend>
+          <label>
+            <input type="radio" value="activity" {...register('type')} /> Activity
+          </label>
+          <label>
+            <input type="radio" value="invite" {...register('type')} /> Invite
+          </label>
+        </fieldset>
+        <p className="muted">
+          POST /handles — {isInvite ? 'sends an invite; the answer is an invite handle.' : "sets the user's current activity; no response body."}
+        </p>
+        {text('scid', 'The service configuration ID from Partner Center, sent exactly as typed.')}
+        {text('templateName')}
+        {text('sessionName', isInvite ? undefined : 'Optional for an activity: MPSD fills in a GUID.')}
+        {isInvite ? (
+          <>
+            {text('invitedXuid', 'One XUID per request, as Microsoft’s SDK sends invites.')}
+            {text('titleId', 'Decimal, 0 to 4294967295; sent as a string.')}
+            {text(
+              'context',
+              <span>
+                Encoded length: {encoded ?? '—'} / {CONTEXT_MAX_ENCODED_LENGTH}
+              </span>,
+            )}
+            {text('contextString', 'Optional. An ID from the service config, starting with ///.')}
+            {text('senderString', 'Service-only: used when a service, not a user, sends the invite.')}
+          </>
+        ) : null}
+        <div className="button-row">
+          <button
+            type="submit"
+            className="primary"
+            disabled={issues.length > 0 || send.isPending}
+            aria-describedby="compose-issues"
+          >
+            {send.isPending ? 'Sending…' : 'Send'}
+          </button>
+          <PasteJsonButton onFill={fillFrom} />
+          {stashCount > 0 ? (
+            <button type="button" onClick={() => restore.mutate()}>
+              Restore previous draft
+            </button>
+          ) : null}
+          {extraActions?.(values)}
+        </div>
+      </form>
+      <RequestPreview request={request} issues={issues} upstream={settings.upstream} />
+      {belowForm?.(values)}
+    </section>
+  )
+}

@@ -1,0 +1,73 @@
+import { useState } from 'react'
+import { CopyButton } from '../../components/copy-button'
+import { useAuthorization } from '../../data/settings/settings-queries'
+import { describeUpstream, SIMULATOR_UPSTREAM } from '../../data/settings/settings-store'
+import { REDACTED_AUTHORIZATION, type WireRequest } from '../../mpsd/request-builder'
+import { toCurl, toFetch, toPowerShell } from '../../mpsd/snippets'
+import type { ComposeIssue } from './compose-form-schema'
+
+type RequestPreviewProps = { request: WireRequest; issues: ComposeIssue[]; upstream: string }
+
+/** Where a snippet sends: the upstream itself, so it runs without the Workbench (decision 003). */
+export function snippetBaseUrl(upstream: string): string {
+  return upstream === SIMULATOR_UPSTREAM ? `${window.location.origin}/sim` : upstream
+}
+
+export function RequestPreview({ request, issues, upstream }: RequestPreviewProps) {
+  const authorization = useAuthorization()
+  const [includeToken, setIncludeToken] = useState(false)
+  const baseUrl = snippetBaseUrl(upstream)
+  const options = {
+    baseUrl,
+    authorization: includeToken && authorization.value ? authorization.value : undefined,
+  }
+  return (
+    <section className="preview" aria-labelledby="preview-heading">
+      <h3 id="preview-heading">Preview</h3>
+      {issues.length > 0 ? (
+        <div id="compose-issues" className="alert" aria-live="polite">
+          <p>Not sendable yet; this is what would go out:</p>
+          <ul>
+            {issues.map((issue) => (
+              <li key={issue.field}>
+                {issue.label}: {issue.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <p id="compose-issues" className="status-2xx">
+          Ready to send to {describeUpstream(upstream)}.
+        </p>
+      )}
+      <pre aria-label="Request line" className="mono">
+        {request.method} {baseUrl}
+        {request.path}
+      </pre>
+      <pre aria-label="Request headers" className="mono">
+        {[...request.headers, ['Authorization', REDACTED_AUTHORIZATION]]
+          .map(([name, value]) => `${name}: ${value}`)
+          .join('\n')}
+      </pre>
+      <pre aria-label="Request body" className="mono">
+        {request.body}
+      </pre>
+      <div className="button-row">
+        <CopyButton label="Copy as curl" text={() => toCurl(request, options)} />
+        <CopyButton label="Copy as fetch" text={() => toFetch(request, options)} />
+        <CopyButton label="Copy as PowerShell" text={() => toPowerShell(request, options)} />
+        <label>
+          <input
+            type="checkbox"
+            checked={includeToken}
+            onChange={(event) => setIncludeToken(event.target.checked)}
+          />{' '}
+          Include token
+        </label>
+      </div>
+      {includeToken && !authorization.value ? (
+        <p className="muted">No token is set: add one in Settings.</p>
+      ) : null}
+    </section>
+  )
+}
