@@ -1,10 +1,263 @@
-// Placeholder core, replaced by the full MPSD simulator.
-import { Hono } from 'hono'
+// The MPSD handles API as ../shared/mpsd-handles.md describes it, in memory: a pure Hono app
+// (Request -> Response) mounted at /sim. It validates bodies with the same zod schemas as the forms,
+// answers MPSD's errors in MPSD's formats, and enforces MPSD's per-user budgets.
+import { Hono, type Context } from 'hono'
+import type { ZodError } from 'zod'
+import { MIN_CONTRACT_VERSION, MPSD_BURST, MPSD_SUSTAIN } from '../../mpsd/limits'
+import {
+  activityBodySchema,
+  handlesQueryBodySchema,
+  inviteBodySchema,
+} from '../../mpsd/schemas'
+import { redactSecrets } from '../logger'
+import { parseAuthorization, xuidForUserhash } from './simulator-identity'
+import { createSimulatorState, REQUEST_LOG_LIMIT, type StoredHandle } from './simulator-state'
 
-export type SimulatorOptions = { latencyMs: number; failRate: number; throttle: boolean }
+export type Budget = { limit: number; windowMs: number }
 
-export function createSimulatorApp(_options: SimulatorOptions) {
-  const app = new Hono()
-  app.all('*', (c) => c.text('simulator not implemented', 501))
-  return app
+export type SimulatorOptions = {
+  latencyMs: number
+  failRate: number
+  throttle: boolean
+  budgets?: Budget[]
+  now?: () => number
+  random?: () => number
 }
+
+/** The title the simulator reports for activities (MPSD takes it from the token). */
+export const SIMULATOR_TITLE_ID = '1234567'
+/** Invite handles expire; MPSD's lifetime is not documented, so a day is assumed. */
+export const INVITE_LIFETIME_MS = 24 * 60 * 60 * 1000
+/** MPSD returns at most 100 handles from a query [spec §2.5]. */
+const QUERY_RESULT_LIMIT = 100
+const BODY_LIMIT_BYTES = 1024 * 1024
+
+/** MPSD's expiration format: ISO-8601 UTC with 7 fractional digits ("2014-08-28T23:15:34.8852308Z"). */
+export function mpsdTimestamp(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, (_m, millis: string) => `.${millis}0000Z`)
+}
+
+function text(c: Context, status: 400 | 401 | 403 | 404 | 405 | 503, message: string) {
+  return c.text(message, status, { 'Content-Type': 'text/plain; charset=utf-8' })
+}
+
+function describeZodError(error: ZodError): string {
+  return error.issues
+    .map((issue) => `${issue.path.length ? issue.path.join('.') : 'body'}: ${issue.message}`)
+    .join('\n')
+}
+
+function sleep(ms: number) {
+  return new Promise((resolve) => setTimeout(resolve, ms))
+}
+
+export function createSimulatorApp(options: SimulatorOptions) {
+  const now = options.now ?? Date.now
+  const random = options.random ?? Math.random
+  const budgets = options.budgets ?? [MPSD_BURST, MPSD_SUSTAIN]
+  const state = createSimulatorState()
+  const app = new Hono<{ Variables: { xuid: string } }>()
+
+  // Test hooks: not MPSD, never throttled, never logged.
+  app.get('/__requests', (c) => c.json({ requests: state.requests }))
+  app.post('/__reset', (c) => {
+    state.reset()
+    return c.body(null, 204)
+  })
+
+  app.use('*', async (c, next) => {
+    const body = c.req.method === 'GET' || c.req.method === 'HEAD' ? '' : await c.req.raw.clone().text()
+    const url = new URL(c.req.url)
+    const headers: Record<string, string> = {}
+    c.req.raw.headers.forEach((value, name) => {
+      headers[name] = name === 'authorization' ? redactSecrets(value) : value
+    })
+    state.requests.push({ at: new Date(now()).toISOString(), method: c.req.method, path: url.pathname.replace(/^\/sim/, '') + url.search, headers, body })
+    if (state.requests.length > REQUEST_LOG_LIMIT) state.requests.shift()
+
+    const latency = Number(c.req.query('sim_latency_ms') ?? options.latencyMs)
+    if (latency > 0) await sleep(Math.min(latency, 60_000))
+    const forcedFail = c.req.query('sim_fail') === '1'
+    if (forcedFail || (options.failRate > 0 && random() < options.failRate)) {
+      c.header('Retry-After', '1')
+      return text(c, 503, 'The service is overloaded (simulated failure).')
+    }
+
+    // MPSD requires contract 104/105 or later on every call [spec §1].
+    const contract = c.req.header('x-xbl-contract-version')
+    if (!contract || !/^\d+$/.test(contract.trim()) || Number(contract) < MIN_CONTRACT_VERSION) {
+      return text(c, 400, `The x-xbl-contract-version header is missing or below ${MIN_CONTRACT_VERSION}.`)
+    }
+    const auth = parseAuthorization(c.req.header('authorization'))
+    if (!auth) {
+      c.header('WWW-Authenticate', 'XBL3.0')
+      return text(c, 401, 'Authorization must be "XBL3.0 x=<userhash>;<token>".')
+    }
+    const xuid = xuidForUserhash(auth.userhash)
+    c.set('xuid', xuid)
+
+    const throttled = options.throttle && c.req.query('sim_throttle') !== 'off'
+    if (throttled) {
+      const at = now()
+      const longest = Math.max(...budgets.map((b) => b.windowMs))
+      const calls = (state.calls.get(xuid) ?? []).filter((t) => t > at - longest)
+      for (const budget of budgets) {
+        const inWindow = calls.filter((t) => t > at - budget.windowMs)
+        if (inWindow.length >= budget.limit) {
+          const oldest = inWindow[0] ?? at
+          const retryAfter = Math.max(1, Math.ceil((oldest + budget.windowMs - at) / 1000))
+          state.calls.set(xuid, calls)
+          c.header('Retry-After', String(retryAfter))
+          // MPSD's fine-grained rate limiting body [spec §4].
+          return c.json(
+            {
+              version: 1,
+              currentRequests: inWindow.length,
+              maxRequests: budget.limit,
+              periodInSeconds: budget.windowMs / 1000,
+              limitType: 'rate',
+            },
+            429,
+          )
+        }
+      }
+      calls.push(at)
+      state.calls.set(xuid, calls)
+    }
+    await next()
+  })
+
+  async function readJson(c: Context): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
+    const raw = await c.req.text()
+    if (new TextEncoder().encode(raw).byteLength > BODY_LIMIT_BYTES) {
+      return { ok: false, response: text(c, 400, 'The request body is too large.') }
+    }
+    try {
+      return { ok: true, value: JSON.parse(raw) as unknown }
+    } catch {
+      return { ok: false, response: text(c, 400, 'The request body is not valid JSON.') }
+    }
+  }
+
+  function liveHandle(id: string): StoredHandle | undefined {
+    const handle = state.handles.get(id.toLowerCase())
+    if (handle?.expiresAt !== undefined && handle.expiresAt <= now()) {
+      state.handles.delete(id.toLowerCase())
+      return undefined
+    }
+    return handle
+  }
+
+  function publicHandle(handle: StoredHandle): Record<string, unknown> {
+    const { ownerXuid: _owner, scid: _scid, expiresAt: _expires, ...rest } = handle
+    return handle.type === 'activity' ? { ...rest, ownerXuid: handle.ownerXuid } : rest
+  }
+
+  app.post('/handles', async (c) => {
+    const parsed = await readJson(c)
+    if (!parsed.ok) return parsed.response
+    const type = (parsed.value as { type?: unknown } | null)?.type
+    const xuid = c.get('xuid')
+    if (type === 'activity') {
+      const result = activityBodySchema.safeParse(parsed.value)
+      if (!result.success) return text(c, 400, describeZodError(result.error))
+      const body = result.data
+      // A new activity replaces the user's previous one for that SCID [spec §2.1].
+      for (const [id, handle] of state.handles) {
+        if (handle.type === 'activity' && handle.ownerXuid === xuid && handle.scid.toLowerCase() === body.sessionRef.scid.toLowerCase()) {
+          state.handles.delete(id)
+        }
+      }
+      const id = crypto.randomUUID()
+      state.handles.set(id, {
+        id,
+        type: 'activity',
+        version: 1,
+        sessionRef: { ...body.sessionRef, name: body.sessionRef.name ?? crypto.randomUUID() },
+        titleId: SIMULATOR_TITLE_ID,
+        ownerXuid: xuid,
+        createTime: mpsdTimestamp(now()),
+        scid: body.sessionRef.scid,
+      })
+      return c.body(null, 204)
+    }
+    if (type === 'invite') {
+      const result = inviteBodySchema.safeParse(parsed.value)
+      if (!result.success) return text(c, 400, describeZodError(result.error))
+      const body = result.data
+      const id = crypto.randomUUID()
+      const expiresAt = now() + INVITE_LIFETIME_MS
+      // Field order as in XSAPI's inviteResponseJson fixture.
+      const handle: StoredHandle = {
+        type: 'invite',
+        sessionRef: body.sessionRef,
+        version: 1,
+        inviteAttributes: body.inviteAttributes,
+        expiration: mpsdTimestamp(expiresAt),
+        id,
+        invitedXuid: body.invitedXuid,
+        senderXuid: xuid,
+        ownerXuid: xuid,
+        scid: body.sessionRef.scid,
+        expiresAt,
+      }
+      state.handles.set(id, handle)
+      return c.json(publicHandle(handle), 201)
+    }
+    return text(c, 400, 'type must be "activity" or "invite" (the simulator does not model other handle types).')
+  })
+
+  app.post('/handles/query', async (c) => {
+    const parsed = await readJson(c)
+    if (!parsed.ok) return parsed.response
+    const result = handlesQueryBodySchema.safeParse(parsed.value)
+    if (!result.success) return text(c, 400, describeZodError(result.error))
+    const { scid, owners } = result.data
+    const include = new Set((c.req.query('include') ?? '').split(',').map((s) => s.trim().toLowerCase()))
+    // The simulator has no social graph: a moniker stands for every other user with an activity.
+    const matchesOwner = owners.xuids
+      ? (owner: string) => owners.xuids?.includes(owner) ?? false
+      : (owner: string) => owner !== owners.people?.monikerXuid
+    const results: Record<string, unknown>[] = []
+    for (const handle of state.handles.values()) {
+      if (handle.type !== 'activity' || handle.scid.toLowerCase() !== scid.toLowerCase()) continue
+      if (!matchesOwner(handle.ownerXuid)) continue
+      results.push({
+        ...publicHandle(handle),
+        ...(include.has('relatedinfo')
+          ? { relatedInfo: { visibility: 'open', joinRestriction: 'followed', closed: false, maxMembersCount: 8, membersCount: 1 } }
+          : {}),
+        ...(include.has('customproperties') ? { customProperties: {} } : {}),
+      })
+      if (results.length >= QUERY_RESULT_LIMIT) break
+    }
+    return c.json({ results })
+  })
+
+  app.get('/handles/:id', (c) => {
+    const handle = liveHandle(c.req.param('id'))
+    if (!handle) return text(c, 404, 'The requested handle wasn\'t found.')
+    return c.json(publicHandle(handle))
+  })
+
+  app.delete('/handles/:id', (c) => {
+    const handle = liveHandle(c.req.param('id'))
+    if (!handle) return text(c, 404, 'The requested handle wasn\'t found.')
+    const xuid = c.get('xuid')
+    if (handle.ownerXuid !== xuid && handle.invitedXuid !== xuid) {
+      return text(c, 403, 'The requested handle cannot be deleted by this user.')
+    }
+    state.handles.delete(handle.id.toLowerCase())
+    return c.body(null, 204)
+  })
+
+  app.all('/handles', (c) => text(c, 405, 'Use POST on /handles.'))
+  app.all('/handles/query', (c) => text(c, 405, 'Use POST on /handles/query.'))
+  app.all('/handles/:id', (c) => text(c, 405, 'Use GET or DELETE on /handles/{id}.'))
+  app.notFound((c) => text(c, 404, 'The requested resource was not found.'))
+  app.onError((error, c) => text(c, 400, `The request could not be read: ${redactSecrets(error.message)}`))
+
+  return Object.assign(app, { state })
+}
+
+export type SimulatorApp = ReturnType<typeof createSimulatorApp>

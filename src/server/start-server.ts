@@ -1,0 +1,74 @@
+// Starts the Workbench server: the dashboard (built files), the proxy and the simulator on one port.
+// Used by main.ts (`npm start`), by the loopback tests and by the bench.
+import { serve } from '@hono/node-server'
+import { serveStatic } from '@hono/node-server/serve-static'
+import { Hono } from 'hono'
+import { existsSync, readFileSync } from 'node:fs'
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { join } from 'node:path'
+import { readConfig } from './config'
+import { createWorkbenchApp } from './app'
+import { createLogger, type LogSink } from './logger'
+import { SECURITY_HEADERS } from './security-headers'
+
+export type StartOptions = {
+  env?: NodeJS.ProcessEnv
+  /** Overrides PORT; 0 takes a free port. */
+  port?: number
+  logSink?: LogSink
+  /** Serve the built dashboard from config.staticRoot (default true when it exists). */
+  serveDashboard?: boolean
+}
+
+export type RunningServer = { url: string; port: number; server: Server; close: () => Promise<void>; app: ReturnType<typeof createWorkbenchApp> }
+
+export async function startWorkbenchServer(options: StartOptions = {}): Promise<RunningServer> {
+  const config = readConfig(options.env ?? process.env)
+  if (options.port !== undefined) config.port = options.port
+  const logger = createLogger(options.logSink, config.xblAuthorization ? [config.xblAuthorization] : [])
+  const workbench = createWorkbenchApp(config, logger)
+
+  const root = new Hono()
+  root.use('*', async (c, next) => {
+    await next()
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.header(name, value)
+  })
+  root.route('/', workbench)
+  const indexPath = join(config.staticRoot, 'index.html')
+  if ((options.serveDashboard ?? true) && existsSync(indexPath)) {
+    const indexHtml = readFileSync(indexPath, 'utf8')
+    root.use('/assets/*', async (c, next) => {
+      await next()
+      // Vite puts a content hash in every asset name, so they never change.
+      if (c.res.ok) c.header('Cache-Control', 'public, max-age=31536000, immutable')
+    })
+    root.use('*', serveStatic({ root: config.staticRoot }))
+    // Client-side routes (/history?type=invite and so on) all load the same page.
+    root.get('*', (c) => c.html(indexHtml))
+  }
+
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = serve({ fetch: root.fetch, hostname: config.host, port: config.port }) as Server
+    s.once('listening', () => resolve(s))
+    s.once('error', reject)
+  })
+  // Slow-loris defence: a client must send its headers and body in bounded time.
+  server.headersTimeout = 10_000
+  server.requestTimeout = Math.max(30_000, config.totalTimeoutMs + 5_000)
+  server.keepAliveTimeout = 5_000
+  const port = (server.address() as AddressInfo).port
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    server,
+    app: workbench,
+    close: () =>
+      new Promise<void>((resolve) => {
+        workbench.close()
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  }
+}
