@@ -1,7 +1,155 @@
+import { zodResolver } from '@hookform/resolvers/zod'
+import { useState } from 'react'
+import { useForm } from 'react-hook-form'
+import { z } from 'zod'
+import { Field } from '../../components/field'
+import {
+  useAuthorization,
+  useSettings,
+  useUpdateAuthorization,
+  useUpdateSettings,
+} from '../../data/settings/settings-queries'
+import { SIMULATOR_UPSTREAM, XBOX_LIVE_ORIGIN } from '../../data/settings/settings-store'
+import { useUpstreams } from '../../data/settings/upstreams-queries'
+import { contractVersionSchema } from '../../mpsd/schemas'
+
+const settingsFormSchema = z.object({
+  proxyUrl: z.string().trim().min(1, 'Proxy URL is required'),
+  upstream: z.string().min(1),
+  contractVersion: contractVersionSchema,
+})
+type SettingsFormInput = z.input<typeof settingsFormSchema>
+type SettingsFormOutput = z.output<typeof settingsFormSchema>
+
+const AUTHORIZATION_PATTERN = /^XBL3\.0 x=[^;\s]+;\S/
+
 export function SettingsView() {
   return (
-    <section aria-labelledby="settings-heading">
+    <section className="panel" aria-labelledby="settings-heading">
       <h2 id="settings-heading">Settings</h2>
+      <ConnectionSettings />
+      <AuthorizationSettings />
     </section>
+  )
+}
+
+function ConnectionSettings() {
+  const settings = useSettings()
+  const update = useUpdateSettings()
+  const upstreams = useUpstreams()
+  const form = useForm<SettingsFormInput, unknown, SettingsFormOutput>({
+    resolver: zodResolver(settingsFormSchema),
+    defaultValues: settings,
+    mode: 'onChange',
+  })
+  const { errors } = form.formState
+  const options = upstreams.data?.upstreams ?? [
+    { origin: SIMULATOR_UPSTREAM, label: 'Simulator' },
+    { origin: XBOX_LIVE_ORIGIN, label: 'Xbox Live' },
+  ]
+  if (!options.some((o) => o.origin === settings.upstream)) {
+    options.push({ origin: settings.upstream, label: `${settings.upstream} (not allowed by this server)` })
+  }
+  return (
+    <form noValidate onSubmit={form.handleSubmit((values) => update.mutate(values))}>
+      <h3>Connection</h3>
+      <Field label="Proxy URL" error={errors.proxyUrl?.message} hint="Where the dashboard sends requests; the default is this server's /proxy.">
+        {({ id, describedBy, invalid }) => (
+          <input id={id} {...form.register('proxyUrl')} aria-invalid={invalid ? 'true' : 'false'} aria-describedby={describedBy} />
+        )}
+      </Field>
+      <Field
+        label="Upstream"
+        error={errors.upstream?.message}
+        hint={
+          upstreams.isError
+            ? 'Could not load the server’s allowed upstreams; showing the built-in ones.'
+            : 'Custom origins are allowed by the server’s WORKBENCH_UPSTREAMS.'
+        }
+      >
+        {({ id, describedBy, invalid }) => (
+          <select id={id} {...form.register('upstream')} aria-invalid={invalid ? 'true' : 'false'} aria-describedby={describedBy}>
+            {options.map((option) => (
+              <option key={option.origin} value={option.origin}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label="Contract version" error={errors.contractVersion?.message} hint="MPSD contract; Microsoft’s SDK sends 107.">
+        {({ id, describedBy, invalid }) => (
+          <input id={id} inputMode="numeric" {...form.register('contractVersion')} aria-invalid={invalid ? 'true' : 'false'} aria-describedby={describedBy} />
+        )}
+      </Field>
+      <div className="button-row">
+        <button type="submit" className="primary">
+          Save settings
+        </button>
+        <span role="status">{update.isSuccess && !form.formState.isDirty ? 'Settings saved.' : ''}</span>
+      </div>
+      {update.isError ? <p role="alert" className="alert">{update.error.message}</p> : null}
+    </form>
+  )
+}
+
+function AuthorizationSettings() {
+  const authorization = useAuthorization()
+  const update = useUpdateAuthorization()
+  const upstreams = useUpstreams()
+  const [value, setValue] = useState(authorization.value)
+  const [remember, setRemember] = useState(authorization.remember)
+  const invalid = value.trim() !== '' && !AUTHORIZATION_PATTERN.test(value.trim())
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault()
+        if (!invalid) update.mutate({ value, remember })
+      }}
+    >
+      <h3>Authorization</h3>
+      <Field
+        label="Authorization"
+        error={invalid ? 'Use the form XBL3.0 x=<userhash>;<token>' : undefined}
+        hint={
+          <>
+            Kept in this tab’s memory only, never in files, presets, links or history.
+            {upstreams.data?.xblAuthorizationConfigured
+              ? ' The server has XBL_AUTHORIZATION set and uses it for Xbox Live.'
+              : ''}
+          </>
+        }
+      >
+        {({ id, describedBy, invalid: bad }) => (
+          <input
+            id={id}
+            type="password"
+            autoComplete="off"
+            value={value}
+            onChange={(event) => setValue(event.target.value)}
+            aria-invalid={bad ? 'true' : 'false'}
+            aria-describedby={describedBy}
+          />
+        )}
+      </Field>
+      <label>
+        <input type="checkbox" checked={remember} onChange={(event) => setRemember(event.target.checked)} /> Remember for this
+        tab
+      </label>
+      <div className="button-row">
+        <button type="submit">Save token</button>
+        <button
+          type="button"
+          onClick={() => {
+            setValue('')
+            update.mutate({ value: '', remember: false })
+          }}
+        >
+          Forget token
+        </button>
+        <span role="status">{update.isSuccess ? (update.data.value ? 'Token set.' : 'Token cleared.') : ''}</span>
+      </div>
+    </form>
   )
 }

@@ -90,6 +90,8 @@ function safePath(rawPath: string): string | undefined {
   } catch {
     return undefined
   }
+  // Control characters (CRLF injection), backslashes and userinfo markers never belong in an MPSD path.
+  // eslint-disable-next-line no-control-regex
   if (/[\\\u0000-\u001f\u007f@]/.test(decoded) || decoded.startsWith('//')) return undefined
   if (decoded.split('/').some((segment) => segment === '..' || segment === '.')) return undefined
   return rawPath

@@ -1,0 +1,96 @@
+import { createServer, type Server } from 'node:http'
+import { expect, test, type Page } from '@playwright/test'
+
+const TOKEN = 'XBL3.0 x=2814679796296491;e2e-secret-token'
+
+async function setToken(page: Page) {
+  await page.getByRole('link', { name: 'Settings' }).click()
+  await page.getByLabel('Authorization', { exact: true }).fill(TOKEN)
+  await page.getByRole('button', { name: 'Save token' }).click()
+  await expect(page.getByText('Token set.')).toBeVisible()
+}
+
+async function fillInvite(page: Page, xuid = '2533274790000001') {
+  await page.getByRole('link', { name: 'Compose' }).click()
+  await page.getByRole('radio', { name: 'Invite' }).check()
+  await page.getByLabel('SCID', { exact: true }).fill('bd6c41c3-01c3-468a-a3b5-3e0fe8133862')
+  await page.getByLabel('Template name').fill('deathmatch')
+  await page.getByLabel('Session name').fill('session-49')
+  await page.getByLabel('Invited XUID').fill(xuid)
+  await page.getByLabel('Title ID').fill('1234')
+}
+
+test.beforeEach(async ({ page, request }) => {
+  await request.post('/sim/__reset')
+  await page.goto('/')
+  await page.evaluate(() => localStorage.clear())
+  await page.reload()
+})
+
+test('sending an invite to the simulator shows 201 and the new handle id', async ({ page, request }) => {
+  await setToken(page)
+  await fillInvite(page)
+  await page.getByRole('button', { name: 'Send' }).click()
+  const response = page.getByRole('region', { name: 'Response' })
+  await expect(response.getByLabel('Status')).toHaveText('201 Created')
+  const handleId = await response.getByLabel('Invite handle id').innerText()
+  expect(handleId).toMatch(/^[0-9a-f-]{36}$/)
+  await expect(response.getByLabel('Response body')).toContainText(`"id": "${handleId}"`)
+  await expect(response.getByLabel('Response body')).toContainText('"senderXuid": "2814679796296491"')
+
+  // The simulator got exactly the previewed body, and never saw the token in its log.
+  const received = (await (await request.get('/sim/__requests')).json()) as {
+    requests: Array<{ method: string; path: string; body: string; headers: Record<string, string> }>
+  }
+  const post = received.requests.find((r) => r.method === 'POST' && r.path === '/handles')
+  expect(post?.body).toBe(await page.getByLabel('Request body').innerText())
+  expect(post?.headers['x-xbl-contract-version']).toBe('107')
+  expect(JSON.stringify(received)).not.toContain('e2e-secret-token')
+})
+
+test('without a token the simulator answers 401, shown as MPSD’s answer, not a proxy failure', async ({ page }) => {
+  await fillInvite(page)
+  await page.getByRole('button', { name: 'Send' }).click()
+  const response = page.getByRole('region', { name: 'Response' })
+  await expect(response.getByLabel('Status')).toHaveText('401 Unauthorized')
+  await expect(response.getByRole('alert')).toHaveCount(0)
+})
+
+test.describe('a custom upstream', () => {
+  let server: Server
+  test.beforeAll(async () => {
+    server = createServer((req, res) => {
+      res.writeHead(201, { 'Content-Type': 'application/json' })
+      res.end(`{"from":"custom upstream","path":"${req.url}","big":18446744073709551615}`)
+    })
+    await new Promise<void>((resolve) => server.listen(Number(process.env.E2E_PORT) + 1, '127.0.0.1', resolve))
+  })
+  test.afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve))
+  })
+
+  test('switching Upstream to an allowed custom origin sends there and shows its answer', async ({ page }) => {
+    const origin = `http://127.0.0.1:${Number(process.env.E2E_PORT) + 1}`
+    await setToken(page)
+    await page.getByLabel('Upstream').selectOption(origin)
+    await page.getByRole('button', { name: 'Save settings' }).click()
+    await expect(page.getByText('Settings saved.')).toBeVisible()
+    await fillInvite(page)
+    await page.getByRole('button', { name: 'Send' }).click()
+    const body = page.getByRole('region', { name: 'Response' }).getByLabel('Response body')
+    await expect(body).toContainText('"from": "custom upstream"')
+    // 64-bit integers keep every digit.
+    await expect(body).toContainText('18446744073709551615')
+  })
+})
+
+test('a proxy failure reads as one, with what to do next', async ({ page }) => {
+  await page.getByRole('link', { name: 'Settings' }).click()
+  await page.getByLabel('Proxy URL').fill('http://127.0.0.1:9/proxy')
+  await page.getByRole('button', { name: 'Save settings' }).click()
+  await fillInvite(page)
+  await page.getByRole('button', { name: 'Send' }).click()
+  await expect(page.getByRole('region', { name: 'Response' }).getByRole('alert')).toContainText(
+    'Proxy unreachable at http://127.0.0.1:9/proxy',
+  )
+})
