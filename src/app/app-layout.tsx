@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react'
 import { Link, Route, Switch, useLocation } from 'wouter'
+import { useCrossTabSync } from '../data/sync/changes-channel'
 import { ComposePage } from './compose-page'
 
 // Compose is the first view and ships in the main chunk; every other view loads on demand.
@@ -26,6 +27,7 @@ const NAV = [
 
 export function AppLayout() {
   const [location] = useLocation()
+  useCrossTabSync()
   return (
     <div className="app">
       <header className="app-header">

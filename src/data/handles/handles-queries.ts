@@ -1,4 +1,57 @@
-// Query factory for the invite-handle ledger: handles > list(filter) > detail(id).
+// Query factory for the invite-handle ledger: handles > list. Check and Revoke go through the one
+// Send path, so each is also a History entry, and record what they found on the handle.
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { deleteHandleRequest, getHandleRequest } from '../../mpsd/request-builder'
+import { readSettings } from '../settings/settings-store'
+import { sendAndRecord } from '../send/send-and-record'
+import { historyQueries } from '../history/history-queries'
+import { listHandles, recordHandleCheck } from './handles-store'
+import type { HandleCheck, HandleRecord } from './handle-record'
+
 export const handlesQueries = {
   all: () => ['handles'] as const,
+  list: () =>
+    queryOptions({
+      queryKey: [...handlesQueries.all(), 'list'] as const,
+      queryFn: listHandles,
+      networkMode: 'always',
+      staleTime: Infinity,
+    }),
+}
+
+export function useHandles() {
+  return useQuery(handlesQueries.list())
+}
+
+function outcomeOf(action: 'check' | 'revoke', status: number | undefined): HandleCheck['outcome'] {
+  if (status === undefined) return 'failed'
+  if (status === 404) return 'not-found'
+  if (status >= 200 && status < 300) return action === 'revoke' ? 'revoked' : 'active'
+  return 'failed'
+}
+
+/** "Check" (GET /handles/{id}) and "Revoke" (DELETE /handles/{id}), to where the invite went. */
+export function useHandleAction(action: 'check' | 'revoke') {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: async (handle: HandleRecord) => {
+      const { contractVersion } = readSettings()
+      const request =
+        action === 'check' ? getHandleRequest(handle.id, contractVersion) : deleteHandleRequest(handle.id, contractVersion)
+      const entry = await sendAndRecord({
+        request,
+        kind: action === 'check' ? 'get' : 'delete',
+        upstream: handle.upstream,
+        meta: { scid: handle.scid, xuid: handle.invitedXuid, sessionName: handle.sessionName },
+      })
+      const status = entry.response && !entry.proxyError ? entry.response.status : undefined
+      await recordHandleCheck(handle.id, { at: entry.startedAt, ...(status === undefined ? {} : { status }), outcome: outcomeOf(action, status), historyId: entry.id })
+      return entry
+    },
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: handlesQueries.all() }),
+        queryClient.invalidateQueries({ queryKey: historyQueries.all() }),
+      ]),
+  })
 }

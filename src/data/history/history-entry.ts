@@ -43,6 +43,12 @@ export const historyEntrySchema = z.object({
   xuid: z.string().optional(),
   sessionName: z.string().optional(),
   batchId: z.string().optional(),
+  /** The invite handle this call created, filed in the Handles ledger. */
+  handleId: z.string().optional(),
+  /** Set when the entry came from an imported HAR file. */
+  imported: z.boolean().optional(),
+  /** Only on an entry handed back to the UI when IndexedDB refused it; never stored. */
+  storageError: z.string().optional(),
 })
 export type HistoryEntry = z.infer<typeof historyEntrySchema>
 
@@ -53,4 +59,18 @@ export function statusClassOf(status: number | undefined, proxyError: boolean): 
   if (status < 400) return '3xx'
   if (status < 500) return '4xx'
   return '5xx'
+}
+
+/**
+ * History ids sort by time: the start time in base 36, then a random part. IndexedDB keeps keys in
+ * order, so "newest first" is the key order reversed, and every index (kind, SCID…) lists its
+ * matches in time order too, with no sort over 100,000 records.
+ */
+export function historyIdFor(startedAt: number, random: string = crypto.randomUUID()): string {
+  return `${Math.max(0, Math.floor(startedAt)).toString(36).padStart(10, '0')}-${random}`
+}
+
+/** The smallest id an entry started at `time` can have: a key-range bound for age pruning. */
+export function historyIdBound(time: number): string {
+  return Math.max(0, Math.floor(time)).toString(36).padStart(10, '0')
 }

@@ -1,4 +1,98 @@
-// Query factory for history: keys go from generic to specific (history > list(filter) > detail(id)).
+// Query factories for History, keys from generic to specific (TkDodo's hierarchy):
+// history > list(filter) (matching ids) > rows(ids) and history > detail(id). Invalidating
+// ['history'] refreshes everything; local IndexedDB queries use networkMode 'always'.
+import { queryOptions, useMutation, useQuery, useQueryClient, keepPreviousData } from '@tanstack/react-query'
+import {
+  clearHistory,
+  countHistory,
+  countQuarantined,
+  getHistoryEntry,
+  getHistoryRows,
+  importHistoryEntries,
+  listHistoryIds,
+  readHistoryEntries,
+  type HistoryFilter,
+} from './history-store'
+import { fromHar, toHar } from './har'
+
 export const historyQueries = {
   all: () => ['history'] as const,
+  lists: () => [...historyQueries.all(), 'list'] as const,
+  list: (filter: HistoryFilter) =>
+    queryOptions({
+      queryKey: [...historyQueries.lists(), filter] as const,
+      queryFn: () => listHistoryIds(filter),
+      networkMode: 'always',
+      staleTime: Infinity,
+      placeholderData: keepPreviousData,
+    }),
+  rows: (ids: readonly string[]) =>
+    queryOptions({
+      queryKey: [...historyQueries.all(), 'rows', ids] as const,
+      queryFn: () => getHistoryRows(ids),
+      networkMode: 'always',
+      staleTime: Infinity,
+      placeholderData: keepPreviousData,
+    }),
+  detail: (id: string) =>
+    queryOptions({
+      queryKey: [...historyQueries.all(), 'detail', id] as const,
+      queryFn: async () => (await getHistoryEntry(id)) ?? null,
+      networkMode: 'always',
+      staleTime: Infinity,
+    }),
+  stats: () =>
+    queryOptions({
+      queryKey: [...historyQueries.all(), 'stats'] as const,
+      queryFn: async () => ({ total: await countHistory(), setAside: await countQuarantined() }),
+      networkMode: 'always',
+      staleTime: Infinity,
+    }),
+}
+
+export function useHistoryIds(filter: HistoryFilter) {
+  return useQuery(historyQueries.list(filter))
+}
+
+export function useHistoryRows(ids: readonly string[]) {
+  return useQuery({ ...historyQueries.rows(ids), enabled: ids.length > 0 })
+}
+
+export function useHistoryEntry(id: string | undefined) {
+  return useQuery({ ...historyQueries.detail(id ?? ''), enabled: Boolean(id) })
+}
+
+export function useHistoryStats() {
+  return useQuery(historyQueries.stats())
+}
+
+export type ExportedFile = { fileName: string; text: string; count: number }
+
+/** Builds the HAR text for the given ids (the current filter's matches). */
+export async function exportHistoryHar(ids: readonly string[], simulatorBase: string): Promise<ExportedFile> {
+  const entries = await readHistoryEntries(ids)
+  const har = toHar(entries, { simulatorBase, version: '1' })
+  const stamp = new Date().toISOString().slice(0, 19).replaceAll(':', '-')
+  return { fileName: `handles-workbench-history-${stamp}.har`, text: JSON.stringify(har, null, 2), count: entries.length }
+}
+
+export function useImportHistory() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: async (file: { name: string; text: string }) => {
+      const parsed = fromHar(file.text)
+      if (!parsed.ok) throw new Error(`${file.name}: ${parsed.error}`)
+      const written = await importHistoryEntries(parsed.entries)
+      return { fileName: file.name, ...written, skipped: parsed.skipped }
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: historyQueries.all() }),
+  })
+}
+
+export function useClearHistory() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: clearHistory,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: historyQueries.all() }),
+  })
 }

@@ -1,7 +1,133 @@
+// The invite-handle ledger: every invite handle a call created, with time left, and "Check"
+// (GET /handles/{id}) and "Revoke" (DELETE, after a confirmation). Expired handles are marked.
+import { useEffect, useState } from 'react'
+import { Link } from 'wouter'
+import { Dialog } from '../../components/dialog'
+import { isExpired, timeLeft, type HandleRecord } from '../../data/handles/handle-record'
+import { useHandleAction, useHandles } from '../../data/handles/handles-queries'
+import { describeUpstream } from '../../data/settings/settings-store'
+
+const OUTCOME_TEXT = { active: 'still there', 'not-found': 'not found (404)', revoked: 'revoked', failed: 'failed' } as const
+
+function useNow(intervalMs: number): number {
+  const [now, setNow] = useState(() => Date.now())
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), intervalMs)
+    return () => clearInterval(timer)
+  }, [intervalMs])
+  return now
+}
+
 export function HandlesView() {
+  const handles = useHandles()
+  const now = useNow(30_000)
+  const check = useHandleAction('check')
+  const revoke = useHandleAction('revoke')
+  const [revoking, setRevoking] = useState<HandleRecord | undefined>()
+  const list = handles.data?.handles ?? []
   return (
-    <section aria-labelledby="handles-heading">
+    <section className="panel" aria-labelledby="handles-heading">
       <h2 id="handles-heading">Handles</h2>
+      {handles.isError ? <p role="alert" className="alert">The ledger could not be read: {handles.error.message}</p> : null}
+      {handles.data && handles.data.setAside > 0 ? (
+        <p role="alert" className="alert">{handles.data.setAside} unreadable handle records were set aside.</p>
+      ) : null}
+      <p role="status">
+        {handles.isPending ? 'Loading…' : `${list.length} invite ${list.length === 1 ? 'handle' : 'handles'}`}
+        {check.isPending ? ' · Checking…' : ''}
+        {revoke.isPending ? ' · Revoking…' : ''}
+      </p>
+      {check.isError || revoke.isError ? (
+        <p role="alert" className="alert">{(check.error ?? revoke.error)?.message}</p>
+      ) : null}
+      {list.length === 0 && !handles.isPending ? (
+        <p className="muted">No invite handles yet. Invites sent with Send that answer 201 are filed here.</p>
+      ) : (
+        <table className="table" aria-label="Invite handles">
+          <thead>
+            <tr>
+              <th scope="col">Handle id</th>
+              <th scope="col">Invited XUID</th>
+              <th scope="col">Sender XUID</th>
+              <th scope="col">Session</th>
+              <th scope="col">Title</th>
+              <th scope="col">Expiration</th>
+              <th scope="col">Last check</th>
+              <th scope="col">Created from</th>
+              <th scope="col">Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((handle) => {
+              const expired = isExpired(handle, now)
+              return (
+                <tr key={handle.id} className={expired || handle.revokedAt ? 'muted' : undefined}>
+                  <td>
+                    <code>{handle.id}</code>
+                  </td>
+                  <td>{handle.invitedXuid}</td>
+                  <td>{handle.senderXuid}</td>
+                  <td>
+                    {handle.templateName}/{handle.sessionName}
+                    <div className="muted small">{handle.scid}</div>
+                  </td>
+                  <td>{handle.titleId}</td>
+                  <td>
+                    {expired ? <strong>Expired</strong> : timeLeft(handle, now)}
+                    <div className="muted small">{handle.expiration}</div>
+                  </td>
+                  <td>
+                    {handle.revokedAt ? <strong>Revoked </strong> : null}
+                    {handle.lastCheck
+                      ? `${OUTCOME_TEXT[handle.lastCheck.outcome]}${handle.lastCheck.status ? ` (${handle.lastCheck.status})` : ''}, ${new Date(handle.lastCheck.at).toLocaleString()}`
+                      : 'never'}
+                  </td>
+                  <td>
+                    <Link href={`/history?id=${encodeURIComponent(handle.historyId)}`}>
+                      {new Date(handle.createdAt).toLocaleString()} ({describeUpstream(handle.upstream)})
+                    </Link>
+                  </td>
+                  <td>
+                    <div className="button-row">
+                      <button type="button" onClick={() => check.mutate(handle)} aria-label={`Check ${handle.id}`} disabled={check.isPending}>
+                        Check
+                      </button>
+                      <button
+                        type="button"
+                        onClick={() => setRevoking(handle)}
+                        aria-label={`Revoke ${handle.id}`}
+                        disabled={Boolean(handle.revokedAt) || revoke.isPending}
+                      >
+                        Revoke
+                      </button>
+                    </div>
+                  </td>
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+      )}
+      <Dialog open={revoking !== undefined} title="Revoke this invite?" onClose={() => setRevoking(undefined)}>
+        <p>
+          DELETE /handles/{revoking?.id} removes the invite for XUID {revoking?.invitedXuid}. It cannot be undone.
+        </p>
+        <div className="button-row">
+          <button
+            type="button"
+            className="danger"
+            onClick={() => {
+              if (revoking) revoke.mutate(revoking)
+              setRevoking(undefined)
+            }}
+          >
+            Revoke invite
+          </button>
+          <button type="button" onClick={() => setRevoking(undefined)}>
+            Cancel
+          </button>
+        </div>
+      </Dialog>
     </section>
   )
 }

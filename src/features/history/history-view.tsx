@@ -1,7 +1,227 @@
+// History: every call the Workbench sent, newest first, filterable (the filter is in the URL),
+// with detail, replay, compare, HAR export and import, and the retention notice.
+import { useCallback, useMemo, useRef, useState } from 'react'
+import { useLocation, useSearch } from 'wouter'
+import { Dialog } from '../../components/dialog'
+import { downloadText } from '../../lib/download'
+import {
+  exportHistoryHar,
+  useClearHistory,
+  useHistoryEntry,
+  useHistoryIds,
+  useHistoryStats,
+  useImportHistory,
+} from '../../data/history/history-queries'
+import { filterFromSearch, isFiltered, searchFromFilter } from '../../data/history/history-filter'
+import { dismissPruneNotice, readPruneNotice, type HistoryFilter } from '../../data/history/history-store'
+import { useUpstreams } from '../../data/settings/upstreams-queries'
+import { CompareView } from './compare-view'
+import { HistoryDetail } from './history-detail'
+import { HistoryFilters } from './history-filters'
+import { HistoryList } from './history-list'
+
+const REASONS = { count: 'History passed its entry limit', age: 'they were older than the age limit', storage: 'the browser ran short of storage' } as const
+
 export function HistoryView() {
+  const search = useSearch()
+  const [, navigate] = useLocation()
+  const filter = useMemo(() => filterFromSearch(search), [search])
+  const selectedId = new URLSearchParams(search).get('id') ?? undefined
+  const ids = useHistoryIds(filter)
+  const stats = useHistoryStats()
+  const upstreams = useUpstreams()
+  const [compare, setCompare] = useState<string[]>([])
+  const [comparing, setComparing] = useState(false)
+
+  const setFilter = useCallback(
+    (next: HistoryFilter) => navigate(`/history${searchFromFilter(next)}`, { replace: true }),
+    [navigate],
+  )
+  const open = (id: string) => navigate(`/history${searchFromFilter(filter, { id })}`)
+  const toggleCompare = (id: string) =>
+    setCompare((current) => (current.includes(id) ? current.filter((c) => c !== id) : [...current, id].slice(-2)))
+
+  const list = ids.data ?? []
+  const total = stats.data?.total
   return (
-    <section aria-labelledby="history-heading">
+    <section className="history-view" aria-labelledby="history-heading">
       <h2 id="history-heading">History</h2>
+      <PruneNotice />
+      {stats.data && stats.data.setAside > 0 ? (
+        <p role="alert" className="alert">
+          {stats.data.setAside} unreadable {stats.data.setAside === 1 ? 'record was' : 'records were'} set aside (kept in the
+          database’s quarantine store, not shown).
+        </p>
+      ) : null}
+      <HistoryFilters
+        filter={filter}
+        onChange={setFilter}
+        upstreams={upstreams.data?.upstreams.map((u) => u.origin) ?? []}
+      />
+      <div className="button-row">
+        <span role="status" aria-live="polite">
+          {ids.isPending
+            ? 'Loading history…'
+            : isFiltered(filter)
+              ? `${list.length.toLocaleString()} of ${total?.toLocaleString() ?? '…'} entries match`
+              : `${list.length.toLocaleString()} entries`}
+        </span>
+        <button type="button" disabled={compare.length !== 2} onClick={() => setComparing(true)}>
+          Compare
+        </button>
+        <ExportButton ids={list} />
+        <ImportButton />
+        <ClearButton disabled={total === 0} />
+      </div>
+      {ids.isError ? <p role="alert" className="alert">History could not be read: {ids.error.message}</p> : null}
+      <div className="history-layout">
+        {list.length === 0 && !ids.isPending ? (
+          <p className="muted">{isFiltered(filter) ? 'No entry matches this filter.' : 'Nothing sent yet. Calls made with Send appear here.'}</p>
+        ) : (
+          <HistoryList ids={list} selectedId={selectedId} onOpen={open} compare={compare} onToggleCompare={toggleCompare} />
+        )}
+        {selectedId ? <SelectedEntry id={selectedId} /> : null}
+      </div>
+      <Dialog open={comparing} title="Compare" onClose={() => setComparing(false)}>
+        <CompareSelected ids={compare} />
+        <button type="button" onClick={() => setComparing(false)}>
+          Close
+        </button>
+      </Dialog>
     </section>
+  )
+}
+
+function SelectedEntry({ id }: { id: string }) {
+  const entry = useHistoryEntry(id)
+  if (entry.isPending) return <p role="status">Loading entry…</p>
+  if (!entry.data) return <p role="alert" className="alert">This entry is not in History (it may have been removed).</p>
+  return <HistoryDetail entry={entry.data} />
+}
+
+function CompareSelected({ ids }: { ids: readonly string[] }) {
+  const left = useHistoryEntry(ids[0])
+  const right = useHistoryEntry(ids[1])
+  if (!left.data || !right.data) return <p role="status">Loading…</p>
+  return <CompareView left={left.data} right={right.data} />
+}
+
+function PruneNotice() {
+  const [notice, setNotice] = useState(readPruneNotice)
+  if (!notice) return null
+  return (
+    <div role="status" className="notice">
+      {notice.removed.toLocaleString()} oldest {notice.removed === 1 ? 'entry was' : 'entries were'} removed because {REASONS[notice.reason]}{' '}
+      (last on {new Date(notice.at).toLocaleString()}). Limits are in Settings.{' '}
+      <button
+        type="button"
+        onClick={() => {
+          dismissPruneNotice()
+          setNotice(undefined)
+        }}
+      >
+        Dismiss
+      </button>
+    </div>
+  )
+}
+
+function ExportButton({ ids }: { ids: readonly string[] }) {
+  const [state, setState] = useState<{ kind: 'idle' } | { kind: 'done'; count: number } | { kind: 'error'; message: string }>({ kind: 'idle' })
+  return (
+    <>
+      <button
+        type="button"
+        disabled={ids.length === 0}
+        onClick={async () => {
+          try {
+            const file = await exportHistoryHar(ids, `${window.location.origin}/sim`)
+            downloadText(file.fileName, file.text, 'application/json')
+            setState({ kind: 'done', count: file.count })
+          } catch (error) {
+            setState({ kind: 'error', message: error instanceof Error ? error.message : String(error) })
+          }
+        }}
+      >
+        Export history
+      </button>
+      {state.kind === 'done' ? <span role="status">Exported {state.count} entries as HAR (token replaced by a placeholder).</span> : null}
+      {state.kind === 'error' ? <span role="alert">Export failed: {state.message}</span> : null}
+    </>
+  )
+}
+
+function ImportButton() {
+  const input = useRef<HTMLInputElement>(null)
+  const importHistory = useImportHistory()
+  const result = importHistory.data
+  return (
+    <>
+      <button type="button" onClick={() => input.current?.click()} disabled={importHistory.isPending}>
+        Import history
+      </button>
+      <input
+        ref={input}
+        type="file"
+        accept=".har,application/json"
+        aria-label="HAR file to import"
+        className="visually-hidden"
+        onChange={async (event) => {
+          const file = event.target.files?.[0]
+          event.target.value = ''
+          if (file) importHistory.mutate({ name: file.name, text: await file.text() })
+        }}
+      />
+      {importHistory.isError ? <p role="alert" className="alert">{importHistory.error.message}</p> : null}
+      {result ? (
+        <div role="status" className="notice import-report">
+          <p>
+            {result.fileName}: {result.added} {result.added === 1 ? 'entry' : 'entries'} added
+            {result.alreadyStored.length > 0 ? `, ${result.alreadyStored.length} already in History` : ''}
+            {result.skipped.length > 0 ? `, ${result.skipped.length} skipped:` : '.'}
+          </p>
+          {result.skipped.length > 0 ? (
+            <ul aria-label="Skipped entries">
+              {result.skipped.slice(0, 50).map((skip) => (
+                <li key={skip.index}>
+                  Entry {skip.index + 1}: {skip.reason}
+                </li>
+              ))}
+              {result.skipped.length > 50 ? <li>…and {result.skipped.length - 50} more</li> : null}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+    </>
+  )
+}
+
+function ClearButton({ disabled }: { disabled: boolean }) {
+  const [confirming, setConfirming] = useState(false)
+  const clear = useClearHistory()
+  return (
+    <>
+      <button type="button" disabled={disabled} onClick={() => setConfirming(true)}>
+        Clear history
+      </button>
+      <Dialog open={confirming} title="Clear all history?" onClose={() => setConfirming(false)}>
+        <p>Every History entry is deleted from this browser. Export history first to keep a copy. The Handles ledger is kept.</p>
+        <div className="button-row">
+          <button
+            type="button"
+            className="danger"
+            onClick={() => {
+              clear.mutate()
+              setConfirming(false)
+            }}
+          >
+            Delete all entries
+          </button>
+          <button type="button" onClick={() => setConfirming(false)}>
+            Cancel
+          </button>
+        </div>
+      </Dialog>
+    </>
   )
 }

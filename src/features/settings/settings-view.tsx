@@ -17,6 +17,16 @@ const settingsFormSchema = z.object({
   proxyUrl: z.string().trim().min(1, 'Proxy URL is required'),
   upstream: z.string().min(1),
   contractVersion: contractVersionSchema,
+  historyMaxEntries: z.coerce
+    .number({ message: 'Enter a whole number' })
+    .int('Enter a whole number')
+    .min(100, 'Keep at least 100 entries')
+    .max(1_000_000, 'At most 1,000,000 entries'),
+  historyMaxAgeDays: z.coerce
+    .number({ message: 'Enter a whole number of days' })
+    .int('Enter a whole number of days')
+    .min(1, 'At least 1 day')
+    .max(3650, 'At most 3,650 days'),
 })
 type SettingsFormInput = z.input<typeof settingsFormSchema>
 type SettingsFormOutput = z.output<typeof settingsFormSchema>
@@ -80,6 +90,21 @@ function ConnectionSettings() {
       <Field label="Contract version" error={errors.contractVersion?.message} hint="MPSD contract; Microsoft’s SDK sends 107.">
         {({ id, describedBy, invalid }) => (
           <input id={id} inputMode="numeric" {...form.register('contractVersion')} aria-invalid={invalid ? 'true' : 'false'} aria-describedby={describedBy} />
+        )}
+      </Field>
+      <h3>History retention</h3>
+      <Field
+        label="Keep at most (entries)"
+        error={errors.historyMaxEntries?.message}
+        hint="The oldest entries go first once History holds more; you are told when that happens."
+      >
+        {({ id, describedBy, invalid }) => (
+          <input id={id} inputMode="numeric" {...form.register('historyMaxEntries')} aria-invalid={invalid ? 'true' : 'false'} aria-describedby={describedBy} />
+        )}
+      </Field>
+      <Field label="Keep for (days)" error={errors.historyMaxAgeDays?.message}>
+        {({ id, describedBy, invalid }) => (
+          <input id={id} inputMode="numeric" {...form.register('historyMaxAgeDays')} aria-invalid={invalid ? 'true' : 'false'} aria-describedby={describedBy} />
         )}
       </Field>
       <div className="button-row">

@@ -233,6 +233,8 @@ export function createSimulatorApp(options: SimulatorOptions) {
     }
     return c.json({ results })
   })
+  // Before /handles/:id, which would otherwise take GET /handles/query for a handle named "query".
+  app.all('/handles/query', (c) => text(c, 405, 'Use POST on /handles/query.'))
 
   app.get('/handles/:id', (c) => {
     const handle = liveHandle(c.req.param('id'))
@@ -252,7 +254,6 @@ export function createSimulatorApp(options: SimulatorOptions) {
   })
 
   app.all('/handles', (c) => text(c, 405, 'Use POST on /handles.'))
-  app.all('/handles/query', (c) => text(c, 405, 'Use POST on /handles/query.'))
   app.all('/handles/:id', (c) => text(c, 405, 'Use GET or DELETE on /handles/{id}.'))
   app.notFound((c) => text(c, 404, 'The requested resource was not found.'))
   app.onError((error, c) => text(c, 400, `The request could not be read: ${redactSecrets(error.message)}`))

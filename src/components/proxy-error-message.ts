@@ -1,6 +1,6 @@
 // Proxy failures read as what they are, each with what to do next, so nobody mistakes a proxy
 // refusal for an MPSD answer.
-import type { HistoryEntry } from '../../data/history/history-entry'
+import type { HistoryEntry } from '../data/history/history-entry'
 
 export type FailureMessage = { title: string; detail: string; next: string }
 

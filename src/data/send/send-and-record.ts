@@ -1,0 +1,86 @@
+// The one path every call takes (Send, Replay, handle checks, batches): send through the proxy, then
+// record the exchange in History, which also files any invite handle it created. Never retried: a
+// replayed invite is a new invite.
+import { AUTHORIZATION_HEADER, REDACTED_AUTHORIZATION, type WireRequest } from '../../mpsd/request-builder'
+import { ProxyUnreachableError, sendThroughProxy } from '../../lib/proxy-client'
+import { readAuthorization, readSettings } from '../settings/settings-store'
+import { recordExchange } from '../history/history-store'
+import { historyIdFor, statusClassOf, type HistoryEntry, type RequestKind } from '../history/history-entry'
+
+export type SendInput = {
+  request: WireRequest
+  kind: RequestKind
+  meta?: { scid?: string; xuid?: string; sessionName?: string; batchId?: string }
+  /** Replays and handle checks go where the original went, whatever Settings say now. */
+  upstream?: string
+}
+
+export async function sendAndRecord(input: SendInput, signal?: AbortSignal): Promise<HistoryEntry> {
+  const settings = readSettings()
+  const authorization = readAuthorization().value
+  const startedAt = Date.now()
+  const upstream = input.upstream ?? settings.upstream
+  const base = {
+    id: historyIdFor(startedAt),
+    startedAt,
+    kind: input.kind,
+    upstream,
+    request: {
+      method: input.request.method,
+      path: input.request.path,
+      headers: [...input.request.headers, [AUTHORIZATION_HEADER, REDACTED_AUTHORIZATION]] as Array<[string, string]>,
+      ...(input.request.body === undefined ? {} : { body: input.request.body }),
+    },
+    ...cleanMeta(input.meta),
+  }
+  let entry: HistoryEntry
+  try {
+    const res = await sendThroughProxy(
+      input.request,
+      { proxyUrl: settings.proxyUrl, upstream, ...(authorization ? { authorization } : {}) },
+      signal,
+    )
+    entry = {
+      ...base,
+      response: {
+        status: res.status,
+        statusText: res.statusText,
+        headers: res.headers,
+        body: res.body,
+        sizeBytes: res.sizeBytes,
+      },
+      ...(res.proxyError ? { proxyError: res.proxyError } : {}),
+      durationMs: res.durationMs,
+      ...(res.upstreamMs === undefined ? {} : { upstreamMs: res.upstreamMs }),
+      statusClass: statusClassOf(res.status, Boolean(res.proxyError)),
+    }
+  } catch (error) {
+    if (!(error instanceof ProxyUnreachableError)) throw error
+    entry = {
+      ...base,
+      networkError: error.message,
+      durationMs: Date.now() - startedAt,
+      statusClass: 'proxy',
+    }
+  }
+  try {
+    return await recordExchange(entry, {
+      maxEntries: settings.historyMaxEntries,
+      maxAgeDays: settings.historyMaxAgeDays,
+    })
+  } catch (error) {
+    // IndexedDB unavailable (private mode, blocked upgrade): the answer is still shown, and the
+    // user is told it was not kept rather than losing it silently.
+    return { ...entry, storageError: error instanceof Error ? error.message : String(error) }
+  }
+}
+
+/** Filter fields: empty ones left out, SCIDs lower-cased so the index matches however they were typed. */
+function cleanMeta(meta: SendInput['meta'] = {}): SendInput['meta'] {
+  const clean: NonNullable<SendInput['meta']> = {}
+  for (const [key, value] of Object.entries(meta) as Array<[keyof typeof clean, string | undefined]>) {
+    const trimmed = value?.trim()
+    if (trimmed) clean[key] = key === 'scid' ? trimmed.toLowerCase() : trimmed
+  }
+  return clean
+}

@@ -1,0 +1,48 @@
+// Two tabs open at once stay in sync: every write to IndexedDB announces itself on a
+// BroadcastChannel, and each tab invalidates the matching queries (a send in one tab shows in the
+// other's History). A tab does not hear its own messages; its mutations invalidate locally.
+import { useQueryClient } from '@tanstack/react-query'
+import { useEffect } from 'react'
+
+export type ChangeTopic = 'history' | 'handles' | 'presets' | 'batch'
+
+const CHANNEL_NAME = 'handles-workbench:changes'
+
+let channel: BroadcastChannel | undefined
+
+function getChannel(): BroadcastChannel | undefined {
+  if (typeof BroadcastChannel === 'undefined') return undefined
+  channel ??= new BroadcastChannel(CHANNEL_NAME)
+  return channel
+}
+
+export function announceChange(...topics: ChangeTopic[]): void {
+  try {
+    getChannel()?.postMessage({ topics })
+  } catch {
+    // A closed channel (page unloading) loses nothing: the other tab refetches on focus or reload.
+  }
+}
+
+function isChangeMessage(data: unknown): data is { topics: ChangeTopic[] } {
+  return typeof data === 'object' && data !== null && Array.isArray((data as { topics?: unknown }).topics)
+}
+
+/** Mounted once by the app: other tabs' writes invalidate this tab's queries. */
+export function useCrossTabSync(): void {
+  const queryClient = useQueryClient()
+  useEffect(() => {
+    if (typeof BroadcastChannel === 'undefined') return undefined
+    const listener = new BroadcastChannel(CHANNEL_NAME)
+    listener.onmessage = (event: MessageEvent<unknown>) => {
+      if (!isChangeMessage(event.data)) return
+      for (const topic of event.data.topics) {
+        // Topics are the roots of the query factories (historyQueries.all() is ['history']…);
+        // importing every factory here would tie this module to every store.
+        // eslint-disable-next-line @tanstack/query/prefer-query-options
+        void queryClient.invalidateQueries({ queryKey: [topic] })
+      }
+    }
+    return () => listener.close()
+  }, [queryClient])
+}

@@ -1,0 +1,84 @@
+// One History entry: the request as it was sent (token redacted) and the answer, with "Replay"
+// (after a confirmation for invites: a replayed invite is a new invite) and "Open in composer".
+import { useState } from 'react'
+import { ExchangeView } from '../../components/exchange-view'
+import { Dialog } from '../../components/dialog'
+import { useOpenInComposer } from '../../data/drafts/draft-queries'
+import { EMPTY_DRAFT } from '../../data/drafts/draft-store'
+import type { HistoryEntry } from '../../data/history/history-entry'
+import { useSendRequest } from '../../data/send/use-send-request'
+import { describeUpstream } from '../../data/settings/settings-store'
+import { parsePastedJson } from '../../mpsd/paste-json'
+
+export function HistoryDetail({ entry }: { entry: HistoryEntry }) {
+  const send = useSendRequest()
+  const open = useOpenInComposer()
+  const [confirming, setConfirming] = useState(false)
+  const composable = entry.kind === 'activity' || entry.kind === 'invite'
+
+  function replay() {
+    setConfirming(false)
+    send.mutate({
+      request: {
+        method: entry.request.method,
+        path: entry.request.path,
+        // The stored headers hold the redacted placeholder; the current token is added at send time.
+        headers: entry.request.headers.filter(([name]) => name.toLowerCase() !== 'authorization'),
+        body: entry.request.body,
+      },
+      kind: entry.kind,
+      upstream: entry.upstream,
+      meta: {
+        ...(entry.scid ? { scid: entry.scid } : {}),
+        ...(entry.xuid ? { xuid: entry.xuid } : {}),
+        ...(entry.sessionName ? { sessionName: entry.sessionName } : {}),
+      },
+    })
+  }
+
+  function openInComposer() {
+    const pasted = parsePastedJson(entry.request.body ?? '')
+    if (!pasted.ok) return
+    open.mutate({ values: { ...EMPTY_DRAFT, ...pasted.fields }, source: `History entry of ${new Date(entry.startedAt).toLocaleString()}` })
+  }
+
+  return (
+    <section className="panel history-detail" aria-label="Entry">
+      <h3>
+        {entry.kind} to {describeUpstream(entry.upstream)}, {new Date(entry.startedAt).toLocaleString()}
+        {entry.imported ? ' (imported)' : ''}
+      </h3>
+      <div className="button-row">
+        <button type="button" onClick={() => (entry.kind === 'invite' ? setConfirming(true) : replay())} disabled={send.isPending}>
+          Replay
+        </button>
+        {composable ? (
+          <button type="button" onClick={openInComposer}>
+            Open in composer
+          </button>
+        ) : null}
+        <span role="status">
+          {send.isPending ? 'Replaying…' : send.isSuccess ? `Replayed: ${send.data.response?.status ?? send.data.proxyError?.code ?? 'no answer'} (a new History entry)` : ''}
+        </span>
+      </div>
+      {send.isError ? <p role="alert" className="alert">Replay failed: {send.error.message}</p> : null}
+      <h4>Request as sent</h4>
+      <pre aria-label="Request as sent">
+        {`${entry.request.method} ${entry.request.path}\n${entry.request.headers.map(([n, v]) => `${n}: ${v}`).join('\n')}${entry.request.body === undefined ? '' : `\n\n${entry.request.body}`}`}
+      </pre>
+      <h4>Response</h4>
+      <ExchangeView entry={entry} />
+      <Dialog open={confirming} title="Replay this invite?" onClose={() => setConfirming(false)}>
+        <p>A replayed invite is a new invite: {entry.xuid ? `XUID ${entry.xuid}` : 'the invited user'} gets another notification.</p>
+        <div className="button-row">
+          <button type="button" className="primary" onClick={replay}>
+            Send again
+          </button>
+          <button type="button" onClick={() => setConfirming(false)}>
+            Cancel
+          </button>
+        </div>
+      </Dialog>
+    </section>
+  )
+}

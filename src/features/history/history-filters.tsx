@@ -1,0 +1,91 @@
+// The History filters. They edit the URL (the source of truth), so a filtered view can be
+// bookmarked; text fields wait for a pause in typing before they filter.
+import { useEffect, useState } from 'react'
+import type { HistoryFilter } from '../../data/history/history-store'
+import { requestKindSchema, statusClassSchema, type RequestKind, type StatusClass } from '../../data/history/history-entry'
+import { SIMULATOR_UPSTREAM, XBOX_LIVE_ORIGIN } from '../../data/settings/settings-store'
+
+const STATUS_LABELS: Record<string, string> = { '2xx': '2xx', '4xx': '4xx', '5xx': '5xx', proxy: 'Proxy error' }
+const TEXT_DELAY_MS = 250
+
+type Props = {
+  filter: HistoryFilter
+  onChange: (filter: HistoryFilter) => void
+  /** Allowed custom upstreams, offered beside the simulator and Xbox Live. */
+  upstreams?: readonly string[]
+}
+
+export function HistoryFilters({ filter, onChange, upstreams = [] }: Props) {
+  const set = <K extends keyof HistoryFilter>(key: K, value: HistoryFilter[K] | '') => {
+    const next = { ...filter }
+    if (value === '' || value === undefined) delete next[key]
+    else next[key] = value
+    onChange(next)
+  }
+  const upstreamOptions = [SIMULATOR_UPSTREAM, XBOX_LIVE_ORIGIN, ...upstreams.filter((u) => u !== SIMULATOR_UPSTREAM && u !== XBOX_LIVE_ORIGIN)]
+  return (
+    <form className="history-filters" role="search" aria-label="Filter history" onSubmit={(e) => e.preventDefault()}>
+      <label>
+        Type
+        <select value={filter.kind ?? ''} onChange={(e) => set('kind', e.target.value as RequestKind | '')}>
+          <option value="">All</option>
+          {requestKindSchema.options.map((kind) => (
+            <option key={kind} value={kind}>
+              {kind}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Status
+        <select value={filter.status ?? ''} onChange={(e) => set('status', e.target.value as StatusClass | '')}>
+          <option value="">All</option>
+          {statusClassSchema.options
+            .filter((s) => s in STATUS_LABELS)
+            .map((status) => (
+              <option key={status} value={status}>
+                {STATUS_LABELS[status]}
+              </option>
+            ))}
+        </select>
+      </label>
+      <label>
+        Target
+        <select value={filter.upstream ?? ''} onChange={(e) => set('upstream', e.target.value)}>
+          <option value="">All</option>
+          {upstreamOptions.map((u) => (
+            <option key={u} value={u}>
+              {u === SIMULATOR_UPSTREAM ? 'Simulator' : u === XBOX_LIVE_ORIGIN ? 'Xbox Live' : u}
+            </option>
+          ))}
+          {filter.upstream && !upstreamOptions.includes(filter.upstream) ? <option value={filter.upstream}>{filter.upstream}</option> : null}
+        </select>
+      </label>
+      <DelayedText label="SCID" value={filter.scid ?? ''} onCommit={(v) => set('scid', v.toLowerCase())} />
+      <DelayedText label="XUID" value={filter.xuid ?? ''} onCommit={(v) => set('xuid', v)} />
+      <DelayedText label="Search" value={filter.text ?? ''} onCommit={(v) => set('text', v)} type="search" />
+    </form>
+  )
+}
+
+function DelayedText({ label, value, onCommit, type = 'text' }: { label: string; value: string; onCommit: (value: string) => void; type?: string }) {
+  const [text, setText] = useState(value)
+  const [shown, setShown] = useState(value)
+  // The URL changed from outside (back button, a bookmark): show what it says. Adjusting state
+  // during render is React's pattern for this; an effect would render twice.
+  if (value !== shown) {
+    setShown(value)
+    if (text.trim() !== value) setText(value)
+  }
+  useEffect(() => {
+    if (text.trim() === value) return undefined
+    const timer = setTimeout(() => onCommit(text.trim()), TEXT_DELAY_MS)
+    return () => clearTimeout(timer)
+  }, [text, value, onCommit])
+  return (
+    <label>
+      {label}
+      <input type={type} value={text} onChange={(e) => setText(e.target.value)} autoComplete="off" spellCheck={false} />
+    </label>
+  )
+}

@@ -1,0 +1,758 @@
+// Loopback tests of the proxy: the real server on 127.0.0.1, real upstreams on node:http, and a
+// "canary" server that must never see a single connection, whatever a caller tries.
+import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http'
+import { connect, type AddressInfo } from 'node:net'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { startWorkbenchServer, type RunningServer } from '../start-server'
+import { REQUEST_BODY_LIMIT, RESPONSE_BODY_LIMIT } from './proxy'
+
+type Recorded = { method: string; url: string; headers: IncomingHttpHeaders; body: Buffer }
+
+async function listen(server: Server): Promise<number> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  return (server.address() as AddressInfo).port
+}
+
+async function closeServer(server: Server): Promise<void> {
+  server.closeAllConnections()
+  await new Promise<void>((resolve) => server.close(() => resolve()))
+}
+
+/** A server that counts every connection and request; the proxy must never reach it. */
+function startCanary() {
+  const counts = { connections: 0, requests: 0 }
+  const server = createServer((_req, res) => {
+    counts.requests++
+    res.end('canary')
+  })
+  server.on('connection', () => {
+    counts.connections++
+  })
+  return { server, counts }
+}
+
+/** The allowlisted custom upstream: records what it receives and answers per path. */
+function startUpstream(canaryOrigin: () => string) {
+  const received: Recorded[] = []
+  const hanging = new Set<ServerResponse>()
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = []
+    req.on('data', (chunk: Buffer) => chunks.push(chunk))
+    req.on('end', () => {
+      const body = Buffer.concat(chunks)
+      received.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body })
+      const path = (req.url ?? '').split('?')[0]
+      if (path === '/redirect') {
+        res.writeHead(302, { Location: `${canaryOrigin()}/stolen`, 'Content-Type': 'text/plain' })
+        res.end('moved')
+      } else if (path === '/huge') {
+        res.writeHead(200, { 'Content-Type': 'application/octet-stream' })
+        const chunk = Buffer.alloc(1024 * 1024, 0x61)
+        let sent = 0
+        const write = () => {
+          while (sent < 11) {
+            sent++
+            if (!res.write(chunk)) {
+              res.once('drain', write)
+              return
+            }
+          }
+          res.end()
+        }
+        res.on('error', () => {})
+        write()
+      } else if (path === '/hang') {
+        hanging.add(res)
+      } else if (path === '/empty') {
+        res.writeHead(204)
+        res.end()
+      } else {
+        const binary = Buffer.from([0, 1, 2, 253, 254, 255])
+        res.writeHead(207, 'Multi-Status', [
+          ['Content-Type', 'application/x-test'],
+          ['X-Upstream', 'yes'],
+          ['X-Repeated', 'one'],
+          ['X-Repeated', 'two'],
+          ['Set-Cookie', 'session=abc; Path=/'],
+          ['Set-Cookie', 'other=def; Path=/'],
+          ['Cache-Control', 'no-store'],
+          ['Keep-Alive', 'timeout=99'],
+          ['Connection', 'keep-alive'],
+        ])
+        res.end(Buffer.concat([binary, Buffer.from(`|${req.method ?? ''} ${req.url ?? ''}|`), body]))
+      }
+    })
+  })
+  return {
+    server,
+    received,
+    close: async () => {
+      for (const res of hanging) res.destroy()
+      await closeServer(server)
+    },
+  }
+}
+
+type RawResult = { raw: string; status: number | undefined; headers: Record<string, string>; body: string }
+
+/** Sends bytes on a fresh TCP connection and reads until the server closes or the wait runs out. */
+function rawRequest(port: number, text: string, waitMs = 2_000): Promise<RawResult> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1')
+    const chunks: Buffer[] = []
+    const finish = () => {
+      clearTimeout(timer)
+      socket.destroy()
+      const raw = Buffer.concat(chunks).toString('latin1')
+      const [head = '', ...rest] = raw.split('\r\n\r\n')
+      const [statusLine = '', ...headerLines] = head.split('\r\n')
+      const headers: Record<string, string> = {}
+      for (const line of headerLines) {
+        const colon = line.indexOf(':')
+        if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim()
+      }
+      const status = Number(statusLine.split(' ')[1])
+      resolve({ raw, status: Number.isFinite(status) ? status : undefined, headers, body: rest.join('\r\n\r\n') })
+    }
+    const timer = setTimeout(finish, waitMs)
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk))
+    socket.on('end', finish)
+    socket.on('close', finish)
+    socket.on('error', finish)
+    socket.write(text, 'latin1')
+  })
+}
+
+/** One node:http request, with full control over headers (fetch forbids Connection, Keep-Alive, …). */
+function nodeRequest(
+  url: string,
+  options: { method?: string; headers?: Record<string, string | string[]>; body?: Buffer | string; agent?: false },
+): Promise<{ status: number; headers: IncomingHttpHeaders; rawHeaders: string[]; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method: options.method ?? 'GET', headers: options.headers, agent: options.agent }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (chunk: Buffer) => chunks.push(chunk))
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, rawHeaders: res.rawHeaders, body: Buffer.concat(chunks) }),
+      )
+      res.on('error', reject)
+    })
+    req.on('error', reject)
+    req.end(options.body)
+  })
+}
+
+const INJECTED = 'XBL3.0 x=injected-hash;injected-service-token-7f3a'
+const CLIENT_TOKEN = 'XBL3.0 x=client-hash;client-secret-token-91b2'
+const TIMEOUT_MS = 800
+
+describe('proxy over loopback', () => {
+  const canary = startCanary()
+  let canaryPort = 0
+  let canaryOrigin = ''
+  const upstream = startUpstream(() => canaryOrigin)
+  let upstreamOrigin = ''
+  let closedPort = 0
+  let server: RunningServer
+  const logLines: string[] = []
+
+  beforeAll(async () => {
+    canaryPort = await listen(canary.server)
+    canaryOrigin = `http://127.0.0.1:${canaryPort}`
+    upstreamOrigin = `http://127.0.0.1:${await listen(upstream.server)}`
+    // A port nobody listens on (taken, then released).
+    const probe = createServer()
+    closedPort = await listen(probe)
+    await closeServer(probe)
+    server = await startWorkbenchServer({
+      env: {
+        WORKBENCH_UPSTREAMS: `${upstreamOrigin}, http://127.0.0.1:${closedPort}`,
+        XBL_AUTHORIZATION: INJECTED,
+        PROXY_TIMEOUT_MS: String(TIMEOUT_MS),
+        PROXY_CONNECT_TIMEOUT_MS: '500',
+        SIM_THROTTLE: 'on',
+      },
+      port: 0,
+      logSink: (line) => logLines.push(line),
+      serveDashboard: false,
+    })
+  })
+
+  afterAll(async () => {
+    await server.close()
+    await upstream.close()
+    await closeServer(canary.server)
+  })
+
+  afterEach(async () => {
+    // Whatever a test did, the canary saw nothing and the server is still up.
+    expect(canary.counts).toEqual({ connections: 0, requests: 0 })
+    const health = await fetch(`${server.url}/healthz`)
+    expect(health.status).toBe(200)
+  })
+
+  const healthy = async (label: string) => {
+    const health = await fetch(`${server.url}/healthz`)
+    expect(health.status, `healthz after ${label}`).toBe(200)
+  }
+
+  const expectProxyError = async (response: Response, status: number, code: string, label: string) => {
+    expect(response.status, label).toBe(status)
+    expect(response.headers.get('x-workbench-proxy-error'), label).toBe(code)
+    expect(response.headers.get('content-type'), label).toMatch(/^application\/json/)
+    const body = (await response.json()) as { error: string; message: string }
+    expect(body.error, label).toBe(code)
+    expect(typeof body.message, label).toBe('string')
+    expect(body.message.length, label).toBeGreaterThan(0)
+  }
+
+  describe('SSRF fence', () => {
+    it('refuses at least 40 hostile X-Workbench-Upstream values with 403 upstream_not_allowed, and nothing is contacted', async () => {
+      const c = canaryPort
+      const serverPort = server.port
+      const hostile = [
+        canaryOrigin,
+        `${canaryOrigin}/`,
+        `http://127.0.0.1:${serverPort}`,
+        `http://127.0.0.1:${closedPort + 1}`,
+        `http://127.0.0.1`,
+        `http://127.1:${c}`,
+        `http://[::1]:${c}`,
+        `http://[::ffff:127.0.0.1]:${c}`,
+        `http://[0:0:0:0:0:0:0:1]:${c}`,
+        `http://2130706433:${c}`,
+        `http://0177.0.0.1:${c}`,
+        `http://0x7f000001:${c}`,
+        `http://0x7f.0.0.1:${c}`,
+        `http://%31%32%37.0.0.1:${c}`,
+        `http://localhost:${c}`,
+        `http://LOCALHOST:${c}`,
+        `http://localhost.:${c}`,
+        `http://foo.localhost:${c}`,
+        `http://0.0.0.0:${c}`,
+        `http://0:${c}`,
+        'http://169.254.169.254',
+        'http://169.254.169.254/latest/meta-data/',
+        'http://metadata.google.internal',
+        `https://sessiondirectory.xboxlive.com@127.0.0.1:${c}`,
+        'https://user:pass@sessiondirectory.xboxlive.com',
+        `${upstreamOrigin}@127.0.0.1:${c}`,
+        `http://127.0.0.1:${c}\\@sessiondirectory.xboxlive.com`,
+        'https://sessiondirectory.xboxlive.com.evil.test',
+        'HTTPS://SESSIONDIRECTORY.XBOXLIVE.COM.EVIL.TEST',
+        'https://sessiondirectory.xboxlive.com.',
+        'https://sessiondirectory.xboxlive.com:444',
+        'http://sessiondirectory.xboxlive.com',
+        'https://evil.test/https://sessiondirectory.xboxlive.com',
+        `${upstreamOrigin}/path`,
+        `${upstreamOrigin}/?x=1`,
+        `${upstreamOrigin}#frag`,
+        `${upstreamOrigin.replace('127.0.0.1', 'localhost')}`,
+        `${upstreamOrigin},${canaryOrigin}`,
+        `${upstreamOrigin} ${canaryOrigin}`,
+        'file:///etc/passwd',
+        'javascript:alert(1)',
+        'data:text/plain,hi',
+        `gopher://127.0.0.1:${c}/_GET`,
+        `ws://127.0.0.1:${c}`,
+        `ftp://127.0.0.1:${c}`,
+        `//127.0.0.1:${c}`,
+        `127.0.0.1:${c}`,
+        'simulator.evil.test',
+        `simulator@127.0.0.1:${c}`,
+        'Simulator',
+        `http://[::1]`,
+        `http://127.0.0.1:${c}%2f`,
+      ]
+      expect(hostile.length).toBeGreaterThanOrEqual(40)
+      const upstreamBefore = upstream.received.length
+      for (const value of hostile) {
+        for (const method of ['GET', 'POST'] as const) {
+          const response = await fetch(`${server.url}/proxy/handles`, {
+            method,
+            headers: { 'X-Workbench-Upstream': value, 'x-xbl-contract-version': '107' },
+            ...(method === 'POST' ? { body: '{"type":"activity"}' } : {}),
+          })
+          await expectProxyError(response, 403, 'upstream_not_allowed', `${method} ${value}`)
+        }
+        expect(canary.counts, value).toEqual({ connections: 0, requests: 0 })
+        await healthy(value)
+      }
+      expect(upstream.received.length).toBe(upstreamBefore)
+    })
+
+    it('treats an empty or whitespace X-Workbench-Upstream as the in-process simulator', async () => {
+      for (const value of ['', ' ', '\t', 'simulator', ' simulator ']) {
+        const response = await fetch(`${server.url}/proxy/handles/${crypto.randomUUID()}`, {
+          headers: { 'X-Workbench-Upstream': value, 'x-xbl-contract-version': '107', Authorization: 'XBL3.0 x=ws;t' },
+        })
+        // The simulator's own 404, not a proxy error.
+        expect(response.status, JSON.stringify(value)).toBe(404)
+        expect(response.headers.get('x-workbench-proxy-error')).toBeNull()
+        expect(await response.text()).toMatch(/wasn't found/)
+      }
+    })
+
+    it('refuses CRLF-injected upstream values sent on a raw socket', async () => {
+      const c = canaryPort
+      const injections = [
+        `${canaryOrigin}\r\nX-Injected: 1`,
+        `simulator\r\nX-Workbench-Upstream: ${canaryOrigin}`,
+        `${upstreamOrigin}\r\nHost: 127.0.0.1:${c}`,
+        `${upstreamOrigin}\rhttp://127.0.0.1:${c}`,
+        `${upstreamOrigin}\nhttp://127.0.0.1:${c}`,
+        `${canaryOrigin}\r\n\r\nGET /x HTTP/1.1\r\nHost: 127.0.0.1:${c}`,
+      ]
+      const upstreamBefore = upstream.received.length
+      for (const value of injections) {
+        const result = await rawRequest(
+          server.port,
+          `GET /proxy/handles HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nX-Workbench-Upstream: ${value}\r\nConnection: close\r\n\r\n`,
+        )
+        // Either the HTTP parser rejects the bytes (400) or the proxy refuses the upstream (403).
+        expect(result.status, JSON.stringify(value)).toBeDefined()
+        expect([400, 403], JSON.stringify(value)).toContain(result.status)
+        // A second Host line makes the Host header name two hosts: refused as a foreign host.
+        if (result.status === 403) {
+          expect(['upstream_not_allowed', 'origin_not_allowed']).toContain(result.headers['x-workbench-proxy-error'])
+        }
+        expect(canary.counts).toEqual({ connections: 0, requests: 0 })
+        await healthy(JSON.stringify(value))
+      }
+      expect(upstream.received.length).toBe(upstreamBefore)
+    })
+
+    it('refuses `//host`, userinfo, control characters, backslashes and encoded traversal in the path with 403 path_not_allowed', async () => {
+      const c = canaryPort
+      const paths = [
+        `//127.0.0.1:${c}`,
+        `//127.0.0.1:${c}/x`,
+        `/%2f127.0.0.1:${c}/x`,
+        `/%2F%2F127.0.0.1:${c}`,
+        `/@127.0.0.1:${c}`,
+        `/x@127.0.0.1:${c}`,
+        `/%40127.0.0.1:${c}`,
+        '/..%2f..%2fhealthz',
+        '/handles/..%2f..%2f..%2fsim%2f__reset',
+        '/a%5c..%5cb',
+        '/a%0d%0aHost:%20evil.test',
+        '/a%00b',
+        '/%E0%A4%A',
+      ]
+      const upstreamBefore = upstream.received.length
+      for (const path of paths) {
+        for (const target of [undefined, upstreamOrigin]) {
+          const response = await fetch(`${server.url}/proxy${path}`, {
+            headers: target ? { 'X-Workbench-Upstream': target } : {},
+          })
+          await expectProxyError(response, 403, 'path_not_allowed', `${path} via ${target ?? 'simulator'}`)
+        }
+        await healthy(path)
+      }
+      expect(upstream.received.length).toBe(upstreamBefore)
+    })
+
+    it('keeps an absolute URL in the path on the chosen upstream', async () => {
+      // `/proxy/http://canary/x` is a plain path: it reaches the allowlisted upstream as a path, never
+      // the host it names.
+      const response = await fetch(`${server.url}/proxy/http://127.0.0.1:${canaryPort}/x?q=1`, {
+        headers: { 'X-Workbench-Upstream': upstreamOrigin },
+      })
+      expect(response.status).toBe(207)
+      expect(upstream.received.at(-1)?.url).toBe(`/http://127.0.0.1:${canaryPort}/x?q=1`)
+      const viaSimulator = await fetch(`${server.url}/proxy/http://127.0.0.1:${canaryPort}/x`, {
+        headers: { 'x-xbl-contract-version': '107', Authorization: 'XBL3.0 x=abs;t' },
+      })
+      expect(viaSimulator.status).toBe(404)
+      expect(viaSimulator.headers.get('x-workbench-proxy-error')).toBeNull()
+    })
+
+    it('is not fooled by absolute-form request targets, odd Host headers or raw `//host` paths', async () => {
+      const c = canaryPort
+      const s = server.port
+      const cases: { request: string; expect: (r: RawResult) => void }[] = [
+        {
+          request: `GET http://127.0.0.1:${c}/proxy/handles HTTP/1.1\r\nHost: 127.0.0.1:${s}\r\nX-Workbench-Upstream: ${canaryOrigin}\r\n`,
+          expect: (r) => {
+            expect(r.status).toBe(403)
+            expect(r.headers['x-workbench-proxy-error']).toBe('upstream_not_allowed')
+          },
+        },
+        {
+          // Absolute form naming the canary: the host in the target only changes our own URL.
+          request: `GET http://127.0.0.1:${c}/proxy/handles/abc HTTP/1.1\r\nHost: 127.0.0.1:${s}\r\nx-xbl-contract-version: 107\r\n`,
+          expect: (r) => {
+            expect(r.status).toBe(401)
+            expect(r.headers['x-workbench-proxy-error']).toBeUndefined()
+          },
+        },
+        {
+          request: `GET /proxy/http://127.0.0.1:${c}/x HTTP/1.1\r\nHost: 127.0.0.1:${s}\r\n`,
+          expect: (r) => expect(r.status).toBe(400),
+        },
+        {
+          request: `GET /proxy//127.0.0.1:${c} HTTP/1.1\r\nHost: 127.0.0.1:${s}\r\n`,
+          expect: (r) => {
+            expect(r.status).toBe(403)
+            expect(r.headers['x-workbench-proxy-error']).toBe('path_not_allowed')
+          },
+        },
+        {
+          request: `GET //127.0.0.1:${c}/proxy/handles HTTP/1.1\r\nHost: 127.0.0.1:${s}\r\nX-Workbench-Upstream: ${upstreamOrigin}\r\n`,
+          expect: (r) => expect(r.status).toBeGreaterThanOrEqual(400),
+        },
+        {
+          request: `GET /proxy/..%2f..%2f HTTP/1.1\r\nHost: 127.0.0.1:${s}\r\nX-Workbench-Upstream: ${upstreamOrigin}\r\n`,
+          expect: (r) => {
+            expect(r.status).toBe(403)
+            expect(r.headers['x-workbench-proxy-error']).toBe('path_not_allowed')
+          },
+        },
+        ...['/proxy/%2e%2e/%2e%2e/etc/passwd', '/proxy/handles/%2e%2e', '/proxy/handles/%2E/x', '/proxy/a/../../x', '/proxy/%2e%2e/healthz'].map(
+          (path) => ({
+            // Dot segments are resolved (WHATWG) before routing: whatever is left stays on the
+            // chosen upstream and never carries a `..` (checked below).
+            request: `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1:${s}\r\nX-Workbench-Upstream: ${upstreamOrigin}\r\n`,
+            expect: (r: RawResult) => expect(r.status).toBeGreaterThanOrEqual(200),
+          }),
+        ),
+        {
+          request: `GET /proxy\\..\\..\\x HTTP/1.1\r\nHost: 127.0.0.1:${s}\r\nX-Workbench-Upstream: ${upstreamOrigin}\r\n`,
+          expect: (r) => expect(r.status).toBeGreaterThanOrEqual(400),
+        },
+        {
+          // DNS rebinding: a foreign name pointing at 127.0.0.1.
+          request: `GET /proxy/handles HTTP/1.1\r\nHost: evil.test:${s}\r\n`,
+          expect: (r) => {
+            expect(r.status).toBe(403)
+            expect(r.headers['x-workbench-proxy-error']).toBe('origin_not_allowed')
+          },
+        },
+        {
+          request: `GET /proxy/handles HTTP/1.1\r\nHost: 127.0.0.1:${c}@evil.test\r\n`,
+          expect: (r) => expect(r.status).toBeGreaterThanOrEqual(400),
+        },
+        {
+          request: `GET /proxy/handles HTTP/1.1\r\nHost: 127.0.0.1.nip.io:${s}\r\n`,
+          expect: (r) => {
+            expect(r.status).toBe(403)
+            expect(r.headers['x-workbench-proxy-error']).toBe('origin_not_allowed')
+          },
+        },
+      ]
+      const upstreamBefore = upstream.received.length
+      for (const [index, testCase] of cases.entries()) {
+        const result = await rawRequest(server.port, `${testCase.request}Connection: close\r\n\r\n`)
+        expect(result.status, `case ${index}: ${result.raw.slice(0, 200)}`).toBeDefined()
+        testCase.expect(result)
+        expect(canary.counts, `case ${index}`).toEqual({ connections: 0, requests: 0 })
+        await healthy(`raw case ${index}`)
+      }
+      for (const seen of upstream.received.slice(upstreamBefore)) {
+        expect(seen.url).not.toMatch(/\.\.|%2e|\/\/|127\.0\.0\.1/i)
+      }
+    })
+
+    it('does not follow an upstream redirect to the canary: the 302 goes back to the caller as it is', async () => {
+      const response = await fetch(`${server.url}/proxy/redirect`, {
+        headers: { 'X-Workbench-Upstream': upstreamOrigin },
+        redirect: 'manual',
+      })
+      expect(response.status).toBe(302)
+      expect(response.headers.get('location')).toBe(`${canaryOrigin}/stolen`)
+      expect(await response.text()).toBe('moved')
+      expect(upstream.received.at(-1)?.url).toBe('/redirect')
+      // Give a stray follow-up request time to show up.
+      await new Promise((resolve) => setTimeout(resolve, 200))
+      expect(canary.counts).toEqual({ connections: 0, requests: 0 })
+    })
+  })
+
+  describe('forwarding to an allowed custom upstream', () => {
+    it('forwards method, path, query and body; passes status, headers and body back; adds Server-Timing', async () => {
+      const body = JSON.stringify({ hello: 'world', n: 1 })
+      const response = await fetch(`${server.url}/proxy/handles/query?include=relatedInfo&x=%20y`, {
+        method: 'POST',
+        headers: {
+          'X-Workbench-Upstream': `${upstreamOrigin}/`,
+          'Content-Type': 'application/json',
+          'x-xbl-contract-version': '107',
+          Authorization: CLIENT_TOKEN,
+        },
+        body,
+      })
+      expect(response.status).toBe(207)
+      expect(response.statusText).toBe('Multi-Status')
+      expect(response.headers.get('content-type')).toBe('application/x-test')
+      expect(response.headers.get('x-upstream')).toBe('yes')
+      expect(response.headers.get('x-repeated')).toBe('one, two')
+      expect(response.headers.get('cache-control')).toBe('no-store')
+      // Upstream cookies never land on the Workbench origin.
+      expect(response.headers.get('set-cookie')).toBeNull()
+      expect(response.headers.get('server-timing')).toMatch(/^upstream;dur=\d+(\.\d+)?$/)
+      expect(response.headers.get('x-workbench-proxy-error')).toBeNull()
+      const bytes = Buffer.from(await response.arrayBuffer())
+      expect(bytes.subarray(0, 6)).toEqual(Buffer.from([0, 1, 2, 253, 254, 255]))
+      expect(bytes.subarray(6).toString()).toBe(`|POST /handles/query?include=relatedInfo&x=%20y|${body}`)
+
+      const seen = upstream.received.at(-1)
+      expect(seen?.method).toBe('POST')
+      expect(seen?.url).toBe('/handles/query?include=relatedInfo&x=%20y')
+      expect(seen?.body.toString()).toBe(body)
+      expect(seen?.headers['content-type']).toBe('application/json')
+      expect(seen?.headers['x-xbl-contract-version']).toBe('107')
+      // The caller's own Authorization goes through untouched; the configured one is for Xbox Live only.
+      expect(seen?.headers.authorization).toBe(CLIENT_TOKEN)
+      expect(JSON.stringify(seen?.headers)).not.toContain('injected-service-token')
+      expect(seen?.headers.host).toBe(upstreamOrigin.replace('http://', ''))
+    })
+
+    it('accepts the allowlisted origin spelled with upper-case scheme and a trailing slash', async () => {
+      for (const spelling of [upstreamOrigin.toUpperCase(), `${upstreamOrigin}/`, ` ${upstreamOrigin} `]) {
+        const response = await fetch(`${server.url}/proxy/ok`, { headers: { 'X-Workbench-Upstream': spelling } })
+        expect(response.status, spelling).toBe(207)
+      }
+    })
+
+    it('never injects XBL_AUTHORIZATION into a custom upstream', async () => {
+      const response = await fetch(`${server.url}/proxy/no-auth`, { headers: { 'X-Workbench-Upstream': upstreamOrigin } })
+      expect(response.status).toBe(207)
+      const seen = upstream.received.at(-1)
+      expect(seen?.url).toBe('/no-auth')
+      expect(seen?.headers.authorization).toBeUndefined()
+      expect(JSON.stringify(seen?.headers)).not.toContain('injected')
+
+      // The dashboard is told a token is configured, but never the token.
+      const info = await fetch(`${server.url}/api/upstreams`)
+      const text = await info.text()
+      expect(text).not.toContain('injected-service-token')
+      const parsed = JSON.parse(text) as { upstreams: { origin: string }[]; xblAuthorizationConfigured: boolean }
+      expect(parsed.xblAuthorizationConfigured).toBe(true)
+      expect(parsed.upstreams.map((u) => u.origin)).toEqual([
+        'simulator',
+        'https://sessiondirectory.xboxlive.com',
+        upstreamOrigin,
+        `http://127.0.0.1:${closedPort}`,
+      ])
+
+      // Nor into the simulator.
+      await fetch(`${server.url}/sim/__reset`, { method: 'POST' })
+      await fetch(`${server.url}/proxy/handles/${crypto.randomUUID()}`, { headers: { 'x-xbl-contract-version': '107' } })
+      const log = await (await fetch(`${server.url}/sim/__requests`)).json() as { requests: { headers: Record<string, string> }[] }
+      expect(log.requests).toHaveLength(1)
+      expect(log.requests[0]?.headers.authorization).toBeUndefined()
+    })
+
+    it('drops hop-by-hop headers, Cookie, X-Forwarded-*, Forwarded, Proxy-Authorization and its own control headers', async () => {
+      const response = await nodeRequest(`${server.url}/proxy/headers`, {
+        method: 'POST',
+        headers: {
+          'X-Workbench-Upstream': upstreamOrigin,
+          Connection: 'keep-alive, X-Named-Hop',
+          'Keep-Alive': 'timeout=5',
+          'X-Named-Hop': 'secret-hop',
+          TE: 'trailers',
+          'Proxy-Authorization': 'Basic cHJveHk6c2VjcmV0',
+          'Proxy-Connection': 'keep-alive',
+          Cookie: 'workbench_session=secret-cookie',
+          'X-Forwarded-For': '10.0.0.1',
+          'X-Forwarded-Host': 'evil.test',
+          'X-Forwarded-Proto': 'https',
+          Forwarded: 'for=10.0.0.1',
+          'X-Real-IP': '10.0.0.2',
+          Via: '1.1 evil',
+          Referer: `${server.url}/history`,
+          'Sec-Fetch-Mode': 'cors',
+          'X-Workbench-Other': 'control',
+          'X-Custom-Kept': 'kept',
+          'x-xbl-contract-version': '107',
+          'Content-Type': 'text/plain',
+        },
+        body: 'payload',
+      })
+      expect(response.status).toBe(207)
+      const seen = upstream.received.at(-1)
+      expect(seen?.url).toBe('/headers')
+      expect(seen?.body.toString()).toBe('payload')
+      const headers = seen?.headers ?? {}
+      expect(headers['x-custom-kept']).toBe('kept')
+      expect(headers['x-xbl-contract-version']).toBe('107')
+      expect(headers['content-type']).toBe('text/plain')
+      for (const dropped of [
+        'keep-alive',
+        'x-named-hop',
+        'te',
+        'proxy-authorization',
+        'proxy-connection',
+        'cookie',
+        'x-forwarded-for',
+        'x-forwarded-host',
+        'x-forwarded-proto',
+        'forwarded',
+        'x-real-ip',
+        'via',
+        'referer',
+        'sec-fetch-mode',
+        'x-workbench-upstream',
+        'x-workbench-other',
+        'origin',
+      ]) {
+        expect(headers, dropped).not.toHaveProperty(dropped)
+      }
+      const all = JSON.stringify(headers)
+      expect(all).not.toContain('secret-cookie')
+      expect(all).not.toContain('secret-hop')
+      expect(all).not.toContain('10.0.0.1')
+      // Upstream hop-by-hop headers and cookies do not come back either.
+      expect(response.headers['set-cookie']).toBeUndefined()
+      // (The Workbench's own server sends Keep-Alive: timeout=5; the upstream's value must not leak.)
+      expect(response.headers['keep-alive']).not.toBe('timeout=99')
+      expect(response.headers['x-repeated']).toBe('one, two')
+    })
+
+    it('passes a 204 through without a body', async () => {
+      const response = await fetch(`${server.url}/proxy/empty`, { method: 'DELETE', headers: { 'X-Workbench-Upstream': upstreamOrigin } })
+      expect(response.status).toBe(204)
+      expect(await response.text()).toBe('')
+      expect(upstream.received.at(-1)?.method).toBe('DELETE')
+    })
+
+    it('answers HEAD without a body', async () => {
+      const response = await fetch(`${server.url}/proxy/head`, { method: 'HEAD', headers: { 'X-Workbench-Upstream': upstreamOrigin } })
+      expect(response.status).toBe(207)
+      expect(await response.text()).toBe('')
+    })
+  })
+
+  describe('limits and failures', () => {
+    it('answers 413 request_too_large for a body over 1 MiB, declared or streamed, and forwards exactly 1 MiB', async () => {
+      const before = upstream.received.length
+      const tooBig = Buffer.alloc(REQUEST_BODY_LIMIT + 1, 0x62)
+      for (const target of [upstreamOrigin, 'simulator']) {
+        const declared = await fetch(`${server.url}/proxy/big`, {
+          method: 'POST',
+          headers: { 'X-Workbench-Upstream': target },
+          body: tooBig,
+        })
+        await expectProxyError(declared, 413, 'request_too_large', `declared via ${target}`)
+
+        // No Content-Length: a chunked stream that turns out too large.
+        const streamed = await nodeRequest(`${server.url}/proxy/big`, {
+          method: 'POST',
+          headers: { 'X-Workbench-Upstream': target, 'Transfer-Encoding': 'chunked' },
+          body: tooBig,
+        })
+        expect(streamed.status).toBe(413)
+        expect(streamed.headers['x-workbench-proxy-error']).toBe('request_too_large')
+      }
+      expect(upstream.received.length).toBe(before)
+
+      const exact = Buffer.alloc(REQUEST_BODY_LIMIT, 0x63)
+      const ok = await fetch(`${server.url}/proxy/exact`, {
+        method: 'PUT',
+        headers: { 'X-Workbench-Upstream': upstreamOrigin },
+        body: exact,
+      })
+      expect(ok.status).toBe(207)
+      expect(upstream.received.at(-1)?.body.length).toBe(REQUEST_BODY_LIMIT)
+    })
+
+    it('answers 502 response_too_large when the upstream answers over 10 MiB', async () => {
+      const response = await fetch(`${server.url}/proxy/huge`, { headers: { 'X-Workbench-Upstream': upstreamOrigin } })
+      await expectProxyError(response, 502, 'response_too_large', 'huge')
+      expect(RESPONSE_BODY_LIMIT).toBe(10 * 1024 * 1024)
+    })
+
+    it('answers 504 timeout when the upstream never answers, within the configured timeout', async () => {
+      const started = performance.now()
+      const response = await fetch(`${server.url}/proxy/hang`, { headers: { 'X-Workbench-Upstream': upstreamOrigin } })
+      const elapsed = performance.now() - started
+      await expectProxyError(response, 504, 'timeout', 'hang')
+      // undici's headersTimeout runs on its ~500 ms-resolution fast timers, so it may fire up to
+      // half a second early; what matters is that it answers, and long before the 30 s default.
+      expect(elapsed).toBeGreaterThanOrEqual(TIMEOUT_MS - 600)
+      expect(elapsed).toBeLessThan(TIMEOUT_MS + 3_000)
+    })
+
+    it('answers 502 upstream_unreachable for an allowlisted origin nobody listens on', async () => {
+      const response = await fetch(`${server.url}/proxy/x`, { headers: { 'X-Workbench-Upstream': `http://127.0.0.1:${closedPort}` } })
+      await expectProxyError(response, 502, 'upstream_unreachable', 'closed port')
+    })
+
+    it('answers 408 request_timeout when the request body trickles in too slowly', async () => {
+      const started = performance.now()
+      const result = await rawRequest(
+        server.port,
+        `POST /proxy/slow HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nX-Workbench-Upstream: ${upstreamOrigin}\r\nContent-Length: 100\r\nConnection: close\r\n\r\npartial`,
+        TIMEOUT_MS + 3_000,
+      )
+      expect(result.status).toBe(408)
+      expect(result.headers['x-workbench-proxy-error']).toBe('request_timeout')
+      expect(performance.now() - started).toBeGreaterThanOrEqual(TIMEOUT_MS - 50)
+      expect(upstream.received.at(-1)?.url).not.toBe('/slow')
+    })
+  })
+
+  describe('callers', () => {
+    it('refuses a foreign Origin with 403 origin_not_allowed and allows the same origin', async () => {
+      for (const origin of ['http://evil.test', 'null', `http://localhost:${server.port + 1}`, canaryOrigin, `https://127.0.0.1:${server.port}`]) {
+        const response = await fetch(`${server.url}/proxy/handles`, {
+          method: 'POST',
+          headers: { Origin: origin, 'X-Workbench-Upstream': upstreamOrigin },
+          body: '{}',
+        })
+        await expectProxyError(response, 403, 'origin_not_allowed', origin)
+      }
+      const before = upstream.received.length
+      const same = await fetch(`${server.url}/proxy/same-origin`, {
+        method: 'POST',
+        headers: { Origin: server.url, 'X-Workbench-Upstream': upstreamOrigin },
+        body: '{}',
+      })
+      expect(same.status).toBe(207)
+      expect(upstream.received.length).toBe(before + 1)
+      expect(upstream.received.at(-1)?.headers.origin).toBeUndefined()
+    })
+
+    it('never writes a token to the log', async () => {
+      logLines.length = 0
+      await fetch(`${server.url}/proxy/handles/${crypto.randomUUID()}`, {
+        headers: { Authorization: CLIENT_TOKEN, 'x-xbl-contract-version': '107' },
+      })
+      await fetch(`${server.url}/proxy/log-test`, {
+        headers: { Authorization: CLIENT_TOKEN, 'X-Workbench-Upstream': upstreamOrigin },
+      })
+      await fetch(`${server.url}/proxy/log-test`, {
+        headers: { Authorization: CLIENT_TOKEN, 'X-Workbench-Upstream': canaryOrigin },
+      })
+      await fetch(`${server.url}/proxy/handles`, {
+        method: 'POST',
+        headers: { Authorization: CLIENT_TOKEN, 'X-Workbench-Upstream': `http://127.0.0.1:${closedPort}` },
+        body: '{}',
+      })
+      expect(logLines).toHaveLength(4)
+      expect(logLines.some((line) => line.includes('/log-test'))).toBe(true)
+      const all = logLines.join('\n')
+      expect(all).not.toContain('client-secret-token-91b2')
+      expect(all).not.toContain('injected-service-token-7f3a')
+      expect(all).not.toContain('client-hash')
+    })
+
+    it('answers 200 concurrent connections and stays up', async () => {
+      const results = await Promise.all(
+        Array.from({ length: 200 }, (_, i) =>
+          nodeRequest(`${server.url}/proxy/handles/${crypto.randomUUID()}`, {
+            agent: false,
+            headers: { 'x-xbl-contract-version': '107', Authorization: `XBL3.0 x=concurrent-${i};t` },
+          }),
+        ),
+      )
+      expect(results).toHaveLength(200)
+      for (const result of results) {
+        expect(result.status).toBe(404)
+        expect(result.headers['server-timing']).toMatch(/^upstream;dur=/)
+      }
+      await healthy('200 concurrent')
+    })
+  })
+})
