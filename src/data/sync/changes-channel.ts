@@ -12,7 +12,11 @@ let channel: BroadcastChannel | undefined
 
 function getChannel(): BroadcastChannel | undefined {
   if (typeof BroadcastChannel === 'undefined') return undefined
-  channel ??= new BroadcastChannel(CHANNEL_NAME)
+  if (!channel) {
+    channel = new BroadcastChannel(CHANNEL_NAME)
+    // In Node (unit tests, bench) an open channel would keep the process alive.
+    ;(channel as BroadcastChannel & { unref?: () => void }).unref?.()
+  }
   return channel
 }
 

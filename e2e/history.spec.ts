@@ -1,0 +1,167 @@
+import { readFile } from 'node:fs/promises'
+import { expect, test, type Page } from '@playwright/test'
+
+const SECRET = 'e2e-history-secret'
+const TOKEN = `XBL3.0 x=2814679796296491;${SECRET}`
+const SCID = 'bd6c41c3-01c3-468a-a3b5-3e0fe8133862'
+
+async function setToken(page: Page) {
+  await page.getByRole('link', { name: 'Settings' }).click()
+  await page.getByLabel('Authorization', { exact: true }).fill(TOKEN)
+  // Kept in sessionStorage so it survives the reloads below (never localStorage or IndexedDB).
+  await page.getByLabel('Remember for this tab').check()
+  await page.getByRole('button', { name: 'Save token' }).click()
+  await expect(page.getByText('Token set.')).toBeVisible()
+}
+
+async function send(page: Page, type: 'Invite' | 'Activity', session: string, xuid?: string) {
+  await page.getByRole('link', { name: 'Compose' }).click()
+  await page.getByRole('radio', { name: type }).check()
+  await page.getByLabel('SCID', { exact: true }).fill(SCID)
+  await page.getByLabel('Template name').fill('deathmatch')
+  await page.getByLabel('Session name').fill(session)
+  if (xuid) {
+    await page.getByLabel('Invited XUID').fill(xuid)
+    await page.getByLabel('Title ID').fill('1234')
+  }
+  await page.getByRole('button', { name: 'Send' }).click()
+  await expect(page.getByRole('region', { name: 'Response' }).getByLabel('Status')).toHaveText(
+    type === 'Invite' ? '201 Created' : '204 No Content',
+  )
+}
+
+const rows = (page: Page) => page.getByRole('list', { name: 'History' }).getByRole('listitem')
+
+test.beforeEach(async ({ page, request }) => {
+  await request.post('/sim/__reset')
+  await page.goto('/')
+})
+
+test('three calls are kept across a reload, filtered by URL, replayed, checked, revoked and exported without the token', async ({ page }) => {
+  await setToken(page)
+  await send(page, 'Invite', 'session-1', '2533274790000001')
+  await send(page, 'Invite', 'session-2', '2533274790000002')
+  await send(page, 'Activity', 'session-3')
+
+  await page.getByRole('link', { name: 'History' }).click()
+  await page.reload()
+  await expect(rows(page)).toHaveCount(3)
+  // Newest first.
+  await expect(rows(page).first()).toContainText('activity')
+  await expect(rows(page).first()).toContainText('204')
+
+  // Filter by type: the URL carries it, so the view can be bookmarked.
+  await page.getByLabel('Type').selectOption('invite')
+  await expect(page).toHaveURL(/type=invite/)
+  await expect(rows(page)).toHaveCount(2)
+  await page.reload()
+  await expect(rows(page)).toHaveCount(2)
+  await expect(page.getByLabel('Type')).toHaveValue('invite')
+
+  // Free text over request and response.
+  await page.getByLabel('Search').fill('2533274790000002')
+  await expect(rows(page)).toHaveCount(1)
+  await expect(page).toHaveURL(/q=2533274790000002/)
+
+  // Detail: the request as sent, token redacted; replaying an invite asks first.
+  await rows(page).first().getByRole('button').click()
+  const entry = page.getByRole('region', { name: 'Entry' })
+  await expect(entry.getByLabel('Request as sent')).toContainText('"invitedXuid": "2533274790000002"')
+  await expect(entry.getByLabel('Request as sent')).toContainText('(redacted)')
+  await expect(entry.getByLabel('Request as sent')).not.toContainText(SECRET)
+  await entry.getByRole('button', { name: 'Replay' }).click()
+  const confirm = page.getByRole('dialog', { name: 'Replay this invite?' })
+  await expect(confirm).toBeVisible()
+  await confirm.getByRole('button', { name: 'Send again' }).click()
+  await expect(entry.getByText('Replayed: 201')).toBeVisible()
+  await expect(rows(page)).toHaveCount(2)
+
+  // The ledger holds the three invite handles (two sends and the replay).
+  await page.getByRole('link', { name: 'Handles' }).click()
+  const table = page.getByRole('table', { name: 'Invite handles' })
+  await expect(table.getByRole('row')).toHaveCount(4)
+  const firstHandle = table.getByRole('row').nth(1)
+  await firstHandle.getByRole('button', { name: /^Check / }).click()
+  await expect(firstHandle).toContainText('still there (200)')
+  await firstHandle.getByRole('button', { name: /^Revoke / }).click()
+  await page.getByRole('dialog', { name: 'Revoke this invite?' }).getByRole('button', { name: 'Revoke invite' }).click()
+  await expect(firstHandle).toContainText('revoked')
+  await firstHandle.getByRole('button', { name: /^Check / }).click()
+  await expect(firstHandle).toContainText('not found (404)')
+
+  // HAR export of everything: opens as HAR 1.2 and never carries the token.
+  await page.getByRole('link', { name: 'History' }).click()
+  await expect(rows(page)).toHaveCount(7)
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export history' }).click(),
+  ])
+  const text = await readFile((await download.path()) ?? '', 'utf8')
+  expect(text).not.toContain(SECRET)
+  const har = JSON.parse(text) as { log: { version: string; entries: Array<{ request: { headers: Array<{ name: string; value: string }> } }> } }
+  expect(har.log.version).toBe('1.2')
+  expect(har.log.entries).toHaveLength(7)
+  expect(har.log.entries[0]?.request.headers.find((h) => h.name === 'Authorization')?.value).toContain('(redacted)')
+
+  // And the stored records themselves never held it.
+  const stored = await page.evaluate(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('handles-workbench')
+        open.onerror = () => reject(new Error('open failed'))
+        open.onsuccess = () => {
+          const db = open.result
+          const tx = db.transaction(['history', 'handles'], 'readonly')
+          const history = tx.objectStore('history').getAll()
+          const handles = tx.objectStore('handles').getAll()
+          tx.oncomplete = () => resolve(JSON.stringify([history.result, handles.result]))
+        }
+      }),
+  )
+  expect(stored).toContain('2533274790000002')
+  expect(stored).not.toContain(SECRET)
+})
+
+test('a HAR file imports into a fresh browser with a report of what was skipped', async ({ page, browser }) => {
+  await setToken(page)
+  await send(page, 'Invite', 'session-9', '2533274790000009')
+  await page.getByRole('link', { name: 'History' }).click()
+  await expect(rows(page)).toHaveCount(1)
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export history' }).click(),
+  ])
+  const har = JSON.parse(await readFile((await download.path()) ?? '', 'utf8')) as { log: { entries: unknown[] } }
+  // A foreign entry a devtools export would hold: not a handles call, so it is skipped with why.
+  har.log.entries.push({
+    startedDateTime: new Date().toISOString(),
+    time: 1,
+    request: { method: 'GET', url: 'https://example.com/favicon.ico', headers: [] },
+    response: { status: 200, statusText: 'OK', headers: [], content: { size: 0 } },
+  })
+
+  const fresh = await browser.newContext()
+  const other = await fresh.newPage()
+  await other.goto('/history')
+  await expect(other.getByText('Nothing sent yet.')).toBeVisible()
+  await other.getByLabel('HAR file to import').setInputFiles({
+    name: 'team.har',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(har)),
+  })
+  await expect(other.getByText('team.har: 1 entry added, 1 skipped:')).toBeVisible()
+  await expect(other.getByRole('list', { name: 'Skipped entries' })).toContainText('Entry 2: GET /favicon.ico is not a handles call')
+  await expect(rows(other)).toHaveCount(1)
+  await expect(rows(other).first()).toContainText('201')
+  await fresh.close()
+})
+
+test('two tabs stay in sync: a send in one shows in the other’s History', async ({ page, context }) => {
+  const other = await context.newPage()
+  await other.goto('/history')
+  await expect(other.getByText('Nothing sent yet.')).toBeVisible()
+  await setToken(page)
+  await send(page, 'Activity', 'session-sync')
+  await expect(rows(other)).toHaveCount(1)
+  await expect(rows(other).first()).toContainText('activity')
+})

@@ -1,0 +1,30 @@
+// The secrets that must never leave in a preset, a link or an export: the Authorization value (and
+// its token part) and any credential inside a settings URL (http://user:pass@host). Read at the
+// moment of writing, so a token set a second ago is covered.
+import { secretsOfAuthorization } from '../../mpsd/preset'
+import { readAuthorization, readSettings, type Settings } from '../settings/settings-store'
+
+function urlCredentials(text: string): string[] {
+  try {
+    const url = new URL(text)
+    return [decodeURIComponent(url.password), url.password].filter(Boolean)
+  } catch {
+    return []
+  }
+}
+
+export function secretsFrom(authorization: string, settings: Pick<Settings, 'proxyUrl' | 'upstream'>): string[] {
+  return [
+    ...secretsOfAuthorization(authorization),
+    ...urlCredentials(settings.proxyUrl),
+    ...urlCredentials(settings.upstream),
+  ]
+}
+
+export function currentSecrets(): string[] {
+  try {
+    return secretsFrom(readAuthorization().value, readSettings())
+  } catch {
+    return []
+  }
+}
