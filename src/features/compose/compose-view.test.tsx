@@ -1,0 +1,96 @@
+import { screen } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it } from 'vitest'
+import { renderWithProviders } from '../../testing/render-with-providers'
+import { ComposeView } from './compose-view'
+
+const SCID = 'BD6C41C3-01C3-468A-A3B5-3E0FE8133862'
+
+async function openInvite() {
+  renderWithProviders(<ComposeView />)
+  await userEvent.click(await screen.findByRole('radio', { name: 'Invite' }))
+}
+
+function field(label: string) {
+  return screen.getByLabelText(label, { exact: true })
+}
+
+function messageOf(input: HTMLElement): string {
+  const ids = input.getAttribute('aria-describedby')?.split(' ') ?? []
+  return ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' | ')
+}
+
+describe('Compose', () => {
+  it('checks each rule as the user types, with the message linked to the field', async () => {
+    await openInvite()
+    const scid = field('SCID')
+    await userEvent.type(scid, 'not-a-guid')
+    expect(scid).toHaveAttribute('aria-invalid', 'true')
+    expect(messageOf(scid)).toMatch(/GUID/)
+
+    await userEvent.clear(scid)
+    await userEvent.type(scid, SCID)
+    expect(scid).toHaveAttribute('aria-invalid', 'false')
+
+    const titleId = field('Title ID')
+    await userEvent.type(titleId, '4294967296')
+    expect(titleId).toHaveAttribute('aria-invalid', 'true')
+    await userEvent.type(titleId, '{Backspace}5')
+    expect(titleId).toHaveAttribute('aria-invalid', 'false')
+
+    const contextString = field('Context string')
+    await userEvent.type(contextString, '//missing-slash')
+    expect(messageOf(contextString)).toMatch(/\/\/\//)
+  })
+
+  it('counts Context once URI-encoded and refuses 257', async () => {
+    await openInvite()
+    const context = field('Context')
+    await userEvent.type(context, 'é')
+    expect(screen.getByText('Encoded length: 6 / 256')).toBeInTheDocument()
+    await userEvent.clear(context)
+    await userEvent.click(context)
+    await userEvent.paste('a'.repeat(257))
+    expect(screen.getByText('Encoded length: 257 / 256')).toBeInTheDocument()
+    expect(context).toHaveAttribute('aria-invalid', 'true')
+    await userEvent.type(context, '{Backspace}')
+    expect(context).toHaveAttribute('aria-invalid', 'false')
+  })
+
+  it('previews exactly the body that will be sent, trimmed values and all, and only then enables Send', async () => {
+    await openInvite()
+    const send = screen.getByRole('button', { name: 'Send' })
+    expect(send).toBeDisabled()
+    await userEvent.type(field('SCID'), `  ${SCID}  `)
+    await userEvent.type(field('Template name'), 'deathmatch')
+    await userEvent.type(field('Session name'), 'session-49')
+    await userEvent.type(field('Invited XUID'), ' 2533274790000001 ')
+    await userEvent.type(field('Title ID'), '1234')
+    expect(screen.getByLabelText('Request body').textContent).toBe(
+      JSON.stringify(
+        {
+          type: 'invite',
+          sessionRef: { scid: SCID, templateName: 'deathmatch', name: 'session-49' },
+          version: 1,
+          invitedXuid: '2533274790000001',
+          inviteAttributes: { titleId: '1234' },
+        },
+        null,
+        2,
+      ),
+    )
+    expect(screen.getByLabelText('Request headers').textContent).toContain('x-xbl-contract-version: 107')
+    expect(send).toBeEnabled()
+  })
+
+  it('keeps the draft as the user types, and a remount (reload) restores it', async () => {
+    const first = renderWithProviders(<ComposeView />)
+    await userEvent.click(await screen.findByRole('radio', { name: 'Invite' }))
+    await userEvent.type(field('Template name'), 'kept-template')
+    first.unmount()
+
+    renderWithProviders(<ComposeView />)
+    expect(await screen.findByDisplayValue('kept-template')).toBeInTheDocument()
+    expect(screen.getByRole('radio', { name: 'Invite' })).toBeChecked()
+  })
+})
