@@ -8,12 +8,9 @@ import {
   countQuarantined,
   getHistoryEntry,
   getHistoryRows,
-  importHistoryEntries,
   listHistoryIds,
-  readHistoryEntries,
   type HistoryFilter,
 } from './history-store'
-import { fromHar, toHar } from './har'
 
 export const historyQueries = {
   all: () => ['history'] as const,
@@ -64,29 +61,6 @@ export function useHistoryEntry(id: string | undefined) {
 
 export function useHistoryStats() {
   return useQuery(historyQueries.stats())
-}
-
-export type ExportedFile = { fileName: string; text: string; count: number }
-
-/** Builds the HAR text for the given ids (the current filter's matches). */
-export async function exportHistoryHar(ids: readonly string[], simulatorBase: string): Promise<ExportedFile> {
-  const entries = await readHistoryEntries(ids)
-  const har = toHar(entries, { simulatorBase, version: '1' })
-  const stamp = new Date().toISOString().slice(0, 19).replaceAll(':', '-')
-  return { fileName: `handles-workbench-history-${stamp}.har`, text: JSON.stringify(har, null, 2), count: entries.length }
-}
-
-export function useImportHistory() {
-  const queryClient = useQueryClient()
-  return useMutation({
-    mutationFn: async (file: { name: string; text: string }) => {
-      const parsed = fromHar(file.text)
-      if (!parsed.ok) throw new Error(`${file.name}: ${parsed.error}`)
-      const written = await importHistoryEntries(parsed.entries)
-      return { fileName: file.name, ...written, skipped: parsed.skipped }
-    },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: historyQueries.all() }),
-  })
 }
 
 export function useClearHistory() {

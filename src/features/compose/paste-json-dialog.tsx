@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Dialog } from '../../components/dialog'
 import type { ComposeDraft } from '../../data/drafts/draft-store'
-import { parsePastedJson, type PasteNote } from '../../mpsd/paste-json'
+import type { PasteNote } from '../../mpsd/paste-json'
 
 type PasteJsonButtonProps = { onFill: (fields: Partial<ComposeDraft>) => void }
 
@@ -12,7 +12,10 @@ export function PasteJsonButton({ onFill }: PasteJsonButtonProps) {
   const [text, setText] = useState('')
   const [outcome, setOutcome] = useState<Outcome | undefined>()
 
-  function fill() {
+  async function fill() {
+    // The repair parser (jsonrepair, lossless-json) loads on first use: most sessions never paste,
+    // and first paint should not pay for it.
+    const { parsePastedJson } = await import('../../mpsd/paste-json')
     const result = parsePastedJson(text)
     if (!result.ok) {
       setOutcome({ error: result.error })
@@ -76,7 +79,7 @@ export function PasteJsonButton({ onFill }: PasteJsonButtonProps) {
           </div>
         ) : null}
         <div className="button-row">
-          <button type="button" className="primary" onClick={fill}>
+          <button type="button" className="primary" onClick={() => void fill()}>
             Fill form
           </button>
           <button type="button" onClick={() => setOpen(false)}>

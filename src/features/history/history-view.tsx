@@ -4,14 +4,8 @@ import { useCallback, useMemo, useRef, useState } from 'react'
 import { useLocation, useSearch } from 'wouter'
 import { Dialog } from '../../components/dialog'
 import { downloadText } from '../../lib/download'
-import {
-  exportHistoryHar,
-  useClearHistory,
-  useHistoryEntry,
-  useHistoryIds,
-  useHistoryStats,
-  useImportHistory,
-} from '../../data/history/history-queries'
+import { useClearHistory, useHistoryEntry, useHistoryIds, useHistoryStats } from '../../data/history/history-queries'
+import { exportHistoryHar, useImportHistory } from '../../data/history/history-transfer'
 import { filterFromSearch, isFiltered, searchFromFilter } from '../../data/history/history-filter'
 import { dismissPruneNotice, readPruneNotice, type HistoryFilter } from '../../data/history/history-store'
 import { useUpstreams } from '../../data/settings/upstreams-queries'

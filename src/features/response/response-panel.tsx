@@ -1,8 +1,11 @@
 import { useMutationState } from '@tanstack/react-query'
+import { lazy, Suspense } from 'react'
 import type { HistoryEntry } from '../../data/history/history-entry'
 import { SEND_MUTATION_KEY } from '../../data/send/use-send-request'
 import type { SendInput } from '../../data/send/send-and-record'
-import { ExchangeView } from '../../components/exchange-view'
+
+// The answer viewer (and its lossless JSON parser) loads with the first answer, not at first paint.
+const ExchangeView = lazy(() => import('../../components/exchange-view').then((m) => ({ default: m.ExchangeView })))
 
 type SendState = { status: string; data: HistoryEntry | undefined; error: Error | null; variables: SendInput | undefined }
 
@@ -28,7 +31,11 @@ export function ResponsePanel() {
           <p>The request could not be sent: {latest.error?.message}</p>
         </div>
       ) : null}
-      {latest?.status === 'success' && latest.data ? <ExchangeView entry={latest.data} /> : null}
+      {latest?.status === 'success' && latest.data ? (
+        <Suspense fallback={<p role="status">Loading the answer…</p>}>
+          <ExchangeView entry={latest.data} />
+        </Suspense>
+      ) : null}
     </section>
   )
 }

@@ -1,0 +1,30 @@
+// History in and out as HAR files. Kept apart from history-queries so the HAR code loads with the
+// History view, not with every Send.
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { fromHar, toHar } from './har'
+import { historyQueries } from './history-queries'
+import { importHistoryEntries, readHistoryEntries } from './history-store'
+
+export type ExportedFile = { fileName: string; text: string; count: number }
+
+/** Builds the HAR text for the given ids (the current filter's matches). */
+export async function exportHistoryHar(ids: readonly string[], simulatorBase: string): Promise<ExportedFile> {
+  const entries = await readHistoryEntries(ids)
+  const har = toHar(entries, { simulatorBase, version: '1' })
+  const stamp = new Date().toISOString().slice(0, 19).replaceAll(':', '-')
+  return { fileName: `handles-workbench-history-${stamp}.har`, text: JSON.stringify(har, null, 2), count: entries.length }
+}
+
+export function useImportHistory() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: async (file: { name: string; text: string }) => {
+      const parsed = fromHar(file.text)
+      if (!parsed.ok) throw new Error(`${file.name}: ${parsed.error}`)
+      const written = await importHistoryEntries(parsed.entries)
+      return { fileName: file.name, ...written, skipped: parsed.skipped }
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: historyQueries.all() }),
+  })
+}
+
