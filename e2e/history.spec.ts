@@ -165,3 +165,20 @@ test('two tabs stay in sync: a send in one shows in the other’s History', asyn
   await expect(rows(other)).toHaveCount(1)
   await expect(rows(other).first()).toContainText('activity')
 })
+
+test('“Open in composer” loads an entry as a new draft and keeps the one being typed', async ({ page }) => {
+  await setToken(page)
+  await send(page, 'Invite', 'session-from-history', '2533274790000042')
+  // Start another draft, then open the history entry over it.
+  await page.getByLabel('Session name').fill('half-typed')
+  await page.getByRole('link', { name: 'History' }).click()
+  await rows(page).first().getByRole('button').click()
+  await page.getByRole('region', { name: 'Entry' }).getByRole('button', { name: 'Open in composer' }).click()
+
+  await expect(page.getByRole('heading', { name: 'Compose' })).toBeVisible()
+  await expect(page.getByText(/Opened from History entry/)).toBeVisible()
+  await expect(page.getByLabel('Session name')).toHaveValue('session-from-history')
+  await expect(page.getByLabel('Invited XUID')).toHaveValue('2533274790000042')
+  await page.getByRole('button', { name: 'Restore previous draft' }).click()
+  await expect(page.getByLabel('Session name')).toHaveValue('half-typed')
+})
