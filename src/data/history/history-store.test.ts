@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { openWorkbenchDB, resetWorkbenchDBConnection, DB_NAME } from '../../lib/db'
 import { listHandles } from '../handles/handles-store'
 import { historyIdFor, type HistoryEntry } from './history-entry'
@@ -174,5 +174,23 @@ describe('importHistoryEntries', () => {
     expect(result).toEqual({ added: 1, alreadyStored: [kept.id] })
     const [row] = await getHistoryRows([kept.id])
     expect(row && 'entry' in row ? row.entry.sessionName : undefined).toBe('original')
+  })
+})
+
+describe('when storage is short', () => {
+  it('removes the oldest entries first, then keeps the new call', async () => {
+    const written: string[] = []
+    for (let i = 0; i < 150; i++) written.push((await recordExchange(entry())).id)
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementationOnce(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')
+    })
+    const latest = await recordExchange(entry({ sessionName: 'after-quota' }))
+    put.mockRestore()
+    const left = await listHistoryIds()
+    // At least 100 of the oldest went (10% of the store, and never fewer than 100), the new one is kept.
+    expect(left[0]).toBe(latest.id)
+    expect(left).toHaveLength(51)
+    expect(left).not.toContain(written[99])
+    expect(left).toContain(written[100])
   })
 })

@@ -194,8 +194,8 @@ export async function listHistoryIds(filter: HistoryFilter = {}): Promise<string
     sets.sort((a, b) => a.length - b.length)
     const [smallest = [], ...others] = sets
     const lookups = others.map((keys) => new Set(keys))
-    // Index keys come in primary-key order within one value, which is time order.
-    ids = smallest.filter((id) => lookups.every((set) => set.has(id))).sort()
+    // Index keys come in primary-key order within one value, which is time order: no sort needed.
+    ids = smallest.filter((id) => lookups.every((set) => set.has(id)))
   }
   const text = filter.text?.trim().toLowerCase()
   if (text) ids = await matchText(db, ids, text)
