@@ -1,0 +1,109 @@
+// With a known token set, drive every output the Workbench has and prove the token is in none:
+// preview, snippets (box unticked), the answer, error messages, History (view, IndexedDB, HAR),
+// browser storage other than the tab's sessionStorage, and what the simulator received.
+import { readFile } from 'node:fs/promises'
+import { expect, test, type Page } from '@playwright/test'
+
+const SECRET = 'canary-token-7c1f3e'
+const TOKEN = `XBL3.0 x=2814679796296491;${SECRET}`
+
+async function fillInvite(page: Page) {
+  await page.getByRole('link', { name: 'Compose' }).click()
+  await page.getByRole('radio', { name: 'Invite' }).check()
+  await page.getByLabel('SCID', { exact: true }).fill('bd6c41c3-01c3-468a-a3b5-3e0fe8133862')
+  await page.getByLabel('Template name').fill('deathmatch')
+  await page.getByLabel('Session name').fill('session-secret')
+  await page.getByLabel('Invited XUID').fill('2533274790000077')
+  await page.getByLabel('Title ID').fill('1234')
+}
+
+async function dumpBrowserStorage(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const local = JSON.stringify({ ...localStorage })
+    const databases = await indexedDB.databases()
+    const dumps: string[] = []
+    for (const { name } of databases) {
+      if (!name) continue
+      dumps.push(
+        await new Promise<string>((resolve, reject) => {
+          const open = indexedDB.open(name)
+          open.onerror = () => reject(new Error(`cannot open ${name}`))
+          open.onsuccess = () => {
+            const db = open.result
+            const stores = [...db.objectStoreNames]
+            if (stores.length === 0) return resolve('')
+            const tx = db.transaction(stores, 'readonly')
+            const requests = stores.map((store) => tx.objectStore(store).getAll())
+            tx.oncomplete = () => resolve(JSON.stringify(requests.map((r) => r.result as unknown)))
+          }
+        }),
+      )
+    }
+    return `${local}\n${dumps.join('\n')}`
+  })
+}
+
+test.beforeEach(async ({ request, context }) => {
+  await request.post('/sim/__reset')
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+})
+
+test('a known token appears in no output the Workbench produces', async ({ page, request }) => {
+  await page.goto('/settings')
+  await page.getByLabel('Authorization', { exact: true }).fill(TOKEN)
+  await page.getByLabel('Remember for this tab').check()
+  await page.getByRole('button', { name: 'Save token' }).click()
+  await expect(page.getByText('Token set.')).toBeVisible()
+
+  await fillInvite(page)
+  const compose = await page.locator('main').innerText()
+  expect(compose).not.toContain(SECRET)
+
+  // Snippets, "Include token" unticked: the placeholder, never the token.
+  for (const label of ['Copy as curl', 'Copy as fetch', 'Copy as PowerShell']) {
+    await page.getByRole('button', { name: label }).click()
+    await expect(page.getByText(`${label}: copied`)).toBeAttached()
+    const copied = await page.evaluate(() => navigator.clipboard.readText())
+    expect(copied).toContain('XBL3.0 x=<userhash>;<token>')
+    expect(copied).not.toContain(SECRET)
+  }
+  // Ticked, the user asked for it: then and only then it is there.
+  await page.getByLabel('Include token').check()
+  await page.getByRole('button', { name: 'Copy as curl' }).click()
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain(SECRET)
+  await page.getByLabel('Include token').uncheck()
+
+  // The answer.
+  await page.getByRole('button', { name: 'Send' }).click()
+  await expect(page.getByRole('region', { name: 'Response' }).getByLabel('Status')).toHaveText('201 Created')
+  expect(await page.locator('main').innerText()).not.toContain(SECRET)
+
+  // An error message: an upstream that is not allowed.
+  await page.getByRole('link', { name: 'Settings' }).click()
+  await page.getByLabel('Proxy URL').fill('http://127.0.0.1:9/proxy')
+  await page.getByRole('button', { name: 'Save settings' }).click()
+  await fillInvite(page)
+  await page.getByRole('button', { name: 'Send' }).click()
+  await expect(page.getByRole('region', { name: 'Response' }).getByRole('alert')).toContainText('Proxy unreachable')
+  expect(await page.locator('main').innerText()).not.toContain(SECRET)
+
+  // History: the view, the detail, the HAR export.
+  await page.getByRole('link', { name: 'History' }).click()
+  const rows = page.getByRole('list', { name: 'History' }).getByRole('listitem')
+  await expect(rows).toHaveCount(2)
+  await rows.last().getByRole('button').click()
+  await expect(page.getByRole('region', { name: 'Entry' }).getByLabel('Request as sent')).toContainText('(redacted)')
+  expect(await page.locator('main').innerText()).not.toContain(SECRET)
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export history' }).click()])
+  expect(await readFile((await download.path()) ?? '', 'utf8')).not.toContain(SECRET)
+
+  // Everything the browser stored outside the tab's own sessionStorage.
+  const stored = await dumpBrowserStorage(page)
+  expect(stored).toContain('session-secret')
+  expect(stored).not.toContain(SECRET)
+
+  // What the simulator received is logged with the token redacted.
+  const received = await (await request.get('/sim/__requests')).text()
+  expect(received).toContain('2533274790000077')
+  expect(received).not.toContain(SECRET)
+})
