@@ -57,23 +57,28 @@ export function parsePastedJson(text: string): PasteResult {
     return { ok: false, error: `That is ${text.length} characters; paste at most ${PASTE_MAX_LENGTH}.` }
   }
   const placeholders: string[] = []
-  const prepared = text
-    .replace(PLACEHOLDER, (_m, colon: string, name: string) => `${colon}"\u2063placeholder:${name}"`)
-    .replace(BROKEN_KEY, (_m, lead: string, key: string) => `${lead}"${key}": "`)
   let value: unknown
   let repaired = false
   try {
-    value = parse(prepared)
+    // Strict JSON first, untouched: the docs rewrites below are regexes that cannot tell a value's
+    // text from the structure, so they would turn a value like "hi: {name}" into a broken placeholder.
+    value = parse(text)
   } catch {
+    const prepared = text
+      .replace(PLACEHOLDER, (_m, colon: string, name: string) => `${colon}"\u2063placeholder:${name}"`)
+      .replace(BROKEN_KEY, (_m, lead: string, key: string) => `${lead}"${key}": "`)
     try {
-      value = parse(jsonrepair(prepared))
-      repaired = true
-    } catch (error) {
-      const detail = error instanceof Error ? error.message : String(error)
-      return { ok: false, error: `This is not JSON the Workbench can read: ${detail}` }
+      value = parse(prepared)
+    } catch {
+      try {
+        value = parse(jsonrepair(prepared))
+      } catch (error) {
+        const detail = error instanceof Error ? error.message : String(error)
+        return { ok: false, error: `This is not JSON the Workbench can read: ${detail}` }
+      }
     }
+    repaired = true
   }
-  if (prepared !== text) repaired = true
   if (!isRecord(value)) {
     return { ok: false, error: 'Paste a JSON object: a handle body or a session reference.' }
   }

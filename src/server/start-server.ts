@@ -8,7 +8,7 @@ import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { readConfig } from './config'
-import { createWorkbenchApp } from './app'
+import { createWorkbenchApp, SERVER_PATH_PREFIXES } from './app'
 import { createLogger, type LogSink } from './logger'
 import { SECURITY_HEADERS } from './security-headers'
 
@@ -22,6 +22,10 @@ export type StartOptions = {
 }
 
 export type RunningServer = { url: string; port: number; server: Server; close: () => Promise<void>; app: ReturnType<typeof createWorkbenchApp> }
+
+function isServerPath(path: string): boolean {
+  return SERVER_PATH_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`))
+}
 
 export async function startWorkbenchServer(options: StartOptions = {}): Promise<RunningServer> {
   const config = readConfig(options.env ?? process.env)
@@ -44,12 +48,21 @@ export async function startWorkbenchServer(options: StartOptions = {}): Promise<
       if (c.res.ok) c.header('Cache-Control', 'public, max-age=31536000, immutable')
     })
     root.use('*', serveStatic({ root: config.staticRoot }))
-    // Client-side routes (/history?type=invite and so on) all load the same page.
-    root.get('*', (c) => c.html(indexHtml))
+    // Client-side routes (/history?type=invite and so on) all load the same page. The server's own
+    // paths do not: a mistyped /sim or /api path must be a 404, as under Vite, not a 200 dashboard page.
+    // A missing hashed asset is a 404 too (a stale tab after a deploy), not HTML under a .js name.
+    root.get('*', (c, next) => (isServerPath(c.req.path) || c.req.path.startsWith('/assets/') ? next() : c.html(indexHtml)))
   }
 
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = serve({ fetch: root.fetch, hostname: config.host, port: config.port }) as Server
+    const s = serve({
+      fetch: root.fetch,
+      hostname: config.host,
+      port: config.port,
+      // Node enforces headersTimeout/requestTimeout only when it sweeps its connections, every 30 s by
+      // default: a slow-loris socket then lived 30-40 s instead of 10. Sweep every second instead.
+      serverOptions: { connectionsCheckingInterval: 1_000 },
+    }) as Server
     s.once('listening', () => resolve(s))
     s.once('error', reject)
   })
