@@ -418,6 +418,14 @@ describe('served pages and hostile content', () => {
     }
   })
 
+  it('answers 404, not the dashboard page, for a missing asset or a mistyped server path', async () => {
+    for (const path of ['/assets/missing-1234.js', '/api/nothing-here']) {
+      const response = await fetch(`${server.url}${path}`)
+      expect(response.status, path).toBe(404)
+      expect(response.headers.get('content-type') ?? '', path).not.toMatch(/text\/html/)
+    }
+  })
+
   it('ships an index.html with no inline script and no inline event handlers', () => {
     // The repo's own index.html (Vite's entry): under script-src 'self' an inline script would not
     // run and the dashboard would be blank. Node has no DOM parser, so tags are scanned one by one.
