@@ -1,0 +1,142 @@
+// The one batch a page runs at a time, held at module level (not in a component), so leaving the
+// Compose page does not stop or fork a run: the panel subscribes when it mounts again. A Web Lock
+// per run keeps a second tab from resuming a run this tab is sending.
+import { readSettings } from '../settings/settings-store'
+import { newBatchRun, requeueFailed, type BatchRun, type BatchTemplate, type SkippedEntry } from './batch-run'
+import { runBatch, type BatchSend, type StopReason } from './batch-runner'
+import { createRecordingSend } from './batch-send'
+import { pruneBatchRuns, recentCallTimes, saveBatchRun } from './batch-store'
+import type { Budget } from './token-bucket'
+
+type Live = { run: BatchRun; controller: AbortController | undefined }
+
+let live: Live | undefined
+const listeners = new Set<() => void>()
+
+function emit() {
+  for (const listener of listeners) listener()
+}
+
+export function subscribeBatch(listener: () => void): () => void {
+  listeners.add(listener)
+  return () => listeners.delete(listener)
+}
+
+/** The run this page is driving (or last drove), or undefined. Stable between changes. */
+export function getLiveBatch(): Live | undefined {
+  return live
+}
+
+export function isDriving(): boolean {
+  return live?.controller !== undefined
+}
+
+export type DriveOptions = {
+  /** Called after each step, e.g. to refresh History and the Handles ledger. */
+  onStep?: (run: BatchRun) => void
+  /** For tests: a send other than sendAndRecord. */
+  send?: BatchSend
+}
+
+function lockName(id: string) {
+  return `handles-workbench:batch:${id}`
+}
+
+/** Is this run being sent by another tab? (Web Locks; without them, assume not.) */
+export async function isRunHeldElsewhere(id: string): Promise<boolean> {
+  if (live?.run.id === id && live.controller) return false
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks
+  if (!locks?.query) return false
+  try {
+    const state = await locks.query()
+    return (state.held ?? []).some((l) => l.name === lockName(id))
+  } catch {
+    return false
+  }
+}
+
+async function drive(run: BatchRun, options: DriveOptions): Promise<BatchRun> {
+  if (live?.controller) throw new Error('A batch is already running in this tab.')
+  const controller = new AbortController()
+  live = { run, controller }
+  emit()
+  const longest = Math.max(0, ...run.budgets.map((b) => b.windowMs))
+  const body = async () => {
+    const seedSpent = await recentCallTimes(longest, { excludeBatchId: run.id }).catch(() => [])
+    return runBatch(run, {
+      send: options.send ?? createRecordingSend({ contractVersion: readSettings().contractVersion }),
+      signal: controller.signal,
+      seedSpent,
+      persist: async (next) => {
+        try {
+          await saveBatchRun(next)
+        } catch {
+          // IndexedDB refused (quota, private mode): the run goes on in memory; only resumability is lost.
+        }
+      },
+      onUpdate: (next) => {
+        live = { run: next, controller }
+        emit()
+        options.onStep?.(next)
+      },
+    })
+  }
+  try {
+    const locks = typeof navigator === 'undefined' ? undefined : navigator.locks
+    const final = locks?.request
+      ? ((await locks.request(lockName(run.id), body)) as BatchRun)
+      : await body()
+    live = { run: final, controller: undefined }
+    return final
+  } catch (error) {
+    live = { run: live?.run ?? run, controller: undefined }
+    throw error
+  } finally {
+    emit()
+  }
+}
+
+export async function startBatch(
+  input: { template: BatchTemplate; xuids: readonly string[]; skipped: readonly SkippedEntry[]; budgets: readonly Budget[] },
+  options: DriveOptions = {},
+): Promise<BatchRun> {
+  const run = newBatchRun({ ...input, upstream: readSettings().upstream })
+  await saveBatchRun(run).catch(() => undefined)
+  void pruneBatchRuns().catch(() => 0)
+  return drive(run, options)
+}
+
+export function resumeBatch(run: BatchRun, options: DriveOptions = {}): Promise<BatchRun> {
+  return drive(run, options)
+}
+
+export function retryFailed(run: BatchRun, options: DriveOptions = {}): Promise<BatchRun> {
+  return drive(requeueFailed(run), options)
+}
+
+/** Pause or Cancel. A stored (not running) run is cancelled in place. */
+export async function stopBatch(reason: StopReason, stored?: BatchRun): Promise<void> {
+  if (live?.controller) {
+    live.controller.abort(reason)
+    return
+  }
+  if (reason === 'cancel' && stored) {
+    const cancelled: BatchRun = {
+      ...stored,
+      state: 'cancelled',
+      updatedAt: Date.now(),
+      note: 'Cancelled. The XUIDs left were not sent.',
+      items: stored.items.map((i) => (i.status === 'pending' ? { ...i, status: 'cancelled' } : i)),
+    }
+    live = { run: cancelled, controller: undefined }
+    emit()
+    await saveBatchRun(cancelled)
+  }
+}
+
+/** For tests: forget the module state. */
+export function resetBatchController(): void {
+  live?.controller?.abort('cancel')
+  live = undefined
+  emit()
+}

@@ -1,0 +1,80 @@
+// The batch's `send` in the browser: each XUID goes through sendAndRecord, the one path every call
+// takes, so every invite is a History entry and every handle lands in the ledger, as a single Send.
+import { buildInviteBody, postHandleRequest } from '../../mpsd/request-builder'
+import { sendAndRecord } from '../send/send-and-record'
+import type { HistoryEntry } from '../history/history-entry'
+import type { BatchTemplate } from './batch-run'
+import { DEFAULT_RETRY_AFTER_MS, parseRetryAfter, type BatchSend, type SendOutcome } from './batch-runner'
+
+export function inviteBodyFor(template: BatchTemplate, xuid: string) {
+  return buildInviteBody({
+    sessionRef: { scid: template.scid, templateName: template.templateName, name: template.sessionName },
+    invitedXuid: xuid,
+    titleId: template.titleId,
+    ...(template.context === undefined ? {} : { context: template.context }),
+    ...(template.contextString === undefined ? {} : { contextString: template.contextString }),
+    ...(template.senderString === undefined ? {} : { senderString: template.senderString }),
+  })
+}
+
+function header(entry: HistoryEntry, name: string): string | undefined {
+  return entry.response?.headers.find(([n]) => n.toLowerCase() === name)?.[1]
+}
+
+function firstLine(text: string): string {
+  const line = text.trim().split(/\r?\n/)[0] ?? ''
+  return line.length > 200 ? `${line.slice(0, 200)}…` : line
+}
+
+function handleIdOf(body: string): string | undefined {
+  try {
+    const id = (JSON.parse(body) as { id?: unknown } | null)?.id
+    return typeof id === 'string' && id !== '' ? id : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** Reads a recorded exchange as a batch outcome (pure: tested without a network). */
+export function outcomeFromEntry(entry: HistoryEntry, now: number = Date.now()): SendOutcome {
+  const historyId = entry.storageError ? {} : { historyId: entry.id }
+  if (entry.networkError) return { kind: 'failed', error: entry.networkError, ...historyId }
+  const response = entry.response
+  if (!response) return { kind: 'failed', error: 'No answer', ...historyId }
+  if (entry.proxyError) {
+    return { kind: 'failed', status: response.status, error: `Proxy: ${entry.proxyError.message} (${entry.proxyError.code})`, ...historyId }
+  }
+  if (response.status === 429) {
+    return {
+      kind: 'throttled',
+      status: 429,
+      retryAfterMs: parseRetryAfter(header(entry, 'retry-after'), now) ?? DEFAULT_RETRY_AFTER_MS,
+      message: firstLine(response.body),
+      ...historyId,
+    }
+  }
+  if (response.status >= 200 && response.status < 300) {
+    const handleId = entry.handleId ?? handleIdOf(response.body)
+    return { kind: 'sent', status: response.status, ...(handleId ? { handleId } : {}), ...historyId }
+  }
+  const detail = firstLine(response.body)
+  return {
+    kind: 'failed',
+    status: response.status,
+    error: `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}${detail ? `: ${detail}` : ''}`,
+    ...historyId,
+  }
+}
+
+export function createRecordingSend(options: { contractVersion?: number; upstream?: string } = {}): BatchSend {
+  return async (xuid, run) => {
+    const body = inviteBodyFor(run.template, xuid)
+    const entry = await sendAndRecord({
+      request: postHandleRequest(body, options.contractVersion),
+      kind: 'invite',
+      ...(run.upstream ?? options.upstream ? { upstream: run.upstream ?? options.upstream } : {}),
+      meta: { scid: run.template.scid, xuid, sessionName: run.template.sessionName, batchId: run.id },
+    })
+    return outcomeFromEntry(entry)
+  }
+}

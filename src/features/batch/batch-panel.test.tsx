@@ -1,0 +1,106 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { render, screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { EMPTY_DRAFT, type ComposeDraft } from '../../data/drafts/draft-store'
+import { resetBatchController } from '../../data/batch/batch-controller'
+import { newBatchRun } from '../../data/batch/batch-run'
+import { saveBatchRun } from '../../data/batch/batch-store'
+import { resetWorkbenchDBConnection } from '../../lib/db'
+import { BatchPanel } from './batch-panel'
+
+const DRAFT: ComposeDraft = {
+  ...EMPTY_DRAFT,
+  scid: 'bd6c41c3-01c3-468a-a3b5-3e0fe8133862',
+  templateName: 'deathmatch',
+  sessionName: 'session-1',
+  titleId: '1234',
+}
+
+function renderPanel(draft: ComposeDraft = DRAFT) {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } })
+  return render(
+    <QueryClientProvider client={client}>
+      <BatchPanel draft={draft} />
+    </QueryClientProvider>,
+  )
+}
+
+beforeEach(async () => {
+  await resetWorkbenchDBConnection()
+  indexedDB.deleteDatabase('handles-workbench')
+})
+afterEach(() => resetBatchController())
+
+describe('BatchPanel', () => {
+  it('opens on demand and judges each XUID, marking the field invalid with reasons', async () => {
+    const user = userEvent.setup()
+    renderPanel()
+    expect(screen.queryByLabelText('Invited XUIDs')).not.toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: 'Batch invites' }))
+    const field = screen.getByLabelText('Invited XUIDs')
+    await user.type(field, '2533274790000001, abc{enter}2533274790000001')
+    expect(field).toHaveAttribute('aria-invalid', 'true')
+    expect(screen.getByText(/1 to invite, 1 invalid, 1 duplicate/)).toBeInTheDocument()
+    const problems = screen.getByRole('list', { name: 'XUID problems' })
+    expect(within(problems).getByText(/Line 1: “abc” — XUID must be a decimal number/)).toBeInTheDocument()
+    expect(within(problems).getByText(/Line 2: .*duplicate of line 1/)).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Send invites' })).toBeEnabled()
+  })
+
+  it('keeps Send invites off while the rest of the draft is invalid, and says why', async () => {
+    const user = userEvent.setup()
+    renderPanel({ ...DRAFT, scid: 'nope' })
+    await user.click(screen.getByRole('button', { name: 'Batch invites' }))
+    await user.type(screen.getByLabelText('Invited XUIDs'), '2533274790000001')
+    expect(screen.getByRole('button', { name: 'Send invites' })).toBeDisabled()
+    expect(screen.getByText(/SCID must be a GUID/)).toBeInTheDocument()
+  })
+
+  it('warns of a burst over the budget before sending', async () => {
+    const user = userEvent.setup()
+    renderPanel()
+    await user.click(screen.getByRole('button', { name: 'Batch invites' }))
+    const many = Array.from({ length: 31 }, (_, i) => String(2533274790000001 + i)).join('\n')
+    await user.click(screen.getByLabelText('Invited XUIDs'))
+    await user.paste(many)
+    expect(screen.getByRole('list', { name: 'Pre-send checks' })).toHaveTextContent(/31 calls is more than the 30 left of the 30 per 15 s budget/)
+  })
+
+  it('appends XUIDs from a CSV file without losing what was typed; a bad file is an alert', async () => {
+    const user = userEvent.setup()
+    renderPanel()
+    await user.click(screen.getByRole('button', { name: 'Batch invites' }))
+    const field = screen.getByLabelText('Invited XUIDs')
+    await user.type(field, '2533274790000009')
+    const csv = new File(['gamertag,xuid\nalex,2533274790000001\n'], 'list.csv', { type: 'text/csv' })
+    await user.upload(screen.getByLabelText('XUIDs from a CSV file'), csv)
+    await waitFor(() => expect(field).toHaveValue('2533274790000009\n2533274790000001'))
+    await user.upload(screen.getByLabelText('XUIDs from a CSV file'), new File([''], 'empty.csv', { type: 'text/csv' }))
+    expect(await screen.findByRole('alert')).toHaveTextContent('empty.csv has no values to read.')
+    expect(field).toHaveValue('2533274790000009\n2533274790000001')
+  })
+
+  it('after a reload, shows a stored run with Resume, its marked rows and the progress', async () => {
+    const run = newBatchRun({
+      template: { scid: DRAFT.scid, templateName: 't', sessionName: 's', titleId: '1' },
+      xuids: ['2533274790000001', '2533274790000002', '2533274790000003'],
+      skipped: [{ raw: 'abc', line: 4, kind: 'invalid', reason: 'XUID must be a decimal number' }],
+      budgets: [{ limit: 30, windowMs: 15_000 }],
+    })
+    run.state = 'running'
+    run.items[0] = { ...run.items[0]!, status: 'sent', httpStatus: 201, handleId: 'h-1', at: Date.now(), attempts: 1 }
+    run.items[1] = { ...run.items[1]!, status: 'sending', attempts: 1 }
+    await saveBatchRun(run)
+    renderPanel()
+    // A resumable run opens the panel by itself.
+    const table = await screen.findByRole('table', { name: 'Batch results' })
+    expect(screen.getByRole('button', { name: 'Resume' })).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Cancel' })).toBeInTheDocument()
+    expect(screen.getByRole('progressbar', { name: 'Batch progress' })).toHaveAttribute('value', '2')
+    const rows = within(table).getAllByRole('row').slice(1)
+    expect(rows.map((r) => r.getAttribute('data-kind'))).toEqual(['sent', 'failed', 'pending', 'invalid'])
+    expect(rows[1]).toHaveTextContent(/outcome is unknown/)
+    expect(screen.getByRole('button', { name: 'Export CSV' })).toBeInTheDocument()
+  })
+})
