@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react'
 import { Link, Route, Switch, useLocation } from 'wouter'
 import { useCrossTabSync } from '../data/sync/changes-channel'
 import { ComposePage } from './compose-page'
+import { ShareLinkOpener } from '../features/presets/share-link-opener'
 
 // Compose is the first view and ships in the main chunk; every other view loads on demand.
 const HistoryView = lazy(() =>
@@ -65,6 +66,7 @@ export function AppLayout() {
           </Switch>
         </Suspense>
       </main>
+      <ShareLinkOpener />
     </div>
   )
 }

@@ -6,6 +6,7 @@ import type { ServerConfig } from './config'
 import { createLogger, type Logger } from './logger'
 import { createSimulatorApp } from './simulator/simulator'
 import { createProxyApp } from './proxy/proxy'
+import { createTeamPresetsApp } from './presets/team-presets'
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/
 
@@ -37,6 +38,14 @@ export function createWorkbenchApp(config: ServerConfig, logger: Logger = create
   )
   app.route('/sim', simulator)
   app.route('/proxy', proxy)
+  app.route(
+    '/api/team-presets',
+    createTeamPresetsApp({
+      dir: config.presetsDir,
+      isLoopbackPeer,
+      allowedHosts: [...new Set(['127.0.0.1', 'localhost', '::1', config.host.toLowerCase()])],
+    }),
+  )
   return Object.assign(app, { simulator, close: () => proxy.close() })
 }
 

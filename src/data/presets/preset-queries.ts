@@ -1,7 +1,7 @@
 // Query factories and mutations for presets. Keys: ['presets'] > 'list' (filter) | 'team'.
 // Mutations own their invalidation and return its promise; UI reactions are given at the call site.
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import type { PresetContent, Preset } from '../../mpsd/preset'
+import { redactSecrets, type PresetContent, type Preset } from '../../mpsd/preset'
 import {
   createPreset,
   deletePreset,
@@ -97,7 +97,8 @@ export function useImportPresets() {
 export function useSaveTeamPreset() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: ({ slug, preset }: { slug: string; preset: PresetContent }) => saveTeamPreset(slug, preset),
+    mutationFn: ({ slug, preset }: { slug: string; preset: PresetContent }) =>
+      saveTeamPreset(slug, redactSecrets(preset, currentSecrets()).value),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: presetQueries.team().queryKey }),
   })
 }

@@ -1,0 +1,60 @@
+import { screen, waitFor } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { EMPTY_DRAFT } from '../../data/drafts/draft-store'
+import { listPresets } from '../../data/presets/preset-store'
+import { writeAuthorization } from '../../data/settings/settings-store'
+import { resetWorkbenchDBConnection } from '../../lib/db'
+import { renderWithProviders } from '../../testing/render-with-providers'
+import { SavePresetButton } from './save-preset-dialog'
+
+afterEach(async () => {
+  await resetWorkbenchDBConnection()
+  indexedDB.deleteDatabase('handles-workbench')
+})
+
+const draft = { ...EMPTY_DRAFT, scid: 'bd6c41c3-01c3-468a-a3b5-3e0fe8133862', templateName: 'deathmatch', sessionName: 's1' }
+
+describe('Save preset', () => {
+  it('marks a missing name invalid and saves nothing', async () => {
+    const user = userEvent.setup()
+    renderWithProviders(<SavePresetButton draft={draft} />)
+    await user.click(await screen.findByRole('button', { name: 'Save preset' }))
+    await user.click(await screen.findByRole('button', { name: 'Save' }))
+    expect(screen.getByLabelText('Preset name')).toHaveAttribute('aria-invalid', 'true')
+    expect(screen.getByText('Preset name is required')).toBeInTheDocument()
+    expect((await listPresets()).presets).toEqual([])
+  })
+
+  it('saves the draft with name, tags and XUIDs, and never the token', async () => {
+    writeAuthorization({ value: 'XBL3.0 x=1;component-secret-token', remember: false })
+    const user = userEvent.setup()
+    const outerSubmit = vi.fn((e: { preventDefault: () => void }) => e.preventDefault())
+    // Compose renders its actions inside its own form: saving must not submit (send) it.
+    renderWithProviders(
+      <form onSubmit={outerSubmit}>
+        <SavePresetButton draft={{ ...draft, senderString: 'component-secret-token' }} />
+      </form>,
+    )
+    await user.click(await screen.findByRole('button', { name: 'Save preset' }))
+    await user.type(await screen.findByLabelText('Preset name'), 'Weekly')
+    await user.type(screen.getByLabelText('Tags'), 'EU, smoke')
+    await user.type(screen.getByLabelText('XUIDs'), '11\n12')
+    await user.click(screen.getByRole('button', { name: 'Save' }))
+    expect(await screen.findByText(/Saved preset “Weekly”/)).toBeInTheDocument()
+    const [saved] = (await listPresets()).presets
+    expect(saved).toMatchObject({ name: 'Weekly', tags: ['eu', 'smoke'], request: { xuids: ['11', '12'], sessionRef: { name: 's1' } } })
+    expect(JSON.stringify(saved)).not.toContain('component-secret-token')
+    expect(outerSubmit).not.toHaveBeenCalled()
+  })
+
+  it('marks a bad XUID list invalid', async () => {
+    const user = userEvent.setup()
+    renderWithProviders(<SavePresetButton draft={draft} />)
+    await user.click(await screen.findByRole('button', { name: 'Save preset' }))
+    await user.type(await screen.findByLabelText('Preset name'), 'X')
+    await user.type(screen.getByLabelText('XUIDs'), 'abc')
+    await user.click(screen.getByRole('button', { name: 'Save' }))
+    await waitFor(() => expect(screen.getByLabelText('XUIDs')).toHaveAttribute('aria-invalid', 'true'))
+  })
+})
