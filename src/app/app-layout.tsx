@@ -1,8 +1,7 @@
-import { lazy, Suspense } from 'react'
+import { lazy, Suspense, useEffect, useState } from 'react'
 import { Link, Route, Switch, useLocation } from 'wouter'
 import { useCrossTabSync } from '../data/sync/changes-channel'
 import { ComposePage } from './compose-page'
-import { ShareLinkOpener } from '../features/presets/share-link-opener'
 
 // Compose is the first view and ships in the main chunk; every other view loads on demand.
 const HistoryView = lazy(() =>
@@ -17,6 +16,31 @@ const PresetsView = lazy(() =>
 const SettingsView = lazy(() =>
   import('../features/settings/settings-view').then((m) => ({ default: m.SettingsView })),
 )
+
+// A share link's opener (and its decompression and preset schema) loads only for `#preset=` links.
+const ShareLinkOpener = lazy(() =>
+  import('../features/presets/share-link-opener').then((m) => ({ default: m.ShareLinkOpener })),
+)
+
+function hasSharedPreset(): boolean {
+  return window.location.hash.startsWith('#preset=')
+}
+
+/** Mounts the opener once a `#preset=` fragment appears (at load or pasted into this tab later). */
+function SharedPresetGate() {
+  const [active, setActive] = useState(hasSharedPreset)
+  useEffect(() => {
+    if (active) return undefined
+    const onHash = () => setActive(hasSharedPreset())
+    window.addEventListener('hashchange', onHash)
+    return () => window.removeEventListener('hashchange', onHash)
+  }, [active])
+  return active ? (
+    <Suspense fallback={null}>
+      <ShareLinkOpener />
+    </Suspense>
+  ) : null
+}
 
 const NAV = [
   { href: '/', label: 'Compose' },
@@ -66,7 +90,7 @@ export function AppLayout() {
           </Switch>
         </Suspense>
       </main>
-      <ShareLinkOpener />
+      <SharedPresetGate />
     </div>
   )
 }

@@ -1,19 +1,31 @@
+import { lazy, Suspense } from 'react'
 import { ComposeView } from '../features/compose/compose-view'
 import { ResponsePanel } from '../features/response/response-panel'
-import { SavePresetButton } from '../features/presets/save-preset-dialog'
-import { BatchPanel } from '../features/batch/batch-panel'
-import { ActivityToolsPanel } from '../features/batch/activity-tools-panel'
+
+// The form, its preview and Send are the first paint. Presets, batch invites and the activity
+// tools are separate chunks, fetched right after, so the first load stays near the stack's floor.
+const SavePresetButton = lazy(() =>
+  import('../features/presets/save-preset-dialog').then((m) => ({ default: m.SavePresetButton })),
+)
+const BatchPanel = lazy(() => import('../features/batch/batch-panel').then((m) => ({ default: m.BatchPanel })))
+const ActivityToolsPanel = lazy(() =>
+  import('../features/batch/activity-tools-panel').then((m) => ({ default: m.ActivityToolsPanel })),
+)
 
 export function ComposePage() {
   return (
     <div className="compose-page">
       <ComposeView
-        extraActions={(draft) => <SavePresetButton draft={draft} />}
+        extraActions={(draft) => (
+          <Suspense fallback={null}>
+            <SavePresetButton draft={draft} />
+          </Suspense>
+        )}
         belowForm={(draft) => (
-          <>
+          <Suspense fallback={null}>
             {draft.type === 'invite' ? <BatchPanel draft={draft} /> : null}
             <ActivityToolsPanel draft={draft} />
-          </>
+          </Suspense>
         )}
       />
       <ResponsePanel />

@@ -3,17 +3,19 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { deleteHandleRequest, getHandleRequest } from '../../mpsd/request-builder'
 import { readSettings } from '../settings/settings-store'
-import { sendAndRecord } from '../send/send-and-record'
 import { historyQueries } from '../history/history-queries'
-import { listHandles, recordHandleCheck } from './handles-store'
 import type { HandleCheck, HandleRecord } from './handle-record'
+
+// The ledger store and the send path load on first use, not at first paint.
+const store = () => import('./handles-store')
+const sendPath = () => import('../send/send-and-record')
 
 export const handlesQueries = {
   all: () => ['handles'] as const,
   list: () =>
     queryOptions({
       queryKey: [...handlesQueries.all(), 'list'] as const,
-      queryFn: listHandles,
+      queryFn: async () => (await store()).listHandles(),
       networkMode: 'always',
       staleTime: Infinity,
     }),
@@ -38,14 +40,14 @@ export function useHandleAction(action: 'check' | 'revoke') {
       const { contractVersion } = readSettings()
       const request =
         action === 'check' ? getHandleRequest(handle.id, contractVersion) : deleteHandleRequest(handle.id, contractVersion)
-      const entry = await sendAndRecord({
+      const entry = await (await sendPath()).sendAndRecord({
         request,
         kind: action === 'check' ? 'get' : 'delete',
         upstream: handle.upstream,
         meta: { scid: handle.scid, xuid: handle.invitedXuid, sessionName: handle.sessionName },
       })
       const status = entry.response && !entry.proxyError ? entry.response.status : undefined
-      await recordHandleCheck(handle.id, { at: entry.startedAt, ...(status === undefined ? {} : { status }), outcome: outcomeOf(action, status), historyId: entry.id })
+      await (await store()).recordHandleCheck(handle.id, { at: entry.startedAt, ...(status === undefined ? {} : { status }), outcome: outcomeOf(action, status), historyId: entry.id })
       return entry
     },
     onSettled: () =>

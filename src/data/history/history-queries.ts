@@ -2,15 +2,10 @@
 // history > list(filter) (matching ids) > rows(ids) and history > detail(id). Invalidating
 // ['history'] refreshes everything; local IndexedDB queries use networkMode 'always'.
 import { queryOptions, useMutation, useQuery, useQueryClient, keepPreviousData } from '@tanstack/react-query'
-import {
-  clearHistory,
-  countHistory,
-  countQuarantined,
-  getHistoryEntry,
-  getHistoryRows,
-  listHistoryIds,
-  type HistoryFilter,
-} from './history-store'
+import type { HistoryFilter } from './history-store'
+
+// The store (and IndexedDB code) loads with the first History read or write, not at first paint.
+const store = () => import('./history-store')
 
 export const historyQueries = {
   all: () => ['history'] as const,
@@ -18,7 +13,7 @@ export const historyQueries = {
   list: (filter: HistoryFilter) =>
     queryOptions({
       queryKey: [...historyQueries.lists(), filter] as const,
-      queryFn: () => listHistoryIds(filter),
+      queryFn: async () => (await store()).listHistoryIds(filter),
       networkMode: 'always',
       staleTime: Infinity,
       placeholderData: keepPreviousData,
@@ -26,7 +21,7 @@ export const historyQueries = {
   rows: (ids: readonly string[]) =>
     queryOptions({
       queryKey: [...historyQueries.all(), 'rows', ids] as const,
-      queryFn: () => getHistoryRows(ids),
+      queryFn: async () => (await store()).getHistoryRows(ids),
       networkMode: 'always',
       staleTime: Infinity,
       placeholderData: keepPreviousData,
@@ -34,14 +29,17 @@ export const historyQueries = {
   detail: (id: string) =>
     queryOptions({
       queryKey: [...historyQueries.all(), 'detail', id] as const,
-      queryFn: async () => (await getHistoryEntry(id)) ?? null,
+      queryFn: async () => (await (await store()).getHistoryEntry(id)) ?? null,
       networkMode: 'always',
       staleTime: Infinity,
     }),
   stats: () =>
     queryOptions({
       queryKey: [...historyQueries.all(), 'stats'] as const,
-      queryFn: async () => ({ total: await countHistory(), setAside: await countQuarantined() }),
+      queryFn: async () => {
+        const { countHistory, countQuarantined } = await store()
+        return { total: await countHistory(), setAside: await countQuarantined() }
+      },
       networkMode: 'always',
       staleTime: Infinity,
     }),
@@ -66,7 +64,7 @@ export function useHistoryStats() {
 export function useClearHistory() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: clearHistory,
+    mutationFn: async () => (await store()).clearHistory(),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: historyQueries.all() }),
   })
 }

@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { historyQueries } from '../history/history-queries'
 import { handlesQueries } from '../handles/handles-queries'
-import { sendAndRecord, type SendInput } from './send-and-record'
+import type { SendInput } from './send-and-record'
 
 export const SEND_MUTATION_KEY = ['send'] as const
 
@@ -11,7 +11,8 @@ export function useSendRequest() {
   const queryClient = useQueryClient()
   return useMutation({
     mutationKey: SEND_MUTATION_KEY,
-    mutationFn: (input: SendInput) => sendAndRecord(input),
+    // The send path (proxy client, History store, IndexedDB) loads with the first Send.
+    mutationFn: async (input: SendInput) => (await import('./send-and-record')).sendAndRecord(input),
     onSettled: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: historyQueries.all() }),
