@@ -60,3 +60,16 @@ test('the draft survives a reload', async ({ page }) => {
   await expect(page.getByLabel('Template name')).toHaveValue('lobby')
   await expect(page.getByLabel('Request body')).toContainText('"templateName": "lobby"')
 })
+
+test('the draft survives a visit to another view', async ({ page }) => {
+  await page.getByRole('radio', { name: 'Invite' }).check()
+  await page.getByLabel('Template name').fill('first-visit')
+  await page.getByRole('link', { name: 'History' }).click()
+  await page.getByRole('link', { name: 'Compose' }).click()
+  await expect(page.getByLabel('Template name')).toHaveValue('first-visit')
+  await page.getByLabel('Template name').fill('second-visit')
+  await page.getByRole('link', { name: 'Settings' }).click()
+  await page.getByRole('link', { name: 'Compose' }).click()
+  await expect(page.getByLabel('Template name')).toHaveValue('second-visit')
+  await expect(page.getByRole('radio', { name: 'Invite' })).toBeChecked()
+})

@@ -2,6 +2,7 @@
 // preview, snippets (box unticked), the answer, error messages, History (view, IndexedDB, HAR),
 // browser storage other than the tab's sessionStorage, and what the simulator received.
 import { readFile } from 'node:fs/promises'
+import { inflateRawSync } from 'node:zlib'
 import { expect, test, type Page } from '@playwright/test'
 
 const SECRET = 'canary-token-7c1f3e'
@@ -101,6 +102,30 @@ test('a known token appears in no output the Workbench produces', async ({ page,
   const stored = await dumpBrowserStorage(page)
   expect(stored).toContain('session-secret')
   expect(stored).not.toContain(SECRET)
+
+  // Presets: a preset saved with the token pasted into one of its fields by mistake, its share link
+  // (decoded here the way the opener does) and the presets file.
+  await page.getByRole('link', { name: 'Compose' }).click()
+  await page.getByLabel('Sender string').fill(TOKEN)
+  await page.getByRole('button', { name: 'Save preset' }).click()
+  const save = page.getByRole('dialog', { name: 'Save preset' })
+  await save.getByLabel('Preset name').fill('Secret test')
+  await save.getByRole('button', { name: 'Save', exact: true }).click()
+  await expect(page.getByText('Saved preset “Secret test”.')).toBeVisible()
+  await page.getByRole('link', { name: 'Presets' }).click()
+  const card = page.getByRole('article', { name: 'Secret test' })
+  await card.getByRole('button', { name: 'Copy share link' }).click()
+  const link = await page.getByLabel('Share link').inputValue()
+  const payload = new URL(link).hash.replace('#preset=', '')
+  const decoded = inflateRawSync(Buffer.from(payload, 'base64url')).toString('utf8')
+  expect(decoded).toContain('session-secret')
+  expect(decoded).not.toContain(SECRET)
+  expect(await page.locator('main').innerText()).not.toContain(SECRET)
+  const [presetsFile] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export presets' }).click()])
+  const presetsText = await readFile((await presetsFile.path()) ?? '', 'utf8')
+  expect(presetsText).toContain('Secret test')
+  expect(presetsText).not.toContain(SECRET)
+  expect(await dumpBrowserStorage(page)).not.toContain(SECRET)
 
   // What the simulator received is logged with the token redacted.
   const received = await (await request.get('/sim/__requests')).text()

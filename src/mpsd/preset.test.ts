@@ -1,20 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import {
-  describeProblem,
-  parsePresetsText,
-  parsePresetsValue,
-  presetSlug,
-  PRESETS_FILE_TYPE,
-  redactSecrets,
-  secretsOfAuthorization,
-  stableStringify,
-  TEAM_SLUG_PATTERN,
-  toPresetContent,
-  toPresetDocument,
-  toPresetsFile,
-  type Preset,
-} from './preset'
+import { describeProblem, parsePresetsText, parsePresetsValue, presetSlug, PRESETS_FILE_TYPE, stableStringify, TEAM_SLUG_PATTERN, toPresetContent, toPresetDocument, toPresetsFile, type Preset } from './preset'
+import { redactSecrets, secretsOfAuthorization } from './redact'
 
 const request = {
   type: 'invite' as const,

@@ -2,6 +2,7 @@
 // can resume it. Read back through zod; a corrupt record is set aside in quarantine, not crashed on.
 import { openWorkbenchDB } from '../../lib/db'
 import { announceChange } from '../sync/changes-channel'
+import { redactKnownSecrets } from '../settings/known-secrets'
 import { historyEntrySchema, historyIdBound } from '../history/history-entry'
 import { batchRunSchema, isResumable, recoverRun, type BatchRun } from './batch-run'
 
@@ -10,7 +11,7 @@ export const BATCH_RUNS_KEPT = 50
 
 export async function saveBatchRun(run: BatchRun): Promise<void> {
   const db = await openWorkbenchDB()
-  await db.put('batchRuns', batchRunSchema.parse(run))
+  await db.put('batchRuns', redactKnownSecrets(batchRunSchema.parse(run)))
   announceChange('batch')
 }
 

@@ -1,6 +1,7 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
+import { useCallback } from 'react'
 import { useLocation } from 'wouter'
-import { openDraft, readDraft, restoreStashedDraft, type ComposeDraft } from './draft-store'
+import { openDraft, readDraft, restoreStashedDraft, saveDraftValues, type ComposeDraft } from './draft-store'
 
 export const draftQueries = {
   all: () => ['drafts'] as const,
@@ -12,6 +13,21 @@ export const draftQueries = {
       staleTime: Infinity,
       networkMode: 'always',
     }),
+}
+
+/**
+ * Autosave: localStorage first (synchronous, survives a crash), then the cached draft, so coming back
+ * to Compose from another view shows what was typed, not the draft as it was when first read.
+ */
+export function useAutosaveDraft() {
+  const queryClient = useQueryClient()
+  return useCallback(
+    (values: ComposeDraft) => {
+      saveDraftValues(values)
+      queryClient.setQueryData(draftQueries.current().queryKey, (old) => (old ? { ...old, values } : old))
+    },
+    [queryClient],
+  )
 }
 
 /** "Open in composer": loads values as a new draft and goes to Compose. */

@@ -2,6 +2,7 @@
 // right after typing still finds it). Opening a preset or a history entry makes a new draft and
 // stashes the one the user had, so nothing they typed is lost.
 import { z } from 'zod'
+import { redactKnownSecrets } from '../settings/known-secrets'
 
 export const composeDraftSchema = z.object({
   type: z.enum(['activity', 'invite']).catch('invite'),
@@ -59,7 +60,8 @@ export function readDraft(): StoredDraft {
 export function saveDraftValues(values: ComposeDraft): void {
   const current = readDraft()
   try {
-    localStorage.setItem(DRAFT_KEY, JSON.stringify({ ...current, values: parseDraft(values) }))
+    // A token pasted into a field by mistake stays in the form, never in localStorage.
+    localStorage.setItem(DRAFT_KEY, JSON.stringify({ ...current, values: redactKnownSecrets(parseDraft(values)) }))
   } catch {
     // Storage full or disabled: the form still holds the values; nothing else to do here.
   }
@@ -86,7 +88,7 @@ export function openDraft(values: ComposeDraft, source?: string): StoredDraft {
     const stash = [current.values, ...readStash()].slice(0, STASH_LIMIT)
     localStorage.setItem(STASH_KEY, JSON.stringify(stash))
   }
-  const next: StoredDraft = { revision: current.revision + 1, values: parseDraft(values), ...(source ? { source } : {}) }
+  const next: StoredDraft = { revision: current.revision + 1, values: redactKnownSecrets(parseDraft(values)), ...(source ? { source } : {}) }
   localStorage.setItem(DRAFT_KEY, JSON.stringify(next))
   return next
 }

@@ -2,15 +2,8 @@
 // "show" step: what will be added, what has the same name as a stored preset (keep both, replace
 // or skip, chosen per preset), and every problem with its file, preset and field path. Nothing is
 // written until the user confirms, and a plan only ever adds or replaces the presets it names.
-import {
-  describeProblem,
-  newPresetId,
-  parsePresetsText,
-  redactSecrets,
-  PRESETS_FILE_MAX_BYTES,
-  type Preset,
-  type PresetProblem,
-} from '../../mpsd/preset'
+import { describeProblem, newPresetId, parsePresetsText, PRESETS_FILE_MAX_BYTES, type Preset, type PresetProblem } from '../../mpsd/preset'
+import { redactSecrets } from '../../mpsd/redact'
 import { uniqueName } from './preset-store'
 
 export type ConflictChoice = 'keep-both' | 'replace' | 'skip'

@@ -2,12 +2,8 @@
 // script. None of them is given the token: Postman gets a {{authorization}} variable left empty and
 // the script reads $MPSD_AUTHORIZATION, so a shared export never carries a secret. Every output is
 // also passed through redactSecrets, for a token a user typed into a field.
-import {
-  redactSecrets,
-  stableStringify,
-  toPresetsFile,
-  type Preset,
-} from '../../mpsd/preset'
+import { stableStringify, toPresetsFile, type Preset } from '../../mpsd/preset'
+import { redactSecrets } from '../../mpsd/redact'
 import {
   AUTHORIZATION_HEADER,
   buildActivityBody,

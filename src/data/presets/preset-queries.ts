@@ -1,7 +1,8 @@
 // Query factories and mutations for presets. Keys: ['presets'] > 'list' (filter) | 'team'.
 // Mutations own their invalidation and return its promise; UI reactions are given at the call site.
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { redactSecrets, type PresetContent, type Preset } from '../../mpsd/preset'
+import { type PresetContent, type Preset } from '../../mpsd/preset'
+import { redactSecrets } from '../../mpsd/redact'
 import {
   createPreset,
   deletePreset,
@@ -15,7 +16,7 @@ import {
   type PresetPatch,
 } from './preset-store'
 import { resolvePlan, type ConflictChoice, type ImportPlan } from './import-plan'
-import { currentSecrets } from './preset-secrets'
+import { currentSecrets } from '../settings/known-secrets'
 import { fetchTeamPresets, saveTeamPreset } from './team-presets-client'
 
 export const presetQueries = {

@@ -2,14 +2,8 @@
 // one is set aside in `quarantine` and reported, never shown half-parsed or deleted silently.
 // Every write announces itself so other tabs refresh (changes-channel).
 import { openWorkbenchDB } from '../../lib/db'
-import {
-  newPresetId,
-  presetContentSchema,
-  presetSchema,
-  redactSecrets,
-  type Preset,
-  type PresetContent,
-} from '../../mpsd/preset'
+import { newPresetId, presetContentSchema, presetSchema, type Preset, type PresetContent } from '../../mpsd/preset'
+import { redactSecrets } from '../../mpsd/redact'
 import { announceChange } from '../sync/changes-channel'
 
 export type PresetFilter = { text?: string; tag?: string }

@@ -3,14 +3,8 @@
 // share links do the same with their key). The JSON is compressed with the platform's
 // CompressionStream('deflate-raw') — no library — and written as base64url (RFC 4648 §5), which
 // needs no escaping in a URL.
-import {
-  parsePresetsValue,
-  redactSecrets,
-  toPresetDocument,
-  type Preset,
-  type PresetContent,
-  type PresetProblem,
-} from '../../mpsd/preset'
+import { parsePresetsValue, toPresetDocument, type Preset, type PresetContent, type PresetProblem } from '../../mpsd/preset'
+import { redactSecrets } from '../../mpsd/redact'
 
 export const SHARE_PARAM = 'preset'
 /**

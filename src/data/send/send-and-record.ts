@@ -5,6 +5,7 @@ import { AUTHORIZATION_HEADER, REDACTED_AUTHORIZATION, type WireRequest } from '
 import { ProxyUnreachableError, sendThroughProxy } from '../../lib/proxy-client'
 import { readAuthorization, readSettings } from '../settings/settings-store'
 import { recordExchange } from '../history/history-store'
+import { redactKnownSecrets } from '../settings/known-secrets'
 import { historyIdFor, statusClassOf, type HistoryEntry, type RequestKind } from '../history/history-entry'
 
 export type SendInput = {
@@ -63,6 +64,9 @@ export async function sendAndRecord(input: SendInput, signal?: AbortSignal): Pro
       statusClass: 'proxy',
     }
   }
+  // The header is stored redacted above; this catches the token anywhere else (a body a user
+  // pasted it into, an upstream echoing it back), so History never holds it.
+  entry = redactKnownSecrets(entry)
   try {
     return await recordExchange(entry, {
       maxEntries: settings.historyMaxEntries,

@@ -1,6 +1,7 @@
 // "Batch invites" under the Compose form: many XUIDs, one POST /handles each through the normal
 // Send path, paced to MPSD's budget, with a meter, ETA, progress, Pause/Resume/Cancel, "Retry failed"
 // and the "Batch results" table. It opens on demand so the single-invite form stays as it was.
+import { redactKnownSecrets } from '../../data/settings/known-secrets'
 import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type ChangeEvent } from 'react'
 import type { ComposeDraft } from '../../data/drafts/draft-store'
@@ -141,7 +142,7 @@ function BatchBody({ draft, run, driving }: { draft: ComposeDraft; run: BatchRun
 
   useEffect(() => {
     try {
-      localStorage.setItem(TEXT_KEY, text)
+      localStorage.setItem(TEXT_KEY, redactKnownSecrets(text))
     } catch {
       // Storage full or disabled: the textarea still holds the text.
     }

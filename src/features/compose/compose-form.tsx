@@ -1,9 +1,9 @@
 import { zodResolver } from '@hookform/resolvers/zod'
-import { useEffect, useMemo, type ReactNode } from 'react'
+import { useEffect, useMemo, useState, type ReactNode } from 'react'
 import { useForm, useWatch, type FieldPath } from 'react-hook-form'
 import { Field } from '../../components/field'
-import { useRestoreStashedDraft } from '../../data/drafts/draft-queries'
-import { readStash, saveDraftValues, type ComposeDraft } from '../../data/drafts/draft-store'
+import { useAutosaveDraft, useRestoreStashedDraft } from '../../data/drafts/draft-queries'
+import { readStash, type ComposeDraft } from '../../data/drafts/draft-store'
 import { useSettings } from '../../data/settings/settings-queries'
 import { useSendRequest } from '../../data/send/use-send-request'
 import { CONTEXT_MAX_ENCODED_LENGTH } from '../../mpsd/limits'
@@ -37,18 +37,21 @@ export function ComposeForm({ initialValues, source, extraActions, belowForm }: 
   const { register, control, formState, setValue, trigger } = form
   const values = useWatch({ control }) as ComposeFormValues
 
-  // Autosave on every change: a reload or a crash finds the draft as it was.
+  // Autosave on every change: a reload, a crash or a visit to another view finds the draft as it was.
+  const autosave = useAutosaveDraft()
   useEffect(() => {
-    saveDraftValues(values)
-  }, [values])
+    autosave(values)
+  }, [values, autosave])
 
   // Show the messages of a restored draft at once: its fields were typed in an earlier visit.
+  // Only the values the form mounted with: autosave updates initialValues on every keystroke.
+  const [mountedWith] = useState(initialValues)
   useEffect(() => {
-    const filled = (Object.keys(initialValues) as Array<keyof ComposeDraft>).filter(
-      (key) => key !== 'type' && initialValues[key] !== '',
+    const filled = (Object.keys(mountedWith) as Array<keyof ComposeDraft>).filter(
+      (key) => key !== 'type' && mountedWith[key] !== '',
     )
     if (filled.length > 0) void trigger(filled as Array<FieldPath<ComposeFormValues>>)
-  }, [initialValues, trigger])
+  }, [mountedWith, trigger])
 
   // The preview and Send read this one value, so they can never disagree.
   const request = useMemo(

@@ -14,7 +14,7 @@ import {
   useTeamPresets,
   useUpdatePreset,
 } from '../../data/presets/preset-queries'
-import { currentSecrets } from '../../data/presets/preset-secrets'
+import { currentSecrets } from '../../data/settings/known-secrets'
 import { readAllPresets } from '../../data/presets/preset-store'
 import { planImport, type ImportPlan } from '../../data/presets/import-plan'
 import { createShareLink } from '../../data/presets/share-link'

@@ -1,8 +1,8 @@
 // The secrets that must never leave in a preset, a link or an export: the Authorization value (and
 // its token part) and any credential inside a settings URL (http://user:pass@host). Read at the
 // moment of writing, so a token set a second ago is covered.
-import { secretsOfAuthorization } from '../../mpsd/preset'
-import { readAuthorization, readSettings, type Settings } from '../settings/settings-store'
+import { redactSecrets, secretsOfAuthorization } from '../../mpsd/redact'
+import { readAuthorization, readSettings, type Settings } from './settings-store'
 
 function urlCredentials(text: string): string[] {
   try {
@@ -27,4 +27,10 @@ export function currentSecrets(): string[] {
   } catch {
     return []
   }
+}
+
+/** Every secret known right now replaced by `<redacted>` in every string of `value`. */
+export function redactKnownSecrets<T>(value: T): T {
+  const secrets = currentSecrets()
+  return secrets.length === 0 ? value : redactSecrets(value, secrets).value
 }
