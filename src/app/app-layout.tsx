@@ -2,20 +2,9 @@ import { lazy, Suspense, useEffect, useState } from 'react'
 import { Link, Route, Switch, useLocation } from 'wouter'
 import { useCrossTabSync } from '../data/sync/changes-channel'
 import { ComposePage } from './compose-page'
+import { HandlesRoute, HistoryRoute, PresetsRoute, preloadRoute, SettingsRoute } from './routes'
 
 // Compose is the first view and ships in the main chunk; every other view loads on demand.
-const HistoryView = lazy(() =>
-  import('../features/history/history-view').then((m) => ({ default: m.HistoryView })),
-)
-const HandlesView = lazy(() =>
-  import('../features/handles/handles-view').then((m) => ({ default: m.HandlesView })),
-)
-const PresetsView = lazy(() =>
-  import('../features/presets/presets-view').then((m) => ({ default: m.PresetsView })),
-)
-const SettingsView = lazy(() =>
-  import('../features/settings/settings-view').then((m) => ({ default: m.SettingsView })),
-)
 
 // A share link's opener (and its decompression and preset schema) loads only for `#preset=` links.
 const ShareLinkOpener = lazy(() =>
@@ -64,6 +53,9 @@ export function AppLayout() {
                 <Link
                   href={item.href}
                   aria-current={location === item.href ? 'page' : undefined}
+                  // Start fetching a view's chunk when the pointer or focus is on its link.
+                  onPointerEnter={() => void preloadRoute(item.href)}
+                  onFocus={() => void preloadRoute(item.href)}
                   className="nav-link"
                 >
                   {item.label}
@@ -78,10 +70,10 @@ export function AppLayout() {
           <Switch>
             <Route path="/" component={ComposePage} />
             <Route path="/compose" component={ComposePage} />
-            <Route path="/history" component={HistoryView} />
-            <Route path="/handles" component={HandlesView} />
-            <Route path="/presets" component={PresetsView} />
-            <Route path="/settings" component={SettingsView} />
+            <Route path="/history" component={HistoryRoute} />
+            <Route path="/handles" component={HandlesRoute} />
+            <Route path="/presets" component={PresetsRoute} />
+            <Route path="/settings" component={SettingsRoute} />
             <Route>
               <p role="alert">
                 No such page. <Link href="/">Go to Compose</Link>

@@ -10,6 +10,9 @@ export const draftQueries = {
     queryOptions({
       queryKey: [...draftQueries.all(), 'current'] as const,
       queryFn: readDraft,
+      // localStorage is synchronous: with initialData the composer never suspends, so it paints
+      // on the first render (a suspended boundary is revealed no sooner than React's 300 ms throttle).
+      initialData: readDraft,
       staleTime: Infinity,
       networkMode: 'always',
     }),

@@ -7,6 +7,7 @@ import {
   countQuarantined,
   getHistoryRows,
   importHistoryEntries,
+  listHistoryHead,
   listHistoryIds,
   pruneHistory,
   recordExchange,
@@ -192,5 +193,21 @@ describe('when storage is short', () => {
     expect(left).toHaveLength(51)
     expect(left).not.toContain(written[99])
     expect(left).toContain(written[100])
+  })
+})
+
+describe('listHistoryHead', () => {
+  it('gives the newest matches, in the same order as the full listing', async () => {
+    for (let i = 0; i < 30; i++) await recordExchange(entry({ kind: i % 3 === 0 ? 'invite' : 'activity', sessionName: `s-${i}` }))
+    const full = await listHistoryIds({ kind: 'invite' })
+    expect(await listHistoryHead({ kind: 'invite' }, 5)).toEqual(full.slice(0, 5))
+    expect(await listHistoryHead({}, 4)).toEqual((await listHistoryIds()).slice(0, 4))
+    expect(await listHistoryHead({ kind: 'invite', text: 's-27' }, 5)).toEqual(await listHistoryIds({ kind: 'invite', text: 's-27' }))
+  })
+
+  it('gives up (undefined) rather than scan everything for rare matches', async () => {
+    for (let i = 0; i < 20; i++) await recordExchange(entry())
+    expect(await listHistoryHead({ text: 'nowhere' }, 5, 10)).toBeUndefined()
+    expect(await listHistoryHead({ text: 'nowhere' }, 5, 100)).toEqual([])
   })
 })

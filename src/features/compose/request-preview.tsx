@@ -3,8 +3,10 @@ import { CopyButton } from '../../components/copy-button'
 import { useAuthorization } from '../../data/settings/settings-queries'
 import { describeUpstream, SIMULATOR_UPSTREAM } from '../../data/settings/settings-store'
 import { REDACTED_AUTHORIZATION, type WireRequest } from '../../mpsd/request-builder'
-import { toCurl, toFetch, toPowerShell } from '../../mpsd/snippets'
 import type { ComposeIssue } from './compose-form-schema'
+
+// The snippet generators load on the first copy: most keystrokes never need them.
+const snippets = () => import('../../mpsd/snippets')
 
 type RequestPreviewProps = { request: WireRequest; issues: ComposeIssue[]; upstream: string }
 
@@ -53,9 +55,9 @@ export function RequestPreview({ request, issues, upstream }: RequestPreviewProp
         {request.body}
       </pre>
       <div className="button-row">
-        <CopyButton label="Copy as curl" text={() => toCurl(request, options)} />
-        <CopyButton label="Copy as fetch" text={() => toFetch(request, options)} />
-        <CopyButton label="Copy as PowerShell" text={() => toPowerShell(request, options)} />
+        <CopyButton label="Copy as curl" text={async () => (await snippets()).toCurl(request, options)} />
+        <CopyButton label="Copy as fetch" text={async () => (await snippets()).toFetch(request, options)} />
+        <CopyButton label="Copy as PowerShell" text={async () => (await snippets()).toPowerShell(request, options)} />
         <label>
           <input
             type="checkbox"

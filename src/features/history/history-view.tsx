@@ -4,7 +4,7 @@ import { useCallback, useMemo, useRef, useState } from 'react'
 import { useLocation, useSearch } from 'wouter'
 import { Dialog } from '../../components/dialog'
 import { downloadText } from '../../lib/download'
-import { useClearHistory, useHistoryEntry, useHistoryIds, useHistoryStats } from '../../data/history/history-queries'
+import { useClearHistory, useHistoryEntry, useHistoryListing, useHistoryTotal, useSetAsideCount } from '../../data/history/history-queries'
 import { exportHistoryHar, useImportHistory } from '../../data/history/history-transfer'
 import { filterFromSearch, isFiltered, searchFromFilter } from '../../data/history/history-filter'
 import { dismissPruneNotice, readPruneNotice, type HistoryFilter } from '../../data/history/history-store'
@@ -21,8 +21,10 @@ export function HistoryView() {
   const [, navigate] = useLocation()
   const filter = useMemo(() => filterFromSearch(search), [search])
   const selectedId = new URLSearchParams(search).get('id') ?? undefined
-  const ids = useHistoryIds(filter)
-  const stats = useHistoryStats()
+  const listing = useHistoryListing(filter)
+  const filtered = isFiltered(filter)
+  const total = useHistoryTotal(filtered).data
+  const setAside = useSetAsideCount().data ?? 0
   const upstreams = useUpstreams()
   const [compare, setCompare] = useState<string[]>([])
   const [comparing, setComparing] = useState(false)
@@ -35,16 +37,15 @@ export function HistoryView() {
   const toggleCompare = (id: string) =>
     setCompare((current) => (current.includes(id) ? current.filter((c) => c !== id) : [...current, id].slice(-2)))
 
-  const list = ids.data ?? []
-  const total = stats.data?.total
+  const list = listing.ids ?? []
   return (
     <section className="history-view" aria-labelledby="history-heading">
       <h2 id="history-heading">History</h2>
       <PruneNotice />
-      {stats.data && stats.data.setAside > 0 ? (
+      {setAside > 0 ? (
         <p role="alert" className="alert">
-          {stats.data.setAside} unreadable {stats.data.setAside === 1 ? 'record was' : 'records were'} set aside (kept in the
-          database’s quarantine store, not shown).
+          {setAside} unreadable {setAside === 1 ? 'record was' : 'records were'} set aside (kept in the database’s quarantine
+          store, not shown).
         </p>
       ) : null}
       <HistoryFilters
@@ -54,22 +55,24 @@ export function HistoryView() {
       />
       <div className="button-row">
         <span role="status" aria-live="polite">
-          {ids.isPending
+          {listing.isPending
             ? 'Loading history…'
-            : isFiltered(filter)
-              ? `${list.length.toLocaleString()} of ${total?.toLocaleString() ?? '…'} entries match`
-              : `${list.length.toLocaleString()} entries`}
+            : !listing.complete
+              ? `Newest ${list.length.toLocaleString()} shown; reading the rest…`
+              : filtered
+                ? `${list.length.toLocaleString()} of ${total?.toLocaleString() ?? '…'} entries match`
+                : `${list.length.toLocaleString()} entries`}
         </span>
         <button type="button" disabled={compare.length !== 2} onClick={() => setComparing(true)}>
           Compare
         </button>
-        <ExportButton ids={list} />
+        <ExportButton ids={listing.complete ? list : []} />
         <ImportButton />
-        <ClearButton disabled={total === 0} />
+        <ClearButton disabled={!filtered && listing.complete && list.length === 0} />
       </div>
-      {ids.isError ? <p role="alert" className="alert">History could not be read: {ids.error.message}</p> : null}
+      {listing.error ? <p role="alert" className="alert">History could not be read: {listing.error.message}</p> : null}
       <div className="history-layout">
-        {list.length === 0 && !ids.isPending ? (
+        {list.length === 0 && listing.complete ? (
           <p className="muted">{isFiltered(filter) ? 'No entry matches this filter.' : 'Nothing sent yet. Calls made with Send appear here.'}</p>
         ) : (
           <HistoryList ids={list} selectedId={selectedId} onOpen={open} compare={compare} onToggleCompare={toggleCompare} />
