@@ -7,9 +7,11 @@ import './app/app.css'
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')
 // The view a bookmark or reload opens on is loaded first, so it renders without a fallback.
-await preloadRoute(window.location.pathname)
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// (A promise, not a top-level await: with one, the bundler splits the entry into many chunks.)
+void preloadRoute(window.location.pathname).then(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 )
