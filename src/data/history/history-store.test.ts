@@ -200,14 +200,16 @@ describe('listHistoryHead', () => {
   it('gives the newest matches, in the same order as the full listing', async () => {
     for (let i = 0; i < 30; i++) await recordExchange(entry({ kind: i % 3 === 0 ? 'invite' : 'activity', sessionName: `s-${i}` }))
     const full = await listHistoryIds({ kind: 'invite' })
-    expect(await listHistoryHead({ kind: 'invite' }, 5)).toEqual(full.slice(0, 5))
-    expect(await listHistoryHead({}, 4)).toEqual((await listHistoryIds()).slice(0, 4))
-    expect(await listHistoryHead({ kind: 'invite', text: 's-27' }, 5)).toEqual(await listHistoryIds({ kind: 'invite', text: 's-27' }))
+    expect((await listHistoryHead({ kind: 'invite' }, 5))?.ids).toEqual(full.slice(0, 5))
+    const head = await listHistoryHead({}, 4)
+    expect(head?.ids).toEqual((await listHistoryIds()).slice(0, 4))
+    expect(head?.rows.map((row) => ('entry' in row ? row.entry.sessionName : undefined))).toEqual(['s-29', 's-28', 's-27', 's-26'])
+    expect((await listHistoryHead({ kind: 'invite', text: 's-27' }, 5))?.ids).toEqual(await listHistoryIds({ kind: 'invite', text: 's-27' }))
   })
 
   it('gives up (undefined) rather than scan everything for rare matches', async () => {
     for (let i = 0; i < 20; i++) await recordExchange(entry())
     expect(await listHistoryHead({ text: 'nowhere' }, 5, 10)).toBeUndefined()
-    expect(await listHistoryHead({ text: 'nowhere' }, 5, 100)).toEqual([])
+    expect((await listHistoryHead({ text: 'nowhere' }, 5, 100))?.ids).toEqual([])
   })
 })

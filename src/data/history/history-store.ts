@@ -197,7 +197,9 @@ function matchesFilter(record: HistoryEntry, filter: HistoryFilter, text: string
  * 100,000). Undefined when `scanLimit` records hold fewer than `limit` matches: then only the full
  * listing can tell.
  */
-export async function listHistoryHead(filter: HistoryFilter = {}, limit = 100, scanLimit = 5_000): Promise<string[] | undefined> {
+export type HistoryHead = { ids: string[]; rows: HistoryRow[] }
+
+export async function listHistoryHead(filter: HistoryFilter = {}, limit = 100, scanLimit = 5_000): Promise<HistoryHead | undefined> {
   const db = await openWorkbenchDB()
   const store = db.transaction('history').store
   const first = INDEXED.find(([field]) => filter[field])
@@ -205,15 +207,17 @@ export async function listHistoryHead(filter: HistoryFilter = {}, limit = 100, s
     ? await store.index(first[1]).openCursor(IDBKeyRange.only(filter[first[0]] as string), 'prev')
     : await store.openCursor(null, 'prev')
   const text = filter.text?.trim().toLowerCase()
-  const found: string[] = []
+  const rows: HistoryRow[] = []
   let scanned = 0
-  while (cursor && found.length < limit) {
+  while (cursor && rows.length < limit) {
     if (++scanned > scanLimit) return undefined
     const parsed = historyEntrySchema.safeParse(cursor.value)
-    if (parsed.success && matchesFilter(parsed.data, filter, text)) found.push(parsed.data.id)
+    // Unreadable records are left for getHistoryRows/listHistoryIds to set aside and report.
+    if (parsed.success && matchesFilter(parsed.data, filter, text)) rows.push({ id: parsed.data.id, entry: parsed.data })
     cursor = await cursor.continue()
   }
-  return found
+  // The rows come along: the list's first page needs no second read.
+  return { ids: rows.map((row) => row.id), rows }
 }
 
 /** Ids of the entries that match, newest first. Indexed filters are key scans; text scans records. */

@@ -14,6 +14,9 @@ export const settingsQueries = {
     queryOptions({
       queryKey: [...settingsQueries.all(), 'current'] as const,
       queryFn: readSettings,
+      // Synchronous storage: with initialData nothing suspends, so the first render paints the
+      // view (a suspended boundary is revealed no sooner than React's 300 ms throttle).
+      initialData: readSettings,
       staleTime: Infinity,
       networkMode: 'always',
     }),
@@ -22,6 +25,7 @@ export const settingsQueries = {
     queryOptions({
       queryKey: [...settingsQueries.all(), 'authorization'] as const,
       queryFn: readAuthorization,
+      initialData: readAuthorization,
       staleTime: Infinity,
       gcTime: Infinity,
       networkMode: 'always',

@@ -2,13 +2,13 @@
 // IndexedDB a page at a time, so 100,000 entries cost what 50 do.
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useMemo, useRef } from 'react'
-import { useHistoryRows } from '../../data/history/history-queries'
+import { HISTORY_PAGE, useHistoryRows } from '../../data/history/history-queries'
 import type { HistoryRow } from '../../data/history/history-store'
 import type { HistoryEntry } from '../../data/history/history-entry'
 import { describeUpstream } from '../../data/settings/settings-store'
 
 const ROW_HEIGHT = 40
-const PAGE = 50
+const PAGE = HISTORY_PAGE
 
 type Props = {
   ids: readonly string[]
