@@ -16,7 +16,7 @@ export const historyQueries = {
   list: (filter: HistoryFilter) =>
     queryOptions({
       queryKey: [...historyQueries.lists(), filter] as const,
-      queryFn: async () => (await store()).listHistoryIds(filter),
+      queryFn: async ({ signal }) => (await store()).listHistoryIds(filter, signal),
       networkMode: 'always',
       staleTime: Infinity,
       placeholderData: keepPreviousData,

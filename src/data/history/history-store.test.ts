@@ -122,6 +122,15 @@ describe('listHistoryIds', () => {
     expect(await listHistoryIds({ kind: 'activity', text: 'needle' })).toEqual([])
   })
 
+  it('reads every key in chunks, and stops when the listing is abandoned', async () => {
+    const written: string[] = []
+    for (let i = 0; i < 25; i++) written.push((await recordExchange(entry())).id)
+    expect(await listHistoryIds({}, undefined, 10)).toEqual([...written].reverse())
+    const abandoned = new AbortController()
+    abandoned.abort()
+    await expect(listHistoryIds({}, abandoned.signal, 10)).rejects.toThrow()
+  })
+
   it('orders by start time even when entries were written out of order (imports)', async () => {
     const late = entry({ startedAt: Date.UTC(2026, 10, 3) })
     const early = entry({ startedAt: Date.UTC(2026, 10, 2) })

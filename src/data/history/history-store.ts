@@ -220,16 +220,41 @@ export async function listHistoryHead(filter: HistoryFilter = {}, limit = 100, s
   return { ids: rows.map((row) => row.id), rows }
 }
 
+const KEY_CHUNK = 10_000
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new DOMException('Aborted', 'AbortError')
+}
+
+/**
+ * Every key, read 10,000 at a time: IndexedDB serves one request at a time, so one 100,000-key read
+ * (about 0.7 s) would hold up whatever the user asks next (a new filter, a detail); between chunks
+ * it can go first, and an abandoned listing stops.
+ */
+async function allKeys(db: WorkbenchDatabase, signal: AbortSignal | undefined, chunkSize: number): Promise<string[]> {
+  const keys: string[] = []
+  let range: IDBKeyRange | null = null
+  for (;;) {
+    throwIfAborted(signal)
+    const chunk = await db.getAllKeys('history', range, chunkSize)
+    keys.push(...chunk)
+    const last = chunk.at(-1)
+    if (chunk.length < chunkSize || last === undefined) return keys
+    range = IDBKeyRange.lowerBound(last, true)
+  }
+}
+
 /** Ids of the entries that match, newest first. Indexed filters are key scans; text scans records. */
-export async function listHistoryIds(filter: HistoryFilter = {}): Promise<string[]> {
+export async function listHistoryIds(filter: HistoryFilter = {}, signal?: AbortSignal, keyChunk = KEY_CHUNK): Promise<string[]> {
   const db = await openWorkbenchDB()
   const sets: string[][] = []
   for (const [field, index] of INDEXED) {
     const value = filter[field]
+    throwIfAborted(signal)
     if (value) sets.push(await db.getAllKeysFromIndex('history', index, value))
   }
   let ids: string[]
-  if (sets.length === 0) ids = await db.getAllKeys('history')
+  if (sets.length === 0) ids = await allKeys(db, signal, keyChunk)
   else {
     sets.sort((a, b) => a.length - b.length)
     const [smallest = [], ...others] = sets
@@ -238,14 +263,15 @@ export async function listHistoryIds(filter: HistoryFilter = {}): Promise<string
     ids = smallest.filter((id) => lookups.every((set) => set.has(id)))
   }
   const text = filter.text?.trim().toLowerCase()
-  if (text) ids = await matchText(db, ids, text)
+  if (text) ids = await matchText(db, ids, text, signal)
   return ids.reverse()
 }
 
-async function matchText(db: WorkbenchDatabase, ids: string[], text: string): Promise<string[]> {
+async function matchText(db: WorkbenchDatabase, ids: string[], text: string, signal: AbortSignal | undefined): Promise<string[]> {
   const wanted = new Set(ids)
   const found: string[] = []
   for (let i = 0; i < ids.length; i += SCAN_CHUNK) {
+    throwIfAborted(signal)
     const chunk = ids.slice(i, i + SCAN_CHUNK)
     const first = chunk[0]
     const last = chunk.at(-1)
