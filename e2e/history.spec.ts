@@ -1,18 +1,10 @@
 import { readFile } from 'node:fs/promises'
 import { expect, test, type Page } from '@playwright/test'
+import { SCID, setToken } from './support'
 
 const SECRET = 'e2e-history-secret'
 const TOKEN = `XBL3.0 x=2814679796296491;${SECRET}`
-const SCID = 'bd6c41c3-01c3-468a-a3b5-3e0fe8133862'
 
-async function setToken(page: Page) {
-  await page.getByRole('link', { name: 'Settings' }).click()
-  await page.getByLabel('Authorization', { exact: true }).fill(TOKEN)
-  // Kept in sessionStorage so it survives the reloads below (never localStorage or IndexedDB).
-  await page.getByLabel('Remember for this tab').check()
-  await page.getByRole('button', { name: 'Save token' }).click()
-  await expect(page.getByText('Token set.')).toBeVisible()
-}
 
 async function send(page: Page, type: 'Invite' | 'Activity', session: string, xuid?: string) {
   await page.getByRole('link', { name: 'Compose' }).click()
@@ -38,7 +30,7 @@ test.beforeEach(async ({ page, request }) => {
 })
 
 test('three calls are kept across a reload, filtered by URL, replayed, checked, revoked and exported without the token', async ({ page }) => {
-  await setToken(page)
+  await setToken(page, TOKEN, { remember: true })
   await send(page, 'Invite', 'session-1', '2533274790000001')
   await send(page, 'Invite', 'session-2', '2533274790000002')
   await send(page, 'Activity', 'session-3')
@@ -123,7 +115,7 @@ test('three calls are kept across a reload, filtered by URL, replayed, checked, 
 })
 
 test('a HAR file imports into a fresh browser with a report of what was skipped', async ({ page, browser }) => {
-  await setToken(page)
+  await setToken(page, TOKEN, { remember: true })
   await send(page, 'Invite', 'session-9', '2533274790000009')
   await page.getByRole('link', { name: 'History' }).click()
   await expect(rows(page)).toHaveCount(1)
@@ -160,14 +152,14 @@ test('two tabs stay in sync: a send in one shows in the other’s History', asyn
   const other = await context.newPage()
   await other.goto('/history')
   await expect(other.getByText('Nothing sent yet.')).toBeVisible()
-  await setToken(page)
+  await setToken(page, TOKEN, { remember: true })
   await send(page, 'Activity', 'session-sync')
   await expect(rows(other)).toHaveCount(1)
   await expect(rows(other).first()).toContainText('activity')
 })
 
 test('“Open in composer” loads an entry as a new draft and keeps the one being typed', async ({ page }) => {
-  await setToken(page)
+  await setToken(page, TOKEN, { remember: true })
   await send(page, 'Invite', 'session-from-history', '2533274790000042')
   // Start another draft, then open the history entry over it.
   await page.getByLabel('Session name').fill('half-typed')

@@ -1,6 +1,7 @@
 import { readFile, rm } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
+import { fillInvite, setToken } from './support'
 
 const TOKEN = 'XBL3.0 x=2814679796296491;e2e-preset-secret-token'
 // The folder playwright.config.ts hands the server; every file a test writes there is removed.
@@ -8,22 +9,7 @@ const TEAM_DIR = resolve(process.env.WORKBENCH_PRESETS_DIR ?? 'test-results/e2e-
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] })
 
-async function setToken(page: Page) {
-  await page.getByRole('link', { name: 'Settings' }).click()
-  await page.getByLabel('Authorization', { exact: true }).fill(TOKEN)
-  await page.getByRole('button', { name: 'Save token' }).click()
-  await expect(page.getByText('Token set.')).toBeVisible()
-}
 
-async function fillInvite(page: Page) {
-  await page.getByRole('link', { name: 'Compose' }).click()
-  await page.getByRole('radio', { name: 'Invite' }).check()
-  await page.getByLabel('SCID', { exact: true }).fill('bd6c41c3-01c3-468a-a3b5-3e0fe8133862')
-  await page.getByLabel('Template name').fill('deathmatch')
-  await page.getByLabel('Session name').fill('session-49')
-  await page.getByLabel('Invited XUID').fill('2533274790000001')
-  await page.getByLabel('Title ID').fill('1234')
-}
 
 async function savePreset(page: Page, name: string) {
   await page.getByRole('button', { name: 'Save preset' }).click()
@@ -43,7 +29,7 @@ test.beforeEach(async ({ page, request }) => {
 })
 
 test('a preset shared by link opens in a fresh browser, asks before saving, and sends', async ({ page, browser, request }) => {
-  await setToken(page)
+  await setToken(page, TOKEN)
   await fillInvite(page)
   await savePreset(page, 'Weekly invite')
 
@@ -69,7 +55,7 @@ test('a preset shared by link opens in a fresh browser, asks before saving, and 
     await expect(other.getByRole('article', { name: 'Weekly invite' })).toBeVisible()
     expect(new URL(other.url()).hash).toBe('')
 
-    await setToken(other)
+    await setToken(other, TOKEN)
     await other.getByRole('link', { name: 'Presets' }).click()
     await other.getByRole('article', { name: 'Weekly invite' }).getByRole('button', { name: 'Load' }).click()
     await expect(other.getByLabel('Invited XUID')).toHaveValue('2533274790000001')
@@ -93,7 +79,7 @@ test('a damaged share link gets a clear message and saves nothing', async ({ pag
 })
 
 test('presets exported to a file import in a fresh browser after a review', async ({ page, browser }) => {
-  await setToken(page)
+  await setToken(page, TOKEN)
   await fillInvite(page)
   await savePreset(page, 'Exported invite')
   await page.getByRole('link', { name: 'Presets' }).click()

@@ -4,19 +4,11 @@
 import { readFile } from 'node:fs/promises'
 import { inflateRawSync } from 'node:zlib'
 import { expect, test, type Page } from '@playwright/test'
+import { fillInvite } from './support'
 
 const SECRET = 'canary-token-7c1f3e'
 const TOKEN = `XBL3.0 x=2814679796296491;${SECRET}`
 
-async function fillInvite(page: Page) {
-  await page.getByRole('link', { name: 'Compose' }).click()
-  await page.getByRole('radio', { name: 'Invite' }).check()
-  await page.getByLabel('SCID', { exact: true }).fill('bd6c41c3-01c3-468a-a3b5-3e0fe8133862')
-  await page.getByLabel('Template name').fill('deathmatch')
-  await page.getByLabel('Session name').fill('session-secret')
-  await page.getByLabel('Invited XUID').fill('2533274790000077')
-  await page.getByLabel('Title ID').fill('1234')
-}
 
 async function dumpBrowserStorage(page: Page): Promise<string> {
   return page.evaluate(async () => {
@@ -56,7 +48,7 @@ test('a known token appears in no output the Workbench produces', async ({ page,
   await page.getByRole('button', { name: 'Save token' }).click()
   await expect(page.getByText('Token set.')).toBeVisible()
 
-  await fillInvite(page)
+  await fillInvite(page, { sessionName: 'session-secret', invitedXuid: '2533274790000077' })
   const compose = await page.locator('main').innerText()
   expect(compose).not.toContain(SECRET)
 
@@ -83,7 +75,7 @@ test('a known token appears in no output the Workbench produces', async ({ page,
   await page.getByRole('link', { name: 'Settings' }).click()
   await page.getByLabel('Proxy URL').fill('http://127.0.0.1:9/proxy')
   await page.getByRole('button', { name: 'Save settings' }).click()
-  await fillInvite(page)
+  await fillInvite(page, { sessionName: 'session-secret', invitedXuid: '2533274790000077' })
   await page.getByRole('button', { name: 'Send' }).click()
   await expect(page.getByRole('region', { name: 'Response' }).getByRole('alert')).toContainText('Proxy unreachable')
   expect(await page.locator('main').innerText()).not.toContain(SECRET)

@@ -1,24 +1,10 @@
 import { createServer, type Server } from 'node:http'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
+import { fillInvite, setToken } from './support'
 
 const TOKEN = 'XBL3.0 x=2814679796296491;e2e-secret-token'
 
-async function setToken(page: Page) {
-  await page.getByRole('link', { name: 'Settings' }).click()
-  await page.getByLabel('Authorization', { exact: true }).fill(TOKEN)
-  await page.getByRole('button', { name: 'Save token' }).click()
-  await expect(page.getByText('Token set.')).toBeVisible()
-}
 
-async function fillInvite(page: Page, xuid = '2533274790000001') {
-  await page.getByRole('link', { name: 'Compose' }).click()
-  await page.getByRole('radio', { name: 'Invite' }).check()
-  await page.getByLabel('SCID', { exact: true }).fill('bd6c41c3-01c3-468a-a3b5-3e0fe8133862')
-  await page.getByLabel('Template name').fill('deathmatch')
-  await page.getByLabel('Session name').fill('session-49')
-  await page.getByLabel('Invited XUID').fill(xuid)
-  await page.getByLabel('Title ID').fill('1234')
-}
 
 test.beforeEach(async ({ page, request }) => {
   await request.post('/sim/__reset')
@@ -28,7 +14,7 @@ test.beforeEach(async ({ page, request }) => {
 })
 
 test('sending an invite to the simulator shows 201 and the new handle id', async ({ page, request }) => {
-  await setToken(page)
+  await setToken(page, TOKEN)
   await fillInvite(page)
   await page.getByRole('button', { name: 'Send' }).click()
   const response = page.getByRole('region', { name: 'Response' })
@@ -71,7 +57,7 @@ test.describe('a custom upstream', () => {
 
   test('switching Upstream to an allowed custom origin sends there and shows its answer', async ({ page }) => {
     const origin = `http://127.0.0.1:${Number(process.env.E2E_PORT) + 1}`
-    await setToken(page)
+    await setToken(page, TOKEN)
     await page.getByLabel('Upstream').selectOption(origin)
     await page.getByRole('button', { name: 'Save settings' }).click()
     await expect(page.getByText('Settings saved.')).toBeVisible()

@@ -1,15 +1,16 @@
-import { lazy, Suspense } from 'react'
+import { lazy, memo, Suspense } from 'react'
 import { ComposeView } from '../features/compose/compose-view'
 import { ResponsePanel } from '../features/response/response-panel'
 
 // The form, its preview and Send are the first paint. Presets, batch invites and the activity
 // tools are separate chunks, fetched right after, so the first load stays near the stack's floor.
-const SavePresetButton = lazy(() =>
-  import('../features/presets/save-preset-dialog').then((m) => ({ default: m.SavePresetButton })),
+// Memoized: they get the composer's deferred draft and need not re-render on every keystroke.
+const SavePresetButton = memo(
+  lazy(() => import('../features/presets/save-preset-dialog').then((m) => ({ default: m.SavePresetButton }))),
 )
-const BatchPanel = lazy(() => import('../features/batch/batch-panel').then((m) => ({ default: m.BatchPanel })))
-const ActivityToolsPanel = lazy(() =>
-  import('../features/batch/activity-tools-panel').then((m) => ({ default: m.ActivityToolsPanel })),
+const BatchPanel = memo(lazy(() => import('../features/batch/batch-panel').then((m) => ({ default: m.BatchPanel }))))
+const ActivityToolsPanel = memo(
+  lazy(() => import('../features/batch/activity-tools-panel').then((m) => ({ default: m.ActivityToolsPanel }))),
 )
 
 export function ComposePage() {

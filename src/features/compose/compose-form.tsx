@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod'
-import { useEffect, useMemo, useState, type ReactNode } from 'react'
+import { useDeferredValue, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { useForm, useWatch, type FieldPath } from 'react-hook-form'
 import { Field } from '../../components/field'
 import { useAutosaveDraft, useRestoreStashedDraft } from '../../data/drafts/draft-queries'
@@ -34,7 +34,7 @@ export function ComposeForm({ initialValues, source, extraActions, belowForm }: 
     // Rules are checked as the user types, not on submit.
     mode: 'onChange',
   })
-  const { register, control, formState, setValue, trigger } = form
+  const { register, control, formState, setValue, trigger, getValues } = form
   const values = useWatch({ control }) as ComposeFormValues
 
   // Autosave on every change: a reload, a crash or a visit to another view finds the draft as it was.
@@ -53,15 +53,19 @@ export function ComposeForm({ initialValues, source, extraActions, belowForm }: 
     if (filled.length > 0) void trigger(filled as Array<FieldPath<ComposeFormValues>>)
   }, [mountedWith, trigger])
 
-  // The preview and Send read this one value, so they can never disagree.
+  // The keystroke is the urgent update; the preview, its checks and the panels under the form
+  // follow from a deferred copy, so a long form never makes typing wait for them.
+  const deferred = useDeferredValue(values)
+  // The preview and Send are built by the same function from the same values, so they cannot
+  // disagree; Send reads the latest values, which the preview shows a frame later at most.
   const request = useMemo(
-    () => toWireRequest(values, settings.contractVersion),
-    [values, settings.contractVersion],
+    () => toWireRequest(deferred, settings.contractVersion),
+    [deferred, settings.contractVersion],
   )
-  const issues = useMemo(() => composeIssues(values), [values])
+  const issues = useMemo(() => composeIssues(deferred), [deferred])
   const send = useSendRequest()
   const isInvite = values.type === 'invite'
-  const encoded = encodedLength(values.context ?? '')
+  const encoded = encodedLength(deferred.context ?? '')
 
   function fillFrom(fields: Partial<ComposeDraft>) {
     for (const [key, value] of Object.entries(fields) as Array<[keyof ComposeDraft, string]>) {
@@ -70,14 +74,15 @@ export function ComposeForm({ initialValues, source, extraActions, belowForm }: 
   }
 
   function onSend() {
-    if (issues.length > 0 || send.isPending) return
+    const current = getValues()
+    if (composeIssues(current).length > 0 || send.isPending) return
     send.mutate({
-      request,
-      kind: values.type,
+      request: toWireRequest(current, settings.contractVersion),
+      kind: current.type,
       meta: {
-        scid: values.scid.trim(),
-        sessionName: values.sessionName.trim(),
-        ...(isInvite ? { xuid: values.invitedXuid.trim() } : {}),
+        scid: current.scid.trim(),
+        sessionName: current.sessionName.trim(),
+        ...(current.type === 'invite' ? { xuid: current.invitedXuid.trim() } : {}),
       },
     })
   }
@@ -157,11 +162,11 @@ export function ComposeForm({ initialValues, source, extraActions, belowForm }: 
               Restore previous draft
             </button>
           ) : null}
-          {extraActions?.(values)}
+          {extraActions?.(deferred)}
         </div>
       </form>
       <RequestPreview request={request} issues={issues} upstream={settings.upstream} />
-      {belowForm?.(values)}
+      {belowForm?.(deferred)}
     </section>
   )
 }

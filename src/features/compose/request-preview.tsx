@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { memo, useState } from 'react'
 import { CopyButton } from '../../components/copy-button'
 import { useAuthorization } from '../../data/settings/settings-queries'
 import { describeUpstream, SIMULATOR_UPSTREAM } from '../../data/settings/settings-store'
@@ -15,7 +15,8 @@ export function snippetBaseUrl(upstream: string): string {
   return upstream === SIMULATOR_UPSTREAM ? `${window.location.origin}/sim` : upstream
 }
 
-export function RequestPreview({ request, issues, upstream }: RequestPreviewProps) {
+// Memoized: it re-renders when the (deferred) request changes, not on every keystroke's urgent pass.
+export const RequestPreview = memo(function RequestPreview({ request, issues, upstream }: RequestPreviewProps) {
   const authorization = useAuthorization()
   const [includeToken, setIncludeToken] = useState(false)
   const baseUrl = snippetBaseUrl(upstream)
@@ -72,4 +73,4 @@ export function RequestPreview({ request, issues, upstream }: RequestPreviewProp
       ) : null}
     </section>
   )
-}
+})
