@@ -73,12 +73,12 @@ test('three calls are kept across a reload, filtered by URL, replayed, checked, 
   const table = page.getByRole('table', { name: 'Invite handles' })
   await expect(table.getByRole('row')).toHaveCount(4)
   const firstHandle = table.getByRole('row').nth(1)
-  await firstHandle.getByRole('button', { name: /^Check / }).click()
+  await firstHandle.getByRole('button', { name: 'Check', exact: true }).click()
   await expect(firstHandle).toContainText('still there (200)')
-  await firstHandle.getByRole('button', { name: /^Revoke / }).click()
+  await firstHandle.getByRole('button', { name: 'Revoke', exact: true }).click()
   await page.getByRole('dialog', { name: 'Revoke this invite?' }).getByRole('button', { name: 'Revoke invite' }).click()
   await expect(firstHandle).toContainText('revoked')
-  await firstHandle.getByRole('button', { name: /^Check / }).click()
+  await firstHandle.getByRole('button', { name: 'Check', exact: true }).click()
   await expect(firstHandle).toContainText('not found (404)')
 
   // HAR export of everything: opens as HAR 1.2 and never carries the token.
@@ -141,10 +141,13 @@ test('a HAR file imports into a fresh browser with a report of what was skipped'
     mimeType: 'application/json',
     buffer: Buffer.from(JSON.stringify(har)),
   })
-  await expect(other.getByText('team.har: 1 entry added, 1 skipped:')).toBeVisible()
+  await expect(other.getByText('team.har: 1 entry added, 1 invite handle filed in Handles, 1 skipped:')).toBeVisible()
   await expect(other.getByRole('list', { name: 'Skipped entries' })).toContainText('Entry 2: GET /favicon.ico is not a handles call')
   await expect(rows(other)).toHaveCount(1)
   await expect(rows(other).first()).toContainText('201')
+  // The invite it created is in the ledger too.
+  await other.getByRole('link', { name: 'Handles' }).click()
+  await expect(other.getByRole('table', { name: 'Invite handles' }).locator('tbody tr')).toHaveCount(1)
   await fresh.close()
 })
 

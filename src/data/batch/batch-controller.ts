@@ -1,16 +1,19 @@
 // The one batch a page runs at a time, held at module level (not in a component), so leaving the
 // Compose page does not stop or fork a run: the panel subscribes when it mounts again. A Web Lock
-// per run keeps a second tab from resuming a run this tab is sending.
+// per run (taken only if free) keeps a second tab from resuming or cancelling a run this tab is
+// sending.
 import { readSettings } from '../settings/settings-store'
-import { newBatchRun, requeueFailed, type BatchRun, type BatchTemplate, type SkippedEntry } from './batch-run'
+import { isResumable, newBatchRun, requeueFailed, type BatchRun, type BatchTemplate, type SkippedEntry } from './batch-run'
 import { runBatch, type BatchSend, type StopReason } from './batch-runner'
 import { createRecordingSend } from './batch-send'
-import { pruneBatchRuns, recentCallTimes, saveBatchRun } from './batch-store'
+import { getBatchRun, pruneBatchRuns, recentCallTimes, saveBatchRun } from './batch-store'
 import type { Budget } from './token-bucket'
 
 type Live = { run: BatchRun; controller: AbortController | undefined }
 
 let live: Live | undefined
+// Set from the click until drive() takes over, so a double click cannot start a second run.
+let starting = false
 const listeners = new Set<() => void>()
 
 function emit() {
@@ -61,7 +64,16 @@ async function drive(run: BatchRun, options: DriveOptions): Promise<BatchRun> {
   live = { run, controller }
   emit()
   const longest = Math.max(0, ...run.budgets.map((b) => b.windowMs))
-  const body = async () => {
+  const body = async (granted: unknown = true) => {
+    // Another tab holds this run's lock: it is sending it. Waiting for the lock and then sending
+    // our older copy would send every XUID it sent meanwhile a second time.
+    if (!granted) throw new Error('This run is being sent in another tab. Resume or cancel it there.')
+    // Inside the lock, the stored copy is the truth: another tab may have moved it on.
+    const stored = await getBatchRun(run.id).catch(() => undefined)
+    if (stored && stored.updatedAt > run.updatedAt) {
+      if (!isResumable(stored)) return stored
+      run = stored
+    }
     const seedSpent = await recentCallTimes(longest, { excludeBatchId: run.id }).catch(() => [])
     return runBatch(run, {
       send: options.send ?? createRecordingSend({ contractVersion: readSettings().contractVersion }),
@@ -84,7 +96,7 @@ async function drive(run: BatchRun, options: DriveOptions): Promise<BatchRun> {
   try {
     const locks = typeof navigator === 'undefined' ? undefined : navigator.locks
     const final = locks?.request
-      ? ((await locks.request(lockName(run.id), body)) as BatchRun)
+      ? ((await locks.request(lockName(run.id), { ifAvailable: true }, body)) as BatchRun)
       : await body()
     live = { run: final, controller: undefined }
     return final
@@ -100,10 +112,18 @@ export async function startBatch(
   input: { template: BatchTemplate; xuids: readonly string[]; skipped: readonly SkippedEntry[]; budgets: readonly Budget[] },
   options: DriveOptions = {},
 ): Promise<BatchRun> {
-  const run = newBatchRun({ ...input, upstream: readSettings().upstream })
-  await saveBatchRun(run).catch(() => undefined)
-  void pruneBatchRuns().catch(() => 0)
-  return drive(run, options)
+  if (isDriving() || starting) throw new Error('A batch is already running in this tab.')
+  starting = true
+  try {
+    const run = newBatchRun({ ...input, upstream: readSettings().upstream })
+    await saveBatchRun(run).catch(() => undefined)
+    void pruneBatchRuns().catch(() => 0)
+    const driving = drive(run, options)
+    starting = false
+    return await driving
+  } finally {
+    starting = false
+  }
 }
 
 export function resumeBatch(run: BatchRun, options: DriveOptions = {}): Promise<BatchRun> {
@@ -121,6 +141,8 @@ export async function stopBatch(reason: StopReason, stored?: BatchRun): Promise<
     return
   }
   if (reason === 'cancel' && stored) {
+    // Its next step would overwrite a cancel written here: the sending tab must cancel it.
+    if (await isRunHeldElsewhere(stored.id)) throw new Error('This run is being sent in another tab. Cancel it there.')
     const cancelled: BatchRun = {
       ...stored,
       state: 'cancelled',

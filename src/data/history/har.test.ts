@@ -151,6 +151,15 @@ describe('fromHar', () => {
     expect(result.skipped[3]?.reason).toContain('not a handles call')
   })
 
+  it('ignores an upstream that is neither the simulator nor an origin (the URL decides), and still exports a bad record', () => {
+    const har = toHar([invite], options) as unknown as { log: { entries: Array<{ _workbench: { upstream: string } }> } }
+    const entry = har.log.entries[0]
+    if (entry) entry._workbench.upstream = 'not a url'
+    const result = fromHar(JSON.stringify(har))
+    expect(result.ok && result.entries[0]?.upstream).toBe('simulator')
+    expect(toHar([{ ...invite, upstream: 'not a url' }], options).log.entries[0]?.request.url).toMatch(/^urn:handles-workbench:/)
+  })
+
   it('says plainly when the file is not JSON or not a HAR', () => {
     expect(fromHar('{"log": ')).toMatchObject({ ok: false, error: expect.stringContaining('Not JSON') as unknown })
     expect(fromHar('{"entries": []}')).toEqual({ ok: false, error: 'Not a HAR file: it has no log.entries list.' })

@@ -27,9 +27,20 @@ function harHeaders(pairs: ReadonlyArray<readonly [string, string]>): HarHeader[
   }))
 }
 
+function isUpstream(value: string): boolean {
+  if (value === SIMULATOR) return true
+  try {
+    return new URL(value).origin === value
+  } catch {
+    return false
+  }
+}
+
 export function entryUrl(entry: Pick<HistoryEntry, 'upstream' | 'request'>, simulatorBase: string): string {
   const base = entry.upstream === SIMULATOR ? simulatorBase : entry.upstream
-  return `${base.replace(/\/+$/, '')}${entry.request.path}`
+  const url = `${base.replace(/\/+$/, '')}${entry.request.path}`
+  // A record whose upstream is not an origin still exports (one bad record must not stop the file).
+  return URL.canParse(url) ? url : `urn:handles-workbench:${encodeURIComponent(entry.upstream)}${encodeURIComponent(entry.request.path)}`
 }
 
 export function toHar(entries: readonly HistoryEntry[], options: { simulatorBase: string; version: string }) {
@@ -116,7 +127,8 @@ const harEntrySchema = z.object({
     .object({
       id: z.string().regex(/^[0-9a-z]{10}-[0-9a-f-]{36}$/).optional(),
       kind: requestKindSchema.optional(),
-      upstream: z.string().optional(),
+      // The simulator or an origin: anything else could not be turned back into a URL on export.
+      upstream: z.string().refine(isUpstream, 'not "simulator" or an origin').optional(),
       scid: z.string().optional(),
       xuid: z.string().optional(),
       sessionName: z.string().optional(),

@@ -40,7 +40,12 @@ export const historyQueries = {
   rows: (ids: readonly string[]) =>
     queryOptions({
       queryKey: [...historyQueries.all(), 'rows', ids] as const,
-      queryFn: async () => (await store()).getHistoryRows(ids),
+      queryFn: async ({ client }) => {
+        const rows = await (await store()).getHistoryRows(ids)
+        // An unreadable record was just set aside: the count shown above the list must say so.
+        if (rows.some((row) => 'corrupt' in row)) void client.invalidateQueries({ queryKey: historyQueries.setAside().queryKey })
+        return rows
+      },
       networkMode: 'always',
       staleTime: Infinity,
       placeholderData: keepPreviousData,
@@ -83,7 +88,8 @@ export function useHistoryListing(filter: HistoryFilter) {
   // the head is in, so it cannot hold up the first rows.
   const full = useQuery({ ...historyQueries.list(filter), enabled: head.isFetched })
   const complete = full.data !== undefined && !full.isPlaceholderData
-  const ids = complete ? full.data : (head.data ?? full.data)
+  // Never the previous filter's ids under a new filter: until this filter's answer, "loading".
+  const ids = complete ? full.data : (head.data ?? undefined)
   return { ids, complete, isPending: ids === undefined, error: full.error ?? head.error }
 }
 

@@ -4,6 +4,7 @@
 import { openWorkbenchDB, type WorkbenchDatabase } from '../../lib/db'
 import { announceChange } from '../sync/changes-channel'
 import { handleRecordFrom } from '../handles/handle-record'
+import { redactKnownSecrets } from '../settings/known-secrets'
 import {
   historyEntrySchema,
   historyIdBound,
@@ -86,9 +87,33 @@ export async function recordExchange(
     writePruneNotice({ at: Date.now(), removed, reason: 'storage' })
     stored = await writeEntry(db, clean)
   }
-  await pruneHistory(retention)
+  schedulePrune(retention)
   announceChange('history', 'handles')
   return stored
+}
+
+/** Counting 100,000 records takes IndexedDB about 0.3 s: retention runs in the background, not on
+ * every Send, at most once a minute or every 200 writes (so History can pass its limit by that many
+ * for a moment). */
+const PRUNE_EVERY_WRITES = 200
+const PRUNE_EVERY_MS = 60_000
+let writesSincePrune = PRUNE_EVERY_WRITES
+let lastPruneAt = 0
+
+function schedulePrune(retention: Retention): void {
+  writesSincePrune++
+  const now = Date.now()
+  if (writesSincePrune < PRUNE_EVERY_WRITES && now - lastPruneAt < PRUNE_EVERY_MS) return
+  writesSincePrune = 0
+  lastPruneAt = now
+  void pruneHistory(retention, now)
+    .then((removed) => {
+      if (removed > 0) announceChange('history')
+    })
+    .catch(() => {
+      // The next write tries again; nothing was removed.
+      writesSincePrune = PRUNE_EVERY_WRITES
+    })
 }
 
 async function deleteOldest(db: WorkbenchDatabase, count: number): Promise<number> {
@@ -327,8 +352,10 @@ async function quarantine(
 ): Promise<void> {
   const tx = db.transaction([store, 'quarantine'], 'readwrite')
   for (const { id, record, reason } of records) {
-    void tx.objectStore('quarantine').add({ store, key: id, record, reason, at: Date.now() })
-    void tx.objectStore(store).delete(id)
+    // Two reads of the same record (the list and the detail) must set it aside once.
+    if ((await tx.objectStore(store).getKey(id)) === undefined) continue
+    await tx.objectStore('quarantine').add({ store, key: id, record, reason, at: Date.now() })
+    await tx.objectStore(store).delete(id)
   }
   await tx.done
 }
@@ -352,22 +379,35 @@ export async function readHistoryEntries(ids: readonly string[]): Promise<Histor
 /** Writes imported entries in one transaction, skipping ids already stored; returns what was added. */
 export async function importHistoryEntries(
   entries: readonly HistoryEntry[],
-): Promise<{ added: number; alreadyStored: string[] }> {
+): Promise<{ added: number; alreadyStored: string[]; handles: number }> {
   const db = await openWorkbenchDB()
-  const tx = db.transaction('history', 'readwrite')
+  const tx = db.transaction(['history', 'handles'], 'readwrite')
+  const history = tx.objectStore('history')
   const alreadyStored: string[] = []
   let added = 0
+  let handles = 0
   for (const entry of entries) {
-    const clean = truncateBody(historyEntrySchema.parse(entry))
-    if ((await tx.store.getKey(clean.id)) !== undefined) alreadyStored.push(clean.id)
-    else {
-      await tx.store.add(clean)
-      added++
+    // A file may carry the token in a body or header value (a devtools HAR does): never stored.
+    const clean = truncateBody(redactKnownSecrets(historyEntrySchema.parse(entry)))
+    if ((await history.getKey(clean.id)) !== undefined) {
+      alreadyStored.push(clean.id)
+      continue
     }
+    // An imported invite that created a handle is filed in the ledger, as a sent one is.
+    const handle =
+      clean.kind === 'invite' && clean.response?.status === 201
+        ? handleRecordFrom(clean.response.body, { historyId: clean.id, createdAt: clean.startedAt, upstream: clean.upstream })
+        : undefined
+    await history.add(handle ? { ...clean, handleId: handle.id } : clean)
+    if (handle && (await tx.objectStore('handles').getKey(handle.id)) === undefined) {
+      await tx.objectStore('handles').add(handle)
+      handles++
+    }
+    added++
   }
   await tx.done
-  announceChange('history')
-  return { added, alreadyStored }
+  announceChange('history', 'handles')
+  return { added, alreadyStored, handles }
 }
 
 export async function clearHistory(): Promise<void> {

@@ -2,6 +2,8 @@
 // History view, not with every Send.
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { fromHar, toHar } from './har'
+import { handlesQueries } from '../handles/handles-queries'
+import { readSettings } from '../settings/settings-store'
 import { historyQueries } from './history-queries'
 import { importHistoryEntries, readHistoryEntries } from './history-store'
 
@@ -21,10 +23,24 @@ export function useImportHistory() {
     mutationFn: async (file: { name: string; text: string }) => {
       const parsed = fromHar(file.text)
       if (!parsed.ok) throw new Error(`${file.name}: ${parsed.error}`)
-      const written = await importHistoryEntries(parsed.entries)
-      return { fileName: file.name, ...written, skipped: parsed.skipped }
+      // Entries past the age limit would be removed by the next retention pass: they are not
+      // imported, and the report says so, rather than vanishing later.
+      const { historyMaxAgeDays } = readSettings()
+      const cutoff = Date.now() - historyMaxAgeDays * 86_400_000
+      const kept = parsed.entries.filter((entry) => entry.startedAt >= cutoff)
+      const written = await importHistoryEntries(kept)
+      return {
+        fileName: file.name,
+        ...written,
+        skipped: parsed.skipped,
+        tooOld: { count: parsed.entries.length - kept.length, maxAgeDays: historyMaxAgeDays },
+      }
     },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: historyQueries.all() }),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: historyQueries.all() }),
+        queryClient.invalidateQueries({ queryKey: handlesQueries.all() }),
+      ]),
   })
 }
 

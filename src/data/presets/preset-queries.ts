@@ -98,8 +98,8 @@ export function useImportPresets() {
 export function useSaveTeamPreset() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: ({ slug, preset }: { slug: string; preset: PresetContent }) =>
-      saveTeamPreset(slug, redactSecrets(preset, currentSecrets()).value),
+    mutationFn: ({ slug, preset, overwrite = false }: { slug: string; preset: PresetContent; overwrite?: boolean }) =>
+      saveTeamPreset(slug, redactSecrets(preset, currentSecrets()).value, fetch, { overwrite }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: presetQueries.team().queryKey }),
   })
 }

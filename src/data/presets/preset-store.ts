@@ -1,6 +1,7 @@
 // Presets in IndexedDB ('presets' store, keyed by id). Records are validated on read; a corrupt
 // one is set aside in `quarantine` and reported, never shown half-parsed or deleted silently.
 // Every write announces itself so other tabs refresh (changes-channel).
+import { redactKnownSecrets } from '../settings/known-secrets'
 import { openWorkbenchDB } from '../../lib/db'
 import { newPresetId, presetContentSchema, presetSchema, type Preset, type PresetContent } from '../../mpsd/preset'
 import { redactSecrets } from '../../mpsd/redact'
@@ -95,7 +96,9 @@ export type PresetPatch = Partial<Pick<PresetContent, 'name' | 'description' | '
 export async function updatePreset(id: string, patch: PresetPatch, now: number = Date.now()): Promise<Preset> {
   const current = await getPreset(id)
   if (!current) throw new Error('This preset is no longer stored (deleted in another tab?).')
-  return put({ ...current, ...presetContentSchema.pick({ name: true, description: true, tags: true }).partial().parse(patch), updatedAt: now })
+  // Edits pass the same secret scrub as saves: a token pasted into a description is not stored.
+  const clean = redactKnownSecrets(presetContentSchema.pick({ name: true, description: true, tags: true }).partial().parse(patch))
+  return put({ ...current, ...clean, updatedAt: now })
 }
 
 /** The next free "name (n)" among `taken` names. */

@@ -1,6 +1,7 @@
 // Two tabs open at once stay in sync: every write to IndexedDB announces itself on a
 // BroadcastChannel, and each tab invalidates the matching queries (a send in one tab shows in the
-// other's History). A tab does not hear its own messages; its mutations invalidate locally.
+// other's History). The tab posts and listens on one channel object, which does not receive its
+// own messages (a second object in the same tab would); its mutations invalidate locally.
 import { useQueryClient } from '@tanstack/react-query'
 import { useEffect } from 'react'
 
@@ -36,9 +37,9 @@ function isChangeMessage(data: unknown): data is { topics: ChangeTopic[] } {
 export function useCrossTabSync(): void {
   const queryClient = useQueryClient()
   useEffect(() => {
-    if (typeof BroadcastChannel === 'undefined') return undefined
-    const listener = new BroadcastChannel(CHANNEL_NAME)
-    listener.onmessage = (event: MessageEvent<unknown>) => {
+    const listener = getChannel()
+    if (!listener) return undefined
+    const onMessage = (event: MessageEvent<unknown>) => {
       if (!isChangeMessage(event.data)) return
       for (const topic of event.data.topics) {
         // Topics are the roots of the query factories (historyQueries.all() is ['history']…);
@@ -47,6 +48,7 @@ export function useCrossTabSync(): void {
         void queryClient.invalidateQueries({ queryKey: [topic] })
       }
     }
-    return () => listener.close()
+    listener.addEventListener('message', onMessage)
+    return () => listener.removeEventListener('message', onMessage)
   }, [queryClient])
 }

@@ -396,7 +396,9 @@ function BatchBody({ draft, run, driving }: { draft: ComposeDraft; run: BatchRun
           </button>
         ) : null}
         {driving || (run && isResumable(run)) ? (
-          <button type="button" className="danger" onClick={() => void stopBatch('cancel', run ?? undefined).catch(() => undefined)}>
+          <button type="button" className="danger" onClick={() =>
+              void stopBatch('cancel', run ?? undefined).catch((error: unknown) => setRunError(error instanceof Error ? error.message : String(error)))
+            }>
             Cancel
           </button>
         ) : null}

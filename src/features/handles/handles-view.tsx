@@ -63,7 +63,7 @@ export function HandlesView() {
               return (
                 <tr key={handle.id} className={expired || handle.revokedAt ? 'muted' : undefined}>
                   <td>
-                    <code>{handle.id}</code>
+                    <code id={`handle-${handle.id}`}>{handle.id}</code>
                   </td>
                   <td>{handle.invitedXuid}</td>
                   <td>{handle.senderXuid}</td>
@@ -89,13 +89,13 @@ export function HandlesView() {
                   </td>
                   <td>
                     <div className="button-row">
-                      <button type="button" onClick={() => check.mutate(handle)} aria-label={`Check ${handle.id}`} disabled={check.isPending}>
+                      <button type="button" onClick={() => check.mutate(handle)} aria-describedby={`handle-${handle.id}`} disabled={check.isPending}>
                         Check
                       </button>
                       <button
                         type="button"
                         onClick={() => setRevoking(handle)}
-                        aria-label={`Revoke ${handle.id}`}
+                        aria-describedby={`handle-${handle.id}`}
                         disabled={Boolean(handle.revokedAt) || revoke.isPending}
                       >
                         Revoke

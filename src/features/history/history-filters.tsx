@@ -1,6 +1,6 @@
 // The History filters. They edit the URL (the source of truth), so a filtered view can be
 // bookmarked; text fields wait for a pause in typing before they filter.
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { HistoryFilter } from '../../data/history/history-store'
 import { requestKindSchema, statusClassSchema, type RequestKind, type StatusClass } from '../../data/history/history-entry'
 import { SIMULATOR_UPSTREAM, XBOX_LIVE_ORIGIN } from '../../data/settings/settings-store'
@@ -77,11 +77,16 @@ function DelayedText({ label, value, onCommit, type = 'text' }: { label: string;
     setShown(value)
     if (text.trim() !== value) setText(value)
   }
+  // The latest onCommit, without restarting the pause timer each time the parent re-renders.
+  const commit = useRef(onCommit)
+  useEffect(() => {
+    commit.current = onCommit
+  })
   useEffect(() => {
     if (text.trim() === value) return undefined
-    const timer = setTimeout(() => onCommit(text.trim()), TEXT_DELAY_MS)
+    const timer = setTimeout(() => commit.current(text.trim()), TEXT_DELAY_MS)
     return () => clearTimeout(timer)
-  }, [text, value, onCommit])
+  }, [text, value])
   return (
     <label>
       {label}

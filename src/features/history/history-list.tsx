@@ -39,7 +39,7 @@ export function HistoryList({ ids, selectedId, onOpen, compare, onToggleCompare 
 
   return (
     <div ref={scrollRef} className="history-scroll" tabIndex={-1}>
-      <div role="list" aria-label="History" aria-rowcount={ids.length} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+      <div role="list" aria-label="History" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {items.map((item) => {
           const id = ids[item.index] ?? ''
           const row = byId.get(id)
@@ -47,6 +47,9 @@ export function HistoryList({ ids, selectedId, onOpen, compare, onToggleCompare 
             <div
               key={id}
               role="listitem"
+              // Only the rows on screen exist: tell assistive technology where each sits in the whole.
+              aria-setsize={ids.length}
+              aria-posinset={item.index + 1}
               className={`history-row${id === selectedId ? ' selected' : ''}`}
               style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
             >

@@ -151,6 +151,7 @@ function ExportButton({ ids }: { ids: readonly string[] }) {
 function ImportButton() {
   const input = useRef<HTMLInputElement>(null)
   const importHistory = useImportHistory()
+  const [readError, setReadError] = useState<string | undefined>()
   const result = importHistory.data
   return (
     <>
@@ -166,15 +167,29 @@ function ImportButton() {
         onChange={async (event) => {
           const file = event.target.files?.[0]
           event.target.value = ''
-          if (file) importHistory.mutate({ name: file.name, text: await file.text() })
+          if (!file) return
+          let text: string
+          try {
+            text = await file.text()
+          } catch (error) {
+            setReadError(`${file.name} could not be read: ${error instanceof Error ? error.message : String(error)}`)
+            return
+          }
+          setReadError(undefined)
+          importHistory.mutate({ name: file.name, text })
         }}
       />
+      {readError ? <p role="alert" className="alert">{readError}</p> : null}
       {importHistory.isError ? <p role="alert" className="alert">{importHistory.error.message}</p> : null}
       {result ? (
         <div role="status" className="notice import-report">
           <p>
             {result.fileName}: {result.added} {result.added === 1 ? 'entry' : 'entries'} added
             {result.alreadyStored.length > 0 ? `, ${result.alreadyStored.length} already in History` : ''}
+            {result.handles > 0 ? `, ${result.handles} invite ${result.handles === 1 ? 'handle' : 'handles'} filed in Handles` : ''}
+            {result.tooOld.count > 0
+              ? `, ${result.tooOld.count} older than the ${result.tooOld.maxAgeDays}-day limit in Settings not imported`
+              : ''}
             {result.skipped.length > 0 ? `, ${result.skipped.length} skipped:` : '.'}
           </p>
           {result.skipped.length > 0 ? (
@@ -201,6 +216,7 @@ function ClearButton({ disabled }: { disabled: boolean }) {
       <button type="button" disabled={disabled} onClick={() => setConfirming(true)}>
         Clear history
       </button>
+      {clear.isError ? <p role="alert" className="alert">History could not be cleared: {clear.error.message}</p> : null}
       <Dialog open={confirming} title="Clear all history?" onClose={() => setConfirming(false)}>
         <p>Every History entry is deleted from this browser. Export history first to keep a copy. The Handles ledger is kept.</p>
         <div className="button-row">

@@ -1,6 +1,7 @@
 // Presets: named request drafts. Load (as a new draft in Compose), edit (rename, describe, tag),
 // duplicate, delete with undo, search and filter by tag; share by link or file; export to Postman
 // and curl; read-only team presets from the server's presets folder.
+import { TeamPresetExistsError } from '../../data/presets/team-presets-client'
 import { useRef, useState } from 'react'
 import { useOpenInComposer } from '../../data/drafts/draft-queries'
 import { exportCurlScript, exportPostmanCollection, exportPresetsFile, type ExportOutput } from '../../data/presets/preset-exporters'
@@ -37,6 +38,9 @@ export function PresetsView() {
   const [plan, setPlan] = useState<ImportPlan | undefined>()
   const restore = useRestorePreset()
   const presets = list.data?.presets ?? []
+  // "Export presets" writes all of them, whatever the search or tag filter shows.
+  const all = usePresetList({})
+  const allPresets = all.data?.presets ?? []
 
   async function share(preset: Preset) {
     const result = await createShareLink(preset, `${location.origin}/presets`, currentSecrets())
@@ -54,7 +58,7 @@ export function PresetsView() {
   }
 
   function exportWith(make: (p: readonly Preset[], s: readonly string[]) => ExportOutput, what: string) {
-    const output = make(presets, currentSecrets())
+    const output = make(allPresets, currentSecrets())
     downloadText(output.fileName, output.text, output.type)
     setNotice({
       kind: 'status',
@@ -85,17 +89,17 @@ export function PresetsView() {
         </label>
       </div>
       <div className="button-row">
-        <button type="button" disabled={presets.length === 0} onClick={() => exportWith(exportPresetsFile, 'a presets file')}>
+        <button type="button" disabled={allPresets.length === 0} onClick={() => exportWith(exportPresetsFile, 'a presets file')}>
           Export presets
         </button>
         <ImportButton
           onPlan={setPlan}
           onError={(message) => setNotice({ kind: 'alert', text: message })}
         />
-        <button type="button" disabled={presets.length === 0} onClick={() => exportWith(exportPostmanCollection, 'a Postman collection')}>
+        <button type="button" disabled={allPresets.length === 0} onClick={() => exportWith(exportPostmanCollection, 'a Postman collection')}>
           Export to Postman
         </button>
-        <button type="button" disabled={presets.length === 0} onClick={() => exportWith(exportCurlScript, 'a curl script')}>
+        <button type="button" disabled={allPresets.length === 0} onClick={() => exportWith(exportCurlScript, 'a curl script')}>
           Export curl script
         </button>
       </div>
@@ -213,15 +217,21 @@ function PresetCard({
         </button>
         <button
           type="button"
-          onClick={() =>
-            saveTeam.mutate(
-              { slug: presetSlug(preset.name), preset },
-              {
-                onSuccess: ({ file }) => onNotice({ kind: 'status', text: `Saved “${preset.name}” to the team folder as ${file}.` }),
-                onError: (error) => onNotice({ kind: 'alert', text: `Not saved to the team folder: ${error.message}` }),
-              },
-            )
-          }
+          onClick={() => {
+            const save = (overwrite: boolean) =>
+              saveTeam.mutate(
+                { slug: presetSlug(preset.name), preset, overwrite },
+                {
+                  onSuccess: ({ file }) => onNotice({ kind: 'status', text: `Saved “${preset.name}” to the team folder as ${file}.` }),
+                  onError: (error) => {
+                    // A teammate's file of the same name is replaced only when the user says so.
+                    if (error instanceof TeamPresetExistsError && window.confirm(`${error.message} Replace it?`)) save(true)
+                    else onNotice({ kind: 'alert', text: `Not saved to the team folder: ${error.message}` })
+                  },
+                },
+              )
+            save(false)
+          }}
         >
           Save to team folder
         </button>

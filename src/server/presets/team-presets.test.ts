@@ -76,8 +76,12 @@ describe('team presets', () => {
     expect(text.endsWith('}\n')).toBe(true)
     expect(text.indexOf('"preset"')).toBeLessThan(text.indexOf('"type"'))
     expect(text.indexOf('"description"')).toBeLessThan(text.indexOf('"name"'))
-    // Writing the same preset again changes nothing: no diff in git.
-    await send('PUT', '/api/team-presets/weekly-invite', { headers: json, body: JSON.stringify({ tags: ['weekly'], request: preset.request, description: '', name: 'Weekly invite' }) })
+    // A file already there is not replaced unless the caller says so (two names can share a slug).
+    const again = JSON.stringify({ tags: ['weekly'], request: preset.request, description: '', name: 'Weekly invite' })
+    const refused = await send('PUT', '/api/team-presets/weekly-invite', { headers: json, body: again })
+    expect(refused.status).toBe(409)
+    // Writing the same preset again, replacing, changes nothing: no diff in git.
+    expect((await send('PUT', '/api/team-presets/weekly-invite?overwrite=1', { headers: json, body: again })).status).toBe(200)
     expect(await readFile(join(dir, 'weekly-invite.json'), 'utf8')).toBe(text)
     expect((await readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([])
 

@@ -73,7 +73,7 @@ export async function readTeamPresets(dir: string, now: number = Date.now()): Pr
   return listing
 }
 
-function refuse(c: Context, status: 400 | 403 | 413 | 415, error: string, message: string) {
+function refuse(c: Context, status: 400 | 403 | 409 | 413 | 415, error: string, message: string) {
   return c.json({ error, message }, status)
 }
 
@@ -133,6 +133,11 @@ export function createTeamPresetsApp(options: TeamPresetsOptions) {
     // Belt and braces: the joined path must still be directly inside the folder.
     if (resolve(path) !== join(dir, file)) return refuse(c, 400, 'bad_slug', 'The file name is not allowed.')
     await mkdir(dir, { recursive: true })
+    // Two names can make one file name ("Foo!" and "Foo?" are both foo.json): a teammate's file is
+    // replaced only when the caller says so.
+    if (c.req.query('overwrite') !== '1' && (await stat(path).then(() => true, () => false))) {
+      return refuse(c, 409, 'exists', `${file} is already in the team folder.`)
+    }
     // Write then rename: a reader (or git) never sees half a file.
     const temporary = join(dir, `.${file}.${process.pid}.${Date.now()}.tmp`)
     await writeFile(temporary, stableStringify(toPresetDocument(parsed.data)), 'utf8')
