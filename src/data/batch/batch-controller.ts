@@ -2,6 +2,7 @@
 // Compose page does not stop or fork a run: the panel subscribes when it mounts again. A Web Lock
 // per run (taken only if free) keeps a second tab from resuming or cancelling a run this tab is
 // sending.
+import { REDACTED } from '../../mpsd/redact'
 import { readSettings } from '../settings/settings-store'
 import { isResumable, newBatchRun, requeueFailed, type BatchRun, type BatchTemplate, type SkippedEntry } from './batch-run'
 import { runBatch, type BatchSend, type StopReason } from './batch-runner'
@@ -127,6 +128,11 @@ export async function startBatch(
 }
 
 export function resumeBatch(run: BatchRun, options: DriveOptions = {}): Promise<BatchRun> {
+  // A token typed into the form was replaced by <redacted> before the run was stored: resuming would
+  // send that placeholder in its place.
+  if (JSON.stringify(run.template).includes(REDACTED)) {
+    return Promise.reject(new Error('This run’s request held a secret that was not stored. Start a new batch from the form.'))
+  }
   return drive(run, options)
 }
 
