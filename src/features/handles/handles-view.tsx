@@ -2,7 +2,7 @@
 // (GET /handles/{id}) and "Revoke" (DELETE, after a confirmation). Expired handles are marked.
 import { useEffect, useState } from 'react'
 import { Link } from 'wouter'
-import { Dialog } from '../../components/dialog'
+import { ConfirmDialog } from '../../components/confirm-dialog'
 import { isExpired, timeLeft, type HandleRecord } from '../../data/handles/handle-record'
 import { useHandleAction, useHandles } from '../../data/handles/handles-queries'
 import { describeUpstream } from '../../data/settings/settings-store'
@@ -108,26 +108,21 @@ export function HandlesView() {
           </tbody>
         </table>
       )}
-      <Dialog open={revoking !== undefined} title="Revoke this invite?" onClose={() => setRevoking(undefined)}>
+      <ConfirmDialog
+        open={revoking !== undefined}
+        title="Revoke this invite?"
+        confirmLabel="Revoke invite"
+        danger
+        onConfirm={() => {
+          if (revoking) revoke.mutate(revoking)
+          setRevoking(undefined)
+        }}
+        onCancel={() => setRevoking(undefined)}
+      >
         <p>
           DELETE /handles/{revoking?.id} removes the invite for XUID {revoking?.invitedXuid}. It cannot be undone.
         </p>
-        <div className="button-row">
-          <button
-            type="button"
-            className="danger"
-            onClick={() => {
-              if (revoking) revoke.mutate(revoking)
-              setRevoking(undefined)
-            }}
-          >
-            Revoke invite
-          </button>
-          <button type="button" onClick={() => setRevoking(undefined)}>
-            Cancel
-          </button>
-        </div>
-      </Dialog>
+      </ConfirmDialog>
     </section>
   )
 }

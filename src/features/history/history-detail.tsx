@@ -2,7 +2,7 @@
 // (after a confirmation for invites: a replayed invite is a new invite) and "Open in composer".
 import { useState } from 'react'
 import { ExchangeView } from '../../components/exchange-view'
-import { Dialog } from '../../components/dialog'
+import { ConfirmDialog } from '../../components/confirm-dialog'
 import { useOpenInComposer } from '../../data/drafts/draft-queries'
 import { EMPTY_DRAFT } from '../../data/drafts/draft-store'
 import type { HistoryEntry } from '../../data/history/history-entry'
@@ -68,17 +68,15 @@ export function HistoryDetail({ entry }: { entry: HistoryEntry }) {
       </pre>
       <h4>Response</h4>
       <ExchangeView entry={entry} />
-      <Dialog open={confirming} title="Replay this invite?" onClose={() => setConfirming(false)}>
+      <ConfirmDialog
+        open={confirming}
+        title="Replay this invite?"
+        confirmLabel="Send again"
+        onConfirm={replay}
+        onCancel={() => setConfirming(false)}
+      >
         <p>A replayed invite is a new invite: {entry.xuid ? `XUID ${entry.xuid}` : 'the invited user'} gets another notification.</p>
-        <div className="button-row">
-          <button type="button" className="primary" onClick={replay}>
-            Send again
-          </button>
-          <button type="button" onClick={() => setConfirming(false)}>
-            Cancel
-          </button>
-        </div>
-      </Dialog>
+      </ConfirmDialog>
     </section>
   )
 }

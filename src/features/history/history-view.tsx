@@ -2,6 +2,7 @@
 // with detail, replay, compare, HAR export and import, and the retention notice.
 import { useCallback, useMemo, useRef, useState } from 'react'
 import { useLocation, useSearch } from 'wouter'
+import { ConfirmDialog } from '../../components/confirm-dialog'
 import { Dialog } from '../../components/dialog'
 import { downloadText } from '../../lib/download'
 import { useClearHistory, useHistoryEntry, useHistoryListing, useHistoryTotal, useSetAsideCount } from '../../data/history/history-queries'
@@ -217,24 +218,19 @@ function ClearButton({ disabled }: { disabled: boolean }) {
         Clear history
       </button>
       {clear.isError ? <p role="alert" className="alert">History could not be cleared: {clear.error.message}</p> : null}
-      <Dialog open={confirming} title="Clear all history?" onClose={() => setConfirming(false)}>
+      <ConfirmDialog
+        open={confirming}
+        title="Clear all history?"
+        confirmLabel="Delete all entries"
+        danger
+        onConfirm={() => {
+          clear.mutate()
+          setConfirming(false)
+        }}
+        onCancel={() => setConfirming(false)}
+      >
         <p>Every History entry is deleted from this browser. Export history first to keep a copy. The Handles ledger is kept.</p>
-        <div className="button-row">
-          <button
-            type="button"
-            className="danger"
-            onClick={() => {
-              clear.mutate()
-              setConfirming(false)
-            }}
-          >
-            Delete all entries
-          </button>
-          <button type="button" onClick={() => setConfirming(false)}>
-            Cancel
-          </button>
-        </div>
-      </Dialog>
+      </ConfirmDialog>
     </>
   )
 }
