@@ -19,7 +19,6 @@ export const historyQueries = {
       queryFn: async ({ signal }) => (await store()).listHistoryIds(filter, signal),
       networkMode: 'always',
       staleTime: Infinity,
-      placeholderData: keepPreviousData,
     }),
   /** The newest matches and their rows, fast: shown while list(filter) reads every key. */
   head: (filter: HistoryFilter) =>
@@ -74,10 +73,6 @@ export const historyQueries = {
     }),
 }
 
-export function useHistoryIds(filter: HistoryFilter) {
-  return useQuery(historyQueries.list(filter))
-}
-
 /**
  * The ids to list: the full listing once read; until then (first load, a new filter) the newest
  * matches from a cursor, so the first rows do not wait for 100,000 keys.
@@ -87,7 +82,7 @@ export function useHistoryListing(filter: HistoryFilter) {
   // IndexedDB serves one request at a time: reading every key (0.7 s at 100,000) starts only once
   // the head is in, so it cannot hold up the first rows.
   const full = useQuery({ ...historyQueries.list(filter), enabled: head.isFetched })
-  const complete = full.data !== undefined && !full.isPlaceholderData
+  const complete = full.data !== undefined
   // Never the previous filter's ids under a new filter: until this filter's answer, "loading".
   const ids = complete ? full.data : (head.data ?? undefined)
   return { ids, complete, isPending: ids === undefined, error: full.error ?? head.error }
