@@ -2,15 +2,28 @@ import { useState } from 'react'
 
 type CopyButtonProps = { label: string; text: () => string | Promise<string>; className?: string }
 
-/** Copies text to the clipboard and says so in a live region. */
+/**
+ * Copies text to the clipboard and says so in a live region. When the browser refuses clipboard
+ * access, the text is shown selected in a read-only box instead, so it can still be copied by hand.
+ */
 export function CopyButton({ label, text, className }: CopyButtonProps) {
   const [message, setMessage] = useState('')
+  const [fallback, setFallback] = useState<string | undefined>()
   async function copy() {
+    let value: string
     try {
-      await navigator.clipboard.writeText(await text())
+      value = await text()
+    } catch (error) {
+      setMessage(`${label}: ${error instanceof Error ? error.message : String(error)}`)
+      return
+    }
+    try {
+      await navigator.clipboard.writeText(value)
+      setFallback(undefined)
       setMessage(`${label}: copied`)
     } catch {
-      setMessage(`${label}: the browser refused clipboard access`)
+      setFallback(value)
+      setMessage(`${label}: the browser refused clipboard access; the text is selected below to copy by hand`)
     }
   }
   return (
@@ -21,6 +34,16 @@ export function CopyButton({ label, text, className }: CopyButtonProps) {
       <span role="status" className="visually-hidden">
         {message}
       </span>
+      {fallback !== undefined ? (
+        <textarea
+          aria-label={`${label} (copy by hand)`}
+          className="copy-fallback mono"
+          readOnly
+          rows={6}
+          value={fallback}
+          ref={(element) => element?.select()}
+        />
+      ) : null}
     </>
   )
 }
