@@ -1,7 +1,7 @@
-import { useSuspenseQuery } from '@tanstack/react-query'
+import { useQueryClient, useSuspenseQuery } from '@tanstack/react-query'
 import type { ReactNode } from 'react'
 import { draftQueries } from '../../data/drafts/draft-queries'
-import type { ComposeDraft } from '../../data/drafts/draft-store'
+import { EMPTY_DRAFT, type ComposeDraft } from '../../data/drafts/draft-store'
 import { ComposeForm } from './compose-form'
 
 type ComposeViewProps = {
@@ -12,14 +12,21 @@ type ComposeViewProps = {
 }
 
 export function ComposeView({ extraActions, belowForm }: ComposeViewProps) {
-  const { data: stored } = useSuspenseQuery(draftQueries.current())
+  const queryClient = useQueryClient()
+  // Only the revision and its source: autosave updates the cached values on every keystroke, and
+  // this view must not re-render the whole form for that (select + structural sharing).
+  const { data: opened } = useSuspenseQuery({
+    ...draftQueries.current(),
+    select: (draft) => ({ revision: draft.revision, source: draft.source }),
+  })
   // A new revision (a preset or history entry opened as a draft) remounts the form with new
   // defaultValues: server state is never synced into live form state.
+  const values = queryClient.getQueryData(draftQueries.current().queryKey)?.values
   return (
     <ComposeForm
-      key={stored.revision}
-      initialValues={stored.values}
-      source={stored.source}
+      key={opened.revision}
+      initialValues={values ?? EMPTY_DRAFT}
+      source={opened.source}
       extraActions={extraActions}
       belowForm={belowForm}
     />
