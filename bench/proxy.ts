@@ -6,9 +6,9 @@
 // Latency is sequential (concurrency 1), interleaved call by call; throughput is 20 requests in flight
 // for a fixed time per path.
 import { Agent, createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { Pool } from 'undici'
 import { INVITE_HEADERS, inviteBody } from './mpsd-request'
+import { listenOnLoopback } from './static-server'
 import { percentile } from './stats'
 import type { Figure } from './table'
 
@@ -43,17 +43,7 @@ export async function startBareProxy(upstream: string): Promise<BareProxy> {
     })
     req.pipe(upstreamReq)
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        agent.destroy()
-        server.closeAllConnections()
-        server.close(() => resolve())
-      }),
-  }
+  return listenOnLoopback(server, () => agent.destroy())
 }
 
 type Variant = { name: 'direct' | 'proxy' | 'bare'; pool: Pool; path: string; headers: Record<string, string> }

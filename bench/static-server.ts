@@ -24,12 +24,18 @@ export async function startStaticServer(root: string): Promise<StaticServer> {
     res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' })
     createReadStream(file).pipe(res)
   })
+  return listenOnLoopback(server)
+}
+
+/** Listens on a free loopback port; close() also drops kept-alive connections (and runs `cleanup`). */
+export async function listenOnLoopback(server: Server, cleanup: () => void = () => {}): Promise<StaticServer> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
   return {
     url: `http://127.0.0.1:${port}`,
     close: () =>
       new Promise<void>((resolve) => {
+        cleanup()
         server.closeAllConnections()
         server.close(() => resolve())
       }),

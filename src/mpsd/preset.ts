@@ -104,10 +104,6 @@ export function toPresetContent(input: unknown): PresetContent {
   return presetContentSchema.parse(input)
 }
 
-export function toPreset(input: unknown): Preset {
-  return presetSchema.parse(input)
-}
-
 // ---------------------------------------------------------------------------------------------
 // Reading: any JSON a user might hand us -> presets, with a precise message for every problem.
 

@@ -4,7 +4,7 @@ import { openWorkbenchDB } from '../../lib/db'
 import { announceChange } from '../sync/changes-channel'
 import { redactKnownSecrets } from '../settings/known-secrets'
 import { historyEntrySchema, historyIdBound } from '../history/history-entry'
-import { batchRunSchema, isResumable, recoverRun, type BatchRun } from './batch-run'
+import { batchRunSchema, recoverRun, type BatchRun } from './batch-run'
 
 /** Finished runs kept; older ones go first (the History keeps every call anyway). */
 export const BATCH_RUNS_KEPT = 50
@@ -68,17 +68,6 @@ export async function latestBatchRun(
   if (await options.isHeldElsewhere?.(latest.id)) return latest
   await saveBatchRun(recovered)
   return recovered
-}
-
-export async function hasResumableRun(): Promise<boolean> {
-  const run = await latestBatchRun()
-  return run !== null && isResumable(run)
-}
-
-export async function deleteBatchRun(id: string): Promise<void> {
-  const db = await openWorkbenchDB()
-  await db.delete('batchRuns', id)
-  announceChange('batch')
 }
 
 export async function pruneBatchRuns(keep: number = BATCH_RUNS_KEPT): Promise<number> {
