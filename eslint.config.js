@@ -16,7 +16,9 @@ const featureZones = features.map((name) => ({
 }))
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-*', 'node_modules', 'test-results', 'playwright-report', 'bench/.work'] },
+  {
+    ignores: ['dist', 'dist-*', 'node_modules', 'test-results', 'playwright-report', 'bench/.work'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...pluginQuery.configs['flat/recommended-strict'],
@@ -25,10 +27,17 @@ export default tseslint.config(
     files: ['**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks, 'import-x': importX },
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
-    settings: { 'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.json'] })] },
+    settings: {
+      'import-x/resolver-next': [
+        createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.json'] }),
+      ],
+    },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       'import-x/no-cycle': 'error',
       'import-x/no-restricted-paths': [
@@ -37,7 +46,14 @@ export default tseslint.config(
           zones: [
             {
               target: './src/mpsd',
-              from: ['./src/server', './src/lib', './src/data', './src/components', './src/features', './src/app'],
+              from: [
+                './src/server',
+                './src/lib',
+                './src/data',
+                './src/components',
+                './src/features',
+                './src/app',
+              ],
               message: 'src/mpsd is the framework-free domain: it imports nothing of ours.',
             },
             {
@@ -68,7 +84,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['node:*', 'react', 'react-*', 'react/*'], message: 'src/mpsd is framework-free.' }] },
+        {
+          patterns: [
+            {
+              group: ['node:*', 'react', 'react-*', 'react/*'],
+              message: 'src/mpsd is framework-free.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -81,7 +104,8 @@ export default tseslint.config(
         'error',
         { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' },
         {
-          selector: 'CallExpression[callee.object.name="console"][callee.property.name=/^(log|info|debug)$/]',
+          selector:
+            'CallExpression[callee.object.name="console"][callee.property.name=/^(log|info|debug)$/]',
           message: 'Use the server logger, which redacts secrets.',
         },
       ],

@@ -6,8 +6,16 @@ import { workbenchServerPlugin } from './src/server/vite-plugin'
 // /proxy and /sim behave identically in every mode.
 export default defineConfig({
   plugins: [react(), workbenchServerPlugin()],
-  server: { host: process.env.HOST ?? '127.0.0.1', port: Number(process.env.PORT ?? 5173), strictPort: true },
-  preview: { host: process.env.HOST ?? '127.0.0.1', port: Number(process.env.PORT ?? 5173), strictPort: true },
+  server: {
+    host: process.env.HOST ?? '127.0.0.1',
+    port: Number(process.env.PORT ?? 5173),
+    strictPort: true,
+  },
+  preview: {
+    host: process.env.HOST ?? '127.0.0.1',
+    port: Number(process.env.PORT ?? 5173),
+    strictPort: true,
+  },
   build: {
     target: 'es2022',
     // No inline module-preload polyfill: the served CSP forbids inline scripts.

@@ -15,14 +15,18 @@ export type SendInvite = (xuid: string) => Promise<number>
 type Outcome = { seconds: number; failed: number }
 
 /** Sends every XUID in order, awaiting each answer before the next; returns seconds and failures. */
-export async function runSequentialBatch(xuids: readonly string[], send: SendInvite): Promise<Outcome> {
+export async function runSequentialBatch(
+  xuids: readonly string[],
+  send: SendInvite,
+): Promise<Outcome> {
   const started = performance.now()
   let failed = 0
   for (const xuid of xuids) if ((await send(xuid)) !== 201) failed++
   return { seconds: (performance.now() - started) / 1000, failed }
 }
 
-const xuidsFrom = (offset: number, count = BATCH_SIZE) => Array.from({ length: count }, (_, i) => benchXuid(offset + i))
+const xuidsFrom = (offset: number, count = BATCH_SIZE) =>
+  Array.from({ length: count }, (_, i) => benchXuid(offset + i))
 
 /** The app's runner, or undefined when its module is missing or does not load (work in progress). */
 async function loadRunner() {
@@ -33,7 +37,12 @@ async function loadRunner() {
   }
 }
 
-async function viaRunner(serverUrl: string, path: '/proxy' | '/sim', runner: NonNullable<Awaited<ReturnType<typeof loadRunner>>>, firstXuid: bigint): Promise<Outcome> {
+async function viaRunner(
+  serverUrl: string,
+  path: '/proxy' | '/sim',
+  runner: NonNullable<Awaited<ReturnType<typeof loadRunner>>>,
+  firstXuid: bigint,
+): Promise<Outcome> {
   // createProxyInviteSend posts to `${baseUrl}/proxy/handles`; the reference goes to the simulator
   // directly with the same request, so the only difference is the proxy hop.
   const send =
@@ -42,7 +51,8 @@ async function viaRunner(serverUrl: string, path: '/proxy' | '/sim', runner: Non
       : runner.createProxyInviteSend({
           baseUrl: serverUrl,
           authorization: AUTHORIZATION,
-          fetch: (input, init) => fetch(String(input).replace(`${serverUrl}/proxy/`, `${serverUrl}/sim/`), init),
+          fetch: (input, init) =>
+            fetch(String(input).replace(`${serverUrl}/proxy/`, `${serverUrl}/sim/`), init),
         })
   // budgets: [] turns the runner's pacing off, matching the simulator's throttling being off.
   const timing = await runner.timeInvites({ count: BATCH_SIZE, send, budgets: [], firstXuid })
@@ -55,14 +65,25 @@ export async function measureBatch(serverUrl: string): Promise<Figure[]> {
     await viaRunner(serverUrl, '/proxy', runner, 2533274790900000n) // warm-up, not recorded
     const reference = await viaRunner(serverUrl, '/sim', runner, 2533274790100000n)
     const proxied = await viaRunner(serverUrl, '/proxy', runner, 2533274790200000n)
-    return [batchFigure(proxied, reference, 'runBatch from src/data/batch with a Node fetch sender (budgets off)')]
+    return [
+      batchFigure(
+        proxied,
+        reference,
+        'runBatch from src/data/batch with a Node fetch sender (budgets off)',
+      ),
+    ]
   }
   // One keep-alive connection, like a browser tab sending in sequence.
   const pool = new Pool(serverUrl, { connections: 1 })
   const sender =
     (path: string, extra: Record<string, string>): SendInvite =>
     async (xuid) => {
-      const response = await pool.request({ method: 'POST', path, headers: { ...INVITE_HEADERS, ...extra }, body: inviteBody(xuid) })
+      const response = await pool.request({
+        method: 'POST',
+        path,
+        headers: { ...INVITE_HEADERS, ...extra },
+        body: inviteBody(xuid),
+      })
       await response.body.text()
       return response.statusCode
     }
@@ -71,7 +92,13 @@ export async function measureBatch(serverUrl: string): Promise<Figure[]> {
     await runSequentialBatch(xuidsFrom(900_000, 50), viaProxy) // warm-up, not recorded
     const reference = await runSequentialBatch(xuidsFrom(100_000), sender('/sim/handles', {}))
     const proxied = await runSequentialBatch(xuidsFrom(200_000), viaProxy)
-    return [batchFigure(proxied, reference, "the bench's own sequential loop: src/data/batch/batch-bench.ts did not load")]
+    return [
+      batchFigure(
+        proxied,
+        reference,
+        "the bench's own sequential loop: src/data/batch/batch-bench.ts did not load",
+      ),
+    ]
   } finally {
     await pool.close()
   }

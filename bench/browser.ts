@@ -8,14 +8,14 @@ import { join } from 'node:path'
 export const CHROMIUM_PATH = process.env.BENCH_CHROMIUM ?? '/usr/bin/chromium'
 
 const ARGS = [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      // Exact JS heap figures instead of the bucketed ones performance.memory gives by default.
-      '--enable-precise-memory-info',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  // Exact JS heap figures instead of the bucketed ones performance.memory gives by default.
+  '--enable-precise-memory-info',
 ]
 
 export function launchChromium(): Promise<Browser> {
@@ -45,7 +45,11 @@ export type DiskContext = { context: BrowserContext; close: () => Promise<void> 
  */
 export async function launchDiskContext(): Promise<DiskContext> {
   const dir = mkdtempSync(join(tmpdir(), 'workbench-bench-'))
-  const context = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM_PATH, headless: true, args: ARGS })
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: ARGS,
+  })
   await context.addInitScript({ content: NAME_SHIM })
   return {
     context,

@@ -23,7 +23,13 @@ export async function buildFloor(floorRoot: string, outDir: string): Promise<voi
     root: floorRoot,
     configFile: false,
     plugins: [react()],
-    build: { outDir, emptyOutDir: true, manifest: true, target: 'es2022', modulePreload: { polyfill: false } },
+    build: {
+      outDir,
+      emptyOutDir: true,
+      manifest: true,
+      target: 'es2022',
+      modulePreload: { polyfill: false },
+    },
     logLevel: 'silent',
   })
 }
@@ -70,7 +76,9 @@ export function measureBundle(appDir: string, floorDir: string): Figure[] {
       unit: `of ${ON_DEMAND_VIEWS.length}`,
       target: 'all lazy chunks',
       pass: missing.length === 0,
-      note: missing.length ? `not split out: ${missing.join(', ')}` : `lazy chunks: ${lazy.join(', ')}`,
+      note: missing.length
+        ? `not split out: ${missing.join(', ')}`
+        : `lazy chunks: ${lazy.join(', ')}`,
     },
   ]
 }

@@ -15,11 +15,17 @@ declare global {
   }
 }
 
-export type HistoryScaleResult = { firstRowMs: number; filterMs: number; domRows: number; heapMB: number }
+export type HistoryScaleResult = {
+  firstRowMs: number
+  filterMs: number
+  domRows: number
+  heapMB: number
+}
 
 /** Runs in the page before its scripts: notes when the first History row with content appears. */
 function watchForFirstRow(): void {
-  const hasRow = () => document.querySelector('[role="list"][aria-label="History"] [role="listitem"] button') !== null
+  const hasRow = () =>
+    document.querySelector('[role="list"][aria-label="History"] [role="listitem"] button') !== null
   const observer = new MutationObserver(() => {
     if (window.__benchFirstRow === undefined && hasRow()) {
       window.__benchFirstRow = performance.now()
@@ -45,12 +51,18 @@ async function heapMB(page: Page, context: BrowserContext): Promise<number> {
 }
 
 /** Opens /history in a new page of a context whose store is already seeded, and measures it. */
-export async function measureHistoryView(context: BrowserContext, appUrl: string): Promise<HistoryScaleResult> {
+export async function measureHistoryView(
+  context: BrowserContext,
+  appUrl: string,
+): Promise<HistoryScaleResult> {
   const page = await context.newPage()
   try {
     await page.addInitScript(watchForFirstRow)
     await page.goto(`${appUrl}/history`, { waitUntil: 'commit' })
-    await page.waitForFunction(() => window.__benchFirstRow !== undefined, undefined, { timeout: 60_000, polling: 50 })
+    await page.waitForFunction(() => window.__benchFirstRow !== undefined, undefined, {
+      timeout: 60_000,
+      polling: 50,
+    })
     const firstRowMs = await page.evaluate(() => window.__benchFirstRow ?? Number.NaN)
     // The label wraps the select, so its text also holds the option names: match on how it starts.
     const select = await page
@@ -69,10 +81,18 @@ export async function measureHistoryView(context: BrowserContext, appUrl: string
           setter?.call(el, kind)
           el.dispatchEvent(new Event('change', { bubbles: true }))
           const check = () => {
-            const kinds = Array.from(document.querySelectorAll('[role="list"][aria-label="History"] [role="listitem"] .cell.kind'))
-            const loading = document.querySelector('[role="list"][aria-label="History"] [role="listitem"] .muted')
-            if (kinds.length > 0 && !loading && kinds.every((k) => k.textContent === kind)) resolve(performance.now() - started)
-            else if (performance.now() - started > 30_000) reject(new Error(`filter to ${kind} did not settle in 30 s`))
+            const kinds = Array.from(
+              document.querySelectorAll(
+                '[role="list"][aria-label="History"] [role="listitem"] .cell.kind',
+              ),
+            )
+            const loading = document.querySelector(
+              '[role="list"][aria-label="History"] [role="listitem"] .muted',
+            )
+            if (kinds.length > 0 && !loading && kinds.every((k) => k.textContent === kind))
+              resolve(performance.now() - started)
+            else if (performance.now() - started > 30_000)
+              reject(new Error(`filter to ${kind} did not settle in 30 s`))
             else requestAnimationFrame(check)
           }
           requestAnimationFrame(check)
@@ -88,7 +108,12 @@ export async function measureHistoryView(context: BrowserContext, appUrl: string
   }
 }
 
-export function historyFigures(big: HistoryScaleResult, small: HistoryScaleResult, bigCount: number, smallCount: number): Figure[] {
+export function historyFigures(
+  big: HistoryScaleResult,
+  small: HistoryScaleResult,
+  bigCount: number,
+  smallCount: number,
+): Figure[] {
   const label = `${smallCount} entries`
   const n = bigCount.toLocaleString('en-US')
   return [

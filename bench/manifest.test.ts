@@ -4,16 +4,32 @@ import { dynamicEntrySources, firstLoadFiles, gzipSize, jsFilesOf, type Manifest
 // The shape Vite writes: the entry keyed by its HTML, shared chunks keyed "_name.js", lazy modules
 // keyed by their source path with isDynamicEntry.
 const manifest: Manifest = {
-  'index.html': { file: 'assets/index.js', src: 'index.html', isEntry: true, imports: ['_vendor.js'], dynamicImports: ['src/history-view.tsx'], css: ['assets/index.css'] },
+  'index.html': {
+    file: 'assets/index.js',
+    src: 'index.html',
+    isEntry: true,
+    imports: ['_vendor.js'],
+    dynamicImports: ['src/history-view.tsx'],
+    css: ['assets/index.css'],
+  },
   '_vendor.js': { file: 'assets/vendor.js', imports: ['_shared.js'] },
   '_shared.js': { file: 'assets/shared.js', imports: ['_vendor.js'] },
-  'src/history-view.tsx': { file: 'assets/history-view.js', src: 'src/history-view.tsx', isDynamicEntry: true, imports: ['_shared.js', '_lazy-only.js'] },
+  'src/history-view.tsx': {
+    file: 'assets/history-view.js',
+    src: 'src/history-view.tsx',
+    isDynamicEntry: true,
+    imports: ['_shared.js', '_lazy-only.js'],
+  },
   '_lazy-only.js': { file: 'assets/lazy-only.js' },
 }
 
 describe('firstLoadFiles', () => {
   it('follows static imports transitively, once each, and never dynamic ones', () => {
-    expect(firstLoadFiles(manifest)).toEqual(['assets/index.js', 'assets/vendor.js', 'assets/shared.js'])
+    expect(firstLoadFiles(manifest)).toEqual([
+      'assets/index.js',
+      'assets/vendor.js',
+      'assets/shared.js',
+    ])
   })
 
   it('refuses a manifest without an entry', () => {

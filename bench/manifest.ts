@@ -55,5 +55,7 @@ export function jsFilesOf(manifest: Manifest): string[] {
 }
 
 export function gzipTotal(outDir: string, files: readonly string[]): number {
-  return files.filter((f) => f.endsWith('.js')).reduce((sum, f) => sum + gzipSize(readFileSync(join(outDir, f))), 0)
+  return files
+    .filter((f) => f.endsWith('.js'))
+    .reduce((sum, f) => sum + gzipSize(readFileSync(join(outDir, f))), 0)
 }

@@ -5,7 +5,13 @@
 //   bare    POST <bare>/handles -> <server>/sim    (a minimal node:http pass-through: the reference)
 // Latency is sequential (concurrency 1), interleaved call by call; throughput is 20 requests in flight
 // for a fixed time per path.
-import { Agent, createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http'
+import {
+  Agent,
+  createServer,
+  request as httpRequest,
+  type IncomingHttpHeaders,
+  type Server,
+} from 'node:http'
 import { Pool } from 'undici'
 import { INVITE_HEADERS, inviteBody } from './mpsd-request'
 import { listenOnLoopback } from './static-server'
@@ -31,7 +37,14 @@ export async function startBareProxy(upstream: string): Promise<BareProxy> {
     const headers: IncomingHttpHeaders = { ...req.headers, host: target.host }
     delete headers.connection
     const upstreamReq = httpRequest(
-      { agent, host: target.hostname, port: target.port, method: req.method, path: `${target.pathname.replace(/\/$/, '')}${req.url ?? '/'}`, headers },
+      {
+        agent,
+        host: target.hostname,
+        port: target.port,
+        method: req.method,
+        path: `${target.pathname.replace(/\/$/, '')}${req.url ?? '/'}`,
+        headers,
+      },
       (upstreamRes) => {
         res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.headers)
         upstreamRes.pipe(res)
@@ -46,12 +59,22 @@ export async function startBareProxy(upstream: string): Promise<BareProxy> {
   return listenOnLoopback(server, () => agent.destroy())
 }
 
-type Variant = { name: 'direct' | 'proxy' | 'bare'; pool: Pool; path: string; headers: Record<string, string> }
+type Variant = {
+  name: 'direct' | 'proxy' | 'bare'
+  pool: Pool
+  path: string
+  headers: Record<string, string>
+}
 
 /** One invite POST; resolves to its wall time in ms. Any answer but 201 counts as an error. */
 async function send(variant: Variant, body: string, errors: Map<string, number>): Promise<number> {
   const started = performance.now()
-  const response = await variant.pool.request({ method: 'POST', path: variant.path, headers: variant.headers, body })
+  const response = await variant.pool.request({
+    method: 'POST',
+    path: variant.path,
+    headers: variant.headers,
+    body,
+  })
   await response.body.text()
   const elapsed = performance.now() - started
   if (response.statusCode !== 201) {
@@ -61,7 +84,11 @@ async function send(variant: Variant, body: string, errors: Map<string, number>)
   return elapsed
 }
 
-async function throughput(variant: Variant, body: string, errors: Map<string, number>): Promise<number> {
+async function throughput(
+  variant: Variant,
+  body: string,
+  errors: Map<string, number>,
+): Promise<number> {
   let done = 0
   const deadline = performance.now() + THROUGHPUT_WINDOW_MS
   const started = performance.now()
@@ -82,7 +109,12 @@ export async function measureProxy(serverUrl: string): Promise<Figure[]> {
   const barePool = new Pool(bare.url, { connections: CONCURRENCY })
   const variants: Variant[] = [
     { name: 'direct', pool: serverPool, path: '/sim/handles', headers: INVITE_HEADERS },
-    { name: 'proxy', pool: serverPool, path: '/proxy/handles', headers: { ...INVITE_HEADERS, 'x-workbench-upstream': 'simulator' } },
+    {
+      name: 'proxy',
+      pool: serverPool,
+      path: '/proxy/handles',
+      headers: { ...INVITE_HEADERS, 'x-workbench-upstream': 'simulator' },
+    },
     { name: 'bare', pool: barePool, path: '/handles', headers: INVITE_HEADERS },
   ]
   const body = inviteBody()
@@ -91,7 +123,8 @@ export async function measureProxy(serverUrl: string): Promise<Figure[]> {
   const rates: Record<Variant['name'], number[]> = { direct: [], proxy: [], bare: [] }
   try {
     // Warm-up: JIT, keep-alive sockets and the simulator's maps, none of it recorded.
-    for (const variant of variants) for (let i = 0; i < PER_ROUND; i++) await send(variant, body, new Map())
+    for (const variant of variants)
+      for (let i = 0; i < PER_ROUND; i++) await send(variant, body, new Map())
     // Interleaved call by call (direct, proxy, bare, then rotated), so a stall of the machine (a GC,
     // another process) lands on all three paths alike and p99s stay comparable; with whole blocks
     // per path, one noisy block made "added p99" negative on a busy machine.
@@ -118,7 +151,9 @@ export async function measureProxy(serverUrl: string): Promise<Figure[]> {
   const added99 = p('proxy', 99) - p('direct', 99)
   const bare50 = p('bare', 50) - p('direct', 50)
   const bare99 = p('bare', 99) - p('direct', 99)
-  const errorNote = errors.size ? `; non-201 answers: ${[...errors].map(([k, n]) => `${k}×${n}`).join(', ')}` : ''
+  const errorNote = errors.size
+    ? `; non-201 answers: ${[...errors].map(([k, n]) => `${k}×${n}`).join(', ')}`
+    : ''
   const n = ROUNDS * PER_ROUND
   return [
     {

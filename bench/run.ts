@@ -64,7 +64,8 @@ async function main(): Promise<void> {
     return browser
   }
   // One seeded context per size, shared by Typing and History: seeding 100,000 rows is the slow part.
-  const needSeeded = (count: number): Promise<BrowserContext> => needDisk(count).then((disk) => disk.context)
+  const needSeeded = (count: number): Promise<BrowserContext> =>
+    needDisk(count).then((disk) => disk.context)
   const needDisk = (count: number): Promise<DiskContext> => {
     let pending = seeded.get(count)
     if (!pending) {
@@ -75,7 +76,9 @@ async function main(): Promise<void> {
         const { page, stored } = await seedHistory(disk.context, app.url, count)
         await page.close()
         if (stored !== count) throw new Error(`seeded ${stored} history entries, wanted ${count}`)
-        log(`seeded ${count} history entries in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+        log(
+          `seeded ${count} history entries in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+        )
         return disk
       })()
       seeded.set(count, pending)
@@ -86,7 +89,13 @@ async function main(): Promise<void> {
     if (!built) throw new Error('the builds failed, so there is nothing to serve')
     server ??= await startWorkbenchServer({
       // Throttling off: the bench measures the Workbench, not MPSD's per-user budgets.
-      env: { ...process.env, WORKBENCH_STATIC_ROOT: appDist, SIM_THROTTLE: 'off', SIM_LATENCY_MS: '0', SIM_FAIL_RATE: '0' },
+      env: {
+        ...process.env,
+        WORKBENCH_STATIC_ROOT: appDist,
+        SIM_THROTTLE: 'off',
+        SIM_LATENCY_MS: '0',
+        SIM_FAIL_RATE: '0',
+      },
       port: 0,
       logSink: () => {},
     })
@@ -144,7 +153,8 @@ async function main(): Promise<void> {
       run: async () => {
         await browser?.close()
         browser = undefined
-        for (const pending of seeded.values()) await pending.then((disk) => disk.close()).catch(() => {})
+        for (const pending of seeded.values())
+          await pending.then((disk) => disk.close()).catch(() => {})
         seeded.clear()
         return []
       },
@@ -155,8 +165,11 @@ async function main(): Promise<void> {
 
   // BENCH_SECTIONS=typing,history runs a subset (for working on one section); the builds from the
   // last full run are reused then.
-  const only = process.env.BENCH_SECTIONS?.split(',').map((name) => name.trim()).filter(Boolean)
-  if (only?.length) built = existsSync(join(appDist, 'index.html')) && existsSync(join(floorDist, 'index.html'))
+  const only = process.env.BENCH_SECTIONS?.split(',')
+    .map((name) => name.trim())
+    .filter(Boolean)
+  if (only?.length)
+    built = existsSync(join(appDist, 'index.html')) && existsSync(join(floorDist, 'index.html'))
   try {
     for (const section of sections) {
       if (only?.length && !only.includes(section.name) && section.name !== 'close browser') continue
@@ -164,7 +177,8 @@ async function main(): Promise<void> {
     }
   } finally {
     await browser?.close().catch(() => {})
-    for (const pending of seeded.values()) await pending.then((disk) => disk.close()).catch(() => {})
+    for (const pending of seeded.values())
+      await pending.then((disk) => disk.close()).catch(() => {})
     await server?.close().catch(() => {})
     await floorServer?.close().catch(() => {})
     const machine = {
@@ -191,6 +205,8 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   // Only a broken harness lands here; failed sections are rows in the table.
-  process.stderr.write(`bench harness failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+  process.stderr.write(
+    `bench harness failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  )
   process.exit(1)
 })

@@ -16,7 +16,8 @@ async function seedInPage({ count, batchSize, now, dbName }: SeedArgs): Promise<
     request.onsuccess = () => resolve(request.result)
     request.onerror = () => reject(request.error ?? new Error('indexedDB.open failed'))
     // The app must have created the stores already; an upgrade here would mean it did not.
-    request.onupgradeneeded = () => reject(new Error(`${dbName} did not exist yet: load the app first`))
+    request.onupgradeneeded = () =>
+      reject(new Error(`${dbName} did not exist yet: load the app first`))
   })
   const userhash = 'XBL3.0 x=<userhash>;<token> (redacted)'
   for (let start = 0; start < count; start += batchSize) {
@@ -33,15 +34,35 @@ async function seedInPage({ count, batchSize, now, dbName }: SeedArgs): Promise<
         const method = kind === 'get' ? 'GET' : kind === 'delete' ? 'DELETE' : 'POST'
         const requestBody =
           kind === 'invite'
-            ? JSON.stringify({ type: 'invite', sessionRef: { scid, templateName: 'deathmatch', name: sessionName }, version: 1, invitedXuid: xuid, inviteAttributes: { titleId: '1234' } })
+            ? JSON.stringify({
+                type: 'invite',
+                sessionRef: { scid, templateName: 'deathmatch', name: sessionName },
+                version: 1,
+                invitedXuid: xuid,
+                inviteAttributes: { titleId: '1234' },
+              })
             : kind === 'activity'
-              ? JSON.stringify({ type: 'activity', sessionRef: { scid, templateName: 'deathmatch', name: sessionName }, version: 1 })
+              ? JSON.stringify({
+                  type: 'activity',
+                  sessionRef: { scid, templateName: 'deathmatch', name: sessionName },
+                  version: 1,
+                })
               : kind === 'query'
                 ? JSON.stringify({ type: 'activity', scid, owners: { xuids: [xuid] } })
                 : undefined
         const responseBody = failed
-          ? JSON.stringify({ code: 400, source: 'MPSD', description: 'The request body is not valid.' })
-          : JSON.stringify({ id: crypto.randomUUID(), type: kind === 'invite' ? 'invite' : 'activity', version: 1, sessionRef: { scid, templateName: 'deathmatch', name: sessionName }, expiration: new Date(startedAt + 86_400_000).toISOString() })
+          ? JSON.stringify({
+              code: 400,
+              source: 'MPSD',
+              description: 'The request body is not valid.',
+            })
+          : JSON.stringify({
+              id: crypto.randomUUID(),
+              type: kind === 'invite' ? 'invite' : 'activity',
+              version: 1,
+              sessionRef: { scid, templateName: 'deathmatch', name: sessionName },
+              expiration: new Date(startedAt + 86_400_000).toISOString(),
+            })
         const status = failed ? 400 : kind === 'invite' ? 201 : kind === 'delete' ? 204 : 200
         store.put({
           id: `${startedAt.toString(36).padStart(10, '0')}-${crypto.randomUUID()}`,
@@ -50,7 +71,12 @@ async function seedInPage({ count, batchSize, now, dbName }: SeedArgs): Promise<
           upstream: 'simulator',
           request: {
             method,
-            path: kind === 'query' ? '/handles/query?include=relatedInfo' : kind === 'get' || kind === 'delete' ? `/handles/${crypto.randomUUID()}` : '/handles',
+            path:
+              kind === 'query'
+                ? '/handles/query?include=relatedInfo'
+                : kind === 'get' || kind === 'delete'
+                  ? `/handles/${crypto.randomUUID()}`
+                  : '/handles',
             headers: [
               ['x-xbl-contract-version', '107'],
               ['Content-Type', 'application/json; charset=utf-8'],
@@ -60,7 +86,13 @@ async function seedInPage({ count, batchSize, now, dbName }: SeedArgs): Promise<
           },
           response: {
             status,
-            statusText: failed ? 'Bad Request' : status === 201 ? 'Created' : status === 204 ? 'No Content' : 'OK',
+            statusText: failed
+              ? 'Bad Request'
+              : status === 201
+                ? 'Created'
+                : status === 204
+                  ? 'No Content'
+                  : 'OK',
             headers: [['content-type', 'application/json']],
             body: responseBody,
             sizeBytes: responseBody.length,
@@ -90,16 +122,28 @@ async function seedInPage({ count, batchSize, now, dbName }: SeedArgs): Promise<
  * Visits /history once so the app opens (and so creates) its database, then seeds `count` entries.
  * Returns the page, left on /history, and the number of records now stored.
  */
-export async function seedHistory(context: BrowserContext, appUrl: string, count: number): Promise<{ page: Page; stored: number }> {
+export async function seedHistory(
+  context: BrowserContext,
+  appUrl: string,
+  count: number,
+): Promise<{ page: Page; stored: number }> {
   const page = await context.newPage()
   await page.goto(`${appUrl}/history`)
   // The list (or its empty state) shows once the app has read the store, so the DB exists.
-  await page.getByRole('heading', { name: /history/i }).first().waitFor({ timeout: 30_000 })
+  await page
+    .getByRole('heading', { name: /history/i })
+    .first()
+    .waitFor({ timeout: 30_000 })
   await page.waitForFunction(
     async (name) => (await indexedDB.databases()).some((db) => db.name === name),
     HISTORY_DB,
     { timeout: 30_000 },
   )
-  const stored = await page.evaluate(seedInPage, { count, batchSize: SEED_BATCH, now: Date.now(), dbName: HISTORY_DB })
+  const stored = await page.evaluate(seedInPage, {
+    count,
+    batchSize: SEED_BATCH,
+    now: Date.now(),
+    dbName: HISTORY_DB,
+  })
   return { page, stored }
 }

@@ -23,13 +23,17 @@ function watchForScid(): void {
     for (const label of Array.from(document.querySelectorAll('label'))) {
       if (label.textContent?.trim() !== 'SCID') continue
       const control = label.control
-      if (control instanceof HTMLInputElement && !control.disabled && control.isConnected) return true
+      if (control instanceof HTMLInputElement && !control.disabled && control.isConnected)
+        return true
     }
     return false
   }
   const observer = new MutationObserver(() => {
     // When the app first put anything in #root: tells "slow to boot" from "booted, then waited".
-    if (window.__benchFirstRender === undefined && (document.getElementById('root')?.childElementCount ?? 0) > 0) {
+    if (
+      window.__benchFirstRender === undefined &&
+      (document.getElementById('root')?.childElementCount ?? 0) > 0
+    ) {
       window.__benchFirstRender = performance.now()
     }
     if (window.__benchScidReady === undefined && ready()) {
@@ -38,7 +42,12 @@ function watchForScid(): void {
       observer.disconnect()
     }
   })
-  observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['disabled'] })
+  observer.observe(document, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: ['disabled'],
+  })
 }
 
 export type StartupSample = { scidMs: number; firstRenderMs: number }
@@ -49,14 +58,24 @@ export async function timeToScid(browser: Browser, url: string): Promise<Startup
     const page: Page = await context.newPage()
     await page.addInitScript(watchForScid)
     await page.goto(url, { waitUntil: 'commit' })
-    await page.waitForFunction(() => window.__benchScidReady !== undefined, undefined, { timeout: 30_000, polling: 50 })
-    return await page.evaluate(() => ({ scidMs: window.__benchScidReady ?? Number.NaN, firstRenderMs: window.__benchFirstRender ?? Number.NaN }))
+    await page.waitForFunction(() => window.__benchScidReady !== undefined, undefined, {
+      timeout: 30_000,
+      polling: 50,
+    })
+    return await page.evaluate(() => ({
+      scidMs: window.__benchScidReady ?? Number.NaN,
+      firstRenderMs: window.__benchFirstRender ?? Number.NaN,
+    }))
   } finally {
     await context.close()
   }
 }
 
-export async function measureStartup(browser: Browser, appUrl: string, floorUrl: string): Promise<Figure[]> {
+export async function measureStartup(
+  browser: Browser,
+  appUrl: string,
+  floorUrl: string,
+): Promise<Figure[]> {
   // One discarded run each: the first request of all pays for the OS file cache and the servers' JIT.
   await timeToScid(browser, appUrl)
   await timeToScid(browser, floorUrl)
@@ -75,7 +94,8 @@ export async function measureStartup(browser: Browser, appUrl: string, floorUrl:
   const a = median(app.map((s) => s.scidMs))
   const f = median(floor.map((s) => s.scidMs))
   const runs = (samples: StartupSample[]) => samples.map((s) => s.scidMs.toFixed(0)).join(' ')
-  const firstRender = (samples: StartupSample[]) => median(samples.map((s) => s.firstRenderMs)).toFixed(0)
+  const firstRender = (samples: StartupSample[]) =>
+    median(samples.map((s) => s.firstRenderMs)).toFixed(0)
   return [
     {
       section: 'startup',

@@ -20,7 +20,8 @@ export async function startStaticServer(root: string): Promise<StaticServer> {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
     // normalize() plus the prefix check keeps requests inside root.
     let file = normalize(join(root, pathname))
-    if (!file.startsWith(root) || !existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html')
+    if (!file.startsWith(root) || !existsSync(file) || statSync(file).isDirectory())
+      file = join(root, 'index.html')
     res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' })
     createReadStream(file).pipe(res)
   })
@@ -28,7 +29,10 @@ export async function startStaticServer(root: string): Promise<StaticServer> {
 }
 
 /** Listens on a free loopback port; close() also drops kept-alive connections (and runs `cleanup`). */
-export async function listenOnLoopback(server: Server, cleanup: () => void = () => {}): Promise<StaticServer> {
+export async function listenOnLoopback(
+  server: Server,
+  cleanup: () => void = () => {},
+): Promise<StaticServer> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
   return {

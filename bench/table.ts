@@ -20,7 +20,15 @@ export type Figure = {
 
 export function failure(section: string, error: unknown): Figure {
   const message = error instanceof Error ? (error.stack ?? error.message) : String(error)
-  return { section, figure: `${section} (section failed)`, value: Number.NaN, unit: '', target: '-', pass: false, error: message }
+  return {
+    section,
+    figure: `${section} (section failed)`,
+    value: Number.NaN,
+    unit: '',
+    target: '-',
+    pass: false,
+    error: message,
+  }
 }
 
 export function formatValue(value: number | undefined, unit: string): string {
@@ -45,14 +53,22 @@ export function formatTable(figures: readonly Figure[]): string {
     return [
       f.figure,
       formatValue(f.value, f.unit),
-      f.reference === undefined ? '-' : `${formatValue(f.reference, f.unit)}${f.referenceLabel ? ` (${f.referenceLabel})` : ''}`,
+      f.reference === undefined
+        ? '-'
+        : `${formatValue(f.reference, f.unit)}${f.referenceLabel ? ` (${f.referenceLabel})` : ''}`,
       Number.isFinite(r) ? `${r.toFixed(2)}×` : '-',
       f.target,
       verdict(f),
     ]
   })
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)))
-  const line = (cells: readonly string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ').trimEnd()
+  const widths = header.map((h, i) =>
+    Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)),
+  )
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join(' | ')
+      .trimEnd()
   const out = [line(header), widths.map((w) => '-'.repeat(w)).join('-|-')]
   for (const row of rows) out.push(line(row))
   // Errors and notes go under the table so the columns stay readable.

@@ -35,7 +35,12 @@ export async function typeAndMeasure(page: Page, field: Locator): Promise<Typing
   const from = await page.evaluate(() => {
     window.__benchEvents = []
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) window.__benchEvents?.push({ name: entry.name, duration: entry.duration, startTime: entry.startTime })
+      for (const entry of list.getEntries())
+        window.__benchEvents?.push({
+          name: entry.name,
+          duration: entry.duration,
+          startTime: entry.startTime,
+        })
     }).observe({ type: 'event', durationThreshold: 16, buffered: true } as PerformanceObserverInit)
     return performance.now()
   })
@@ -45,7 +50,8 @@ export async function typeAndMeasure(page: Page, field: Locator): Promise<Typing
   const events = await page.evaluate(() => window.__benchEvents ?? [])
   const keyboard = events.filter((e) => e.startTime >= from && KEYBOARD_EVENTS.includes(e.name))
   const typed = await field.inputValue()
-  if (typed.length < KEYSTROKES) throw new Error(`only ${typed.length} of ${KEYSTROKES} characters reached the field`)
+  if (typed.length < KEYSTROKES)
+    throw new Error(`only ${typed.length} of ${KEYSTROKES} characters reached the field`)
   return {
     // No entry means no keyboard event reached the 16 ms threshold.
     maxMs: keyboard.reduce((max, e) => Math.max(max, e.duration), 0),
@@ -65,7 +71,11 @@ export async function typeInFloor(browser: Browser, floorUrl: string): Promise<T
   }
 }
 
-export async function typeInWorkbench(page: Page, appUrl: string, label = 'Context'): Promise<TypingResult> {
+export async function typeInWorkbench(
+  page: Page,
+  appUrl: string,
+  label = 'Context',
+): Promise<TypingResult> {
   await page.goto(appUrl)
   await page.getByRole('radio', { name: 'Invite' }).check()
   const field = page.getByLabel(label, { exact: true })
@@ -77,7 +87,10 @@ export async function typeInWorkbench(page: Page, appUrl: string, label = 'Conte
   return typeAndMeasure(page, field)
 }
 
-export async function typeInEmptyWorkbench(browser: Browser, appUrl: string): Promise<TypingResult> {
+export async function typeInEmptyWorkbench(
+  browser: Browser,
+  appUrl: string,
+): Promise<TypingResult> {
   const context = await newBenchContext(browser)
   try {
     return await typeInWorkbench(await context.newPage(), appUrl)
@@ -90,7 +103,10 @@ export async function typeInEmptyWorkbench(browser: Browser, appUrl: string): Pr
  * The judged figure (Context, with the full history) and two diagnostics: the same field with no
  * history (is it the data?) and the SCID field with the full history (is it this field?).
  */
-export function typingFigures(results: { app: TypingResult; empty: TypingResult; scid: TypingResult; floor: TypingResult }, entries: number): Figure[] {
+export function typingFigures(
+  results: { app: TypingResult; empty: TypingResult; scid: TypingResult; floor: TypingResult },
+  entries: number,
+): Figure[] {
   const n = `${entries.toLocaleString('en-US')} history`
   return [
     typingFigure(results.app, results.floor, `Context, ${n}`, true),
@@ -99,9 +115,16 @@ export function typingFigures(results: { app: TypingResult; empty: TypingResult;
   ]
 }
 
-function typingFigure(app: TypingResult, floor: TypingResult, label: string, judged: boolean): Figure {
+function typingFigure(
+  app: TypingResult,
+  floor: TypingResult,
+  label: string,
+  judged: boolean,
+): Figure {
   const describe = (r: TypingResult) =>
-    r.slowEvents === 0 ? 'no keyboard event reached 16 ms' : `${r.slowEvents} keyboard event(s) ≥ 16 ms, ${r.over32} over 32 ms`
+    r.slowEvents === 0
+      ? 'no keyboard event reached 16 ms'
+      : `${r.slowEvents} keyboard event(s) ≥ 16 ms, ${r.over32} over 32 ms`
   return {
     section: 'typing',
     figure: `Typing: worst of ${KEYSTROKES} keystrokes (${label})`,

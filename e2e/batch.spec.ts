@@ -9,7 +9,10 @@ test.beforeEach(async ({ page, request }) => {
   await page.reload()
 })
 
-test('batch invites: paste 5 XUIDs (one invalid, one duplicate), send, 3 handles and the marked rows', async ({ page, request }) => {
+test('batch invites: paste 5 XUIDs (one invalid, one duplicate), send, 3 handles and the marked rows', async ({
+  page,
+  request,
+}) => {
   await page.getByRole('link', { name: 'Settings' }).click()
   await page.getByLabel('Authorization', { exact: true }).fill(TOKEN)
   await page.getByRole('button', { name: 'Save token' }).click()
@@ -24,9 +27,13 @@ test('batch invites: paste 5 XUIDs (one invalid, one duplicate), send, 3 handles
 
   await page.getByRole('button', { name: 'Batch invites' }).click()
   const xuids = page.getByLabel('Invited XUIDs', { exact: true })
-  await xuids.fill('2533274790000001\n2533274790000002\nnot-a-xuid\n2533274790000001\n2533274790000003')
+  await xuids.fill(
+    '2533274790000001\n2533274790000002\nnot-a-xuid\n2533274790000001\n2533274790000003',
+  )
   await expect(xuids).toHaveAttribute('aria-invalid', 'true')
-  await expect(page.getByText('3 to invite, 1 invalid, 1 duplicate', { exact: false })).toBeVisible()
+  await expect(
+    page.getByText('3 to invite, 1 invalid, 1 duplicate', { exact: false }),
+  ).toBeVisible()
 
   await page.getByRole('button', { name: 'Send invites' }).click()
   const progress = page.getByRole('progressbar', { name: 'Batch progress' })
@@ -38,10 +45,14 @@ test('batch invites: paste 5 XUIDs (one invalid, one duplicate), send, 3 handles
   await expect(results.locator('tr[data-kind="sent"]')).toHaveCount(3)
   await expect(results.locator('tr[data-kind="invalid"]')).toContainText('not-a-xuid')
   await expect(results.locator('tr[data-kind="duplicate"]')).toContainText('Duplicate of line 1')
-  await expect(results.locator('tr[data-kind="sent"]').first()).toContainText(/[0-9a-f]{8}-[0-9a-f]{4}-/)
+  await expect(results.locator('tr[data-kind="sent"]').first()).toContainText(
+    /[0-9a-f]{8}-[0-9a-f]{4}-/,
+  )
 
   // One POST per valid XUID reached the simulator, in order.
-  const received = (await (await request.get('/sim/__requests')).json()) as { requests: Array<{ method: string; path: string; body: string }> }
+  const received = (await (await request.get('/sim/__requests')).json()) as {
+    requests: Array<{ method: string; path: string; body: string }>
+  }
   const invited = received.requests
     .filter((r) => r.method === 'POST' && r.path === '/handles')
     .map((r) => (JSON.parse(r.body) as { invitedXuid: string }).invitedXuid)
@@ -49,5 +60,7 @@ test('batch invites: paste 5 XUIDs (one invalid, one duplicate), send, 3 handles
 
   // Each handle is in the ledger.
   await page.getByRole('link', { name: 'Handles' }).click()
-  await expect(page.getByRole('table', { name: 'Invite handles' }).locator('tbody tr')).toHaveCount(3)
+  await expect(page.getByRole('table', { name: 'Invite handles' }).locator('tbody tr')).toHaveCount(
+    3,
+  )
 })

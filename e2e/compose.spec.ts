@@ -6,7 +6,9 @@ test.beforeEach(async ({ page }) => {
   await page.reload()
 })
 
-test('filling the invite form by its labels previews exactly the body that will be sent', async ({ page }) => {
+test('filling the invite form by its labels previews exactly the body that will be sent', async ({
+  page,
+}) => {
   await page.getByRole('radio', { name: 'Invite' }).check()
   await page.getByLabel('SCID', { exact: true }).fill('  bd6c41c3-01c3-468a-a3b5-3e0fe8133862 ')
   await page.getByLabel('Template name').fill('deathmatch')
@@ -35,16 +37,22 @@ test('filling the invite form by its labels previews exactly the body that will 
     { useInnerText: true },
   )
   await expect(page.getByLabel('Request headers')).toContainText('x-xbl-contract-version: 107')
-  await expect(page.getByLabel('Request headers')).toContainText('Authorization: XBL3.0 x=<userhash>;<token> (redacted)')
+  await expect(page.getByLabel('Request headers')).toContainText(
+    'Authorization: XBL3.0 x=<userhash>;<token> (redacted)',
+  )
   await expect(page.getByRole('button', { name: 'Send' })).toBeEnabled()
 })
 
-test('a broken rule is shown at its field while the preview still shows what would go out', async ({ page }) => {
+test('a broken rule is shown at its field while the preview still shows what would go out', async ({
+  page,
+}) => {
   await page.getByRole('radio', { name: 'Invite' }).check()
   const titleId = page.getByLabel('Title ID')
   await titleId.fill('4294967296')
   await expect(titleId).toHaveAttribute('aria-invalid', 'true')
-  await expect(page.getByText('Title ID must be a decimal number from 0 to 4294967295').first()).toBeVisible()
+  await expect(
+    page.getByText('Title ID must be a decimal number from 0 to 4294967295').first(),
+  ).toBeVisible()
   await expect(page.getByLabel('Request body')).toContainText('"titleId": "4294967296"')
   await expect(page.getByRole('button', { name: 'Send' })).toBeDisabled()
   await titleId.fill('4294967295')

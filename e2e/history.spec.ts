@@ -5,7 +5,6 @@ import { SCID, setToken } from './support'
 const SECRET = 'e2e-history-secret'
 const TOKEN = `XBL3.0 x=2814679796296491;${SECRET}`
 
-
 async function send(page: Page, type: 'Invite' | 'Activity', session: string, xuid?: string) {
   await page.getByRole('link', { name: 'Compose' }).click()
   await page.getByRole('radio', { name: type }).check()
@@ -29,7 +28,9 @@ test.beforeEach(async ({ page, request }) => {
   await page.goto('/')
 })
 
-test('three calls are kept across a reload, filtered by URL, replayed, checked, revoked and exported without the token', async ({ page }) => {
+test('three calls are kept across a reload, filtered by URL, replayed, checked, revoked and exported without the token', async ({
+  page,
+}) => {
   await setToken(page, TOKEN, { remember: true })
   await send(page, 'Invite', 'session-1', '2533274790000001')
   await send(page, 'Invite', 'session-2', '2533274790000002')
@@ -58,7 +59,9 @@ test('three calls are kept across a reload, filtered by URL, replayed, checked, 
   // Detail: the request as sent, token redacted; replaying an invite asks first.
   await rows(page).first().getByRole('button').click()
   const entry = page.getByRole('region', { name: 'Entry' })
-  await expect(entry.getByLabel('Request as sent')).toContainText('"invitedXuid": "2533274790000002"')
+  await expect(entry.getByLabel('Request as sent')).toContainText(
+    '"invitedXuid": "2533274790000002"',
+  )
   await expect(entry.getByLabel('Request as sent')).toContainText('(redacted)')
   await expect(entry.getByLabel('Request as sent')).not.toContainText(SECRET)
   await entry.getByRole('button', { name: 'Replay' }).click()
@@ -76,7 +79,10 @@ test('three calls are kept across a reload, filtered by URL, replayed, checked, 
   await firstHandle.getByRole('button', { name: 'Check', exact: true }).click()
   await expect(firstHandle).toContainText('still there (200)')
   await firstHandle.getByRole('button', { name: 'Revoke', exact: true }).click()
-  await page.getByRole('dialog', { name: 'Revoke this invite?' }).getByRole('button', { name: 'Revoke invite' }).click()
+  await page
+    .getByRole('dialog', { name: 'Revoke this invite?' })
+    .getByRole('button', { name: 'Revoke invite' })
+    .click()
   await expect(firstHandle).toContainText('revoked')
   await firstHandle.getByRole('button', { name: 'Check', exact: true }).click()
   await expect(firstHandle).toContainText('not found (404)')
@@ -90,10 +96,17 @@ test('three calls are kept across a reload, filtered by URL, replayed, checked, 
   ])
   const text = await readFile((await download.path()) ?? '', 'utf8')
   expect(text).not.toContain(SECRET)
-  const har = JSON.parse(text) as { log: { version: string; entries: Array<{ request: { headers: Array<{ name: string; value: string }> } }> } }
+  const har = JSON.parse(text) as {
+    log: {
+      version: string
+      entries: Array<{ request: { headers: Array<{ name: string; value: string }> } }>
+    }
+  }
   expect(har.log.version).toBe('1.2')
   expect(har.log.entries).toHaveLength(7)
-  expect(har.log.entries[0]?.request.headers.find((h) => h.name === 'Authorization')?.value).toContain('(redacted)')
+  expect(
+    har.log.entries[0]?.request.headers.find((h) => h.name === 'Authorization')?.value,
+  ).toContain('(redacted)')
 
   // And the stored records themselves never held it.
   const stored = await page.evaluate(
@@ -114,7 +127,10 @@ test('three calls are kept across a reload, filtered by URL, replayed, checked, 
   expect(stored).not.toContain(SECRET)
 })
 
-test('a HAR file imports into a fresh browser with a report of what was skipped', async ({ page, browser }) => {
+test('a HAR file imports into a fresh browser with a report of what was skipped', async ({
+  page,
+  browser,
+}) => {
   await setToken(page, TOKEN, { remember: true })
   await send(page, 'Invite', 'session-9', '2533274790000009')
   await page.getByRole('link', { name: 'History' }).click()
@@ -123,7 +139,9 @@ test('a HAR file imports into a fresh browser with a report of what was skipped'
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Export history' }).click(),
   ])
-  const har = JSON.parse(await readFile((await download.path()) ?? '', 'utf8')) as { log: { entries: unknown[] } }
+  const har = JSON.parse(await readFile((await download.path()) ?? '', 'utf8')) as {
+    log: { entries: unknown[] }
+  }
   // A foreign entry a devtools export would hold: not a handles call, so it is skipped with why.
   har.log.entries.push({
     startedDateTime: new Date().toISOString(),
@@ -141,17 +159,26 @@ test('a HAR file imports into a fresh browser with a report of what was skipped'
     mimeType: 'application/json',
     buffer: Buffer.from(JSON.stringify(har)),
   })
-  await expect(other.getByText('team.har: 1 entry added, 1 invite handle filed in Handles, 1 skipped:')).toBeVisible()
-  await expect(other.getByRole('list', { name: 'Skipped entries' })).toContainText('Entry 2: GET /favicon.ico is not a handles call')
+  await expect(
+    other.getByText('team.har: 1 entry added, 1 invite handle filed in Handles, 1 skipped:'),
+  ).toBeVisible()
+  await expect(other.getByRole('list', { name: 'Skipped entries' })).toContainText(
+    'Entry 2: GET /favicon.ico is not a handles call',
+  )
   await expect(rows(other)).toHaveCount(1)
   await expect(rows(other).first()).toContainText('201')
   // The invite it created is in the ledger too.
   await other.getByRole('link', { name: 'Handles' }).click()
-  await expect(other.getByRole('table', { name: 'Invite handles' }).locator('tbody tr')).toHaveCount(1)
+  await expect(
+    other.getByRole('table', { name: 'Invite handles' }).locator('tbody tr'),
+  ).toHaveCount(1)
   await fresh.close()
 })
 
-test('two tabs stay in sync: a send in one shows in the other’s History', async ({ page, context }) => {
+test('two tabs stay in sync: a send in one shows in the other’s History', async ({
+  page,
+  context,
+}) => {
   const other = await context.newPage()
   await other.goto('/history')
   await expect(other.getByText('Nothing sent yet.')).toBeVisible()
@@ -161,14 +188,19 @@ test('two tabs stay in sync: a send in one shows in the other’s History', asyn
   await expect(rows(other).first()).toContainText('activity')
 })
 
-test('“Open in composer” loads an entry as a new draft and keeps the one being typed', async ({ page }) => {
+test('“Open in composer” loads an entry as a new draft and keeps the one being typed', async ({
+  page,
+}) => {
   await setToken(page, TOKEN, { remember: true })
   await send(page, 'Invite', 'session-from-history', '2533274790000042')
   // Start another draft, then open the history entry over it.
   await page.getByLabel('Session name').fill('half-typed')
   await page.getByRole('link', { name: 'History' }).click()
   await rows(page).first().getByRole('button').click()
-  await page.getByRole('region', { name: 'Entry' }).getByRole('button', { name: 'Open in composer' }).click()
+  await page
+    .getByRole('region', { name: 'Entry' })
+    .getByRole('button', { name: 'Open in composer' })
+    .click()
 
   await expect(page.getByRole('heading', { name: 'Compose' })).toBeVisible()
   await expect(page.getByText(/Opened from History entry/)).toBeVisible()
@@ -178,7 +210,9 @@ test('“Open in composer” loads an entry as a new draft and keeps the one bei
   await expect(page.getByLabel('Session name')).toHaveValue('half-typed')
 })
 
-test('Compare shows what differs between two answers, volatile fields only on request', async ({ page }) => {
+test('Compare shows what differs between two answers, volatile fields only on request', async ({
+  page,
+}) => {
   await setToken(page, TOKEN, { remember: true })
   await send(page, 'Invite', 'session-a', '2533274790000011')
   await send(page, 'Invite', 'session-b', '2533274790000012')

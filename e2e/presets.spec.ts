@@ -9,8 +9,6 @@ const TEAM_DIR = resolve(process.env.WORKBENCH_PRESETS_DIR ?? 'test-results/e2e-
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] })
 
-
-
 async function savePreset(page: Page, name: string) {
   await page.getByRole('button', { name: 'Save preset' }).click()
   const dialog = page.getByRole('dialog', { name: 'Save preset' })
@@ -28,7 +26,11 @@ test.beforeEach(async ({ page, request }) => {
   await page.reload()
 })
 
-test('a preset shared by link opens in a fresh browser, asks before saving, and sends', async ({ page, browser, request }) => {
+test('a preset shared by link opens in a fresh browser, asks before saving, and sends', async ({
+  page,
+  browser,
+  request,
+}) => {
   await setToken(page, TOKEN)
   await fillInvite(page)
   await savePreset(page, 'Weekly invite')
@@ -57,17 +59,24 @@ test('a preset shared by link opens in a fresh browser, asks before saving, and 
 
     await setToken(other, TOKEN)
     await other.getByRole('link', { name: 'Presets' }).click()
-    await other.getByRole('article', { name: 'Weekly invite' }).getByRole('button', { name: 'Load' }).click()
+    await other
+      .getByRole('article', { name: 'Weekly invite' })
+      .getByRole('button', { name: 'Load' })
+      .click()
     await expect(other.getByLabel('Invited XUID')).toHaveValue('2533274790000001')
     await other.getByRole('button', { name: 'Send' }).click()
-    await expect(other.getByRole('region', { name: 'Response' }).getByLabel('Status')).toHaveText('201 Created')
+    await expect(other.getByRole('region', { name: 'Response' }).getByLabel('Status')).toHaveText(
+      '201 Created',
+    )
   } finally {
     await fresh.close()
   }
   const received = (await (await request.get('/sim/__requests')).json()) as {
     requests: Array<{ method: string; path: string; body: string }>
   }
-  expect(received.requests.some((r) => r.method === 'POST' && r.body.includes('2533274790000001'))).toBe(true)
+  expect(
+    received.requests.some((r) => r.method === 'POST' && r.body.includes('2533274790000001')),
+  ).toBe(true)
 })
 
 test('a damaged share link gets a clear message and saves nothing', async ({ page }) => {
@@ -78,7 +87,10 @@ test('a damaged share link gets a clear message and saves nothing', async ({ pag
   await expect(page.getByText('No presets yet.')).toBeVisible()
 })
 
-test('presets exported to a file import in a fresh browser after a review', async ({ page, browser }) => {
+test('presets exported to a file import in a fresh browser after a review', async ({
+  page,
+  browser,
+}) => {
   await setToken(page, TOKEN)
   await fillInvite(page)
   await savePreset(page, 'Exported invite')
@@ -95,7 +107,10 @@ test('presets exported to a file import in a fresh browser after a review', asyn
   await page.getByRole('link', { name: 'Compose' }).click()
   await page.getByLabel('Template name').fill('my-unsaved-work')
   await page.getByRole('link', { name: 'Presets', exact: true }).click()
-  await page.getByRole('article', { name: 'Exported invite' }).getByRole('button', { name: 'Load' }).click()
+  await page
+    .getByRole('article', { name: 'Exported invite' })
+    .getByRole('button', { name: 'Load' })
+    .click()
   await expect(page.getByLabel('Template name')).toHaveValue('deathmatch')
   await page.getByRole('button', { name: 'Restore previous draft' }).click()
   await expect(page.getByLabel('Template name')).toHaveValue('my-unsaved-work')
@@ -104,15 +119,23 @@ test('presets exported to a file import in a fresh browser after a review', asyn
   try {
     const other = await fresh.newPage()
     await other.goto('/presets')
-    await other.getByLabel('Presets files to import').setInputFiles({ name: 'team.json', mimeType: 'application/json', buffer: Buffer.from(text) })
-    await expect(other.getByRole('list', { name: 'Presets to add' })).toContainText('Exported invite')
+    await other
+      .getByLabel('Presets files to import')
+      .setInputFiles({ name: 'team.json', mimeType: 'application/json', buffer: Buffer.from(text) })
+    await expect(other.getByRole('list', { name: 'Presets to add' })).toContainText(
+      'Exported invite',
+    )
     await expect(other.getByRole('article', { name: 'Exported invite' })).toHaveCount(0)
     await other.getByRole('button', { name: 'Add to my presets' }).click()
     await expect(other.getByText('Imported 1 preset.')).toBeVisible()
     await expect(other.getByRole('article', { name: 'Exported invite' })).toBeVisible()
 
     // A damaged file is named in an announced message, and nothing stored changes.
-    await other.getByLabel('Presets files to import').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(text.slice(0, 40)) })
+    await other.getByLabel('Presets files to import').setInputFiles({
+      name: 'broken.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(text.slice(0, 40)),
+    })
     await expect(other.getByRole('alert')).toContainText('broken.json')
     await expect(other.getByRole('button', { name: 'Add to my presets' })).toBeDisabled()
     await expect(other.getByRole('article', { name: 'Exported invite' })).toBeVisible()
@@ -131,11 +154,22 @@ test.describe('team presets', () => {
     await fillInvite(page)
     await savePreset(page, 'E2E team invite')
     await page.getByRole('link', { name: 'Presets' }).click()
-    await page.getByRole('article', { name: 'E2E team invite' }).getByRole('button', { name: 'Save to team folder' }).click()
+    await page
+      .getByRole('article', { name: 'E2E team invite' })
+      .getByRole('button', { name: 'Save to team folder' })
+      .click()
     await expect(page.getByText('as e2e-team-invite.json')).toBeVisible()
     const written = await readFile(file, 'utf8')
     expect(written.endsWith('\n')).toBe(true)
-    expect(JSON.parse(written)).toMatchObject({ type: 'handles-workbench/preset', version: 1, preset: { name: 'E2E team invite' } })
-    await expect(page.getByRole('list', { name: 'Team presets' }).getByRole('article', { name: 'E2E team invite' })).toBeVisible()
+    expect(JSON.parse(written)).toMatchObject({
+      type: 'handles-workbench/preset',
+      version: 1,
+      preset: { name: 'E2E team invite' },
+    })
+    await expect(
+      page
+        .getByRole('list', { name: 'Team presets' })
+        .getByRole('article', { name: 'E2E team invite' }),
+    ).toBeVisible()
   })
 })

@@ -9,7 +9,6 @@ import { fillInvite } from './support'
 const SECRET = 'canary-token-7c1f3e'
 const TOKEN = `XBL3.0 x=2814679796296491;${SECRET}`
 
-
 async function dumpBrowserStorage(page: Page): Promise<string> {
   return page.evaluate(async () => {
     const local = JSON.stringify({ ...localStorage })
@@ -68,7 +67,9 @@ test('a known token appears in no output the Workbench produces', async ({ page,
 
   // The answer.
   await page.getByRole('button', { name: 'Send' }).click()
-  await expect(page.getByRole('region', { name: 'Response' }).getByLabel('Status')).toHaveText('201 Created')
+  await expect(page.getByRole('region', { name: 'Response' }).getByLabel('Status')).toHaveText(
+    '201 Created',
+  )
   expect(await page.locator('main').innerText()).not.toContain(SECRET)
 
   // An error message: an upstream that is not allowed.
@@ -77,7 +78,9 @@ test('a known token appears in no output the Workbench produces', async ({ page,
   await page.getByRole('button', { name: 'Save settings' }).click()
   await fillInvite(page, { sessionName: 'session-secret', invitedXuid: '2533274790000077' })
   await page.getByRole('button', { name: 'Send' }).click()
-  await expect(page.getByRole('region', { name: 'Response' }).getByRole('alert')).toContainText('Proxy unreachable')
+  await expect(page.getByRole('region', { name: 'Response' }).getByRole('alert')).toContainText(
+    'Proxy unreachable',
+  )
   expect(await page.locator('main').innerText()).not.toContain(SECRET)
 
   // History: the view, the detail, the HAR export.
@@ -85,9 +88,14 @@ test('a known token appears in no output the Workbench produces', async ({ page,
   const rows = page.getByRole('list', { name: 'History' }).getByRole('listitem')
   await expect(rows).toHaveCount(2)
   await rows.last().getByRole('button').click()
-  await expect(page.getByRole('region', { name: 'Entry' }).getByLabel('Request as sent')).toContainText('(redacted)')
+  await expect(
+    page.getByRole('region', { name: 'Entry' }).getByLabel('Request as sent'),
+  ).toContainText('(redacted)')
   expect(await page.locator('main').innerText()).not.toContain(SECRET)
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export history' }).click()])
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export history' }).click(),
+  ])
   expect(await readFile((await download.path()) ?? '', 'utf8')).not.toContain(SECRET)
 
   // Everything the browser stored outside the tab's own sessionStorage.
@@ -113,7 +121,10 @@ test('a known token appears in no output the Workbench produces', async ({ page,
   expect(decoded).toContain('session-secret')
   expect(decoded).not.toContain(SECRET)
   expect(await page.locator('main').innerText()).not.toContain(SECRET)
-  const [presetsFile] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export presets' }).click()])
+  const [presetsFile] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export presets' }).click(),
+  ])
   const presetsText = await readFile((await presetsFile.path()) ?? '', 'utf8')
   expect(presetsText).toContain('Secret test')
   expect(presetsText).not.toContain(SECRET)

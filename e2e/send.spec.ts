@@ -4,8 +4,6 @@ import { fillInvite, setToken } from './support'
 
 const TOKEN = 'XBL3.0 x=2814679796296491;e2e-secret-token'
 
-
-
 test.beforeEach(async ({ page, request }) => {
   await request.post('/sim/__reset')
   await page.goto('/')
@@ -13,7 +11,10 @@ test.beforeEach(async ({ page, request }) => {
   await page.reload()
 })
 
-test('sending an invite to the simulator shows 201 and the new handle id', async ({ page, request }) => {
+test('sending an invite to the simulator shows 201 and the new handle id', async ({
+  page,
+  request,
+}) => {
   await setToken(page, TOKEN)
   await fillInvite(page)
   await page.getByRole('button', { name: 'Send' }).click()
@@ -22,7 +23,9 @@ test('sending an invite to the simulator shows 201 and the new handle id', async
   const handleId = await response.getByLabel('Invite handle id').innerText()
   expect(handleId).toMatch(/^[0-9a-f-]{36}$/)
   await expect(response.getByLabel('Response body')).toContainText(`"id": "${handleId}"`)
-  await expect(response.getByLabel('Response body')).toContainText('"senderXuid": "2814679796296491"')
+  await expect(response.getByLabel('Response body')).toContainText(
+    '"senderXuid": "2814679796296491"',
+  )
 
   // The simulator got exactly the previewed body, and never saw the token in its log.
   const received = (await (await request.get('/sim/__requests')).json()) as {
@@ -34,7 +37,9 @@ test('sending an invite to the simulator shows 201 and the new handle id', async
   expect(JSON.stringify(received)).not.toContain('e2e-secret-token')
 })
 
-test('without a token the simulator answers 401, shown as MPSD’s answer, not a proxy failure', async ({ page }) => {
+test('without a token the simulator answers 401, shown as MPSD’s answer, not a proxy failure', async ({
+  page,
+}) => {
   await fillInvite(page)
   await page.getByRole('button', { name: 'Send' }).click()
   const response = page.getByRole('region', { name: 'Response' })
@@ -49,13 +54,17 @@ test.describe('a custom upstream', () => {
       res.writeHead(201, { 'Content-Type': 'application/json' })
       res.end(`{"from":"custom upstream","path":"${req.url}","big":18446744073709551615}`)
     })
-    await new Promise<void>((resolve) => server.listen(Number(process.env.E2E_PORT) + 1, '127.0.0.1', resolve))
+    await new Promise<void>((resolve) =>
+      server.listen(Number(process.env.E2E_PORT) + 1, '127.0.0.1', resolve),
+    )
   })
   test.afterAll(async () => {
     await new Promise((resolve) => server.close(resolve))
   })
 
-  test('switching Upstream to an allowed custom origin sends there and shows its answer', async ({ page }) => {
+  test('switching Upstream to an allowed custom origin sends there and shows its answer', async ({
+    page,
+  }) => {
     const origin = `http://127.0.0.1:${Number(process.env.E2E_PORT) + 1}`
     await setToken(page, TOKEN)
     await page.getByLabel('Upstream').selectOption(origin)

@@ -5,7 +5,10 @@ import { expect, test } from '@playwright/test'
 const TOKEN = 'XBL3.0 x=2814679796296493;e2e-interrupt-token'
 const XUIDS = Array.from({ length: 40 }, (_, i) => String(2533274790001000n + BigInt(i)))
 
-test('closing the page mid-batch leaves History whole and the run resumable', async ({ context, request }) => {
+test('closing the page mid-batch leaves History whole and the run resumable', async ({
+  context,
+  request,
+}) => {
   await request.post('/sim/__reset')
   const page = await context.newPage()
   await page.goto('/settings')
@@ -24,10 +27,14 @@ test('closing the page mid-batch leaves History whole and the run resumable', as
 
   // Close while requests are being sent and recorded (no beforeunload grace).
   const progress = page.getByRole('progressbar', { name: 'Batch progress' })
-  await expect.poll(async () => Number(await progress.getAttribute('value')), { timeout: 20_000 }).toBeGreaterThanOrEqual(8)
+  await expect
+    .poll(async () => Number(await progress.getAttribute('value')), { timeout: 20_000 })
+    .toBeGreaterThanOrEqual(8)
   await page.close({ runBeforeUnload: false })
 
-  const received = (await (await request.get('/sim/__requests')).json()) as { requests: Array<{ method: string; path: string }> }
+  const received = (await (await request.get('/sim/__requests')).json()) as {
+    requests: Array<{ method: string; path: string }>
+  }
   const sent = received.requests.filter((r) => r.method === 'POST' && r.path === '/handles').length
   expect(sent).toBeGreaterThanOrEqual(8)
 
@@ -49,7 +56,8 @@ test('closing the page mid-batch leaves History whole and the run resumable', as
         open.onerror = () => reject(new Error('open failed'))
         open.onsuccess = () => {
           const request = open.result.transaction('history').objectStore('history').getAll()
-          request.onsuccess = () => resolve(request.result as Array<{ id: string; response?: { status: number } }>)
+          request.onsuccess = () =>
+            resolve(request.result as Array<{ id: string; response?: { status: number } }>)
         }
       }),
   )

@@ -5,7 +5,11 @@ import { expect, type Page } from '@playwright/test'
 export const SCID = 'bd6c41c3-01c3-468a-a3b5-3e0fe8133862'
 
 /** Settings → Authorization → "Save token"; "Remember for this tab" keeps it across reloads. */
-export async function setToken(page: Page, token: string, { remember = false } = {}): Promise<void> {
+export async function setToken(
+  page: Page,
+  token: string,
+  { remember = false } = {},
+): Promise<void> {
   await page.getByRole('link', { name: 'Settings' }).click()
   await page.getByLabel('Authorization', { exact: true }).fill(token)
   if (remember) await page.getByLabel('Remember for this tab').check()
@@ -13,7 +17,12 @@ export async function setToken(page: Page, token: string, { remember = false } =
   await expect(page.getByText('Token set.')).toBeVisible()
 }
 
-export type InviteFields = { sessionName?: string; invitedXuid?: string; titleId?: string; templateName?: string }
+export type InviteFields = {
+  sessionName?: string
+  invitedXuid?: string
+  titleId?: string
+  templateName?: string
+}
 
 /** Compose → Invite, with a valid request unless a field says otherwise. */
 export async function fillInvite(page: Page, fields: InviteFields = {}): Promise<void> {

@@ -23,7 +23,9 @@ if (existsSync('test-results/playwright.json')) {
   passed += (s.expected ?? 0) + (s.flaky ?? 0)
   failed += s.unexpected ?? 0
   skipped += s.skipped ?? 0
-  parts.push(`playwright ${(s.expected ?? 0) + (s.flaky ?? 0)}/${(s.expected ?? 0) + (s.unexpected ?? 0) + (s.flaky ?? 0)}`)
+  parts.push(
+    `playwright ${(s.expected ?? 0) + (s.flaky ?? 0)}/${(s.expected ?? 0) + (s.unexpected ?? 0) + (s.flaky ?? 0)}`,
+  )
 } else {
   parts.push('playwright: no report')
 }

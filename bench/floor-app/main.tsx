@@ -9,7 +9,9 @@ import { useForm } from 'react-hook-form'
 import { z } from 'zod'
 
 const schema = z.object({
-  scid: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'Enter a GUID'),
+  scid: z
+    .string()
+    .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'Enter a GUID'),
 })
 type FormValues = z.infer<typeof schema>
 
@@ -21,7 +23,8 @@ function FloorForm() {
   })
   // A mutation keeps React Query's mutation code in the bundle, as the Workbench's Send does.
   const send = useMutation({
-    mutationFn: async (values: FormValues) => (await fetch('/echo', { method: 'POST', body: JSON.stringify(values) })).status,
+    mutationFn: async (values: FormValues) =>
+      (await fetch('/echo', { method: 'POST', body: JSON.stringify(values) })).status,
   })
   return (
     <form onSubmit={handleSubmit((values) => send.mutate(values))}>

@@ -6,11 +6,19 @@ import { ResponsePanel } from '../features/response/response-panel'
 // tools are separate chunks, fetched right after, so the first load stays near the stack's floor.
 // Memoized: they get the composer's deferred draft and need not re-render on every keystroke.
 const SavePresetButton = memo(
-  lazy(() => import('../features/presets/save-preset-dialog').then((m) => ({ default: m.SavePresetButton }))),
+  lazy(() =>
+    import('../features/presets/save-preset-dialog').then((m) => ({ default: m.SavePresetButton })),
+  ),
 )
-const BatchPanel = memo(lazy(() => import('../features/batch/batch-panel').then((m) => ({ default: m.BatchPanel }))))
+const BatchPanel = memo(
+  lazy(() => import('../features/batch/batch-panel').then((m) => ({ default: m.BatchPanel }))),
+)
 const ActivityToolsPanel = memo(
-  lazy(() => import('../features/batch/activity-tools-panel').then((m) => ({ default: m.ActivityToolsPanel }))),
+  lazy(() =>
+    import('../features/batch/activity-tools-panel').then((m) => ({
+      default: m.ActivityToolsPanel,
+    })),
+  ),
 )
 
 export function ComposePage() {

@@ -6,10 +6,14 @@ import { lazy, type ComponentType } from 'react'
 type ViewModule = { default: ComponentType }
 
 const loaders = {
-  '/history': () => import('../features/history/history-view').then((m) => ({ default: m.HistoryView })),
-  '/handles': () => import('../features/handles/handles-view').then((m) => ({ default: m.HandlesView })),
-  '/presets': () => import('../features/presets/presets-view').then((m) => ({ default: m.PresetsView })),
-  '/settings': () => import('../features/settings/settings-view').then((m) => ({ default: m.SettingsView })),
+  '/history': () =>
+    import('../features/history/history-view').then((m) => ({ default: m.HistoryView })),
+  '/handles': () =>
+    import('../features/handles/handles-view').then((m) => ({ default: m.HandlesView })),
+  '/presets': () =>
+    import('../features/presets/presets-view').then((m) => ({ default: m.PresetsView })),
+  '/settings': () =>
+    import('../features/settings/settings-view').then((m) => ({ default: m.SettingsView })),
 } satisfies Record<string, () => Promise<ViewModule>>
 
 type RoutePath = keyof typeof loaders

@@ -14,7 +14,15 @@ type ConfirmDialogProps = {
   children: ReactNode
 }
 
-export function ConfirmDialog({ open, title, confirmLabel, onConfirm, onCancel, danger = false, children }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  open,
+  title,
+  confirmLabel,
+  onConfirm,
+  onCancel,
+  danger = false,
+  children,
+}: ConfirmDialogProps) {
   return (
     <Dialog open={open} title={title} onClose={onCancel}>
       {children}

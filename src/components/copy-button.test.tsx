@@ -16,10 +16,14 @@ describe('CopyButton', () => {
 
   it('shows the text to copy by hand when the browser refuses the clipboard', async () => {
     const user = userEvent.setup()
-    vi.spyOn(navigator.clipboard, 'writeText').mockRejectedValue(new DOMException('denied', 'NotAllowedError'))
+    vi.spyOn(navigator.clipboard, 'writeText').mockRejectedValue(
+      new DOMException('denied', 'NotAllowedError'),
+    )
     render(<CopyButton label="Copy as fetch" text={() => 'await fetch("https://x")'} />)
     await user.click(screen.getByRole('button', { name: 'Copy as fetch' }))
-    expect(screen.getByLabelText('Copy as fetch (copy by hand)')).toHaveValue('await fetch("https://x")')
+    expect(screen.getByLabelText('Copy as fetch (copy by hand)')).toHaveValue(
+      'await fetch("https://x")',
+    )
     expect(screen.getByRole('status')).toHaveTextContent('refused clipboard access')
   })
 })

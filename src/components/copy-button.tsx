@@ -23,7 +23,9 @@ export function CopyButton({ label, text, className }: CopyButtonProps) {
       setMessage(`${label}: copied`)
     } catch {
       setFallback(value)
-      setMessage(`${label}: the browser refused clipboard access; the text is selected below to copy by hand`)
+      setMessage(
+        `${label}: the browser refused clipboard access; the text is selected below to copy by hand`,
+      )
     }
   }
   return (

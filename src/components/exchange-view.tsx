@@ -12,7 +12,8 @@ export function ExchangeView({ entry }: { entry: HistoryEntry }) {
   const response = entry.response
   const contentType = response?.headers.find(([name]) => name.toLowerCase() === 'content-type')?.[1]
   const body = response ? formatBody(response.body, contentType) : undefined
-  const handleId = entry.kind === 'invite' && response?.status === 201 ? inviteHandleId(response.body) : undefined
+  const handleId =
+    entry.kind === 'invite' && response?.status === 201 ? inviteHandleId(response.body) : undefined
   return (
     <div className="exchange">
       {entry.storageError ? (

@@ -19,7 +19,10 @@ export type ProxyResponse = {
 }
 
 export class ProxyUnreachableError extends Error {
-  constructor(readonly proxyUrl: string, cause: unknown) {
+  constructor(
+    readonly proxyUrl: string,
+    cause: unknown,
+  ) {
     super(`Proxy unreachable at ${proxyUrl}`, { cause })
     this.name = 'ProxyUnreachableError'
   }

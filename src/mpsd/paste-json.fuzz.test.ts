@@ -15,14 +15,27 @@ const DOCS_SAMPLES = readdirSync(FIXTURES)
   .sort()
   .map((name) => ({ name, text: readFileSync(join(FIXTURES, name), 'utf8') }))
 
-const FIELD_NAMES = ['type', 'scid', 'templateName', 'sessionName', 'invitedXuid', 'titleId', 'context', 'contextString', 'senderString']
+const FIELD_NAMES = [
+  'type',
+  'scid',
+  'templateName',
+  'sessionName',
+  'invitedXuid',
+  'titleId',
+  'context',
+  'contextString',
+  'senderString',
+]
 
 /** The contract the paste box relies on; returns the result so callers can assert more. */
 function expectUsableResult(text: string): PasteResult {
   let result: PasteResult | undefined
-  expect(() => {
-    result = parsePastedJson(text)
-  }, `threw for ${JSON.stringify(text.slice(0, 200))}`).not.toThrow()
+  expect(
+    () => {
+      result = parsePastedJson(text)
+    },
+    `threw for ${JSON.stringify(text.slice(0, 200))}`,
+  ).not.toThrow()
   if (!result) throw new Error('unreachable: parsePastedJson returned nothing')
   const label = JSON.stringify(text.slice(0, 200))
   if (!result.ok) {
@@ -38,7 +51,8 @@ function expectUsableResult(text: string): PasteResult {
     expect(FIELD_NAMES, label).toContain(key)
     expect(typeof value, `${label} field ${key}`).toBe('string')
   }
-  if (result.fields.type !== undefined) expect(['activity', 'invite'], label).toContain(result.fields.type)
+  if (result.fields.type !== undefined)
+    expect(['activity', 'invite'], label).toContain(result.fields.type)
   expect(Array.isArray(result.unmapped), label).toBe(true)
   for (const note of result.unmapped) {
     // Each unmapped key is listed with where and why, so nothing is dropped silently. (The path may
@@ -64,7 +78,30 @@ type Mutation =
 // Junk a paste picks up in practice: stray quotes and brackets, smart quotes from a chat client,
 // a BOM, zero-width and NUL characters, a lone surrogate, a placeholder fragment.
 const JUNK = fc.oneof(
-  fc.constantFrom('"', "'", '{', '}', '[', ']', ',', ':', '//', '/*', '*/', '\\', '\u201c', '\u201d', '\ufeff', '\u200b', '\u0000', '\ud800', '{x}', '\n', 'NaN', '-'),
+  fc.constantFrom(
+    '"',
+    "'",
+    '{',
+    '}',
+    '[',
+    ']',
+    ',',
+    ':',
+    '//',
+    '/*',
+    '*/',
+    '\\',
+    '\u201c',
+    '\u201d',
+    '\ufeff',
+    '\u200b',
+    '\u0000',
+    '\ud800',
+    '{x}',
+    '\n',
+    'NaN',
+    '-',
+  ),
   fc.string({ maxLength: 4, unit: 'binary' }),
 )
 
@@ -74,7 +111,11 @@ const MUTATION: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('deleteQuote' as const), nth: fc.nat() }),
   fc.record({ kind: fc.constant('deleteAllQuotes' as const) }),
   fc.record({ kind: fc.constant('deleteChar' as const), at: fc.nat() }),
-  fc.record({ kind: fc.constant('duplicate' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 30 }) }),
+  fc.record({
+    kind: fc.constant('duplicate' as const),
+    at: fc.nat(),
+    length: fc.integer({ min: 1, max: 30 }),
+  }),
 )
 
 function mutate(text: string, mutation: Mutation): string {
@@ -130,16 +171,25 @@ describe('parsePastedJson under fuzzing', () => {
           fc.json({ maxDepth: 4 }),
           // JSON objects shaped like handle bodies, with arbitrary values where the form expects text.
           fc
-            .record({
-              type: fc.oneof(fc.constantFrom('invite', 'activity', 'search'), fc.jsonValue()),
-              sessionRef: fc.oneof(
-                fc.record({ scid: fc.jsonValue(), templateName: fc.jsonValue(), name: fc.jsonValue() }, { requiredKeys: [] }),
-                fc.jsonValue(),
-              ),
-              invitedXuid: fc.jsonValue(),
-              inviteAttributes: fc.oneof(fc.dictionary(fc.string({ maxLength: 12 }), fc.jsonValue()), fc.jsonValue()),
-              version: fc.jsonValue(),
-            }, { requiredKeys: [] })
+            .record(
+              {
+                type: fc.oneof(fc.constantFrom('invite', 'activity', 'search'), fc.jsonValue()),
+                sessionRef: fc.oneof(
+                  fc.record(
+                    { scid: fc.jsonValue(), templateName: fc.jsonValue(), name: fc.jsonValue() },
+                    { requiredKeys: [] },
+                  ),
+                  fc.jsonValue(),
+                ),
+                invitedXuid: fc.jsonValue(),
+                inviteAttributes: fc.oneof(
+                  fc.dictionary(fc.string({ maxLength: 12 }), fc.jsonValue()),
+                  fc.jsonValue(),
+                ),
+                version: fc.jsonValue(),
+              },
+              { requiredKeys: [] },
+            )
             .map((body) => JSON.stringify(body)),
         ),
         (text) => {
@@ -173,14 +223,28 @@ describe('parsePastedJson under fuzzing', () => {
     const value = fc.string({ maxLength: 40 })
     fc.assert(
       fc.property(
-        fc.record({ scid: value, templateName: value, name: value, invitedXuid: value, titleId: value, senderString: value, contextString: value }),
-        fc.constantFrom<(typeof JSON.stringify)>(JSON.stringify, (v: unknown) => JSON.stringify(v, null, 2)),
+        fc.record({
+          scid: value,
+          templateName: value,
+          name: value,
+          invitedXuid: value,
+          titleId: value,
+          senderString: value,
+          contextString: value,
+        }),
+        fc.constantFrom<typeof JSON.stringify>(JSON.stringify, (v: unknown) =>
+          JSON.stringify(v, null, 2),
+        ),
         (v, stringify) => {
           const text = stringify({
             type: 'invite',
             sessionRef: { scid: v.scid, templateName: v.templateName, name: v.name },
             invitedXuid: v.invitedXuid,
-            inviteAttributes: { titleId: v.titleId, contextString: v.contextString, senderString: v.senderString },
+            inviteAttributes: {
+              titleId: v.titleId,
+              contextString: v.contextString,
+              senderString: v.senderString,
+            },
           })
           expect(parsePastedJson(text)).toEqual({
             ok: true,
@@ -205,7 +269,15 @@ describe('parsePastedJson under fuzzing', () => {
         // Found by this property: such values used to be rewritten as placeholders and the paste refused.
         examples: [
           [
-            { scid: 'a: {b}', templateName: 't', name: '"id: "x', invitedXuid: '1', titleId: 'x : { y }', senderString: 'hi: {name}', contextString: '' },
+            {
+              scid: 'a: {b}',
+              templateName: 't',
+              name: '"id: "x',
+              invitedXuid: '1',
+              titleId: 'x : { y }',
+              senderString: 'hi: {name}',
+              contextString: '',
+            },
             JSON.stringify,
           ],
         ],
@@ -215,7 +287,8 @@ describe('parsePastedJson under fuzzing', () => {
 
   it('refuses a paste over PASTE_MAX_LENGTH with a message giving its size and the limit, even when it is valid JSON', () => {
     // A real sample padded with whitespace: the size, not the content, is the problem the user must see.
-    const sample = DOCS_SAMPLES.find((s) => s.name === 'docs_handles-post-set-activity-request.json')?.text ?? ''
+    const sample =
+      DOCS_SAMPLES.find((s) => s.name === 'docs_handles-post-set-activity-request.json')?.text ?? ''
     expect(parsePastedJson(sample).ok).toBe(true)
     const padded = sample + ' '.repeat(PASTE_MAX_LENGTH + 1 - sample.length)
     expect(padded.length).toBe(PASTE_MAX_LENGTH + 1)

@@ -38,7 +38,12 @@ describe('parsePastedJson', () => {
     const result = parsePastedJson(fixture('docs_handles-post-set-activity-request.json'))
     expect(result).toMatchObject({
       ok: true,
-      fields: { type: 'activity', scid: 'bd6c41c3-01c3-468a-a3b5-3e0fe8133862', templateName: 'deathmatch', sessionName: 'session-49' },
+      fields: {
+        type: 'activity',
+        scid: 'bd6c41c3-01c3-468a-a3b5-3e0fe8133862',
+        templateName: 'deathmatch',
+        sessionName: 'session-49',
+      },
       unmapped: [],
     })
   })
@@ -47,7 +52,11 @@ describe('parsePastedJson', () => {
     const result = parsePastedJson(fixture('docs_multiplayersessionreference-sample.json'))
     expect(result).toMatchObject({
       ok: true,
-      fields: { scid: '8d050174-412b-4d51-a29b-d55a34edfdb7', templateName: 'integration', sessionName: '19de0095d8bb41048f19edbbb6bc6b04' },
+      fields: {
+        scid: '8d050174-412b-4d51-a29b-d55a34edfdb7',
+        templateName: 'integration',
+        sessionName: '19de0095d8bb41048f19edbbb6bc6b04',
+      },
     })
   })
 
@@ -74,19 +83,38 @@ describe('parsePastedJson', () => {
   })
 
   it('explains empty, non-object, oversized and unreadable input', () => {
-    expect(parsePastedJson('   ')).toEqual({ ok: false, error: 'Nothing to paste: the box is empty.' })
-    expect(parsePastedJson('[1,2]')).toMatchObject({ ok: false, error: expect.stringContaining('JSON object') })
-    expect(parsePastedJson('x'.repeat(PASTE_MAX_LENGTH + 1))).toMatchObject({ ok: false, error: expect.stringContaining('at most') })
-    expect(parsePastedJson('{"unrelated": true}')).toMatchObject({ ok: false, error: expect.stringContaining('Nothing in this JSON') })
+    expect(parsePastedJson('   ')).toEqual({
+      ok: false,
+      error: 'Nothing to paste: the box is empty.',
+    })
+    expect(parsePastedJson('[1,2]')).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('JSON object'),
+    })
+    expect(parsePastedJson('x'.repeat(PASTE_MAX_LENGTH + 1))).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('at most'),
+    })
+    expect(parsePastedJson('{"unrelated": true}')).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('Nothing in this JSON'),
+    })
   })
 
   it('never throws, whatever is pasted', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.json(), fc.jsonValue().map((v) => JSON.stringify(v)?.slice(0, 40) ?? '')), (text) => {
-        const result = parsePastedJson(text)
-        expect(typeof result.ok).toBe('boolean')
-        if (!result.ok) expect(result.error.length).toBeGreaterThan(0)
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.json(),
+          fc.jsonValue().map((v) => JSON.stringify(v)?.slice(0, 40) ?? ''),
+        ),
+        (text) => {
+          const result = parsePastedJson(text)
+          expect(typeof result.ok).toBe('boolean')
+          if (!result.ok) expect(result.error.length).toBeGreaterThan(0)
+        },
+      ),
       { numRuns: 500 },
     )
   })

@@ -48,13 +48,18 @@ function asText(value: unknown): string | undefined {
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !isLosslessNumber(value)
+  return (
+    typeof value === 'object' && value !== null && !Array.isArray(value) && !isLosslessNumber(value)
+  )
 }
 
 export function parsePastedJson(text: string): PasteResult {
   if (text.trim() === '') return { ok: false, error: 'Nothing to paste: the box is empty.' }
   if (text.length > PASTE_MAX_LENGTH) {
-    return { ok: false, error: `That is ${text.length} characters; paste at most ${PASTE_MAX_LENGTH}.` }
+    return {
+      ok: false,
+      error: `That is ${text.length} characters; paste at most ${PASTE_MAX_LENGTH}.`,
+    }
   }
   const placeholders: string[] = []
   let value: unknown
@@ -65,7 +70,10 @@ export function parsePastedJson(text: string): PasteResult {
     value = parse(text)
   } catch {
     const prepared = text
-      .replace(PLACEHOLDER, (_m, colon: string, name: string) => `${colon}"\u2063placeholder:${name}"`)
+      .replace(
+        PLACEHOLDER,
+        (_m, colon: string, name: string) => `${colon}"\u2063placeholder:${name}"`,
+      )
       .replace(BROKEN_KEY, (_m, lead: string, key: string) => `${lead}"${key}": "`)
     try {
       value = parse(prepared)
@@ -118,12 +126,20 @@ export function parsePastedJson(text: string): PasteResult {
       if (key === 'type') {
         const type = asText(raw)
         if (type === 'activity' || type === 'invite') fields.type = type
-        else unmapped.push({ path: 'type', reason: `"${type ?? '?'}" handles are not composed here (only activity and invite)` })
+        else
+          unmapped.push({
+            path: 'type',
+            reason: `"${type ?? '?'}" handles are not composed here (only activity and invite)`,
+          })
       } else if (key === 'sessionRef' && isRecord(raw)) {
         mapSessionRef(raw, 'sessionRef')
       } else if (key === 'version') {
         const version = asText(raw)
-        if (version !== '1') unmapped.push({ path: 'version', reason: `handle version ${version ?? '?'} is not 1; the Workbench always sends 1` })
+        if (version !== '1')
+          unmapped.push({
+            path: 'version',
+            reason: `handle version ${version ?? '?'} is not 1; the Workbench always sends 1`,
+          })
       } else if (key === 'id') {
         unmapped.push({ path: 'id', reason: 'MPSD assigns handle ids; a request never sends one' })
       } else if (key === 'invitedXuid') {
@@ -143,7 +159,11 @@ export function parsePastedJson(text: string): PasteResult {
     }
   }
   if (Object.keys(fields).length === 0) {
-    return { ok: false, error: 'Nothing in this JSON maps to the form: expected sessionRef, invitedXuid or inviteAttributes.' }
+    return {
+      ok: false,
+      error:
+        'Nothing in this JSON maps to the form: expected sessionRef, invitedXuid or inviteAttributes.',
+    }
   }
   return { ok: true, fields, placeholders, unmapped, repaired }
 }

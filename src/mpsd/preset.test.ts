@@ -1,15 +1,45 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { describeProblem, parsePresetsText, parsePresetsValue, presetSlug, PRESETS_FILE_TYPE, stableStringify, TEAM_SLUG_PATTERN, toPresetContent, toPresetDocument, toPresetsFile, type Preset } from './preset'
+import {
+  describeProblem,
+  parsePresetsText,
+  parsePresetsValue,
+  presetSlug,
+  PRESETS_FILE_TYPE,
+  stableStringify,
+  TEAM_SLUG_PATTERN,
+  toPresetContent,
+  toPresetDocument,
+  toPresetsFile,
+  type Preset,
+} from './preset'
 import { redactSecrets, secretsOfAuthorization } from './redact'
 
 const request = {
   type: 'invite' as const,
-  sessionRef: { scid: 'bd6c41c3-01c3-468a-a3b5-3e0fe8133862', templateName: 'deathmatch', name: 'session-49' },
-  invite: { invitedXuid: '2533274790000001', titleId: '1234', context: '', contextString: '', senderString: '' },
+  sessionRef: {
+    scid: 'bd6c41c3-01c3-468a-a3b5-3e0fe8133862',
+    templateName: 'deathmatch',
+    name: 'session-49',
+  },
+  invite: {
+    invitedXuid: '2533274790000001',
+    titleId: '1234',
+    context: '',
+    contextString: '',
+    senderString: '',
+  },
   contractVersion: 107,
 }
-const preset: Preset = { id: 'p1', name: 'Weekly', description: '', tags: ['smoke'], request, createdAt: 1, updatedAt: 2 }
+const preset: Preset = {
+  id: 'p1',
+  name: 'Weekly',
+  description: '',
+  tags: ['smoke'],
+  request,
+  createdAt: 1,
+  updatedAt: 2,
+}
 
 describe('the preset allowlist', () => {
   it('drops every field the schema does not list, at every level', () => {
@@ -17,28 +47,53 @@ describe('the preset allowlist', () => {
       name: 'x',
       authorization: 'XBL3.0 x=1;secret',
       settings: { proxyUrl: '/proxy' },
-      request: { ...request, headers: { Authorization: 'secret' }, sessionRef: { ...request.sessionRef, token: 'secret' } },
+      request: {
+        ...request,
+        headers: { Authorization: 'secret' },
+        sessionRef: { ...request.sessionRef, token: 'secret' },
+      },
     })
     expect(JSON.stringify(content)).not.toContain('secret')
     expect(Object.keys(content).sort()).toEqual(['description', 'name', 'request', 'tags'])
   })
 
   it('trims names, lower-cases and de-duplicates tags', () => {
-    expect(toPresetContent({ name: '  A  ', tags: ['Smoke', 'smoke '], request })).toMatchObject({ name: 'A', tags: ['smoke'] })
+    expect(toPresetContent({ name: '  A  ', tags: ['Smoke', 'smoke '], request })).toMatchObject({
+      name: 'A',
+      tags: ['smoke'],
+    })
   })
 })
 
 describe('reading presets', () => {
   it('reads a versioned file, a single preset document, a bare preset and a list', () => {
-    expect(parsePresetsText(JSON.stringify(toPresetsFile([preset])), 'a.json').presets).toEqual([preset])
-    expect(parsePresetsValue(toPresetDocument(preset), 'b.json').presets[0]).toMatchObject({ name: 'Weekly', request })
+    expect(parsePresetsText(JSON.stringify(toPresetsFile([preset])), 'a.json').presets).toEqual([
+      preset,
+    ])
+    expect(parsePresetsValue(toPresetDocument(preset), 'b.json').presets[0]).toMatchObject({
+      name: 'Weekly',
+      request,
+    })
     expect(parsePresetsValue(preset, 'c.json').presets).toEqual([preset])
     expect(parsePresetsValue([preset, preset], 'd.json').presets).toHaveLength(2)
   })
 
   it('upgrades a version 0 (flat draft) preset with the restore step', () => {
     const parsed = parsePresetsValue(
-      { type: PRESETS_FILE_TYPE, version: 0, presets: [{ name: 'Old', type: 'activity', scid: 's', templateName: 't', sessionName: 'n', tags: 'a,b' }] },
+      {
+        type: PRESETS_FILE_TYPE,
+        version: 0,
+        presets: [
+          {
+            name: 'Old',
+            type: 'activity',
+            scid: 's',
+            templateName: 't',
+            sessionName: 'n',
+            tags: 'a,b',
+          },
+        ],
+      },
       'old.json',
       5,
     )
@@ -47,20 +102,35 @@ describe('reading presets', () => {
       name: 'Old',
       tags: ['a', 'b'],
       createdAt: 5,
-      request: { type: 'activity', sessionRef: { scid: 's', templateName: 't', name: 'n' }, contractVersion: 107 },
+      request: {
+        type: 'activity',
+        sessionRef: { scid: 's', templateName: 't', name: 'n' },
+        contractVersion: 107,
+      },
     })
   })
 
   it('refuses a newer version with a message that says to update', () => {
-    const parsed = parsePresetsText(JSON.stringify({ type: PRESETS_FILE_TYPE, version: 2, presets: [] }), 'new.json')
+    const parsed = parsePresetsText(
+      JSON.stringify({ type: PRESETS_FILE_TYPE, version: 2, presets: [] }),
+      'new.json',
+    )
     expect(parsed.fatal?.message).toMatch(/newer Handles Workbench \(format version 2\).*Update/)
   })
 
   it('names the file, the preset and the field path of a problem', () => {
     const bad = { ...preset, name: 'Broken', request: { ...request, contractVersion: 12 } }
-    const parsed = parsePresetsValue({ type: PRESETS_FILE_TYPE, version: 1, presets: [preset, bad] }, 'team.json')
+    const parsed = parsePresetsValue(
+      { type: PRESETS_FILE_TYPE, version: 1, presets: [preset, bad] },
+      'team.json',
+    )
     expect(parsed.presets).toHaveLength(1)
-    expect(parsed.problems[0]).toMatchObject({ source: 'team.json', item: 2, presetName: 'Broken', path: 'request.contractVersion' })
+    expect(parsed.problems[0]).toMatchObject({
+      source: 'team.json',
+      item: 2,
+      presetName: 'Broken',
+      path: 'request.contractVersion',
+    })
     expect(describeProblem(parsed.problems[0]!)).toBe(
       'team.json, preset 2 “Broken”, field request.contractVersion: Contract version must be 104 or later',
     )
@@ -72,7 +142,10 @@ describe('reading presets', () => {
     ['42', 'expected a JSON object'],
     ['{"type":"something-else"}', 'Not a Handles Workbench presets file'],
     ['{"type":"handles-workbench/presets","version":1}', 'must have a "presets" list'],
-    ['{"type":"handles-workbench/presets","version":"1","presets":[]}', 'version must be a whole number'],
+    [
+      '{"type":"handles-workbench/presets","version":"1","presets":[]}',
+      'version must be a whole number',
+    ],
   ])('gives a clear message for %j', (text, message) => {
     const parsed = parsePresetsText(text, 'x.json')
     expect(parsed.presets).toEqual([])
@@ -84,7 +157,9 @@ describe('reading presets', () => {
 describe('writing presets', () => {
   it('writes sorted keys, two-space indent and a final newline, whatever the input order', () => {
     const text = stableStringify({ b: 1, a: { d: [{ z: 1, y: 2 }], c: 2 } })
-    expect(text).toBe('{\n  "a": {\n    "c": 2,\n    "d": [\n      {\n        "y": 2,\n        "z": 1\n      }\n    ]\n  },\n  "b": 1\n}\n')
+    expect(text).toBe(
+      '{\n  "a": {\n    "c": 2,\n    "d": [\n      {\n        "y": 2,\n        "z": 1\n      }\n    ]\n  },\n  "b": 1\n}\n',
+    )
   })
 
   it('makes slugs that always pass the team file pattern', () => {
@@ -97,12 +172,18 @@ describe('writing presets', () => {
 
 describe('secrets', () => {
   it('finds the whole Authorization value and its token part', () => {
-    expect(secretsOfAuthorization('XBL3.0 x=123;abcdefghij')).toEqual(['XBL3.0 x=123;abcdefghij', 'abcdefghij'])
+    expect(secretsOfAuthorization('XBL3.0 x=123;abcdefghij')).toEqual([
+      'XBL3.0 x=123;abcdefghij',
+      'abcdefghij',
+    ])
     expect(secretsOfAuthorization('  ')).toEqual([])
   })
 
   it('removes a secret typed into any string of any depth, and says where', () => {
-    const { value, redactedPaths } = redactSecrets({ a: ['xxsecret-12345yy'], b: 'secret-secret-1234512345' }, ['secret-12345'])
+    const { value, redactedPaths } = redactSecrets(
+      { a: ['xxsecret-12345yy'], b: 'secret-secret-1234512345' },
+      ['secret-12345'],
+    )
     expect(JSON.stringify(value)).not.toContain('secret-12345')
     expect(value.b).toBe('secret-<redacted>12345')
     expect(redactedPaths).toEqual(['a.0', 'b'])

@@ -54,7 +54,12 @@ export const presetRequestSchema = z.object({
     .max(9_999, 'Contract version must be at most 9999')
     .default(CONTRACT_VERSION),
   xuids: z
-    .array(z.string().trim().regex(/^\d{1,20}$/, 'Each XUID must be a decimal number'))
+    .array(
+      z
+        .string()
+        .trim()
+        .regex(/^\d{1,20}$/, 'Each XUID must be a decimal number'),
+    )
     .max(PRESET_XUIDS_MAX, `At most ${PRESET_XUIDS_MAX} XUIDs`)
     .optional(),
 })
@@ -96,8 +101,16 @@ export const presetSchema = presetContentSchema.extend({
 })
 export type Preset = z.infer<typeof presetSchema>
 
-export type PresetsFile = { type: typeof PRESETS_FILE_TYPE; version: typeof PRESETS_VERSION; presets: Preset[] }
-export type PresetDocument = { type: typeof PRESET_DOCUMENT_TYPE; version: typeof PRESETS_VERSION; preset: PresetContent }
+export type PresetsFile = {
+  type: typeof PRESETS_FILE_TYPE
+  version: typeof PRESETS_VERSION
+  presets: Preset[]
+}
+export type PresetDocument = {
+  type: typeof PRESET_DOCUMENT_TYPE
+  version: typeof PRESETS_VERSION
+  preset: PresetContent
+}
 
 /** The allowlist serializer: only schema fields survive, whatever else `input` carries. */
 export function toPresetContent(input: unknown): PresetContent {
@@ -131,7 +144,9 @@ export type ParsedPresets = {
 export function describeProblem(problem: PresetProblem): string {
   const where = [
     problem.source,
-    problem.item !== undefined ? `preset ${problem.item}${problem.presetName ? ` “${problem.presetName}”` : ''}` : undefined,
+    problem.item !== undefined
+      ? `preset ${problem.item}${problem.presetName ? ` “${problem.presetName}”` : ''}`
+      : undefined,
     problem.path ? `field ${problem.path}` : undefined,
   ].filter(Boolean)
   return `${where.join(', ')}: ${problem.message}`
@@ -150,7 +165,11 @@ function str(input: unknown): string {
  * presets of early builds, and hand-written team files) kept the composer's flat fields; they are
  * moved under `request`. Unknown keys are left for the schema to strip.
  */
-export function restorePreset(input: unknown, fromVersion: number, now: number = Date.now()): unknown {
+export function restorePreset(
+  input: unknown,
+  fromVersion: number,
+  now: number = Date.now(),
+): unknown {
   if (!isRecord(input)) return input
   let record: Record<string, unknown> = { ...input }
   if (fromVersion < 1 && !isRecord(record.request)) {
@@ -158,7 +177,11 @@ export function restorePreset(input: unknown, fromVersion: number, now: number =
       ...record,
       request: {
         type: record.type === 'activity' ? 'activity' : 'invite',
-        sessionRef: { scid: str(record.scid), templateName: str(record.templateName), name: str(record.sessionName) },
+        sessionRef: {
+          scid: str(record.scid),
+          templateName: str(record.templateName),
+          name: str(record.sessionName),
+        },
         invite: {
           invitedXuid: str(record.invitedXuid),
           titleId: str(record.titleId),
@@ -166,11 +189,14 @@ export function restorePreset(input: unknown, fromVersion: number, now: number =
           contextString: str(record.contextString),
           senderString: str(record.senderString),
         },
-        ...(record.contractVersion !== undefined ? { contractVersion: Number(record.contractVersion) } : {}),
+        ...(record.contractVersion !== undefined
+          ? { contractVersion: Number(record.contractVersion) }
+          : {}),
         ...(Array.isArray(record.xuids) ? { xuids: record.xuids } : {}),
       },
     }
-    if (typeof record.tags === 'string') record.tags = record.tags.split(',').filter((t) => t.trim())
+    if (typeof record.tags === 'string')
+      record.tags = record.tags.split(',').filter((t) => t.trim())
   }
   if (typeof record.tags === 'undefined' || record.tags === null) record.tags = []
   if (typeof record.description !== 'string') record.description = ''
@@ -205,7 +231,11 @@ function versionOf(record: Record<string, unknown>, source: string): number | Pr
   const version = record.version
   if (version === undefined) return 0
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
-    return { source, path: 'version', message: `The version must be a whole number, not ${JSON.stringify(version)?.slice(0, 40)}` }
+    return {
+      source,
+      path: 'version',
+      message: `The version must be a whole number, not ${JSON.stringify(version)?.slice(0, 40)}`,
+    }
   }
   if (version > PRESETS_VERSION) {
     return {
@@ -216,9 +246,20 @@ function versionOf(record: Record<string, unknown>, source: string): number | Pr
   return version
 }
 
-function parseOne(raw: unknown, version: number, source: string, item: number | undefined, now: number): Preset | PresetProblem[] {
-  const presetName = isRecord(raw) && typeof raw.name === 'string' ? raw.name.slice(0, PRESET_NAME_MAX) : undefined
-  const base = { source, ...(item !== undefined ? { item } : {}), ...(presetName ? { presetName } : {}) }
+function parseOne(
+  raw: unknown,
+  version: number,
+  source: string,
+  item: number | undefined,
+  now: number,
+): Preset | PresetProblem[] {
+  const presetName =
+    isRecord(raw) && typeof raw.name === 'string' ? raw.name.slice(0, PRESET_NAME_MAX) : undefined
+  const base = {
+    source,
+    ...(item !== undefined ? { item } : {}),
+    ...(presetName ? { presetName } : {}),
+  }
   if (!isRecord(raw)) return [{ ...base, message: 'A preset must be a JSON object' }]
   const result = presetSchema.safeParse(restorePreset(raw, version, now))
   return result.success ? result.data : issuesToProblems(result.error, base)
@@ -228,7 +269,11 @@ function parseOne(raw: unknown, version: number, source: string, item: number | 
  * Reads any value a user may hand in: a presets file (`handles-workbench/presets`), a single
  * preset document (`handles-workbench/preset`), a bare preset object, or an array of presets.
  */
-export function parsePresetsValue(input: unknown, source: string, now: number = Date.now()): ParsedPresets {
+export function parsePresetsValue(
+  input: unknown,
+  source: string,
+  now: number = Date.now(),
+): ParsedPresets {
   const fatal = (problem: Omit<PresetProblem, 'source'>): ParsedPresets => ({
     presets: [],
     problems: [],
@@ -244,10 +289,12 @@ export function parsePresetsValue(input: unknown, source: string, now: number = 
     if (typeof v !== 'number') return { presets: [], problems: [], fatal: v }
     version = v
     if (input.type === PRESETS_FILE_TYPE) {
-      if (!Array.isArray(input.presets)) return fatal({ path: 'presets', message: 'A presets file must have a "presets" list' })
+      if (!Array.isArray(input.presets))
+        return fatal({ path: 'presets', message: 'A presets file must have a "presets" list' })
       list = input.presets
     } else if (input.type === PRESET_DOCUMENT_TYPE) {
-      if (!isRecord(input.preset)) return fatal({ path: 'preset', message: 'A preset document must have a "preset" object' })
+      if (!isRecord(input.preset))
+        return fatal({ path: 'preset', message: 'A preset document must have a "preset" object' })
       list = [input.preset]
     } else if (input.type === undefined && ('request' in input || 'name' in input)) {
       list = [input]
@@ -262,11 +309,17 @@ export function parsePresetsValue(input: unknown, source: string, now: number = 
   }
   if (list.length === 0) return fatal({ message: 'The file holds no presets' })
   if (list.length > PRESETS_FILE_MAX_PRESETS) {
-    return fatal({ message: `Holds ${list.length} presets; at most ${PRESETS_FILE_MAX_PRESETS} can be read from one file` })
+    return fatal({
+      message: `Holds ${list.length} presets; at most ${PRESETS_FILE_MAX_PRESETS} can be read from one file`,
+    })
   }
   const presets: Preset[] = []
   const problems: PresetProblem[] = []
-  const single = list.length === 1 && !Array.isArray(input) && isRecord(input) && input.type !== PRESETS_FILE_TYPE
+  const single =
+    list.length === 1 &&
+    !Array.isArray(input) &&
+    isRecord(input) &&
+    input.type !== PRESETS_FILE_TYPE
   list.forEach((raw, index) => {
     const parsed = parseOne(raw, version, source, single ? undefined : index + 1, now)
     if (Array.isArray(parsed)) problems.push(...parsed)
@@ -276,11 +329,21 @@ export function parsePresetsValue(input: unknown, source: string, now: number = 
 }
 
 /** Reads file text: size check, JSON parse (with the position of a syntax error), then values. */
-export function parsePresetsText(text: string, source: string, now: number = Date.now()): ParsedPresets {
-  const fatal = (message: string): ParsedPresets => ({ presets: [], problems: [], fatal: { source, message } })
+export function parsePresetsText(
+  text: string,
+  source: string,
+  now: number = Date.now(),
+): ParsedPresets {
+  const fatal = (message: string): ParsedPresets => ({
+    presets: [],
+    problems: [],
+    fatal: { source, message },
+  })
   // String length is a lower bound of the UTF-8 size; the caller checks the file's byte size too.
   if (text.length > PRESETS_FILE_MAX_BYTES) {
-    return fatal(`The file is over ${PRESETS_FILE_MAX_BYTES / 1024 / 1024} MB; presets files are small, so this is not one`)
+    return fatal(
+      `The file is over ${PRESETS_FILE_MAX_BYTES / 1024 / 1024} MB; presets files are small, so this is not one`,
+    )
   }
   if (text.trim() === '') return fatal('The file is empty')
   let value: unknown
@@ -297,11 +360,19 @@ export function parsePresetsText(text: string, source: string, now: number = Dat
 // Writing.
 
 export function toPresetsFile(presets: readonly Preset[]): PresetsFile {
-  return { type: PRESETS_FILE_TYPE, version: PRESETS_VERSION, presets: presets.map((p) => presetSchema.parse(p)) }
+  return {
+    type: PRESETS_FILE_TYPE,
+    version: PRESETS_VERSION,
+    presets: presets.map((p) => presetSchema.parse(p)),
+  }
 }
 
 export function toPresetDocument(preset: PresetContent): PresetDocument {
-  return { type: PRESET_DOCUMENT_TYPE, version: PRESETS_VERSION, preset: presetContentSchema.parse(preset) }
+  return {
+    type: PRESET_DOCUMENT_TYPE,
+    version: PRESETS_VERSION,
+    preset: presetContentSchema.parse(preset),
+  }
 }
 
 function sortKeys(input: unknown): unknown {

@@ -7,7 +7,10 @@
  * into, say, Sender string, out of a file or a link too. Returns the fields that were changed.
  */
 export const REDACTED = '<redacted>'
-export function redactSecrets<T>(input: T, secrets: readonly string[]): { value: T; redactedPaths: string[] } {
+export function redactSecrets<T>(
+  input: T,
+  secrets: readonly string[],
+): { value: T; redactedPaths: string[] } {
   const usable = secrets.filter((s) => s.length >= MIN_SECRET_LENGTH)
   const redactedPaths: string[] = []
   const walk = (node: unknown, path: string[]): unknown => {
@@ -24,7 +27,9 @@ export function redactSecrets<T>(input: T, secrets: readonly string[]): { value:
     }
     if (Array.isArray(node)) return node.map((item, i) => walk(item, [...path, String(i)]))
     if (node && typeof node === 'object') {
-      return Object.fromEntries(Object.entries(node).map(([key, child]) => [key, walk(child, [...path, key])]))
+      return Object.fromEntries(
+        Object.entries(node).map(([key, child]) => [key, walk(child, [...path, key])]),
+      )
     }
     return node
   }

@@ -19,13 +19,17 @@ import {
 } from './request-builder'
 import { activityBodySchema, inviteBodySchema } from './schemas'
 
-const fixtureText = (name: string) => readFileSync(join(__dirname, '../testing/fixtures', name), 'utf8')
+const fixtureText = (name: string) =>
+  readFileSync(join(__dirname, '../testing/fixtures', name), 'utf8')
 const fixture = (name: string): unknown => JSON.parse(fixtureText(name))
 
 /** Every key path in document order, so key order differences fail even where toEqual would pass. */
 function keyPaths(value: unknown, prefix = ''): string[] {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return []
-  return Object.entries(value).flatMap(([key, child]) => [`${prefix}${key}`, ...keyPaths(child, `${prefix}${key}.`)])
+  return Object.entries(value).flatMap(([key, child]) => [
+    `${prefix}${key}`,
+    ...keyPaths(child, `${prefix}${key}.`),
+  ])
 }
 
 const XSAPI_SESSION_REF = {
@@ -68,7 +72,9 @@ describe('buildActivityBody', () => {
   })
 
   it('trims the session reference fields', () => {
-    const body = buildActivityBody({ sessionRef: { scid: ` ${SCID}\n`, templateName: ' party ', name: '\tlobby ' } })
+    const body = buildActivityBody({
+      sessionRef: { scid: ` ${SCID}\n`, templateName: ' party ', name: '\tlobby ' },
+    })
     expect(body.sessionRef).toEqual({ scid: SCID, templateName: 'party', name: 'lobby' })
   })
 
@@ -78,7 +84,11 @@ describe('buildActivityBody', () => {
 })
 
 describe('buildInviteBody', () => {
-  const xsapiInput: InviteInput = { sessionRef: XSAPI_SESSION_REF, invitedXuid: '', titleId: '1234' }
+  const xsapiInput: InviteInput = {
+    sessionRef: XSAPI_SESSION_REF,
+    invitedXuid: '',
+    titleId: '1234',
+  }
 
   it('reproduces the XSAPI send-invite fixture byte for byte, key order included', () => {
     const expected = fixture('xsapi-head_send-invite-request.json')
@@ -141,7 +151,12 @@ describe('buildInviteBody', () => {
 
   it('omits empty optional attributes, and blank contextString and senderString', () => {
     for (const empty of [undefined, '']) {
-      const body = buildInviteBody({ ...xsapiInput, context: empty, contextString: empty, senderString: empty })
+      const body = buildInviteBody({
+        ...xsapiInput,
+        context: empty,
+        contextString: empty,
+        senderString: empty,
+      })
       expect(body.inviteAttributes).toEqual({ titleId: '1234' })
       expect(Object.keys(body.inviteAttributes)).toEqual(['titleId'])
     }
@@ -150,15 +165,16 @@ describe('buildInviteBody', () => {
   })
 
   it('includes each optional attribute on its own, in serializer order', () => {
-    expect(Object.keys(buildInviteBody({ ...xsapiInput, context: 'c' }).inviteAttributes)).toEqual(['titleId', 'context'])
-    expect(Object.keys(buildInviteBody({ ...xsapiInput, contextString: '///s' }).inviteAttributes)).toEqual([
+    expect(Object.keys(buildInviteBody({ ...xsapiInput, context: 'c' }).inviteAttributes)).toEqual([
       'titleId',
-      'contextString',
+      'context',
     ])
-    expect(Object.keys(buildInviteBody({ ...xsapiInput, senderString: 's' }).inviteAttributes)).toEqual([
-      'titleId',
-      'senderString',
-    ])
+    expect(
+      Object.keys(buildInviteBody({ ...xsapiInput, contextString: '///s' }).inviteAttributes),
+    ).toEqual(['titleId', 'contextString'])
+    expect(
+      Object.keys(buildInviteBody({ ...xsapiInput, senderString: 's' }).inviteAttributes),
+    ).toEqual(['titleId', 'senderString'])
   })
 
   it('trims pasted identifiers but sends the context verbatim', () => {
@@ -186,7 +202,11 @@ describe('buildInviteBody', () => {
 
   it('keeps an empty session name (required for invites) rather than dropping it', () => {
     const body = buildInviteBody({ ...xsapiInput, sessionRef: { ...XSAPI_SESSION_REF, name: '' } })
-    expect(body.sessionRef).toEqual({ scid: 'MockScid', templateName: 'MockSessionTemplateName', name: '' })
+    expect(body.sessionRef).toEqual({
+      scid: 'MockScid',
+      templateName: 'MockSessionTemplateName',
+      name: '',
+    })
   })
 
   it('never has an id key, whatever the input', () => {
@@ -205,7 +225,13 @@ describe('buildInviteBody', () => {
         ({ scid, templateName, name, ...rest }) => {
           const body = buildInviteBody({ sessionRef: { scid, templateName, name }, ...rest })
           expect(keyPaths(body).filter((p) => p === 'id' || p.endsWith('.id'))).toEqual([])
-          expect(Object.keys(body)).toEqual(['type', 'sessionRef', 'version', 'invitedXuid', 'inviteAttributes'])
+          expect(Object.keys(body)).toEqual([
+            'type',
+            'sessionRef',
+            'version',
+            'invitedXuid',
+            'inviteAttributes',
+          ])
           expect(Object.keys(body.inviteAttributes)[0]).toBe('titleId')
           // The built body survives the trip through JSON unchanged.
           expect(JSON.parse(serializeBody(body))).toEqual(body)
@@ -255,7 +281,9 @@ describe('mpsdHeaders', () => {
   })
 
   it('never carries Authorization: the token is added at the last moment, and previews show it redacted', () => {
-    expect(mpsdHeaders().map(([n]) => n.toLowerCase())).not.toContain(AUTHORIZATION_HEADER.toLowerCase())
+    expect(mpsdHeaders().map(([n]) => n.toLowerCase())).not.toContain(
+      AUTHORIZATION_HEADER.toLowerCase(),
+    )
     expect(AUTHORIZATION_HEADER).toBe('Authorization')
     expect(REDACTED_AUTHORIZATION).toBe('XBL3.0 x=<userhash>;<token> (redacted)')
   })
@@ -265,7 +293,11 @@ describe('wire requests', () => {
   const headerNames = (r: WireRequest) => r.headers.map(([n]) => n.toLowerCase())
 
   it('POST /handles carries the serialized body and the MPSD headers', () => {
-    const body = buildInviteBody({ sessionRef: XSAPI_SESSION_REF, invitedXuid: '5678', titleId: '1234' })
+    const body = buildInviteBody({
+      sessionRef: XSAPI_SESSION_REF,
+      invitedXuid: '5678',
+      titleId: '1234',
+    })
     const request = postHandleRequest(body)
     expect(request).toEqual({
       method: 'POST',
@@ -287,7 +319,12 @@ describe('wire requests', () => {
 
   it('GET and DELETE /handles/{id} have no body and still send the content type', () => {
     const id = '47ca0049-a5ba-4bc1-aa22-fcf834ce4c13'
-    expect(getHandleRequest(id)).toEqual({ method: 'GET', path: `/handles/${id}`, headers: mpsdHeaders(), body: undefined })
+    expect(getHandleRequest(id)).toEqual({
+      method: 'GET',
+      path: `/handles/${id}`,
+      headers: mpsdHeaders(),
+      body: undefined,
+    })
     expect(deleteHandleRequest(id)).toEqual({
       method: 'DELETE',
       path: `/handles/${id}`,

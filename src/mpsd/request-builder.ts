@@ -77,9 +77,7 @@ export function serializeBody(body: unknown): string {
   return JSON.stringify(body, null, 2)
 }
 
-export function mpsdHeaders(
-  contractVersion: number = CONTRACT_VERSION,
-): Array<[string, string]> {
+export function mpsdHeaders(contractVersion: number = CONTRACT_VERSION): Array<[string, string]> {
   // XSAPI sends this Content-Type on every call, GET and DELETE included [§1].
   return [
     ['x-xbl-contract-version', String(contractVersion)],

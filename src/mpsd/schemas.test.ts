@@ -63,7 +63,9 @@ describe('scidSchema', () => {
   it('accepts lower-, upper- and mixed-case GUIDs and keeps the case exactly as typed', () => {
     expect(scidSchema.parse(SCID_LOWER)).toBe(SCID_LOWER)
     expect(scidSchema.parse(SCID_UPPER)).toBe(SCID_UPPER)
-    expect(scidSchema.parse('Bd6C41c3-01C3-468a-A3b5-3E0fe8133862')).toBe('Bd6C41c3-01C3-468a-A3b5-3E0fe8133862')
+    expect(scidSchema.parse('Bd6C41c3-01C3-468a-A3b5-3E0fe8133862')).toBe(
+      'Bd6C41c3-01C3-468a-A3b5-3E0fe8133862',
+    )
   })
 
   it('trims pasted spaces and newlines instead of rejecting them', () => {
@@ -131,7 +133,9 @@ describe.each([
 
   it('trims before counting: 99 characters plus surrounding spaces is fine', () => {
     expect(schema.parse(`  ${'b'.repeat(99)}  `)).toBe('b'.repeat(99))
-    expect(schema.parse(' XWIN_7ce12e85-594a-4b3b-9dc3-33b9a4ea57ce\n')).toBe('XWIN_7ce12e85-594a-4b3b-9dc3-33b9a4ea57ce')
+    expect(schema.parse(' XWIN_7ce12e85-594a-4b3b-9dc3-33b9a4ea57ce\n')).toBe(
+      'XWIN_7ce12e85-594a-4b3b-9dc3-33b9a4ea57ce',
+    )
   })
 
   it('keeps inner spaces', () => {
@@ -140,9 +144,12 @@ describe.each([
 })
 
 describe('xuidSchema', () => {
-  it.each(['1', '3210', '2814679796296491', '9007199254740993', '18446744073709551615'])('accepts %s', (v) => {
-    expect(xuidSchema.parse(v)).toBe(v)
-  })
+  it.each(['1', '3210', '2814679796296491', '9007199254740993', '18446744073709551615'])(
+    'accepts %s',
+    (v) => {
+      expect(xuidSchema.parse(v)).toBe(v)
+    },
+  )
 
   it('accepts the uint64 maximum and rejects one more', () => {
     expect(accepts(xuidSchema, UINT64_MAX.toString())).toBe(true)
@@ -170,7 +177,9 @@ describe('xuidSchema', () => {
     ['full-width digits', '\uff11\uff12\uff13'],
     ['text', 'abc'],
   ])('rejects %s (%s)', (_label, value) => {
-    expect(messages(xuidSchema, value)).toEqual([expect.stringContaining('XUID must be a decimal number')])
+    expect(messages(xuidSchema, value)).toEqual([
+      expect.stringContaining('XUID must be a decimal number'),
+    ])
   })
 
   it('says "required" first for empty input', () => {
@@ -211,7 +220,9 @@ describe('titleIdSchema', () => {
     expect(titleIdSchema.parse('0')).toBe('0')
     expect(titleIdSchema.parse('1234')).toBe('1234')
     expect(titleIdSchema.parse('4294967295')).toBe('4294967295')
-    expect(messages(titleIdSchema, '4294967296')).toEqual(['Title ID must be a decimal number from 0 to 4294967295'])
+    expect(messages(titleIdSchema, '4294967296')).toEqual([
+      'Title ID must be a decimal number from 0 to 4294967295',
+    ])
     expect(accepts(titleIdSchema, '18446744073709551615')).toBe(false)
   })
 
@@ -246,7 +257,9 @@ describe('contextSchema', () => {
     expect(accepts(contextSchema, `${'é'.repeat(42)}abcd`)).toBe(true)
     expect(accepts(contextSchema, `${'é'.repeat(42)}abcde`)).toBe(false)
     // 43 × 'é' is only 43 characters typed but 258 encoded.
-    expect(messages(contextSchema, 'é'.repeat(43))).toEqual([expect.stringContaining('258 characters once URI-encoded')])
+    expect(messages(contextSchema, 'é'.repeat(43))).toEqual([
+      expect.stringContaining('258 characters once URI-encoded'),
+    ])
     // Emoji: 21 × 12 = 252 + 4 = 256.
     expect(accepts(contextSchema, `${'😀'.repeat(21)}abcd`)).toBe(true)
     expect(accepts(contextSchema, `${'😀'.repeat(21)}abcde`)).toBe(false)
@@ -257,7 +270,9 @@ describe('contextSchema', () => {
 
   it('rejects a lone surrogate, which can never be URI-encoded', () => {
     expect(encodedLength('a\ud800b')).toBeUndefined()
-    expect(messages(contextSchema, 'a\ud800b')).toEqual([expect.stringContaining('cannot be URI-encoded')])
+    expect(messages(contextSchema, 'a\ud800b')).toEqual([
+      expect.stringContaining('cannot be URI-encoded'),
+    ])
   })
 
   it('keeps the context verbatim (no trimming: it is a title-defined token)', () => {
@@ -282,7 +297,9 @@ describe('contextStringSchema and senderStringSchema', () => {
     expect(contextStringSchema.parse('///MyInviteString')).toBe('///MyInviteString')
     expect(contextStringSchema.parse('///')).toBe('///')
     for (const bad of ['MyInviteString', '//MyInviteString', '/ //x', 'x///y', '\\\\\\x']) {
-      expect(messages(contextStringSchema, bad)).toEqual([expect.stringContaining('must start with ///')])
+      expect(messages(contextStringSchema, bad)).toEqual([
+        expect.stringContaining('must start with ///'),
+      ])
     }
   })
 
@@ -311,8 +328,12 @@ describe('contractVersionSchema', () => {
 
   it('rejects 103, fractions and non-numbers', () => {
     expect(messages(contractVersionSchema, 103)).toEqual(['Contract version must be 104 or later'])
-    expect(messages(contractVersionSchema, '103')).toEqual(['Contract version must be 104 or later'])
-    expect(messages(contractVersionSchema, 104.5)).toEqual(['Contract version must be a whole number'])
+    expect(messages(contractVersionSchema, '103')).toEqual([
+      'Contract version must be 104 or later',
+    ])
+    expect(messages(contractVersionSchema, 104.5)).toEqual([
+      'Contract version must be a whole number',
+    ])
     expect(accepts(contractVersionSchema, 'abc')).toBe(false)
     expect(accepts(contractVersionSchema, '')).toBe(false)
     expect(accepts(contractVersionSchema, -107)).toBe(false)
@@ -329,7 +350,9 @@ describe('activityBodySchema', () => {
       version: 1,
     })
     const { name: _omit, ...withoutName } = sessionRef
-    expect(activityBodySchema.parse({ type: 'activity', sessionRef: withoutName, version: 1 })).toEqual({
+    expect(
+      activityBodySchema.parse({ type: 'activity', sessionRef: withoutName, version: 1 }),
+    ).toEqual({
       type: 'activity',
       sessionRef: withoutName,
       version: 1,
@@ -337,14 +360,32 @@ describe('activityBodySchema', () => {
   })
 
   it('absent name is fine, an empty name is not (the builder omits empty ones)', () => {
-    expect(accepts(activityBodySchema, { type: 'activity', sessionRef: { ...sessionRef, name: '' }, version: 1 })).toBe(false)
+    expect(
+      accepts(activityBodySchema, {
+        type: 'activity',
+        sessionRef: { ...sessionRef, name: '' },
+        version: 1,
+      }),
+    ).toBe(false)
   })
 
   it('requires version 1 and a valid SCID and template', () => {
     expect(accepts(activityBodySchema, { type: 'activity', sessionRef, version: 2 })).toBe(false)
     expect(accepts(activityBodySchema, { type: 'activity', sessionRef })).toBe(false)
-    expect(accepts(activityBodySchema, { type: 'activity', sessionRef: { ...sessionRef, scid: 'MockScid' }, version: 1 })).toBe(false)
-    expect(accepts(activityBodySchema, { type: 'activity', sessionRef: { ...sessionRef, templateName: '' }, version: 1 })).toBe(false)
+    expect(
+      accepts(activityBodySchema, {
+        type: 'activity',
+        sessionRef: { ...sessionRef, scid: 'MockScid' },
+        version: 1,
+      }),
+    ).toBe(false)
+    expect(
+      accepts(activityBodySchema, {
+        type: 'activity',
+        sessionRef: { ...sessionRef, templateName: '' },
+        version: 1,
+      }),
+    ).toBe(false)
   })
 
   it('trims the session reference', () => {
@@ -359,7 +400,12 @@ describe('activityBodySchema', () => {
   it('rejects the XSAPI fixture because its SCID is a mock, and accepts it once the SCID is real', () => {
     const body = fixture('xsapi-head_set-activity-request.json') as { sessionRef: object }
     expect(accepts(activityBodySchema, body)).toBe(false)
-    expect(accepts(activityBodySchema, { ...body, sessionRef: { ...body.sessionRef, scid: SCID_LOWER } })).toBe(true)
+    expect(
+      accepts(activityBodySchema, {
+        ...body,
+        sessionRef: { ...body.sessionRef, scid: SCID_LOWER },
+      }),
+    ).toBe(true)
   })
 })
 
@@ -393,18 +439,28 @@ describe('inviteBodySchema', () => {
     expect(accepts(inviteBodySchema, withoutXuid)).toBe(false)
     expect(accepts(inviteBodySchema, { ...invite, invitedXuid: '' })).toBe(false)
     expect(accepts(inviteBodySchema, { ...invite, inviteAttributes: {} })).toBe(false)
-    expect(accepts(inviteBodySchema, { ...invite, inviteAttributes: { titleId: 1234 } })).toBe(false)
+    expect(accepts(inviteBodySchema, { ...invite, inviteAttributes: { titleId: 1234 } })).toBe(
+      false,
+    )
   })
 
   it('treats absent optional attributes as fine, and validates them when present', () => {
     expect(inviteAttributesSchema.parse({ titleId: '1' })).toEqual({ titleId: '1' })
-    expect(inviteAttributesSchema.parse({ titleId: '1', context: '' })).toEqual({ titleId: '1', context: '' })
-    expect(inviteAttributesSchema.parse({ titleId: '1', senderString: '' })).toEqual({ titleId: '1', senderString: '' })
+    expect(inviteAttributesSchema.parse({ titleId: '1', context: '' })).toEqual({
+      titleId: '1',
+      context: '',
+    })
+    expect(inviteAttributesSchema.parse({ titleId: '1', senderString: '' })).toEqual({
+      titleId: '1',
+      senderString: '',
+    })
     expect(accepts(inviteAttributesSchema, { titleId: '1', contextString: '' })).toBe(false)
     expect(accepts(inviteAttributesSchema, { titleId: '1', contextString: 'NoPrefix' })).toBe(false)
     expect(accepts(inviteAttributesSchema, { titleId: '1', context: 'x'.repeat(257) })).toBe(false)
     // Explicit undefined is the same as absent.
-    expect(inviteAttributesSchema.parse({ titleId: '1', contextString: undefined })).toEqual({ titleId: '1' })
+    expect(inviteAttributesSchema.parse({ titleId: '1', contextString: undefined })).toEqual({
+      titleId: '1',
+    })
   })
 
   it('rejects the XSAPI fixture (mock SCID, empty XUID) and accepts it once both are filled in', () => {
@@ -412,14 +468,20 @@ describe('inviteBodySchema', () => {
     const issues = inviteBodySchema.safeParse(body).error?.issues.map((i) => i.path.join('.'))
     expect(new Set(issues)).toEqual(new Set(['sessionRef.scid', 'invitedXuid']))
     expect(
-      accepts(inviteBodySchema, { ...body, sessionRef: { ...body.sessionRef, scid: SCID_LOWER }, invitedXuid: '3210' }),
+      accepts(inviteBodySchema, {
+        ...body,
+        sessionRef: { ...body.sessionRef, scid: SCID_LOWER },
+        invitedXuid: '3210',
+      }),
     ).toBe(true)
   })
 })
 
 describe('handleBodySchema (discriminated on type)', () => {
   it('routes each body to its own rules', () => {
-    expect(handleBodySchema.parse({ type: 'activity', sessionRef, version: 1 }).type).toBe('activity')
+    expect(handleBodySchema.parse({ type: 'activity', sessionRef, version: 1 }).type).toBe(
+      'activity',
+    )
     const invite = handleBodySchema.parse({
       type: 'invite',
       sessionRef,
@@ -432,7 +494,9 @@ describe('handleBodySchema (discriminated on type)', () => {
 
   it('applies the invite rules to an invite: a nameless sessionRef passes as activity only', () => {
     const { name: _omit, ...withoutName } = sessionRef
-    expect(accepts(handleBodySchema, { type: 'activity', sessionRef: withoutName, version: 1 })).toBe(true)
+    expect(
+      accepts(handleBodySchema, { type: 'activity', sessionRef: withoutName, version: 1 }),
+    ).toBe(true)
     expect(
       accepts(handleBodySchema, {
         type: 'invite',
@@ -449,7 +513,12 @@ describe('handleBodySchema (discriminated on type)', () => {
   })
 
   it('drops invite-only fields from an activity body rather than sending them', () => {
-    const parsed = handleBodySchema.parse({ type: 'activity', sessionRef, version: 1, invitedXuid: '5678' })
+    const parsed = handleBodySchema.parse({
+      type: 'activity',
+      sessionRef,
+      version: 1,
+      invitedXuid: '5678',
+    })
     expect(parsed).toEqual({ type: 'activity', sessionRef, version: 1 })
   })
 
@@ -470,8 +539,12 @@ describe('ownersSchema and handlesQueryBodySchema', () => {
   })
 
   it('rejects both and neither with the same message', () => {
-    expect(messages(ownersSchema, { xuids: ['1234'], people })).toEqual(['Give exactly one of owners.xuids or owners.people'])
-    expect(messages(ownersSchema, {})).toEqual(['Give exactly one of owners.xuids or owners.people'])
+    expect(messages(ownersSchema, { xuids: ['1234'], people })).toEqual([
+      'Give exactly one of owners.xuids or owners.people',
+    ])
+    expect(messages(ownersSchema, {})).toEqual([
+      'Give exactly one of owners.xuids or owners.people',
+    ])
     expect(messages(ownersSchema, { xuids: undefined, people: undefined })).toEqual([
       'Give exactly one of owners.xuids or owners.people',
     ])
@@ -481,7 +554,9 @@ describe('ownersSchema and handlesQueryBodySchema', () => {
     expect(messages(ownersSchema, { xuids: [] })).toContain('List at least one XUID')
     const hundred = Array.from({ length: 100 }, (_, i) => String(i + 1))
     expect(accepts(ownersSchema, { xuids: hundred })).toBe(true)
-    expect(messages(ownersSchema, { xuids: [...hundred, '101'] })).toContain('At most 100 XUIDs per query')
+    expect(messages(ownersSchema, { xuids: [...hundred, '101'] })).toContain(
+      'At most 100 XUIDs per query',
+    )
     expect(accepts(ownersSchema, { xuids: ['1234', '0'] })).toBe(false)
     expect(ownersSchema.parse({ xuids: [' 1234 '] })).toEqual({ xuids: ['1234'] })
   })
@@ -504,7 +579,13 @@ describe('ownersSchema and handlesQueryBodySchema', () => {
   })
 
   it('rejects a query with type other than activity', () => {
-    expect(accepts(handlesQueryBodySchema, { type: 'search', scid: SCID_LOWER, owners: { xuids: ['1'] } })).toBe(false)
+    expect(
+      accepts(handlesQueryBodySchema, {
+        type: 'search',
+        scid: SCID_LOWER,
+        owners: { xuids: ['1'] },
+      }),
+    ).toBe(false)
   })
 })
 

@@ -14,8 +14,7 @@ import {
 
 // Hand-written rather than z.guid(): the message must name the field, and XSAPI treats the SCID as
 // case-sensitive, so upper- and lower-case hex are both kept exactly as typed [§5].
-const GUID_PATTERN =
-  /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/
+const GUID_PATTERN = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/
 
 export function isGuid(value: string): boolean {
   return GUID_PATTERN.test(value)
@@ -66,7 +65,10 @@ export const titleIdSchema = text()
 export const contextSchema = z.string().superRefine((value, ctx) => {
   const length = encodedLength(value)
   if (length === undefined) {
-    ctx.addIssue({ code: 'custom', message: 'Context has a broken character and cannot be URI-encoded' })
+    ctx.addIssue({
+      code: 'custom',
+      message: 'Context has a broken character and cannot be URI-encoded',
+    })
   } else if (length > CONTEXT_MAX_ENCODED_LENGTH) {
     ctx.addIssue({
       code: 'custom',

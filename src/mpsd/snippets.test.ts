@@ -16,7 +16,14 @@ import {
   queryHandlesRequest,
   type WireRequest,
 } from './request-builder'
-import { powerShellQuote, shellQuote, TOKEN_PLACEHOLDER, toCurl, toFetch, toPowerShell } from './snippets'
+import {
+  powerShellQuote,
+  shellQuote,
+  TOKEN_PLACEHOLDER,
+  toCurl,
+  toFetch,
+  toPowerShell,
+} from './snippets'
 
 const execFileAsync = promisify(execFile)
 
@@ -26,7 +33,15 @@ const SH = '/bin/sh'
 /** No proxy may intercept the loopback calls, whatever the environment says. */
 const childEnv = (() => {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_PROXY: '*', no_proxy: '*' }
-  for (const key of ['http_proxy', 'HTTP_PROXY', 'https_proxy', 'HTTPS_PROXY', 'all_proxy', 'ALL_PROXY']) delete env[key]
+  for (const key of [
+    'http_proxy',
+    'HTTP_PROXY',
+    'https_proxy',
+    'HTTPS_PROXY',
+    'all_proxy',
+    'ALL_PROXY',
+  ])
+    delete env[key]
   return env
 })()
 
@@ -86,7 +101,9 @@ function expectDelivered(got: Captured, request: WireRequest, authorization: str
   expect(got.url).toBe(request.path)
   for (const [name, value] of request.headers) {
     // One occurrence of each, with the exact value (no default Content-Type from the client).
-    const occurrences = got.rawHeaders.filter((_, i) => i % 2 === 0 && got.rawHeaders[i]?.toLowerCase() === name.toLowerCase())
+    const occurrences = got.rawHeaders.filter(
+      (_, i) => i % 2 === 0 && got.rawHeaders[i]?.toLowerCase() === name.toLowerCase(),
+    )
     expect(occurrences, name).toHaveLength(1)
     expect(got.headers[name.toLowerCase()], name).toBe(value)
   }
@@ -137,9 +154,17 @@ const rawBody: WireRequest = {
 }
 
 const cases: Array<[string, WireRequest]> = [
-  ['set activity', postHandleRequest(buildActivityBody({ sessionRef: { scid: SCID, templateName: 'party', name: 'lobby' } }))],
+  [
+    'set activity',
+    postHandleRequest(
+      buildActivityBody({ sessionRef: { scid: SCID, templateName: 'party', name: 'lobby' } }),
+    ),
+  ],
   ['invite with tricky attributes', trickyInvite],
-  ['query', queryHandlesRequest({ type: 'activity', scid: SCID, owners: { xuids: ['1234', '5678'] } })],
+  [
+    'query',
+    queryHandlesRequest({ type: 'activity', scid: SCID, owners: { xuids: ['1234', '5678'] } }),
+  ],
   ['GET a handle', getHandleRequest('47ca0049-a5ba-4bc1-aa22-fcf834ce4c13')],
   ['DELETE a handle with a tricky id', deleteHandleRequest(`it's $(x) \`y\` "z" é😀`)],
   ['raw body with newlines', rawBody],
@@ -159,7 +184,7 @@ describe('shellQuote', () => {
     expect(shellQuote('abc')).toBe("'abc'")
     expect(shellQuote("it's")).toBe("'it'\\''s'")
     expect(shellQuote("''")).toBe("''\\'''\\'''")
-    expect(shellQuote('$(x) `y` "z" \\ \n')).toBe("'$(x) `y` \"z\" \\ \n'")
+    expect(shellQuote('$(x) `y` "z" \\ \n')).toBe('\'$(x) `y` "z" \\ \n\'')
   })
 
   it('round-trips any string through a real /bin/sh', () => {
@@ -179,19 +204,31 @@ describe('shellQuote', () => {
   })
 
   it('round-trips shell metacharacter soup through /bin/sh', () => {
-    const meta = fc.constantFrom(...`'"\`$\\!*?[]{}()<>|&;~#% \t\n\r`.split(''), "'\\''", '$(id)', '${x}', 'é', '😀')
+    const meta = fc.constantFrom(
+      ...`'"\`$\\!*?[]{}()<>|&;~#% \t\n\r`.split(''),
+      "'\\''",
+      '$(id)',
+      '${x}',
+      'é',
+      '😀',
+    )
     fc.assert(
-      fc.property(fc.array(meta, { maxLength: 30 }).map((parts) => parts.join('')), (s) => {
-        const stdout = execFileSync(SH, ['-c', `printf %s ${shellQuote(s)}`], { env: childEnv })
-        expect(stdout.toString('utf8')).toBe(s)
-      }),
+      fc.property(
+        fc.array(meta, { maxLength: 30 }).map((parts) => parts.join('')),
+        (s) => {
+          const stdout = execFileSync(SH, ['-c', `printf %s ${shellQuote(s)}`], { env: childEnv })
+          expect(stdout.toString('utf8')).toBe(s)
+        },
+      ),
       { numRuns: 100 },
     )
   })
 
   it('keeps a quoted argument as one word, even when it is empty or only spaces', () => {
     for (const s of ['', ' ', 'a b', '\n']) {
-      const stdout = execFileSync(SH, ['-c', `printf '%s|' ${shellQuote(s)} end`], { env: childEnv })
+      const stdout = execFileSync(SH, ['-c', `printf '%s|' ${shellQuote(s)} end`], {
+        env: childEnv,
+      })
       expect(stdout.toString('utf8')).toBe(`${s}|end|`)
     }
   })
@@ -204,18 +241,25 @@ describe.skipIf(!CURL)('toCurl, run with real curl against a loopback server', (
   }
 
   it('starts with curl and quotes the URL', () => {
-    const snippet = toCurl(getHandleRequest('abc'), { baseUrl: 'https://sessiondirectory.xboxlive.com' })
-    expect(snippet.split(' \\\n')[0]).toBe("curl -sS -X GET 'https://sessiondirectory.xboxlive.com/handles/abc'")
+    const snippet = toCurl(getHandleRequest('abc'), {
+      baseUrl: 'https://sessiondirectory.xboxlive.com',
+    })
+    expect(snippet.split(' \\\n')[0]).toBe(
+      "curl -sS -X GET 'https://sessiondirectory.xboxlive.com/handles/abc'",
+    )
   })
 
-  it.each(cases)('%s: delivers the same method, path, headers and body bytes (placeholder token)', async (_label, request) => {
-    const snippet = toCurl(request, { baseUrl })
-    expect(snippet).not.toContain(TOKEN)
-    const stdout = await runCurl(snippet)
-    expect(stdout).toBe('recorded')
-    expectDelivered(onlyCapture(), request, TOKEN_PLACEHOLDER)
-    expectNoCanaries()
-  })
+  it.each(cases)(
+    '%s: delivers the same method, path, headers and body bytes (placeholder token)',
+    async (_label, request) => {
+      const snippet = toCurl(request, { baseUrl })
+      expect(snippet).not.toContain(TOKEN)
+      const stdout = await runCurl(snippet)
+      expect(stdout).toBe('recorded')
+      expectDelivered(onlyCapture(), request, TOKEN_PLACEHOLDER)
+      expectNoCanaries()
+    },
+  )
 
   it.each(cases)('%s: with the token included, delivers it exactly', async (_label, request) => {
     const snippet = toCurl(request, { baseUrl, authorization: TOKEN })
@@ -236,7 +280,12 @@ describe.skipIf(!CURL)('toCurl, run with real curl against a loopback server', (
       fc.asyncProperty(fc.string({ unit: 'grapheme', maxLength: 80 }), async (context) => {
         captured.length = 0
         const request = postHandleRequest(
-          buildInviteBody({ sessionRef: { scid: SCID, templateName: 't', name: 'n' }, invitedXuid: '1', titleId: '1', context }),
+          buildInviteBody({
+            sessionRef: { scid: SCID, templateName: 't', name: 'n' },
+            invitedXuid: '1',
+            titleId: '1',
+            context,
+          }),
         )
         await runCurl(toCurl(request, { baseUrl }))
         expectDelivered(onlyCapture(), request, TOKEN_PLACEHOLDER)
@@ -248,7 +297,9 @@ describe.skipIf(!CURL)('toCurl, run with real curl against a loopback server', (
 
 describe('toFetch, evaluated in Node', () => {
   type AsyncFn = (...args: unknown[]) => Promise<unknown>
-  const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => AsyncFn
+  const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (
+    ...args: string[]
+  ) => AsyncFn
 
   /** Runs the snippet with the real fetch and a console that records instead of printing. */
   async function runFetch(snippet: string): Promise<unknown[][]> {
@@ -277,7 +328,10 @@ describe('toFetch, evaluated in Node', () => {
     try {
       const file = join(dir, 'snippet.mjs')
       writeFileSync(file, toFetch(trickyInvite, { baseUrl, authorization: TOKEN }))
-      const { stdout } = await execFileAsync(process.execPath, [file], { env: childEnv, encoding: 'utf8' })
+      const { stdout } = await execFileAsync(process.execPath, [file], {
+        env: childEnv,
+        encoding: 'utf8',
+      })
       expect(stdout).toBe('201 recorded\n')
       expectDelivered(onlyCapture(), trickyInvite, TOKEN)
     } finally {
@@ -319,18 +373,36 @@ describe('powerShellQuote and toPowerShell (string form; pwsh is not installed)'
   it('doubles single quotes, including the typographic ones PowerShell also accepts', () => {
     expect(powerShellQuote('')).toBe("''")
     expect(powerShellQuote("it's")).toBe("'it''s'")
-    expect(powerShellQuote('\u2018a\u2019 \u201ab\u201b')).toBe("'\u2018\u2018a\u2019\u2019 \u201a\u201ab\u201b\u201b'")
+    expect(powerShellQuote('\u2018a\u2019 \u201ab\u201b')).toBe(
+      "'\u2018\u2018a\u2019\u2019 \u201a\u201ab\u201b\u201b'",
+    )
     expect(powerShellQuote("''")).toBe("''''''")
   })
 
   it('leaves $, backticks, double quotes and newlines alone: nothing expands in single quotes', () => {
-    expect(powerShellQuote('$env:PATH `n "x" $(Get-Date)\n')).toBe("'$env:PATH `n \"x\" $(Get-Date)\n'")
+    expect(powerShellQuote('$env:PATH `n "x" $(Get-Date)\n')).toBe(
+      '\'$env:PATH `n "x" $(Get-Date)\n\'',
+    )
   })
 
   it('round-trips any string through a PowerShell single-quote reader', () => {
     fc.assert(
       fc.property(
-        fc.string({ unit: fc.constantFrom("'", '\u2018', '\u2019', '\u201a', '\u201b', '"', '`', '$', 'a', ' ', '\n') }),
+        fc.string({
+          unit: fc.constantFrom(
+            "'",
+            '\u2018',
+            '\u2019',
+            '\u201a',
+            '\u201b',
+            '"',
+            '`',
+            '$',
+            'a',
+            ' ',
+            '\n',
+          ),
+        }),
         (s) => {
           expect(readPowerShellLiteral(powerShellQuote(s))).toBe(s)
         },
@@ -345,7 +417,9 @@ describe('powerShellQuote and toPowerShell (string form; pwsh is not installed)'
   })
 
   it('builds headers, content type and a UTF-8 byte body from the request', () => {
-    const snippet = toPowerShell(trickyInvite, { baseUrl: 'https://sessiondirectory.xboxlive.com/' })
+    const snippet = toPowerShell(trickyInvite, {
+      baseUrl: 'https://sessiondirectory.xboxlive.com/',
+    })
     const lines = snippet.split('\n')
     expect(lines.slice(0, 4)).toEqual([
       '$headers = @{',
@@ -357,7 +431,10 @@ describe('powerShellQuote and toPowerShell (string form; pwsh is not installed)'
       "Invoke-WebRequest -Method POST -Uri 'https://sessiondirectory.xboxlive.com/handles' -Headers $headers " +
         "-ContentType 'application/json; charset=utf-8' -Body $body",
     )
-    const bodyLine = snippet.slice(snippet.indexOf('$body = '), snippet.lastIndexOf('\nInvoke-WebRequest'))
+    const bodyLine = snippet.slice(
+      snippet.indexOf('$body = '),
+      snippet.lastIndexOf('\nInvoke-WebRequest'),
+    )
     const prefix = '$body = [System.Text.Encoding]::UTF8.GetBytes('
     expect(bodyLine.startsWith(prefix)).toBe(true)
     expect(bodyLine.endsWith(')')).toBe(true)
@@ -386,7 +463,11 @@ describe('the token', () => {
 
   it('never appears unless passed; the placeholder stands in', () => {
     for (const [, request] of cases) {
-      for (const snippet of [...snippetsFor(request), ...snippetsFor(request, undefined), ...snippetsFor(request, '')]) {
+      for (const snippet of [
+        ...snippetsFor(request),
+        ...snippetsFor(request, undefined),
+        ...snippetsFor(request, ''),
+      ]) {
         expect(snippet).not.toContain('eyJhbGciOi')
         expect(snippet).toContain(TOKEN_PLACEHOLDER)
       }

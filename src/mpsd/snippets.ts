@@ -55,7 +55,9 @@ export function powerShellQuote(value: string): string {
 }
 
 export function toPowerShell(request: WireRequest, options: SnippetOptions): string {
-  const headers = snippetHeaders(request, options).filter(([name]) => name.toLowerCase() !== 'content-type')
+  const headers = snippetHeaders(request, options).filter(
+    ([name]) => name.toLowerCase() !== 'content-type',
+  )
   const contentType = request.headers.find(([name]) => name.toLowerCase() === 'content-type')?.[1]
   const lines = [
     '$headers = @{',

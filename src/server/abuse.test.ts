@@ -22,8 +22,16 @@ const SCID = 'bd6c41c3-01c3-468a-a3b5-3e0fe8133862'
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 // The codes proxy.ts documents for its own failures; anything else is not a proxy error.
 const PROXY_ERROR_CODES = [
-  'origin_not_allowed', 'upstream_not_allowed', 'path_not_allowed', 'bad_request', 'request_too_large',
-  'request_timeout', 'response_too_large', 'upstream_unreachable', 'connect_timeout', 'timeout',
+  'origin_not_allowed',
+  'upstream_not_allowed',
+  'path_not_allowed',
+  'bad_request',
+  'request_too_large',
+  'request_timeout',
+  'response_too_large',
+  'upstream_unreachable',
+  'connect_timeout',
+  'timeout',
 ]
 
 /** The XSAPI invite fixture with values the schemas accept (the fixture itself uses placeholders). */
@@ -87,7 +95,12 @@ describe('proxy under load', () => {
 
   beforeAll(async () => {
     // Throttling stays on (the default): every request below is a different user, as MPSD counts them.
-    server = await startWorkbenchServer({ env: {}, port: 0, serveDashboard: false, logSink: () => {} })
+    server = await startWorkbenchServer({
+      env: {},
+      port: 0,
+      serveDashboard: false,
+      logSink: () => {},
+    })
     server.server.on('connection', () => {
       connections++
     })
@@ -96,150 +109,192 @@ describe('proxy under load', () => {
     await server.close()
   })
 
-  it('answers 1,000 concurrent connections posting invites, each with its own invite, and stays up', { timeout: 120_000 }, async () => {
-    const TOTAL = 1_000
-    // One socket per request: undici opens a new connection whenever all open ones are busy.
-    const pool = new Pool(server.url, { connections: TOTAL, pipelining: 1, headersTimeout: 90_000, bodyTimeout: 90_000 })
-    const before = connections
-    const body = JSON.stringify(inviteBody())
-    try {
-      const settled = await Promise.allSettled(
-        Array.from({ length: TOTAL }, async (_, i) => {
-          const userhash = `load-${i}-${crypto.randomUUID()}`
-          const response = await pool.request({
-            path: '/proxy/handles',
+  it(
+    'answers 1,000 concurrent connections posting invites, each with its own invite, and stays up',
+    { timeout: 120_000 },
+    async () => {
+      const TOTAL = 1_000
+      // One socket per request: undici opens a new connection whenever all open ones are busy.
+      const pool = new Pool(server.url, {
+        connections: TOTAL,
+        pipelining: 1,
+        headersTimeout: 90_000,
+        bodyTimeout: 90_000,
+      })
+      const before = connections
+      const body = JSON.stringify(inviteBody())
+      try {
+        const settled = await Promise.allSettled(
+          Array.from({ length: TOTAL }, async (_, i) => {
+            const userhash = `load-${i}-${crypto.randomUUID()}`
+            const response = await pool.request({
+              path: '/proxy/handles',
+              method: 'POST',
+              headers: {
+                'Content-Type': 'application/json',
+                'x-xbl-contract-version': '107',
+                Authorization: `XBL3.0 x=${userhash};t`,
+              },
+              body,
+            })
+            const text = await response.body.text()
+            return { userhash, status: response.statusCode, headers: response.headers, text }
+          }),
+        )
+        // A reset or a hang would show up here as a rejection (undici reports both), not as a status.
+        const failures = settled.flatMap((s, i) =>
+          s.status === 'rejected' ? [`#${i}: ${String(s.reason)}`] : [],
+        )
+        expect(failures.slice(0, 5), `${failures.length} requests failed`).toEqual([])
+
+        const ids = new Set<string>()
+        let created = 0
+        for (const s of settled) {
+          if (s.status !== 'fulfilled') continue
+          const { userhash, status, headers, text } = s.value
+          const proxyError = headers['x-workbench-proxy-error']
+          if (status === 201) {
+            const invite = JSON.parse(text) as { type: string; id: string; senderXuid: string }
+            expect(invite.type).toBe('invite')
+            expect(invite.id).toMatch(GUID)
+            // Each caller gets its own invite back, not a neighbour's: no cross-talk under load.
+            expect(invite.senderXuid).toBe(xuidForUserhash(userhash))
+            ids.add(invite.id)
+            created++
+          } else {
+            // Shedding load is allowed, but only as a documented proxy error the UI can show.
+            expect(PROXY_ERROR_CODES, `status ${status}: ${text.slice(0, 200)}`).toContain(
+              proxyError,
+            )
+            expect(String(headers['content-type'])).toMatch(/^application\/json/)
+            expect((JSON.parse(text) as { error: string }).error).toBe(proxyError)
+          }
+        }
+        expect(ids.size).toBe(created)
+        // An in-process simulator has no reason to shed anything at this load.
+        expect(created).toBe(TOTAL)
+        // The load really was 1,000 parallel sockets, not a few reused ones.
+        expect(connections - before).toBeGreaterThanOrEqual(TOTAL)
+      } finally {
+        await pool.destroy()
+      }
+      await expectHealthy(server.url, '1,000 concurrent')
+    },
+  )
+
+  it(
+    'keeps answering others while 50 slow-loris sockets trickle headers, and closes them within headersTimeout',
+    { timeout: 60_000 },
+    async () => {
+      const SLOW = 50
+      const headersTimeout = server.server.headersTimeout
+      expect(headersTimeout).toBeGreaterThan(0)
+      expect(headersTimeout).toBeLessThanOrEqual(10_000)
+      type Slow = {
+        socket: Socket
+        openedAt: number
+        closedAt?: number
+        received: string
+        timer?: NodeJS.Timeout
+      }
+      const host = `Host: 127.0.0.1:${server.port}\r\n`
+      // Half stall in the request line, half in the headers; all then send one byte a second.
+      const openings = [
+        `GET /heal`,
+        `POST /proxy/handles HTTP/1.1\r\n${host}Content-Type: application/json\r\nX-Slow: `,
+      ]
+      const slow: Slow[] = await Promise.all(
+        Array.from(
+          { length: SLOW },
+          (_, i) =>
+            new Promise<Slow>((resolve, reject) => {
+              const socket = connect(server.port, '127.0.0.1')
+              const entry: Slow = { socket, openedAt: 0, received: '' }
+              socket.on('data', (chunk: Buffer) => {
+                entry.received += chunk.toString('latin1')
+              })
+              socket.on('close', () => {
+                entry.closedAt = performance.now()
+                clearInterval(entry.timer)
+              })
+              socket.on('error', () => {})
+              socket.once('connect', () => {
+                entry.openedAt = performance.now()
+                socket.write(openings[i % openings.length] ?? '')
+                entry.timer = setInterval(() => {
+                  if (!socket.destroyed) socket.write('a')
+                }, 1_000)
+                resolve(entry)
+              })
+              socket.once('error', reject)
+            }),
+        ),
+      )
+      try {
+        // Normal traffic still gets through while the slow sockets hold their connections.
+        for (let i = 0; i < 10; i++) {
+          await expectHealthy(server.url, `normal request ${i} during slow-loris`)
+          const created = await fetch(`${server.url}/proxy/handles`, {
             method: 'POST',
             headers: {
               'Content-Type': 'application/json',
               'x-xbl-contract-version': '107',
-              Authorization: `XBL3.0 x=${userhash};t`,
+              Authorization: `XBL3.0 x=loris-${i};t`,
             },
-            body,
+            body: JSON.stringify(inviteBody()),
           })
-          const text = await response.body.text()
-          return { userhash, status: response.statusCode, headers: response.headers, text }
-        }),
-      )
-      // A reset or a hang would show up here as a rejection (undici reports both), not as a status.
-      const failures = settled.flatMap((s, i) => (s.status === 'rejected' ? [`#${i}: ${String(s.reason)}`] : []))
-      expect(failures.slice(0, 5), `${failures.length} requests failed`).toEqual([])
+          expect(created.status).toBe(201)
+        }
+        // The check above really ran while every slow socket was still open.
+        expect(slow.filter((s) => s.closedAt !== undefined)).toHaveLength(0)
 
-      const ids = new Set<string>()
-      let created = 0
-      for (const s of settled) {
-        if (s.status !== 'fulfilled') continue
-        const { userhash, status, headers, text } = s.value
-        const proxyError = headers['x-workbench-proxy-error']
-        if (status === 201) {
-          const invite = JSON.parse(text) as { type: string; id: string; senderXuid: string }
-          expect(invite.type).toBe('invite')
-          expect(invite.id).toMatch(GUID)
-          // Each caller gets its own invite back, not a neighbour's: no cross-talk under load.
-          expect(invite.senderXuid).toBe(xuidForUserhash(userhash))
-          ids.add(invite.id)
-          created++
-        } else {
-          // Shedding load is allowed, but only as a documented proxy error the UI can show.
-          expect(PROXY_ERROR_CODES, `status ${status}: ${text.slice(0, 200)}`).toContain(proxyError)
-          expect(String(headers['content-type'])).toMatch(/^application\/json/)
-          expect((JSON.parse(text) as { error: string }).error).toBe(proxyError)
+        // Then the server hangs up on them itself. Generous slack over headersTimeout for a loaded machine;
+        // without a sweep interval below Node's 30 s default they lived 30-40 s.
+        const deadline = headersTimeout + 12_000
+        await new Promise<void>((resolve) => {
+          const started = performance.now()
+          const poll = setInterval(() => {
+            if (
+              slow.every((s) => s.closedAt !== undefined) ||
+              performance.now() - started > deadline
+            ) {
+              clearInterval(poll)
+              resolve()
+            }
+          }, 200)
+        })
+        for (const [i, s] of slow.entries()) {
+          expect(s.closedAt, `slow socket ${i} still open`).toBeDefined()
+          expect((s.closedAt ?? Infinity) - s.openedAt, `slow socket ${i}`).toBeLessThan(deadline)
+          // Node answers a header timeout with 408 before closing, never with a page.
+          if (s.received) expect(s.received, `slow socket ${i}`).toMatch(/^HTTP\/1\.1 408 /)
+        }
+      } finally {
+        for (const s of slow) {
+          clearInterval(s.timer)
+          s.socket.destroy()
         }
       }
-      expect(ids.size).toBe(created)
-      // An in-process simulator has no reason to shed anything at this load.
-      expect(created).toBe(TOTAL)
-      // The load really was 1,000 parallel sockets, not a few reused ones.
-      expect(connections - before).toBeGreaterThanOrEqual(TOTAL)
-    } finally {
-      await pool.destroy()
-    }
-    await expectHealthy(server.url, '1,000 concurrent')
-  })
-
-  it('keeps answering others while 50 slow-loris sockets trickle headers, and closes them within headersTimeout', { timeout: 60_000 }, async () => {
-    const SLOW = 50
-    const headersTimeout = server.server.headersTimeout
-    expect(headersTimeout).toBeGreaterThan(0)
-    expect(headersTimeout).toBeLessThanOrEqual(10_000)
-    type Slow = { socket: Socket; openedAt: number; closedAt?: number; received: string; timer?: NodeJS.Timeout }
-    const host = `Host: 127.0.0.1:${server.port}\r\n`
-    // Half stall in the request line, half in the headers; all then send one byte a second.
-    const openings = [`GET /heal`, `POST /proxy/handles HTTP/1.1\r\n${host}Content-Type: application/json\r\nX-Slow: `]
-    const slow: Slow[] = await Promise.all(
-      Array.from(
-        { length: SLOW },
-        (_, i) =>
-          new Promise<Slow>((resolve, reject) => {
-            const socket = connect(server.port, '127.0.0.1')
-            const entry: Slow = { socket, openedAt: 0, received: '' }
-            socket.on('data', (chunk: Buffer) => {
-              entry.received += chunk.toString('latin1')
-            })
-            socket.on('close', () => {
-              entry.closedAt = performance.now()
-              clearInterval(entry.timer)
-            })
-            socket.on('error', () => {})
-            socket.once('connect', () => {
-              entry.openedAt = performance.now()
-              socket.write(openings[i % openings.length] ?? '')
-              entry.timer = setInterval(() => {
-                if (!socket.destroyed) socket.write('a')
-              }, 1_000)
-              resolve(entry)
-            })
-            socket.once('error', reject)
-          }),
-      ),
-    )
-    try {
-      // Normal traffic still gets through while the slow sockets hold their connections.
-      for (let i = 0; i < 10; i++) {
-        await expectHealthy(server.url, `normal request ${i} during slow-loris`)
-        const created = await fetch(`${server.url}/proxy/handles`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'x-xbl-contract-version': '107', Authorization: `XBL3.0 x=loris-${i};t` },
-          body: JSON.stringify(inviteBody()),
-        })
-        expect(created.status).toBe(201)
-      }
-      // The check above really ran while every slow socket was still open.
-      expect(slow.filter((s) => s.closedAt !== undefined)).toHaveLength(0)
-
-      // Then the server hangs up on them itself. Generous slack over headersTimeout for a loaded machine;
-      // without a sweep interval below Node's 30 s default they lived 30-40 s.
-      const deadline = headersTimeout + 12_000
-      await new Promise<void>((resolve) => {
-        const started = performance.now()
-        const poll = setInterval(() => {
-          if (slow.every((s) => s.closedAt !== undefined) || performance.now() - started > deadline) {
-            clearInterval(poll)
-            resolve()
-          }
-        }, 200)
-      })
-      for (const [i, s] of slow.entries()) {
-        expect(s.closedAt, `slow socket ${i} still open`).toBeDefined()
-        expect((s.closedAt ?? Infinity) - s.openedAt, `slow socket ${i}`).toBeLessThan(deadline)
-        // Node answers a header timeout with 408 before closing, never with a page.
-        if (s.received) expect(s.received, `slow socket ${i}`).toMatch(/^HTTP\/1\.1 408 /)
-      }
-    } finally {
-      for (const s of slow) {
-        clearInterval(s.timer)
-        s.socket.destroy()
-      }
-    }
-    await expectHealthy(server.url, 'slow-loris')
-  })
+      await expectHealthy(server.url, 'slow-loris')
+    },
+  )
 })
 
 describe('simulator body parser under fuzzing', () => {
   let server: RunningServer
-  const AUTH_HEADERS = { 'Content-Type': 'application/json', 'x-xbl-contract-version': '107', Authorization: 'XBL3.0 x=fuzzer;t' }
+  const AUTH_HEADERS = {
+    'Content-Type': 'application/json',
+    'x-xbl-contract-version': '107',
+    Authorization: 'XBL3.0 x=fuzzer;t',
+  }
 
   beforeAll(async () => {
-    server = await startWorkbenchServer({ env: { SIM_THROTTLE: 'off' }, port: 0, serveDashboard: false, logSink: () => {} })
+    server = await startWorkbenchServer({
+      env: { SIM_THROTTLE: 'off' },
+      port: 0,
+      serveDashboard: false,
+      logSink: () => {},
+    })
   })
   afterAll(async () => {
     await server.close()
@@ -258,7 +313,10 @@ describe('simulator body parser under fuzzing', () => {
     } catch {
       return 400
     }
-    const type = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as { type?: unknown }).type : undefined
+    const type =
+      typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? (value as { type?: unknown }).type
+        : undefined
     if (type === 'activity') return activityBodySchema.safeParse(value).success ? 204 : 400
     if (type === 'invite') return inviteBodySchema.safeParse(value).success ? 201 : 400
     return 400
@@ -267,9 +325,13 @@ describe('simulator body parser under fuzzing', () => {
   type Path = (string | number)[]
   /** Every path in a JSON value (root excluded), so mutations can reach any field at any depth. */
   function pathsOf(value: unknown, prefix: Path = []): Path[] {
-    if (Array.isArray(value)) return value.flatMap((v, i) => [[...prefix, i], ...pathsOf(v, [...prefix, i])])
+    if (Array.isArray(value))
+      return value.flatMap((v, i) => [[...prefix, i], ...pathsOf(v, [...prefix, i])])
     if (typeof value === 'object' && value !== null) {
-      return Object.entries(value).flatMap(([k, v]) => [[...prefix, k], ...pathsOf(v, [...prefix, k])])
+      return Object.entries(value).flatMap(([k, v]) => [
+        [...prefix, k],
+        ...pathsOf(v, [...prefix, k]),
+      ])
     }
     return []
   }
@@ -290,7 +352,12 @@ describe('simulator body parser under fuzzing', () => {
       parent[last] = m.value
     } else if (typeof parent === 'object' && !Array.isArray(parent)) {
       // Object.defineProperty so a key like "__proto__" becomes a real field, as JSON.parse makes it.
-      Object.defineProperty(parent, m.key, { value: m.value, enumerable: true, writable: true, configurable: true })
+      Object.defineProperty(parent, m.key, {
+        value: m.value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      })
     }
     return copy
   }
@@ -298,17 +365,40 @@ describe('simulator body parser under fuzzing', () => {
   const fieldMutation: fc.Arbitrary<FieldMutation> = fc.record({
     op: fc.constantFrom('delete' as const, 'set' as const, 'add' as const),
     pick: fc.nat(),
-    key: fc.oneof(fc.string({ maxLength: 10 }), fc.constantFrom('__proto__', 'constructor', 'type', 'name', 'scid')),
+    key: fc.oneof(
+      fc.string({ maxLength: 10 }),
+      fc.constantFrom('__proto__', 'constructor', 'type', 'name', 'scid'),
+    ),
     value: fc.oneof(
       fc.jsonValue({ maxDepth: 3 }),
       // Near-misses of valid values: the edges the schemas must draw.
-      fc.constantFrom('', ' ', '0', '-1', '4294967296', '18446744073709551616', 'activity', 'invite', SCID.toUpperCase(), 'x'.repeat(300), '///', '\u0000', 1, 2, 1.5),
+      fc.constantFrom(
+        '',
+        ' ',
+        '0',
+        '-1',
+        '4294967296',
+        '18446744073709551616',
+        'activity',
+        'invite',
+        SCID.toUpperCase(),
+        'x'.repeat(300),
+        '///',
+        '\u0000',
+        1,
+        2,
+        1.5,
+      ),
     ),
   })
 
   const textMutation = fc.oneof(
     fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
-    fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), junk: fc.string({ maxLength: 4, unit: 'binary' }) }),
+    fc.record({
+      kind: fc.constant('insert' as const),
+      at: fc.nat(),
+      junk: fc.string({ maxLength: 4, unit: 'binary' }),
+    }),
   )
 
   const validBody = fc.constantFrom(inviteBody(), activityBody(), {
@@ -321,7 +411,9 @@ describe('simulator body parser under fuzzing', () => {
     fc.string({ maxLength: 100, unit: 'binary' }),
     fc.json({ maxDepth: 4 }),
     validBody.map((b) => JSON.stringify(b)),
-    fc.tuple(validBody, fc.array(fieldMutation, { minLength: 1, maxLength: 3 })).map(([b, ms]) => JSON.stringify(ms.reduce(applyFieldMutation, b))),
+    fc
+      .tuple(validBody, fc.array(fieldMutation, { minLength: 1, maxLength: 3 }))
+      .map(([b, ms]) => JSON.stringify(ms.reduce(applyFieldMutation, b))),
     fc.tuple(validBody, textMutation).map(([b, m]) => {
       const text = JSON.stringify(b)
       const at = m.at % (text.length + 1)
@@ -329,43 +421,54 @@ describe('simulator body parser under fuzzing', () => {
     }),
   )
 
-  it('answers every fuzzed POST /sim/handles body with 201/204 when the schemas accept it and 400 text/plain otherwise, never 500', { timeout: 120_000 }, async () => {
-    const seen = { 201: 0, 204: 0, 400: 0 }
-    await fc.assert(
-      fc.asyncProperty(bodies, async (body) => {
-        const response = await fetch(`${server.url}/sim/handles`, { method: 'POST', headers: AUTH_HEADERS, body })
-        const text = await response.text()
-        const label = `${response.status} for ${JSON.stringify(body).slice(0, 300)}: ${text.slice(0, 200)}`
-        const expected = expectedStatus(body)
-        expect(response.status, label).toBe(expected)
-        seen[expected]++
-        if (expected === 400) {
-          expect(response.headers.get('content-type'), label).toMatch(/^text\/plain/)
-          expect(text.trim().length, label).toBeGreaterThan(0)
-        } else if (expected === 201) {
-          expect(JSON.parse(text), label).toMatchObject({ type: 'invite', senderXuid: xuidForUserhash('fuzzer') })
-        } else {
-          expect(text, label).toBe('')
-        }
-      }),
-      {
-        numRuns: 200,
-        examples: [
-          ['\ufeff' + JSON.stringify(inviteBody())],
-          ['['.repeat(100_000)],
-          [`${'{"a":'.repeat(50_000)}1${'}'.repeat(50_000)}`],
-          [JSON.stringify({ ...inviteBody(), invitedXuid: 18446744073709551615n.toString() })],
-          ['{"type":"invite","__proto__":{"type":"activity"}}'],
-          ['null'],
-        ],
-      },
-    )
-    // The generators reached every kind of answer, so the property was not vacuous.
-    expect(seen[201]).toBeGreaterThan(0)
-    expect(seen[204]).toBeGreaterThan(0)
-    expect(seen[400]).toBeGreaterThan(0)
-    await expectHealthy(server.url, 'fuzzing')
-  })
+  it(
+    'answers every fuzzed POST /sim/handles body with 201/204 when the schemas accept it and 400 text/plain otherwise, never 500',
+    { timeout: 120_000 },
+    async () => {
+      const seen = { 201: 0, 204: 0, 400: 0 }
+      await fc.assert(
+        fc.asyncProperty(bodies, async (body) => {
+          const response = await fetch(`${server.url}/sim/handles`, {
+            method: 'POST',
+            headers: AUTH_HEADERS,
+            body,
+          })
+          const text = await response.text()
+          const label = `${response.status} for ${JSON.stringify(body).slice(0, 300)}: ${text.slice(0, 200)}`
+          const expected = expectedStatus(body)
+          expect(response.status, label).toBe(expected)
+          seen[expected]++
+          if (expected === 400) {
+            expect(response.headers.get('content-type'), label).toMatch(/^text\/plain/)
+            expect(text.trim().length, label).toBeGreaterThan(0)
+          } else if (expected === 201) {
+            expect(JSON.parse(text), label).toMatchObject({
+              type: 'invite',
+              senderXuid: xuidForUserhash('fuzzer'),
+            })
+          } else {
+            expect(text, label).toBe('')
+          }
+        }),
+        {
+          numRuns: 200,
+          examples: [
+            ['\ufeff' + JSON.stringify(inviteBody())],
+            ['['.repeat(100_000)],
+            [`${'{"a":'.repeat(50_000)}1${'}'.repeat(50_000)}`],
+            [JSON.stringify({ ...inviteBody(), invitedXuid: 18446744073709551615n.toString() })],
+            ['{"type":"invite","__proto__":{"type":"activity"}}'],
+            ['null'],
+          ],
+        },
+      )
+      // The generators reached every kind of answer, so the property was not vacuous.
+      expect(seen[201]).toBeGreaterThan(0)
+      expect(seen[204]).toBeGreaterThan(0)
+      expect(seen[400]).toBeGreaterThan(0)
+      await expectHealthy(server.url, 'fuzzing')
+    },
+  )
 })
 
 describe('served pages and hostile content', () => {
@@ -379,10 +482,13 @@ describe('served pages and hostile content', () => {
       'Content-Security-Policy': "script-src * 'unsafe-inline' 'unsafe-eval'",
       'X-Content-Type-Options': 'sniff-me',
     })
-    res.end('<!doctype html><script>fetch("/proxy/handles",{method:"DELETE"});alert(document.domain)</script>')
+    res.end(
+      '<!doctype html><script>fetch("/proxy/handles",{method:"DELETE"});alert(document.domain)</script>',
+    )
   })
   let hostileOrigin = ''
-  const INDEX = '<!doctype html><html><head><script type="module" src="/assets/app.js"></script></head><body><div id="root"></div></body></html>'
+  const INDEX =
+    '<!doctype html><html><head><script type="module" src="/assets/app.js"></script></head><body><div id="root"></div></body></html>'
   const APP_JS = 'document.getElementById("root").textContent = "workbench"\n'
 
   beforeAll(async () => {
@@ -447,9 +553,17 @@ describe('served pages and hostile content', () => {
 
   it('sends proxy errors as JSON and simulator errors as text/plain, never as a page', async () => {
     const proxyErrors = [
-      fetch(`${server.url}/proxy/handles`, { headers: { 'X-Workbench-Upstream': 'http://evil.test' } }),
-      fetch(`${server.url}/proxy/..%2f..%2fhealthz`, { headers: { 'X-Workbench-Upstream': hostileOrigin } }),
-      fetch(`${server.url}/proxy/handles`, { method: 'POST', headers: { Origin: 'http://evil.test' }, body: '<script>alert(1)</script>' }),
+      fetch(`${server.url}/proxy/handles`, {
+        headers: { 'X-Workbench-Upstream': 'http://evil.test' },
+      }),
+      fetch(`${server.url}/proxy/..%2f..%2fhealthz`, {
+        headers: { 'X-Workbench-Upstream': hostileOrigin },
+      }),
+      fetch(`${server.url}/proxy/handles`, {
+        method: 'POST',
+        headers: { Origin: 'http://evil.test' },
+        body: '<script>alert(1)</script>',
+      }),
     ]
     for (const response of await Promise.all(proxyErrors)) {
       const label = `${response.status} ${response.headers.get('x-workbench-proxy-error') ?? ''}`
@@ -463,8 +577,16 @@ describe('served pages and hostile content', () => {
     const simHeaders = { 'x-xbl-contract-version': '107', Authorization: 'XBL3.0 x=csp;t' }
     const simErrors = [
       // A body echoing markup must come back as text, whichever way the simulator is reached.
-      fetch(`${server.url}/sim/handles`, { method: 'POST', headers: simHeaders, body: '{"type":"<script>alert(1)</script>"}' }),
-      fetch(`${server.url}/proxy/handles`, { method: 'POST', headers: simHeaders, body: '<script>alert(1)</script>' }),
+      fetch(`${server.url}/sim/handles`, {
+        method: 'POST',
+        headers: simHeaders,
+        body: '{"type":"<script>alert(1)</script>"}',
+      }),
+      fetch(`${server.url}/proxy/handles`, {
+        method: 'POST',
+        headers: simHeaders,
+        body: '<script>alert(1)</script>',
+      }),
       fetch(`${server.url}/sim/handles`, { method: 'POST', body: '{}' }),
       fetch(`${server.url}/sim/handles/${crypto.randomUUID()}`, { headers: simHeaders }),
       fetch(`${server.url}/sim/handles`, { method: 'PUT', headers: simHeaders }),
@@ -482,10 +604,14 @@ describe('served pages and hostile content', () => {
 
   it("locks down a hostile upstream's HTML page: our CSP replaces its own, and nosniff is ours", async () => {
     for (const path of ['/page', '/sniff']) {
-      const response = await fetch(`${server.url}/proxy${path}`, { headers: { 'X-Workbench-Upstream': hostileOrigin } })
+      const response = await fetch(`${server.url}/proxy${path}`, {
+        headers: { 'X-Workbench-Upstream': hostileOrigin },
+      })
       expect(response.status, path).toBe(200)
       // The upstream's content type passes through as it is (the UI renders bodies as text anyway) ...
-      expect(response.headers.get('content-type'), path).toBe(path === '/page' ? 'text/html; charset=utf-8' : 'text/plain')
+      expect(response.headers.get('content-type'), path).toBe(
+        path === '/page' ? 'text/html; charset=utf-8' : 'text/plain',
+      )
       expect(await response.text(), path).toContain('<script>')
       // ... so what keeps a browser that navigates here from running that script is the policy.
       expectScriptLockdown(response.headers, path)

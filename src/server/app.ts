@@ -19,7 +19,13 @@ function isLoopbackPeer(c: Context): boolean {
   }
 }
 
-export function createWorkbenchApp(config: ServerConfig, logger: Logger = createLogger(undefined, config.xblAuthorization ? [config.xblAuthorization] : [])) {
+export function createWorkbenchApp(
+  config: ServerConfig,
+  logger: Logger = createLogger(
+    undefined,
+    config.xblAuthorization ? [config.xblAuthorization] : [],
+  ),
+) {
   const app = new Hono()
   const simulator = createSimulatorApp(config.simulator)
   const proxy = createProxyApp({
@@ -34,7 +40,10 @@ export function createWorkbenchApp(config: ServerConfig, logger: Logger = create
   })
   app.get('/healthz', (c) => c.json({ ok: true }))
   app.get('/api/upstreams', (c) =>
-    c.json({ upstreams: proxy.upstreams, xblAuthorizationConfigured: Boolean(config.xblAuthorization) }),
+    c.json({
+      upstreams: proxy.upstreams,
+      xblAuthorizationConfigured: Boolean(config.xblAuthorization),
+    }),
   )
   app.route('/sim', simulator)
   app.route('/proxy', proxy)

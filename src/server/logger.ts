@@ -24,7 +24,10 @@ export function redactSecrets(text: string, secrets: readonly string[] = []): st
   return out
 }
 
-export function createLogger(sink: LogSink = (line) => process.stdout.write(`${line}\n`), secrets: readonly string[] = []) {
+export function createLogger(
+  sink: LogSink = (line) => process.stdout.write(`${line}\n`),
+  secrets: readonly string[] = [],
+) {
   return {
     info(message: string) {
       sink(redactSecrets(message, secrets))

@@ -9,7 +9,9 @@ import { startWorkbenchServer } from './start-server'
 const config = readConfig()
 const logger = createLogger(undefined, config.xblAuthorization ? [config.xblAuthorization] : [])
 if (!existsSync(join(config.staticRoot, 'index.html'))) {
-  logger.error(`no built dashboard in ${config.staticRoot}: run "npm run build" (npm start does it for you)`)
+  logger.error(
+    `no built dashboard in ${config.staticRoot}: run "npm run build" (npm start does it for you)`,
+  )
   process.exit(1)
 }
 
@@ -21,6 +23,10 @@ try {
   }
 } catch (error) {
   const code = (error as NodeJS.ErrnoException).code
-  logger.error(code === 'EADDRINUSE' ? `port ${config.port} is in use: set PORT to another port` : String(error))
+  logger.error(
+    code === 'EADDRINUSE'
+      ? `port ${config.port} is in use: set PORT to another port`
+      : String(error),
+  )
   process.exit(1)
 }

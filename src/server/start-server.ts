@@ -21,7 +21,13 @@ export type StartOptions = {
   serveDashboard?: boolean
 }
 
-export type RunningServer = { url: string; port: number; server: Server; close: () => Promise<void>; app: ReturnType<typeof createWorkbenchApp> }
+export type RunningServer = {
+  url: string
+  port: number
+  server: Server
+  close: () => Promise<void>
+  app: ReturnType<typeof createWorkbenchApp>
+}
 
 function isServerPath(path: string): boolean {
   return SERVER_PATH_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`))
@@ -30,7 +36,10 @@ function isServerPath(path: string): boolean {
 export async function startWorkbenchServer(options: StartOptions = {}): Promise<RunningServer> {
   const config = readConfig(options.env ?? process.env)
   if (options.port !== undefined) config.port = options.port
-  const logger = createLogger(options.logSink, config.xblAuthorization ? [config.xblAuthorization] : [])
+  const logger = createLogger(
+    options.logSink,
+    config.xblAuthorization ? [config.xblAuthorization] : [],
+  )
   const workbench = createWorkbenchApp(config, logger)
 
   const root = new Hono()
@@ -51,7 +60,9 @@ export async function startWorkbenchServer(options: StartOptions = {}): Promise<
     // Client-side routes (/history?type=invite and so on) all load the same page. The server's own
     // paths do not: a mistyped /sim or /api path must be a 404, as under Vite, not a 200 dashboard page.
     // A missing hashed asset is a 404 too (a stale tab after a deploy), not HTML under a .js name.
-    root.get('*', (c, next) => (isServerPath(c.req.path) || c.req.path.startsWith('/assets/') ? next() : c.html(indexHtml)))
+    root.get('*', (c, next) =>
+      isServerPath(c.req.path) || c.req.path.startsWith('/assets/') ? next() : c.html(indexHtml),
+    )
   }
 
   const server = await new Promise<Server>((resolve, reject) => {

@@ -6,11 +6,17 @@ import { readConfig } from './config'
 import { createWorkbenchApp, SERVER_PATH_PREFIXES } from './app'
 
 export function workbenchServerPlugin(): Plugin {
-  const mount = (middlewares: { use: (fn: (req: IncomingMessage, res: ServerResponse, next: () => void) => void) => void }) => {
+  const mount = (middlewares: {
+    use: (fn: (req: IncomingMessage, res: ServerResponse, next: () => void) => void) => void
+  }) => {
     const listener = getRequestListener(createWorkbenchApp(readConfig()).fetch)
     middlewares.use((req, res, next) => {
       const url = req.url ?? '/'
-      if (SERVER_PATH_PREFIXES.some((p) => url === p || url.startsWith(`${p}/`) || url.startsWith(`${p}?`))) {
+      if (
+        SERVER_PATH_PREFIXES.some(
+          (p) => url === p || url.startsWith(`${p}/`) || url.startsWith(`${p}?`),
+        )
+      ) {
         void listener(req, res)
       } else {
         next()

@@ -16,7 +16,10 @@ export const foundActivitySchema = z.looseObject({
   type: z.string(),
   ownerXuid: z.string().optional(),
   titleId: z.string().optional(),
-  sessionRef: z.looseObject({ scid: z.string(), templateName: z.string(), name: z.string() }).partial().optional(),
+  sessionRef: z
+    .looseObject({ scid: z.string(), templateName: z.string(), name: z.string() })
+    .partial()
+    .optional(),
   relatedInfo: z.record(z.string(), z.unknown()).optional(),
   customProperties: z.unknown().optional(),
 })
@@ -24,10 +27,15 @@ export type FoundActivity = z.infer<typeof foundActivitySchema>
 
 export type Send = (input: SendInput) => Promise<HistoryEntry>
 
-export type ToolResult<T> = { ok: true; value: T; entries: HistoryEntry[] } | { ok: false; error: string; entries: HistoryEntry[] }
+export type ToolResult<T> =
+  | { ok: true; value: T; entries: HistoryEntry[] }
+  | { ok: false; error: string; entries: HistoryEntry[] }
 
 /** Validates before anything is sent: the same schema the simulator checks with. */
-export function activityQueryBody(scid: string, owners: Owners): { ok: true; body: HandlesQueryBody } | { ok: false; error: string } {
+export function activityQueryBody(
+  scid: string,
+  owners: Owners,
+): { ok: true; body: HandlesQueryBody } | { ok: false; error: string } {
   const parsed = handlesQueryBodySchema.safeParse({ type: 'activity', scid, owners })
   if (parsed.success) return { ok: true, body: parsed.data }
   return { ok: false, error: parsed.error.issues.map((i) => i.message).join('; ') }
@@ -44,7 +52,9 @@ export function failureOf(entry: HistoryEntry): string | undefined {
   return `HTTP ${r.status}${r.statusText ? ` ${r.statusText}` : ''}${text ? `: ${text.slice(0, 300)}` : ''}`
 }
 
-export function parseActivities(body: string): { ok: true; activities: FoundActivity[] } | { ok: false; error: string } {
+export function parseActivities(
+  body: string,
+): { ok: true; activities: FoundActivity[] } | { ok: false; error: string } {
   let data: unknown
   try {
     data = JSON.parse(body)
@@ -70,12 +80,19 @@ export async function findActivities(
   const entry = await send({
     request: queryHandlesRequest(built.body, input.contractVersion),
     kind: 'query',
-    meta: { scid: built.body.scid, ...('xuids' in input.owners && input.owners.xuids.length === 1 ? { xuid: input.owners.xuids[0] } : {}) },
+    meta: {
+      scid: built.body.scid,
+      ...('xuids' in input.owners && input.owners.xuids.length === 1
+        ? { xuid: input.owners.xuids[0] }
+        : {}),
+    },
   })
   const failure = failureOf(entry)
   if (failure) return { ok: false, error: failure, entries: [entry] }
   const parsed = parseActivities(entry.response?.body ?? '')
-  return parsed.ok ? { ok: true, value: parsed.activities, entries: [entry] } : { ok: false, error: parsed.error, entries: [entry] }
+  return parsed.ok
+    ? { ok: true, value: parsed.activities, entries: [entry] }
+    : { ok: false, error: parsed.error, entries: [entry] }
 }
 
 /**
@@ -86,7 +103,14 @@ export async function clearActivity(
   input: { scid: string; callerXuid: string; contractVersion?: number },
   send: Send = sendAndRecord,
 ): Promise<ToolResult<{ deletedId: string }>> {
-  const found = await findActivities({ scid: input.scid, owners: { xuids: [input.callerXuid] }, ...(input.contractVersion ? { contractVersion: input.contractVersion } : {}) }, send)
+  const found = await findActivities(
+    {
+      scid: input.scid,
+      owners: { xuids: [input.callerXuid] },
+      ...(input.contractVersion ? { contractVersion: input.contractVersion } : {}),
+    },
+    send,
+  )
   if (!found.ok) return found
   const own = found.value.filter((a) => a.type === 'activity')
   if (own.length !== 1) {
@@ -107,5 +131,7 @@ export async function clearActivity(
   })
   const entries = [...found.entries, entry]
   const failure = failureOf(entry)
-  return failure ? { ok: false, error: `DELETE /handles/${id}: ${failure}`, entries } : { ok: true, value: { deletedId: id }, entries }
+  return failure
+    ? { ok: false, error: `DELETE /handles/${id}: ${failure}`, entries }
+    : { ok: true, value: { deletedId: id }, entries }
 }

@@ -7,7 +7,12 @@ describe('timeInvites (the bench entry point)', () => {
     const timing = await timeInvites({
       count: 1_000,
       budgets: [],
-      send: async (xuid) => (seen.push(xuid), xuid.endsWith('7') ? { kind: 'failed', status: 400, error: 'HTTP 400' } : { kind: 'sent', status: 201 }),
+      send: async (xuid) => (
+        seen.push(xuid),
+        xuid.endsWith('7')
+          ? { kind: 'failed', status: 400, error: 'HTTP 400' }
+          : { kind: 'sent', status: 201 }
+      ),
     })
     expect(seen).toHaveLength(1_000)
     expect(new Set(seen).size).toBe(1_000)

@@ -3,7 +3,14 @@
 // Framework-free and browser-free, so `tsx bench/run.ts` can import it.
 import { postHandleRequest } from '../../mpsd/request-builder'
 import { newBatchRun, type BatchRun, type BatchTemplate } from './batch-run'
-import { parseRetryAfter, DEFAULT_RETRY_AFTER_MS, realClock, runBatch, type BatchSend, type Clock } from './batch-runner'
+import {
+  parseRetryAfter,
+  DEFAULT_RETRY_AFTER_MS,
+  realClock,
+  runBatch,
+  type BatchSend,
+  type Clock,
+} from './batch-runner'
 import { inviteBodyFor } from './batch-send'
 import { MPSD_BUDGETS, type Budget } from './token-bucket'
 
@@ -28,17 +35,29 @@ export function createProxyInviteSend(options: {
     const request = postHandleRequest(inviteBodyFor(run.template, xuid))
     let response: Response
     try {
-      response = await doFetch(`${options.baseUrl.replace(/\/+$/, '')}/proxy${request.path}${options.query ?? ''}`, {
-        method: request.method,
-        headers: [...request.headers, ['Authorization', options.authorization], ['X-Workbench-Upstream', options.upstream ?? 'simulator']],
-        body: request.body ?? null,
-      })
+      response = await doFetch(
+        `${options.baseUrl.replace(/\/+$/, '')}/proxy${request.path}${options.query ?? ''}`,
+        {
+          method: request.method,
+          headers: [
+            ...request.headers,
+            ['Authorization', options.authorization],
+            ['X-Workbench-Upstream', options.upstream ?? 'simulator'],
+          ],
+          body: request.body ?? null,
+        },
+      )
     } catch (error) {
       return { kind: 'failed', error: error instanceof Error ? error.message : String(error) }
     }
     const text = await response.text()
     if (response.status === 429) {
-      return { kind: 'throttled', status: 429, retryAfterMs: parseRetryAfter(response.headers.get('retry-after')) ?? DEFAULT_RETRY_AFTER_MS }
+      return {
+        kind: 'throttled',
+        status: 429,
+        retryAfterMs:
+          parseRetryAfter(response.headers.get('retry-after')) ?? DEFAULT_RETRY_AFTER_MS,
+      }
     }
     if (response.ok) {
       let handleId: string | undefined
@@ -50,7 +69,11 @@ export function createProxyInviteSend(options: {
       }
       return { kind: 'sent', status: response.status, ...(handleId ? { handleId } : {}) }
     }
-    return { kind: 'failed', status: response.status, error: `HTTP ${response.status}: ${text.slice(0, 200)}` }
+    return {
+      kind: 'failed',
+      status: response.status,
+      error: `HTTP ${response.status}: ${text.slice(0, 200)}`,
+    }
   }
 }
 

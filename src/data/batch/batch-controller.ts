@@ -4,7 +4,14 @@
 // sending.
 import { REDACTED } from '../../mpsd/redact'
 import { readSettings } from '../settings/settings-store'
-import { isResumable, newBatchRun, requeueFailed, type BatchRun, type BatchTemplate, type SkippedEntry } from './batch-run'
+import {
+  isResumable,
+  newBatchRun,
+  requeueFailed,
+  type BatchRun,
+  type BatchTemplate,
+  type SkippedEntry,
+} from './batch-run'
 import { runBatch, type BatchSend, type StopReason } from './batch-runner'
 import { createRecordingSend } from './batch-send'
 import { getBatchRun, pruneBatchRuns, recentCallTimes, saveBatchRun } from './batch-store'
@@ -68,7 +75,8 @@ async function drive(run: BatchRun, options: DriveOptions): Promise<BatchRun> {
   const body = async (granted: unknown = true) => {
     // Another tab holds this run's lock: it is sending it. Waiting for the lock and then sending
     // our older copy would send every XUID it sent meanwhile a second time.
-    if (!granted) throw new Error('This run is being sent in another tab. Resume or cancel it there.')
+    if (!granted)
+      throw new Error('This run is being sent in another tab. Resume or cancel it there.')
     // Inside the lock, the stored copy is the truth: another tab may have moved it on.
     const stored = await getBatchRun(run.id).catch(() => undefined)
     if (stored && stored.updatedAt > run.updatedAt) {
@@ -77,7 +85,8 @@ async function drive(run: BatchRun, options: DriveOptions): Promise<BatchRun> {
     }
     const seedSpent = await recentCallTimes(longest, { excludeBatchId: run.id }).catch(() => [])
     return runBatch(run, {
-      send: options.send ?? createRecordingSend({ contractVersion: readSettings().contractVersion }),
+      send:
+        options.send ?? createRecordingSend({ contractVersion: readSettings().contractVersion }),
       signal: controller.signal,
       seedSpent,
       persist: async (next) => {
@@ -110,7 +119,12 @@ async function drive(run: BatchRun, options: DriveOptions): Promise<BatchRun> {
 }
 
 export async function startBatch(
-  input: { template: BatchTemplate; xuids: readonly string[]; skipped: readonly SkippedEntry[]; budgets: readonly Budget[] },
+  input: {
+    template: BatchTemplate
+    xuids: readonly string[]
+    skipped: readonly SkippedEntry[]
+    budgets: readonly Budget[]
+  },
   options: DriveOptions = {},
 ): Promise<BatchRun> {
   if (isDriving() || starting) throw new Error('A batch is already running in this tab.')
@@ -131,7 +145,11 @@ export function resumeBatch(run: BatchRun, options: DriveOptions = {}): Promise<
   // A token typed into the form was replaced by <redacted> before the run was stored: resuming would
   // send that placeholder in its place.
   if (JSON.stringify(run.template).includes(REDACTED)) {
-    return Promise.reject(new Error('This run’s request held a secret that was not stored. Start a new batch from the form.'))
+    return Promise.reject(
+      new Error(
+        'This run’s request held a secret that was not stored. Start a new batch from the form.',
+      ),
+    )
   }
   return drive(run, options)
 }
@@ -148,7 +166,8 @@ export async function stopBatch(reason: StopReason, stored?: BatchRun): Promise<
   }
   if (reason === 'cancel' && stored) {
     // Its next step would overwrite a cancel written here: the sending tab must cancel it.
-    if (await isRunHeldElsewhere(stored.id)) throw new Error('This run is being sent in another tab. Cancel it there.')
+    if (await isRunHeldElsewhere(stored.id))
+      throw new Error('This run is being sent in another tab. Cancel it there.')
     const cancelled: BatchRun = {
       ...stored,
       state: 'cancelled',

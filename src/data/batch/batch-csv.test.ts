@@ -11,7 +11,13 @@ describe('batch results CSV', () => {
     now: 0,
   })
   run.items[0] = { ...run.items[0]!, status: 'sent', httpStatus: 201, handleId: 'abc', at: 0 }
-  run.items[1] = { ...run.items[1]!, status: 'failed', httpStatus: 400, error: 'HTTP 400: bad, "very"', at: 1000 }
+  run.items[1] = {
+    ...run.items[1]!,
+    status: 'failed',
+    httpStatus: 400,
+    error: 'HTTP 400: bad, "very"',
+    at: 1000,
+  }
 
   it('lists every input value, sent, failed or skipped', () => {
     expect(resultRows(run).map((r) => [r.xuid, r.status])).toEqual([

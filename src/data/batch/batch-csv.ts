@@ -54,7 +54,11 @@ function cell(value: string): string {
 export function batchResultsCsv(run: BatchRun): string {
   const lines = [['xuid', 'status', 'handle_id_or_error', 'time'].join(',')]
   for (const row of resultRows(run)) {
-    lines.push([row.xuid, row.status, row.detail, row.at === undefined ? '' : new Date(row.at).toISOString()].map(cell).join(','))
+    lines.push(
+      [row.xuid, row.status, row.detail, row.at === undefined ? '' : new Date(row.at).toISOString()]
+        .map(cell)
+        .join(','),
+    )
   }
   return `${lines.join('\r\n')}\r\n`
 }

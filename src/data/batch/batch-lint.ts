@@ -7,7 +7,12 @@ import { MPSD_BUDGETS, type Budget } from './token-bucket'
 /** The trace analyzer's repeated-call window. */
 export const REPEAT_WINDOW_MS = 5_000
 
-export type PlannedRequest = { method: string; path: string; body: string | undefined; xuid?: string }
+export type PlannedRequest = {
+  method: string
+  path: string
+  body: string | undefined
+  xuid?: string
+}
 export type PastRequest = PlannedRequest & { at: number }
 
 export type LintWarning =
@@ -22,7 +27,11 @@ function seconds(ms: number): string {
 }
 
 /** Requests in `planned` identical to one sent less than 5 s ago, or to an earlier planned one. */
-export function findRepeats(planned: readonly PlannedRequest[], recent: readonly PastRequest[], now: number) {
+export function findRepeats(
+  planned: readonly PlannedRequest[],
+  recent: readonly PastRequest[],
+  now: number,
+) {
   const lastSent = new Map<string, number>()
   for (const past of recent) {
     if (past.at > now - REPEAT_WINDOW_MS && past.at <= now) {
@@ -80,7 +89,9 @@ export function lintBatch(input: {
   // The most calls the user's budgets let into each of MPSD's windows (a bound: each budget alone
   // admits at most limit × ceil(W / window)); more than MPSD allows means 429s.
   const generous = MPSD_BUDGETS.some((m) => {
-    const admitted = Math.min(...input.budgets.map((b) => b.limit * Math.ceil(m.windowMs / b.windowMs)))
+    const admitted = Math.min(
+      ...input.budgets.map((b) => b.limit * Math.ceil(m.windowMs / b.windowMs)),
+    )
     return admitted > m.limit
   })
   if (generous) {

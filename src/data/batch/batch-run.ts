@@ -2,7 +2,10 @@
 // outcome, and the pacing log, so a reload finds the run exactly where it stopped. Validated on read.
 import { z } from 'zod'
 
-export const budgetSchema = z.object({ limit: z.number().int().positive(), windowMs: z.number().positive() })
+export const budgetSchema = z.object({
+  limit: z.number().int().positive(),
+  windowMs: z.number().positive(),
+})
 
 export const batchTemplateSchema = z.object({
   scid: z.string(),
@@ -44,7 +47,14 @@ export const skippedEntrySchema = z.object({
 })
 export type SkippedEntry = z.infer<typeof skippedEntrySchema>
 
-export const batchStateSchema = z.enum(['ready', 'running', 'waiting', 'paused', 'cancelled', 'done'])
+export const batchStateSchema = z.enum([
+  'ready',
+  'running',
+  'waiting',
+  'paused',
+  'cancelled',
+  'done',
+])
 export type BatchState = z.infer<typeof batchStateSchema>
 
 export const batchRunSchema = z.object({
@@ -98,7 +108,14 @@ export function newBatchRun(input: {
   }
 }
 
-export type BatchCounts = { total: number; done: number; sent: number; failed: number; pending: number; cancelled: number }
+export type BatchCounts = {
+  total: number
+  done: number
+  sent: number
+  failed: number
+  pending: number
+  cancelled: number
+}
 
 export function countItems(run: Pick<BatchRun, 'items'>): BatchCounts {
   const counts = { total: run.items.length, done: 0, sent: 0, failed: 0, pending: 0, cancelled: 0 }
@@ -114,8 +131,13 @@ export function countItems(run: Pick<BatchRun, 'items'>): BatchCounts {
 
 /** A run that can be resumed: it has XUIDs left and was not cancelled or finished. */
 export function isResumable(run: BatchRun): boolean {
-  return (run.state === 'paused' || run.state === 'running' || run.state === 'waiting' || run.state === 'ready') &&
+  return (
+    (run.state === 'paused' ||
+      run.state === 'running' ||
+      run.state === 'waiting' ||
+      run.state === 'ready') &&
     run.items.some((i) => i.status === 'pending' || i.status === 'sending')
+  )
 }
 
 /**
@@ -124,13 +146,24 @@ export function isResumable(run: BatchRun): boolean {
  * stays the user's choice (History shows whether the call went out).
  */
 export function recoverRun(run: BatchRun, now: number = Date.now()): BatchRun {
-  if (run.state !== 'running' && run.state !== 'waiting' && !run.items.some((i) => i.status === 'sending')) return run
+  if (
+    run.state !== 'running' &&
+    run.state !== 'waiting' &&
+    !run.items.some((i) => i.status === 'sending')
+  )
+    return run
   return {
     ...run,
     state: run.state === 'done' || run.state === 'cancelled' ? run.state : 'paused',
     items: run.items.map((item) =>
       item.status === 'sending'
-        ? { ...item, status: 'failed', at: now, error: 'Interrupted while sending (page closed or reloaded): the outcome is unknown. Check History before retrying.' }
+        ? {
+            ...item,
+            status: 'failed',
+            at: now,
+            error:
+              'Interrupted while sending (page closed or reloaded): the outcome is unknown. Check History before retrying.',
+          }
         : item,
     ),
     note: 'The page was closed or reloaded during this run. Resume continues where it stopped.',

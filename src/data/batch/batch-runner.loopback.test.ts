@@ -28,7 +28,12 @@ describe('batch runner against the simulator (throttling on)', () => {
   beforeEach(async () => {
     vi.useFakeTimers({ toFake: ['Date'] })
     vi.setSystemTime(new Date('2030-01-01T00:00:00Z'))
-    server = await startWorkbenchServer({ env: {}, port: 0, logSink: () => {}, serveDashboard: false })
+    server = await startWorkbenchServer({
+      env: {},
+      port: 0,
+      logSink: () => {},
+      serveDashboard: false,
+    })
   })
   afterEach(async () => {
     await server.close()
@@ -36,21 +41,27 @@ describe('batch runner against the simulator (throttling on)', () => {
   })
 
   const posts = async (): Promise<Logged[]> => {
-    const { requests } = (await (await fetch(`${server.url}/sim/__requests`)).json()) as { requests: Logged[] }
+    const { requests } = (await (await fetch(`${server.url}/sim/__requests`)).json()) as {
+      requests: Logged[]
+    }
     return requests.filter((r) => r.method === 'POST' && r.path.startsWith('/handles'))
   }
   const maxInWindow = (times: number[], windowMs: number) =>
     Math.max(0, ...times.map((at) => times.filter((t) => t > at - windowMs && t <= at).length))
 
   it('a 100-XUID batch finishes with zero 429s and never exceeds the budget', async () => {
-    const send = createProxyInviteSend({ baseUrl: server.url, authorization: 'XBL3.0 x=batch-user;tok' })
+    const send = createProxyInviteSend({
+      baseUrl: server.url,
+      authorization: 'XBL3.0 x=batch-user;tok',
+    })
     const timing = await timeInvites({ count: 100, send, clock: virtualClock })
-    expect(timing.run.items.find((i) => i.status === "failed")?.error).toBeUndefined()
+    expect(timing.run.items.find((i) => i.status === 'failed')?.error).toBeUndefined()
     expect(timing).toMatchObject({ sent: 100, failed: 0, throttled: 0 })
     const log = await posts()
     expect(log).toHaveLength(100)
     const times = log.map((r) => Date.parse(r.at))
-    for (const budget of MPSD_BUDGETS) expect(maxInWindow(times, budget.windowMs)).toBeLessThanOrEqual(budget.limit)
+    for (const budget of MPSD_BUDGETS)
+      expect(maxInWindow(times, budget.windowMs)).toBeLessThanOrEqual(budget.limit)
     // Paced, not crawled: three burst windows.
     expect((times.at(-1) ?? 0) - (times[0] ?? 0)).toBeLessThan(46_000)
   })
@@ -59,13 +70,26 @@ describe('batch runner against the simulator (throttling on)', () => {
     const authorization = 'XBL3.0 x=throttled-user;tok'
     // Another client spends this user's burst, unknown to the runner.
     const other = createProxyInviteSend({ baseUrl: server.url, authorization })
-    const spender = newBatchRun({ template: BENCH_TEMPLATE, xuids: [], budgets: [], now: Date.now() })
+    const spender = newBatchRun({
+      template: BENCH_TEMPLATE,
+      xuids: [],
+      budgets: [],
+      now: Date.now(),
+    })
     for (let i = 0; i < 30; i++) await other(String(2533274799000001n + BigInt(i)), spender)
     vi.setSystemTime(Date.now() + 4_000)
-    const run = await runBatch(newBatchRun({ template: BENCH_TEMPLATE, xuids: ['2533274790000001', '2533274790000002'], budgets: MPSD_BUDGETS, now: Date.now() }), {
-      send: createProxyInviteSend({ baseUrl: server.url, authorization }),
-      clock: virtualClock,
-    })
+    const run = await runBatch(
+      newBatchRun({
+        template: BENCH_TEMPLATE,
+        xuids: ['2533274790000001', '2533274790000002'],
+        budgets: MPSD_BUDGETS,
+        now: Date.now(),
+      }),
+      {
+        send: createProxyInviteSend({ baseUrl: server.url, authorization }),
+        clock: virtualClock,
+      },
+    )
     expect(run.items.map((i) => i.status)).toEqual(['sent', 'sent'])
     expect(run.items[0]?.attempts).toBe(2)
     const log = (await posts()).slice(30)
@@ -77,10 +101,18 @@ describe('batch runner against the simulator (throttling on)', () => {
 
   it('a cancelled run sends nothing more', async () => {
     const controller = new AbortController()
-    const send = createProxyInviteSend({ baseUrl: server.url, authorization: 'XBL3.0 x=cancel-user;tok' })
+    const send = createProxyInviteSend({
+      baseUrl: server.url,
+      authorization: 'XBL3.0 x=cancel-user;tok',
+    })
     let calls = 0
     const run = await runBatch(
-      newBatchRun({ template: BENCH_TEMPLATE, xuids: Array.from({ length: 50 }, (_, i) => String(2533274790000001 + i)), budgets: MPSD_BUDGETS, now: Date.now() }),
+      newBatchRun({
+        template: BENCH_TEMPLATE,
+        xuids: Array.from({ length: 50 }, (_, i) => String(2533274790000001 + i)),
+        budgets: MPSD_BUDGETS,
+        now: Date.now(),
+      }),
       {
         clock: virtualClock,
         signal: controller.signal,

@@ -3,7 +3,12 @@ import { newBatchRun, recoverRun, requeueFailed, type BatchRun } from './batch-r
 import { parseRetryAfter, runBatch, type Clock, type SendOutcome } from './batch-runner'
 import type { Budget } from './token-bucket'
 
-const TEMPLATE = { scid: 'bd6c41c3-01c3-468a-a3b5-3e0fe8133862', templateName: 't', sessionName: 's', titleId: '1234' }
+const TEMPLATE = {
+  scid: 'bd6c41c3-01c3-468a-a3b5-3e0fe8133862',
+  templateName: 't',
+  sessionName: 's',
+  titleId: '1234',
+}
 const MPSD: Budget[] = [
   { limit: 30, windowMs: 15_000 },
   { limit: 300, windowMs: 300_000 },
@@ -47,7 +52,8 @@ describe('runBatch', () => {
     expect(order).toEqual(xuids(100))
     expect(run.state).toBe('done')
     expect(run.items.every((i) => i.status === 'sent' && i.handleId === `h-${i.xuid}`)).toBe(true)
-    for (const at of sentAt) expect(sentAt.filter((t) => t > at - 15_000 && t <= at).length).toBeLessThanOrEqual(30)
+    for (const at of sentAt)
+      expect(sentAt.filter((t) => t > at - 15_000 && t <= at).length).toBeLessThanOrEqual(30)
     expect((sentAt.at(-1) ?? 0) - (sentAt[0] ?? 0)).toBe(45_000)
   })
 
@@ -58,12 +64,18 @@ describe('runBatch', () => {
       clock,
       send: async (xuid) => {
         calls.push(xuid)
-        return xuid.endsWith('2') ? { kind: 'failed', status: 503, error: 'HTTP 503: overloaded' } : { kind: 'sent', status: 201 }
+        return xuid.endsWith('2')
+          ? { kind: 'failed', status: 503, error: 'HTTP 503: overloaded' }
+          : { kind: 'sent', status: 201 }
       },
     })
     expect(calls).toHaveLength(3)
     expect(run.items.map((i) => i.status)).toEqual(['sent', 'failed', 'sent'])
-    expect(run.items[1]).toMatchObject({ httpStatus: 503, error: 'HTTP 503: overloaded', attempts: 1 })
+    expect(run.items[1]).toMatchObject({
+      httpStatus: 503,
+      error: 'HTTP 503: overloaded',
+      attempts: 1,
+    })
     expect(run.note).toMatch(/1 failed/)
   })
 
@@ -92,7 +104,10 @@ describe('runBatch', () => {
   it('marks a XUID failed after three 429s in a row rather than hammering MPSD', async () => {
     const run = await runBatch(runOf(2), {
       clock: fakeClock(),
-      send: async (xuid) => (xuid.endsWith('1') ? { kind: 'throttled', status: 429, retryAfterMs: 1_000 } : { kind: 'sent', status: 201 }),
+      send: async (xuid) =>
+        xuid.endsWith('1')
+          ? { kind: 'throttled', status: 429, retryAfterMs: 1_000 }
+          : { kind: 'sent', status: 201 },
     })
     expect(run.items[0]).toMatchObject({ status: 'failed', throttled: 3, attempts: 3 })
     expect(run.items[1]?.status).toBe('sent')
@@ -124,7 +139,11 @@ describe('runBatch', () => {
       controller.abort('cancel')
       return sleep(ms, signal)
     }
-    const run = await runBatch(runOf(40), { clock, signal: controller.signal, send: async (x) => (calls.push(x), { kind: 'sent', status: 201 }) })
+    const run = await runBatch(runOf(40), {
+      clock,
+      signal: controller.signal,
+      send: async (x) => (calls.push(x), { kind: 'sent', status: 201 }),
+    })
     expect(calls).toHaveLength(30)
     expect(run.state).toBe('cancelled')
   })
@@ -156,7 +175,8 @@ describe('runBatch', () => {
     })
     expect(resumed.state).toBe('done')
     expect(calls).toHaveLength(40)
-    for (const at of calls) expect(calls.filter((t) => t > at - 15_000 && t <= at).length).toBeLessThanOrEqual(30)
+    for (const at of calls)
+      expect(calls.filter((t) => t > at - 15_000 && t <= at).length).toBeLessThanOrEqual(30)
   })
 
   it('treats a throwing send as a failure with unknown outcome', async () => {
@@ -195,7 +215,9 @@ describe('recovery and retry', () => {
 describe('parseRetryAfter', () => {
   it('reads seconds and HTTP dates, and refuses junk', () => {
     expect(parseRetryAfter('7')).toBe(7_000)
-    expect(parseRetryAfter('Wed, 21 Oct 2015 07:28:10 GMT', Date.parse('Wed, 21 Oct 2015 07:28:00 GMT'))).toBe(10_000)
+    expect(
+      parseRetryAfter('Wed, 21 Oct 2015 07:28:10 GMT', Date.parse('Wed, 21 Oct 2015 07:28:00 GMT')),
+    ).toBe(10_000)
     expect(parseRetryAfter('soon')).toBeUndefined()
     expect(parseRetryAfter(undefined)).toBeUndefined()
     expect(parseRetryAfter('999999')).toBe(15 * 60_000)

@@ -46,10 +46,13 @@ export const realClock: Clock = {
   sleep: (ms, signal) =>
     new Promise<void>((resolve, reject) => {
       if (signal.aborted) return reject(signal.reason)
-      const timer = setTimeout(() => {
-        signal.removeEventListener('abort', onAbort)
-        resolve()
-      }, Math.max(0, ms))
+      const timer = setTimeout(
+        () => {
+          signal.removeEventListener('abort', onAbort)
+          resolve()
+        },
+        Math.max(0, ms),
+      )
       const onAbort = () => {
         clearTimeout(timer)
         reject(signal.reason)
@@ -59,7 +62,10 @@ export const realClock: Clock = {
 }
 
 /** Retry-After is delta-seconds or an HTTP date (RFC 9110 §10.2.3). */
-export function parseRetryAfter(value: string | undefined | null, now: number = Date.now()): number | undefined {
+export function parseRetryAfter(
+  value: string | undefined | null,
+  now: number = Date.now(),
+): number | undefined {
   if (value === undefined || value === null) return undefined
   const trimmed = value.trim()
   if (/^\d+$/.test(trimmed)) return Math.min(Number(trimmed) * 1000, MAX_RETRY_AFTER_MS)
@@ -159,7 +165,8 @@ export async function runBatch(initial: BatchRun, options: RunOptions): Promise<
     const at = clock.now()
     // Spent when the answer came: MPSD counted the call at or before this moment.
     bucket.take(at)
-    const avgCallMs = run.avgCallMs === undefined ? at - started : run.avgCallMs * 0.8 + (at - started) * 0.2
+    const avgCallMs =
+      run.avgCallMs === undefined ? at - started : run.avgCallMs * 0.8 + (at - started) * 0.2
     const sending = run.items[index] ?? current
     const historyId = outcome.historyId === undefined ? {} : { historyId: outcome.historyId }
 
@@ -194,7 +201,11 @@ export async function runBatch(initial: BatchRun, options: RunOptions): Promise<
           httpStatus: 429,
           at,
           throttled,
-          ...(gaveUp ? { error: `Throttled ${throttled} times in a row (429)${outcome.message ? `: ${outcome.message}` : ''}` } : {}),
+          ...(gaveUp
+            ? {
+                error: `Throttled ${throttled} times in a row (429)${outcome.message ? `: ${outcome.message}` : ''}`,
+              }
+            : {}),
           ...historyId,
         }),
       })

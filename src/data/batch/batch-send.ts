@@ -4,11 +4,20 @@ import { buildInviteBody, postHandleRequest } from '../../mpsd/request-builder'
 import { sendAndRecord } from '../send/send-and-record'
 import type { HistoryEntry } from '../history/history-entry'
 import type { BatchTemplate } from './batch-run'
-import { DEFAULT_RETRY_AFTER_MS, parseRetryAfter, type BatchSend, type SendOutcome } from './batch-runner'
+import {
+  DEFAULT_RETRY_AFTER_MS,
+  parseRetryAfter,
+  type BatchSend,
+  type SendOutcome,
+} from './batch-runner'
 
 export function inviteBodyFor(template: BatchTemplate, xuid: string) {
   return buildInviteBody({
-    sessionRef: { scid: template.scid, templateName: template.templateName, name: template.sessionName },
+    sessionRef: {
+      scid: template.scid,
+      templateName: template.templateName,
+      name: template.sessionName,
+    },
     invitedXuid: xuid,
     titleId: template.titleId,
     ...(template.context === undefined ? {} : { context: template.context }),
@@ -42,7 +51,12 @@ export function outcomeFromEntry(entry: HistoryEntry, now: number = Date.now()):
   const response = entry.response
   if (!response) return { kind: 'failed', error: 'No answer', ...historyId }
   if (entry.proxyError) {
-    return { kind: 'failed', status: response.status, error: `Proxy: ${entry.proxyError.message} (${entry.proxyError.code})`, ...historyId }
+    return {
+      kind: 'failed',
+      status: response.status,
+      error: `Proxy: ${entry.proxyError.message} (${entry.proxyError.code})`,
+      ...historyId,
+    }
   }
   if (response.status === 429) {
     return {
@@ -55,7 +69,12 @@ export function outcomeFromEntry(entry: HistoryEntry, now: number = Date.now()):
   }
   if (response.status >= 200 && response.status < 300) {
     const handleId = entry.handleId ?? handleIdOf(response.body)
-    return { kind: 'sent', status: response.status, ...(handleId ? { handleId } : {}), ...historyId }
+    return {
+      kind: 'sent',
+      status: response.status,
+      ...(handleId ? { handleId } : {}),
+      ...historyId,
+    }
   }
   const detail = firstLine(response.body)
   return {
@@ -66,14 +85,21 @@ export function outcomeFromEntry(entry: HistoryEntry, now: number = Date.now()):
   }
 }
 
-export function createRecordingSend(options: { contractVersion?: number; upstream?: string } = {}): BatchSend {
+export function createRecordingSend(
+  options: { contractVersion?: number; upstream?: string } = {},
+): BatchSend {
   return async (xuid, run) => {
     const body = inviteBodyFor(run.template, xuid)
     const entry = await sendAndRecord({
       request: postHandleRequest(body, options.contractVersion),
       kind: 'invite',
-      ...(run.upstream ?? options.upstream ? { upstream: run.upstream ?? options.upstream } : {}),
-      meta: { scid: run.template.scid, xuid, sessionName: run.template.sessionName, batchId: run.id },
+      ...((run.upstream ?? options.upstream) ? { upstream: run.upstream ?? options.upstream } : {}),
+      meta: {
+        scid: run.template.scid,
+        xuid,
+        sessionName: run.template.sessionName,
+        batchId: run.id,
+      },
     })
     return outcomeFromEntry(entry)
   }

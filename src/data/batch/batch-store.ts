@@ -23,14 +23,23 @@ async function readRecords(records: unknown[]): Promise<BatchRun[]> {
     if (parsed.success) runs.push(parsed.data)
     else {
       const key = String((record as { id?: unknown } | null)?.id ?? '')
-      corrupt.push({ key, record, reason: parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') })
+      corrupt.push({
+        key,
+        record,
+        reason: parsed.error.issues
+          .slice(0, 3)
+          .map((i) => `${i.path.join('.')}: ${i.message}`)
+          .join('; '),
+      })
     }
   }
   if (corrupt.length > 0) {
     const db = await openWorkbenchDB()
     const tx = db.transaction(['batchRuns', 'quarantine'], 'readwrite')
     for (const { key, record, reason } of corrupt) {
-      void tx.objectStore('quarantine').add({ store: 'batchRuns', key, record, reason, at: Date.now() })
+      void tx
+        .objectStore('quarantine')
+        .add({ store: 'batchRuns', key, record, reason, at: Date.now() })
       void tx.objectStore('batchRuns').delete(key)
     }
     await tx.done
@@ -84,22 +93,39 @@ export async function pruneBatchRuns(keep: number = BATCH_RUNS_KEPT): Promise<nu
  * single Sends and other runs too. The run being resumed is left out: its own spends are in its
  * record, timed more conservatively (when the answer came).
  */
-export async function recentCallTimes(windowMs: number, options: { now?: number; excludeBatchId?: string } = {}): Promise<number[]> {
+export async function recentCallTimes(
+  windowMs: number,
+  options: { now?: number; excludeBatchId?: string } = {},
+): Promise<number[]> {
   const now = options.now ?? Date.now()
   const db = await openWorkbenchDB()
   const records = await db.getAll('history', IDBKeyRange.lowerBound(historyIdBound(now - windowMs)))
   return records.flatMap((record) => {
     const parsed = historyEntrySchema.safeParse(record)
-    if (!parsed.success || parsed.data.imported || (options.excludeBatchId && parsed.data.batchId === options.excludeBatchId)) return []
+    if (
+      !parsed.success ||
+      parsed.data.imported ||
+      (options.excludeBatchId && parsed.data.batchId === options.excludeBatchId)
+    )
+      return []
     // The answer's arrival bounds when MPSD counted the call.
     return [parsed.data.startedAt + parsed.data.durationMs]
   })
 }
 
-export type RecentRequest = { at: number; method: string; path: string; body: string | undefined; xuid: string | undefined }
+export type RecentRequest = {
+  at: number
+  method: string
+  path: string
+  body: string | undefined
+  xuid: string | undefined
+}
 
 /** Calls of the last `windowMs`, for the pre-send lint (the same request twice within 5 s). */
-export async function recentRequests(windowMs: number, now: number = Date.now()): Promise<RecentRequest[]> {
+export async function recentRequests(
+  windowMs: number,
+  now: number = Date.now(),
+): Promise<RecentRequest[]> {
   const db = await openWorkbenchDB()
   const records = await db.getAll('history', IDBKeyRange.lowerBound(historyIdBound(now - windowMs)))
   return records.flatMap((record) => {

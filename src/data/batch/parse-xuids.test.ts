@@ -4,7 +4,9 @@ import { MAX_XUID_ENTRIES, parseCsvRows, parseXuidCsv, parseXuidText } from './p
 
 describe('parseXuidText', () => {
   it('reads one a line, commas, semicolons and spaces, keeping order and line numbers', () => {
-    const parsed = parseXuidText('2533274790000001\n2533274790000002, 2533274790000003;2533274790000004 \n\n  2533274790000005')
+    const parsed = parseXuidText(
+      '2533274790000001\n2533274790000002, 2533274790000003;2533274790000004 \n\n  2533274790000005',
+    )
     expect(parsed.valid).toEqual([
       '2533274790000001',
       '2533274790000002',
@@ -25,7 +27,15 @@ describe('parseXuidText', () => {
       [6, '0123'],
     ])
     expect(parsed.invalid[0]?.reason).toMatch(/XUID must be a decimal number/)
-    expect(parsed.duplicates).toEqual([{ kind: 'duplicate', line: 3, raw: '2533274790000001', xuid: '2533274790000001', firstLine: 1 }])
+    expect(parsed.duplicates).toEqual([
+      {
+        kind: 'duplicate',
+        line: 3,
+        raw: '2533274790000001',
+        xuid: '2533274790000001',
+        firstLine: 1,
+      },
+    ])
   })
 
   it('accepts a JSON array pasted from a log', () => {
@@ -41,7 +51,9 @@ describe('parseXuidText', () => {
   })
 
   it('is bounded: a huge paste is cut and says so', () => {
-    const parsed = parseXuidText(Array.from({ length: MAX_XUID_ENTRIES + 5 }, (_, i) => String(i + 1)).join('\n'))
+    const parsed = parseXuidText(
+      Array.from({ length: MAX_XUID_ENTRIES + 5 }, (_, i) => String(i + 1)).join('\n'),
+    )
     expect(parsed.entries).toHaveLength(MAX_XUID_ENTRIES)
     expect(parsed.truncated).toBe(true)
   })
@@ -50,7 +62,10 @@ describe('parseXuidText', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 300 }), (text) => {
         const parsed = parseXuidText(text)
-        return parsed.entries.length === parsed.valid.length + parsed.invalid.length + parsed.duplicates.length
+        return (
+          parsed.entries.length ===
+          parsed.valid.length + parsed.invalid.length + parsed.duplicates.length
+        )
       }),
     )
   })
@@ -58,7 +73,9 @@ describe('parseXuidText', () => {
 
 describe('parseXuidCsv', () => {
   it('reads only the xuid column when a header names it', () => {
-    const parsed = parseXuidCsv('gamertag,XUID\r\n"Smith, J",2533274790000001\r\nAlex,2533274790000002\r\n')
+    const parsed = parseXuidCsv(
+      'gamertag,XUID\r\n"Smith, J",2533274790000001\r\nAlex,2533274790000002\r\n',
+    )
     expect(parsed.valid).toEqual(['2533274790000001', '2533274790000002'])
     expect(parsed.entries.map((e) => e.line)).toEqual([2, 3])
   })
@@ -84,6 +101,10 @@ describe('parseXuidCsv', () => {
   })
 
   it('never throws on arbitrary bytes (property)', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 300 }), (text) => Array.isArray(parseXuidCsv(text).entries)))
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (text) =>
+        Array.isArray(parseXuidCsv(text).entries),
+      ),
+    )
   })
 })

@@ -33,7 +33,8 @@ function judge(raw: string, line: number, seen: Map<string, number>): XuidEntry 
     return { kind: 'invalid', line, raw, reason: parsed.error.issues[0]?.message ?? 'Not a XUID' }
   }
   const first = seen.get(parsed.data)
-  if (first !== undefined) return { kind: 'duplicate', line, raw, xuid: parsed.data, firstLine: first }
+  if (first !== undefined)
+    return { kind: 'duplicate', line, raw, xuid: parsed.data, firstLine: first }
   seen.set(parsed.data, line)
   return { kind: 'valid', line, raw, xuid: parsed.data }
 }
@@ -52,8 +53,12 @@ function collect(values: Iterable<{ raw: string; line: number }>): ParsedXuids {
   return {
     entries,
     valid: entries.flatMap((e) => (e.kind === 'valid' ? [e.xuid] : [])),
-    invalid: entries.filter((e): e is Extract<XuidEntry, { kind: 'invalid' }> => e.kind === 'invalid'),
-    duplicates: entries.filter((e): e is Extract<XuidEntry, { kind: 'duplicate' }> => e.kind === 'duplicate'),
+    invalid: entries.filter(
+      (e): e is Extract<XuidEntry, { kind: 'invalid' }> => e.kind === 'invalid',
+    ),
+    duplicates: entries.filter(
+      (e): e is Extract<XuidEntry, { kind: 'duplicate' }> => e.kind === 'duplicate',
+    ),
     truncated,
   }
 }

@@ -24,7 +24,8 @@ function pace(count: number, budgets: Budget[], callMs = 0, marginMs = 0): numbe
 function maxInWindow(times: number[], windowMs: number): number {
   // MPSD's rule: a call counts while it is newer than `at - windowMs`.
   let max = 0
-  for (const at of times) max = Math.max(max, times.filter((t) => t > at - windowMs && t <= at).length)
+  for (const at of times)
+    max = Math.max(max, times.filter((t) => t > at - windowMs && t <= at).length)
   return max
 }
 
@@ -94,13 +95,26 @@ describe('token bucket', () => {
   })
 
   it('ignores nonsense budgets instead of dividing by zero', () => {
-    const bucket = createTokenBucket({ budgets: [{ limit: 0, windowMs: 1 }, { limit: 2, windowMs: Number.NaN }], now: () => 0 })
+    const bucket = createTokenBucket({
+      budgets: [
+        { limit: 0, windowMs: 1 },
+        { limit: 2, windowMs: Number.NaN },
+      ],
+      now: () => 0,
+    })
     bucket.take()
     expect(bucket.waitMs()).toBe(0)
   })
 
   it('estimates the finish with the same pacing: 100 invites take three burst windows', () => {
-    const end = estimateFinish({ count: 100, budgets: MPSD, spent: [], now: 0, callMs: 0, marginMs: 0 })
+    const end = estimateFinish({
+      count: 100,
+      budgets: MPSD,
+      spent: [],
+      now: 0,
+      callMs: 0,
+      marginMs: 0,
+    })
     expect(end).toBe(45_000)
     expect(estimateFinish({ count: 0, budgets: MPSD, spent: [], now: 5, callMs: 10 })).toBe(5)
   })

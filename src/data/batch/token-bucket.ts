@@ -33,7 +33,10 @@ export type TokenBucket = {
 
 export function isValidBudget(budget: Budget): boolean {
   return (
-    Number.isSafeInteger(budget.limit) && budget.limit > 0 && Number.isFinite(budget.windowMs) && budget.windowMs > 0
+    Number.isSafeInteger(budget.limit) &&
+    budget.limit > 0 &&
+    Number.isFinite(budget.windowMs) &&
+    budget.windowMs > 0
   )
 }
 

@@ -1,7 +1,13 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
 import { useCallback } from 'react'
 import { useLocation } from 'wouter'
-import { openDraft, readDraft, restoreStashedDraft, saveDraftValues, type ComposeDraft } from './draft-store'
+import {
+  openDraft,
+  readDraft,
+  restoreStashedDraft,
+  saveDraftValues,
+  type ComposeDraft,
+} from './draft-store'
 
 export const draftQueries = {
   all: () => ['drafts'] as const,
@@ -27,7 +33,9 @@ export function useAutosaveDraft() {
   return useCallback(
     (values: ComposeDraft) => {
       saveDraftValues(values)
-      queryClient.setQueryData(draftQueries.current().queryKey, (old) => (old ? { ...old, values } : old))
+      queryClient.setQueryData(draftQueries.current().queryKey, (old) =>
+        old ? { ...old, values } : old,
+      )
     },
     [queryClient],
   )

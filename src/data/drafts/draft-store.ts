@@ -61,7 +61,10 @@ export function saveDraftValues(values: ComposeDraft): void {
   const current = readDraft()
   try {
     // A token pasted into a field by mistake stays in the form, never in localStorage.
-    localStorage.setItem(DRAFT_KEY, JSON.stringify({ ...current, values: redactKnownSecrets(parseDraft(values)) }))
+    localStorage.setItem(
+      DRAFT_KEY,
+      JSON.stringify({ ...current, values: redactKnownSecrets(parseDraft(values)) }),
+    )
   } catch {
     // Storage full or disabled: the form still holds the values; nothing else to do here.
   }
@@ -88,7 +91,11 @@ export function openDraft(values: ComposeDraft, source?: string): StoredDraft {
     const stash = [current.values, ...readStash()].slice(0, STASH_LIMIT)
     localStorage.setItem(STASH_KEY, JSON.stringify(stash))
   }
-  const next: StoredDraft = { revision: current.revision + 1, values: redactKnownSecrets(parseDraft(values)), ...(source ? { source } : {}) }
+  const next: StoredDraft = {
+    revision: current.revision + 1,
+    values: redactKnownSecrets(parseDraft(values)),
+    ...(source ? { source } : {}),
+  }
   localStorage.setItem(DRAFT_KEY, JSON.stringify(next))
   return next
 }
@@ -98,8 +105,17 @@ export function restoreStashedDraft(): StoredDraft | undefined {
   const [latest, ...rest] = readStash()
   if (!latest) return undefined
   const current = readDraft()
-  localStorage.setItem(STASH_KEY, JSON.stringify(isEmpty(current.values) ? rest : [current.values, ...rest].slice(0, STASH_LIMIT)))
-  const next: StoredDraft = { revision: current.revision + 1, values: latest, source: 'restored draft' }
+  localStorage.setItem(
+    STASH_KEY,
+    JSON.stringify(
+      isEmpty(current.values) ? rest : [current.values, ...rest].slice(0, STASH_LIMIT),
+    ),
+  )
+  const next: StoredDraft = {
+    revision: current.revision + 1,
+    values: latest,
+    source: 'restored draft',
+  }
   localStorage.setItem(DRAFT_KEY, JSON.stringify(next))
   return next
 }

@@ -2,13 +2,20 @@ import { describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { handleRecordFrom, isExpired, timeLeft } from './handle-record'
 
-const fixture = readFileSync(new URL('../../testing/fixtures/xsapi-head_send-invite-response.json', import.meta.url), 'utf8')
+const fixture = readFileSync(
+  new URL('../../testing/fixtures/xsapi-head_send-invite-response.json', import.meta.url),
+  'utf8',
+)
 const from = { historyId: 'h1', createdAt: 1, upstream: 'simulator' }
 
 describe('handleRecordFrom', () => {
   it('files the XSAPI invite response (with a real id in place of its mock one) as a ledger record', () => {
     const parsed = JSON.parse(fixture) as Record<string, unknown> & { expiration: string }
-    const body = JSON.stringify({ ...parsed, id: '0bd3a5c5-9a4e-4a79-8f5e-3b5a0a6c1d2e', invitedXuid: '2533274790000001' })
+    const body = JSON.stringify({
+      ...parsed,
+      id: '0bd3a5c5-9a4e-4a79-8f5e-3b5a0a6c1d2e',
+      invitedXuid: '2533274790000001',
+    })
     expect(handleRecordFrom(body, from)).toMatchObject({
       id: '0bd3a5c5-9a4e-4a79-8f5e-3b5a0a6c1d2e',
       invitedXuid: '2533274790000001',

@@ -39,15 +39,26 @@ export function useHandleAction(action: 'check' | 'revoke') {
     mutationFn: async (handle: HandleRecord) => {
       const { contractVersion } = readSettings()
       const request =
-        action === 'check' ? getHandleRequest(handle.id, contractVersion) : deleteHandleRequest(handle.id, contractVersion)
-      const entry = await (await sendPath()).sendAndRecord({
+        action === 'check'
+          ? getHandleRequest(handle.id, contractVersion)
+          : deleteHandleRequest(handle.id, contractVersion)
+      const entry = await (
+        await sendPath()
+      ).sendAndRecord({
         request,
         kind: action === 'check' ? 'get' : 'delete',
         upstream: handle.upstream,
         meta: { scid: handle.scid, xuid: handle.invitedXuid, sessionName: handle.sessionName },
       })
       const status = entry.response && !entry.proxyError ? entry.response.status : undefined
-      await (await store()).recordHandleCheck(handle.id, { at: entry.startedAt, ...(status === undefined ? {} : { status }), outcome: outcomeOf(action, status), historyId: entry.id })
+      await (
+        await store()
+      ).recordHandleCheck(handle.id, {
+        at: entry.startedAt,
+        ...(status === undefined ? {} : { status }),
+        outcome: outcomeOf(action, status),
+        historyId: entry.id,
+      })
       return entry
     },
     onSettled: () =>

@@ -15,12 +15,19 @@ export async function listHandles(): Promise<HandlesList> {
   for (const record of records) {
     const parsed = handleRecordSchema.safeParse(record)
     if (parsed.success) handles.push(parsed.data)
-    else bad.push({ key: String(record.id), record, reason: parsed.error.issues[0]?.message ?? 'invalid' })
+    else
+      bad.push({
+        key: String(record.id),
+        record,
+        reason: parsed.error.issues[0]?.message ?? 'invalid',
+      })
   }
   if (bad.length > 0) {
     const tx = db.transaction(['handles', 'quarantine'], 'readwrite')
     for (const { key, record, reason } of bad) {
-      void tx.objectStore('quarantine').add({ store: 'handles', key, record, reason, at: Date.now() })
+      void tx
+        .objectStore('quarantine')
+        .add({ store: 'handles', key, record, reason, at: Date.now() })
       void tx.objectStore('handles').delete(key)
     }
     await tx.done
@@ -28,7 +35,10 @@ export async function listHandles(): Promise<HandlesList> {
   return { handles: handles.reverse(), setAside: bad.length }
 }
 
-export async function recordHandleCheck(id: string, check: HandleCheck): Promise<HandleRecord | undefined> {
+export async function recordHandleCheck(
+  id: string,
+  check: HandleCheck,
+): Promise<HandleRecord | undefined> {
   const db = await openWorkbenchDB()
   const tx = db.transaction('handles', 'readwrite')
   const parsed = handleRecordSchema.safeParse(await tx.store.get(id))

@@ -17,18 +17,37 @@ function answer(body: object, headers: Array<[string, string]> = [], status = 20
 
 describe('compareEntries', () => {
   it('marks ids, expirations, dates and timings as volatile', () => {
-    const left = answer({ id: 'a', expiration: '2026-11-27T00:00:00Z', titleId: '1' }, [['Date', 'Mon'], ['Server-Timing', 'upstream;dur=1']])
-    const right = answer({ id: 'b', expiration: '2026-11-28T00:00:00Z', titleId: '1' }, [['Date', 'Tue'], ['Server-Timing', 'upstream;dur=2']])
+    const left = answer({ id: 'a', expiration: '2026-11-27T00:00:00Z', titleId: '1' }, [
+      ['Date', 'Mon'],
+      ['Server-Timing', 'upstream;dur=1'],
+    ])
+    const right = answer({ id: 'b', expiration: '2026-11-28T00:00:00Z', titleId: '1' }, [
+      ['Date', 'Tue'],
+      ['Server-Timing', 'upstream;dur=2'],
+    ])
     const differences = compareEntries(left, right)
-    expect(differences.map((d) => d.path).sort()).toEqual(['body.expiration', 'body.id', 'headers.date', 'headers.server-timing'])
+    expect(differences.map((d) => d.path).sort()).toEqual([
+      'body.expiration',
+      'body.id',
+      'headers.date',
+      'headers.server-timing',
+    ])
     expect(differences.every((d) => d.volatile)).toBe(true)
   })
 
   it('reports real changes in status, headers and body as not volatile', () => {
-    const left = answer({ inviteAttributes: { titleId: '1' } }, [['Content-Type', 'application/json']])
-    const right = answer({ inviteAttributes: { titleId: '2' }, extra: true }, [['content-type', 'text/plain']], 400)
+    const left = answer({ inviteAttributes: { titleId: '1' } }, [
+      ['Content-Type', 'application/json'],
+    ])
+    const right = answer(
+      { inviteAttributes: { titleId: '2' }, extra: true },
+      [['content-type', 'text/plain']],
+      400,
+    )
     const differences = compareEntries(left, right)
-    expect(differences.filter((d) => !d.volatile).map((d) => [d.path, d.change, d.left, d.right])).toEqual([
+    expect(
+      differences.filter((d) => !d.volatile).map((d) => [d.path, d.change, d.left, d.right]),
+    ).toEqual([
       ['status', 'changed', '201', '400'],
       ['headers.content-type', 'changed', 'application/json', 'text/plain'],
       ['body.inviteAttributes.titleId', 'changed', '1', '2'],
@@ -37,10 +56,34 @@ describe('compareEntries', () => {
   })
 
   it('tells 64-bit XUIDs apart that a float would round together', () => {
-    const left: HistoryEntry = { ...answer({}), response: { status: 200, statusText: '', headers: [], body: '{"xuid":18446744073709551614}', sizeBytes: 1 } }
-    const right: HistoryEntry = { ...answer({}), response: { status: 200, statusText: '', headers: [], body: '{"xuid":18446744073709551615}', sizeBytes: 1 } }
+    const left: HistoryEntry = {
+      ...answer({}),
+      response: {
+        status: 200,
+        statusText: '',
+        headers: [],
+        body: '{"xuid":18446744073709551614}',
+        sizeBytes: 1,
+      },
+    }
+    const right: HistoryEntry = {
+      ...answer({}),
+      response: {
+        status: 200,
+        statusText: '',
+        headers: [],
+        body: '{"xuid":18446744073709551615}',
+        sizeBytes: 1,
+      },
+    }
     expect(compareEntries(left, right)).toEqual([
-      { path: 'body.xuid', change: 'changed', left: '18446744073709551614', right: '18446744073709551615', volatile: false },
+      {
+        path: 'body.xuid',
+        change: 'changed',
+        left: '18446744073709551614',
+        right: '18446744073709551615',
+        volatile: false,
+      },
     ])
   })
 

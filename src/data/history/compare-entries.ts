@@ -13,8 +13,26 @@ export type Difference = {
   volatile: boolean
 }
 
-const VOLATILE_KEYS = new Set(['id', 'expiration', 'createtime', 'created', 'timestamp', 'starttime', 'endtime'])
-const VOLATILE_HEADERS = new Set(['date', 'server-timing', 'ms-cv', 'x-request-id', 'request-id', 'etag', 'age', 'content-length', 'retry-after'])
+const VOLATILE_KEYS = new Set([
+  'id',
+  'expiration',
+  'createtime',
+  'created',
+  'timestamp',
+  'starttime',
+  'endtime',
+])
+const VOLATILE_HEADERS = new Set([
+  'date',
+  'server-timing',
+  'ms-cv',
+  'x-request-id',
+  'request-id',
+  'etag',
+  'age',
+  'content-length',
+  'retry-after',
+])
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/
 
 function bodyValue(body: string | undefined): unknown {
@@ -43,7 +61,9 @@ function comparable(entry: HistoryEntry): Record<string, unknown> {
     headers[key] = key in headers ? `${headers[key]}, ${value}` : value
   }
   return {
-    status: entry.response?.status ?? (entry.proxyError ? `proxy error ${entry.proxyError.code}` : 'no response'),
+    status:
+      entry.response?.status ??
+      (entry.proxyError ? `proxy error ${entry.proxyError.code}` : 'no response'),
     headers,
     body: bodyValue(entry.response?.body),
   }

@@ -23,7 +23,10 @@ const invite: HistoryEntry = {
   response: {
     status: 201,
     statusText: 'Created',
-    headers: [['content-type', 'application/json'], ['set-cookie', 'a=b']],
+    headers: [
+      ['content-type', 'application/json'],
+      ['set-cookie', 'a=b'],
+    ],
     body: '{"id":"x","invitedXuid":"18446744073709551615"}',
     sizeBytes: 48,
   },
@@ -39,7 +42,17 @@ const options = { simulatorBase: 'http://127.0.0.1:5173/sim', version: '1' }
 
 describe('toHar', () => {
   it('writes HAR 1.2 with absolute URLs, bodies and timings', () => {
-    const har = toHar([invite, { ...invite, upstream: 'https://sessiondirectory.xboxlive.com', id: historyIdFor(startedAt + 1) }], options)
+    const har = toHar(
+      [
+        invite,
+        {
+          ...invite,
+          upstream: 'https://sessiondirectory.xboxlive.com',
+          id: historyIdFor(startedAt + 1),
+        },
+      ],
+      options,
+    )
     expect(har.log.version).toBe('1.2')
     expect(har.log.entries[0]?.request.url).toBe('http://127.0.0.1:5173/sim/handles')
     expect(har.log.entries[1]?.request.url).toBe('https://sessiondirectory.xboxlive.com/handles')
@@ -50,7 +63,10 @@ describe('toHar', () => {
   })
 
   it('never writes an Authorization value, even from a record that somehow held one', () => {
-    const leaky: HistoryEntry = { ...invite, request: { ...invite.request, headers: [['authorization', SECRET]] } }
+    const leaky: HistoryEntry = {
+      ...invite,
+      request: { ...invite.request, headers: [['authorization', SECRET]] },
+    }
     const text = JSON.stringify(toHar([leaky], options))
     expect(text).not.toContain('super-secret-token')
     expect(text).toContain('(redacted)')
@@ -99,7 +115,11 @@ describe('fromHar', () => {
           {
             startedDateTime: '2026-11-20T12:00:01.000Z',
             time: 5,
-            request: { method: 'DELETE', url: 'https://sessiondirectory.xboxlive.com/handles/abc', headers: [] },
+            request: {
+              method: 'DELETE',
+              url: 'https://sessiondirectory.xboxlive.com/handles/abc',
+              headers: [],
+            },
             response: { status: 404, statusText: 'Not Found', headers: [], content: { size: 0 } },
           },
         ],
@@ -152,26 +172,44 @@ describe('fromHar', () => {
   })
 
   it('ignores an upstream that is neither the simulator nor an origin (the URL decides), and still exports a bad record', () => {
-    const har = toHar([invite], options) as unknown as { log: { entries: Array<{ _workbench: { upstream: string } }> } }
+    const har = toHar([invite], options) as unknown as {
+      log: { entries: Array<{ _workbench: { upstream: string } }> }
+    }
     const entry = har.log.entries[0]
     if (entry) entry._workbench.upstream = 'not a url'
     const result = fromHar(JSON.stringify(har))
     expect(result.ok && result.entries[0]?.upstream).toBe('simulator')
-    expect(toHar([{ ...invite, upstream: 'not a url' }], options).log.entries[0]?.request.url).toMatch(/^urn:handles-workbench:/)
+    expect(
+      toHar([{ ...invite, upstream: 'not a url' }], options).log.entries[0]?.request.url,
+    ).toMatch(/^urn:handles-workbench:/)
   })
 
   it('says plainly when the file is not JSON or not a HAR', () => {
-    expect(fromHar('{"log": ')).toMatchObject({ ok: false, error: expect.stringContaining('Not JSON') as unknown })
-    expect(fromHar('{"entries": []}')).toEqual({ ok: false, error: 'Not a HAR file: it has no log.entries list.' })
+    expect(fromHar('{"log": ')).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('Not JSON') as unknown,
+    })
+    expect(fromHar('{"entries": []}')).toEqual({
+      ok: false,
+      error: 'Not a HAR file: it has no log.entries list.',
+    })
   })
 
   it('never throws, whatever the file holds', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.json(), fc.jsonValue().map((v) => JSON.stringify({ log: { entries: [v, v] } }))), (text) => {
-        const result = fromHar(text)
-        if (result.ok) expect(result.entries.length + result.skipped.length).toBeGreaterThanOrEqual(0)
-        else expect(result.error.length).toBeGreaterThan(0)
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.json(),
+          fc.jsonValue().map((v) => JSON.stringify({ log: { entries: [v, v] } })),
+        ),
+        (text) => {
+          const result = fromHar(text)
+          if (result.ok)
+            expect(result.entries.length + result.skipped.length).toBeGreaterThanOrEqual(0)
+          else expect(result.error.length).toBeGreaterThan(0)
+        },
+      ),
       { numRuns: 300 },
     )
   })

@@ -36,14 +36,22 @@ function isUpstream(value: string): boolean {
   }
 }
 
-export function entryUrl(entry: Pick<HistoryEntry, 'upstream' | 'request'>, simulatorBase: string): string {
+export function entryUrl(
+  entry: Pick<HistoryEntry, 'upstream' | 'request'>,
+  simulatorBase: string,
+): string {
   const base = entry.upstream === SIMULATOR ? simulatorBase : entry.upstream
   const url = `${base.replace(/\/+$/, '')}${entry.request.path}`
   // A record whose upstream is not an origin still exports (one bad record must not stop the file).
-  return URL.canParse(url) ? url : `urn:handles-workbench:${encodeURIComponent(entry.upstream)}${encodeURIComponent(entry.request.path)}`
+  return URL.canParse(url)
+    ? url
+    : `urn:handles-workbench:${encodeURIComponent(entry.upstream)}${encodeURIComponent(entry.request.path)}`
 }
 
-export function toHar(entries: readonly HistoryEntry[], options: { simulatorBase: string; version: string }) {
+export function toHar(
+  entries: readonly HistoryEntry[],
+  options: { simulatorBase: string; version: string },
+) {
   return {
     log: {
       version: '1.2',
@@ -52,7 +60,8 @@ export function toHar(entries: readonly HistoryEntry[], options: { simulatorBase
       entries: entries.map((entry) => {
         const url = new URL(entryUrl(entry, options.simulatorBase))
         const response = entry.response
-        const contentType = response?.headers.find(([n]) => n.toLowerCase() === 'content-type')?.[1] ?? ''
+        const contentType =
+          response?.headers.find(([n]) => n.toLowerCase() === 'content-type')?.[1] ?? ''
         return {
           startedDateTime: new Date(entry.startedAt).toISOString(),
           time: entry.durationMs,
@@ -65,17 +74,31 @@ export function toHar(entries: readonly HistoryEntry[], options: { simulatorBase
             queryString: [...url.searchParams].map(([name, value]) => ({ name, value })),
             ...(entry.request.body === undefined
               ? {}
-              : { postData: { mimeType: 'application/json; charset=utf-8', text: entry.request.body } }),
+              : {
+                  postData: {
+                    mimeType: 'application/json; charset=utf-8',
+                    text: entry.request.body,
+                  },
+                }),
             headersSize: -1,
-            bodySize: entry.request.body === undefined ? 0 : new TextEncoder().encode(entry.request.body).byteLength,
+            bodySize:
+              entry.request.body === undefined
+                ? 0
+                : new TextEncoder().encode(entry.request.body).byteLength,
           },
           response: {
             status: response?.status ?? 0,
             statusText: response?.statusText ?? '',
             httpVersion: 'HTTP/1.1',
             cookies: [],
-            headers: harHeaders(response?.headers ?? []).filter((h) => !SECRET_HEADERS.has(h.name.toLowerCase())),
-            content: { size: response?.sizeBytes ?? 0, mimeType: contentType, text: response?.body ?? '' },
+            headers: harHeaders(response?.headers ?? []).filter(
+              (h) => !SECRET_HEADERS.has(h.name.toLowerCase()),
+            ),
+            content: {
+              size: response?.sizeBytes ?? 0,
+              mimeType: contentType,
+              text: response?.body ?? '',
+            },
             redirectURL: '',
             headersSize: -1,
             bodySize: response?.sizeBytes ?? -1,
@@ -119,13 +142,20 @@ const harEntrySchema = z.object({
     status: z.number().int().min(0).max(999),
     statusText: z.string().catch(''),
     headers: z.array(harHeaderSchema).catch([]),
-    content: z.object({ size: z.number().catch(-1), text: z.string().optional(), encoding: z.string().optional() }),
+    content: z.object({
+      size: z.number().catch(-1),
+      text: z.string().optional(),
+      encoding: z.string().optional(),
+    }),
     _error: z.string().optional(),
   }),
   timings: z.object({ wait: z.number().optional() }).optional(),
   _workbench: z
     .object({
-      id: z.string().regex(/^[0-9a-z]{10}-[0-9a-f-]{36}$/).optional(),
+      id: z
+        .string()
+        .regex(/^[0-9a-z]{10}-[0-9a-f-]{36}$/)
+        .optional(),
       kind: requestKindSchema.optional(),
       // The simulator or an origin: anything else could not be turned back into a URL on export.
       upstream: z.string().refine(isUpstream, 'not "simulator" or an origin').optional(),
@@ -145,15 +175,18 @@ const harEntrySchema = z.object({
 
 export type HarSkip = { index: number; reason: string }
 export type HarImport =
-  | { ok: true; entries: HistoryEntry[]; skipped: HarSkip[] }
-  | { ok: false; error: string }
+  { ok: true; entries: HistoryEntry[]; skipped: HarSkip[] } | { ok: false; error: string }
 
 function issueText(error: z.ZodError): string {
   const issue = error.issues[0]
   return issue ? `${issue.path.join('.') || 'entry'}: ${issue.message}` : 'invalid entry'
 }
 
-function inferKind(method: string, path: string, body: string | undefined): RequestKind | undefined {
+function inferKind(
+  method: string,
+  path: string,
+  body: string | undefined,
+): RequestKind | undefined {
   const pathname = path.split('?')[0] ?? ''
   if (method === 'POST' && /\/handles\/query$/i.test(pathname)) return 'query'
   if (method === 'GET' && /\/handles\/[^/]+$/i.test(pathname)) return 'get'
@@ -179,12 +212,16 @@ function upstreamAndPath(url: URL): { upstream: string; path: string } {
 }
 
 export function fromHar(text: string, now: number = Date.now()): HarImport {
-  if (text.length > HAR_MAX_BYTES) return { ok: false, error: `The file is over ${HAR_MAX_BYTES / 1024 / 1024} MB.` }
+  if (text.length > HAR_MAX_BYTES)
+    return { ok: false, error: `The file is over ${HAR_MAX_BYTES / 1024 / 1024} MB.` }
   let data: unknown
   try {
     data = JSON.parse(text)
   } catch (error) {
-    return { ok: false, error: `Not JSON: ${error instanceof Error ? error.message : String(error)}` }
+    return {
+      ok: false,
+      error: `Not JSON: ${error instanceof Error ? error.message : String(error)}`,
+    }
   }
   const log = z
     .object({ log: z.object({ version: z.string().optional(), entries: z.array(z.unknown()) }) })
@@ -209,18 +246,25 @@ export function fromHar(text: string, now: number = Date.now()): HarImport {
     const body = har.request.postData?.text
     const kind = har._workbench?.kind ?? inferKind(method, located.path, body)
     if (!kind) {
-      skipped.push({ index, reason: `${method} ${url.pathname} is not a handles call (activity, invite, query, get or delete)` })
+      skipped.push({
+        index,
+        reason: `${method} ${url.pathname} is not a handles call (activity, invite, query, get or delete)`,
+      })
       return
     }
     if (har.response.content.encoding === 'base64') {
-      skipped.push({ index, reason: 'the response body is base64-encoded binary, not an MPSD answer' })
+      skipped.push({
+        index,
+        reason: 'the response body is base64-encoded binary, not an MPSD answer',
+      })
       return
     }
     const startedAt = Date.parse(har.startedDateTime)
     const status = har.response.status
     const wb = har._workbench
     const proxyError = wb?.proxyError
-    const networkError = status === 0 ? (wb?.networkError ?? har.response._error ?? 'No response') : undefined
+    const networkError =
+      status === 0 ? (wb?.networkError ?? har.response._error ?? 'No response') : undefined
     const responseBody = har.response.content.text ?? ''
     const candidate: HistoryEntry = {
       id: wb?.id ?? historyIdFor(startedAt),
@@ -231,8 +275,14 @@ export function fromHar(text: string, now: number = Date.now()): HarImport {
         method,
         path: located.path,
         headers: har.request.headers
-          .filter((h) => !SECRET_HEADERS.has(h.name.toLowerCase()) || h.name.toLowerCase() === 'authorization')
-          .map((h) => [h.name, h.name.toLowerCase() === 'authorization' ? REDACTED_AUTHORIZATION : h.value]),
+          .filter(
+            (h) =>
+              !SECRET_HEADERS.has(h.name.toLowerCase()) || h.name.toLowerCase() === 'authorization',
+          )
+          .map((h) => [
+            h.name,
+            h.name.toLowerCase() === 'authorization' ? REDACTED_AUTHORIZATION : h.value,
+          ]),
         ...(body === undefined ? {} : { body }),
       },
       ...(status === 0
@@ -245,7 +295,8 @@ export function fromHar(text: string, now: number = Date.now()): HarImport {
                 .filter((h) => !SECRET_HEADERS.has(h.name.toLowerCase()))
                 .map((h): [string, string] => [h.name, h.value]),
               body: responseBody,
-              sizeBytes: har.response.content.size >= 0 ? har.response.content.size : responseBody.length,
+              sizeBytes:
+                har.response.content.size >= 0 ? har.response.content.size : responseBody.length,
               ...(wb?.bodyTruncated ? { bodyTruncated: true } : {}),
             },
           }),

@@ -3,7 +3,14 @@ import { filterFromSearch, searchFromFilter } from './history-filter'
 
 describe('the History filter in the URL', () => {
   it('round-trips every filter', () => {
-    const filter = { kind: 'invite', status: '4xx', upstream: 'simulator', scid: 'bd6c41c3-01c3-468a-a3b5-3e0fe8133862', xuid: '2533274790000001', text: 'too many' } as const
+    const filter = {
+      kind: 'invite',
+      status: '4xx',
+      upstream: 'simulator',
+      scid: 'bd6c41c3-01c3-468a-a3b5-3e0fe8133862',
+      xuid: '2533274790000001',
+      text: 'too many',
+    } as const
     const search = searchFromFilter(filter, { id: 'abc' })
     expect(search).toContain('type=invite')
     expect(search).toContain('id=abc')
@@ -15,6 +22,8 @@ describe('the History filter in the URL', () => {
   })
 
   it('lower-cases a SCID so a pasted upper-case GUID still matches', () => {
-    expect(filterFromSearch('?scid=BD6C41C3-01C3-468A-A3B5-3E0FE8133862').scid).toBe('bd6c41c3-01c3-468a-a3b5-3e0fe8133862')
+    expect(filterFromSearch('?scid=BD6C41C3-01C3-468A-A3B5-3E0FE8133862').scid).toBe(
+      'bd6c41c3-01c3-468a-a3b5-3e0fe8133862',
+    )
   })
 })

@@ -3,7 +3,14 @@
 import { requestKindSchema, statusClassSchema } from './history-entry'
 import type { HistoryFilter } from './history-store'
 
-const PARAMS = { kind: 'type', status: 'status', upstream: 'upstream', scid: 'scid', xuid: 'xuid', text: 'q' } as const
+const PARAMS = {
+  kind: 'type',
+  status: 'status',
+  upstream: 'upstream',
+  scid: 'scid',
+  xuid: 'xuid',
+  text: 'q',
+} as const
 
 export function filterFromSearch(search: string): HistoryFilter {
   const params = new URLSearchParams(search)
@@ -19,7 +26,10 @@ export function filterFromSearch(search: string): HistoryFilter {
   return filter
 }
 
-export function searchFromFilter(filter: HistoryFilter, extra: Record<string, string | undefined> = {}): string {
+export function searchFromFilter(
+  filter: HistoryFilter,
+  extra: Record<string, string | undefined> = {},
+): string {
   const params = new URLSearchParams()
   for (const [key, param] of Object.entries(PARAMS) as Array<[keyof HistoryFilter, string]>) {
     const value = filter[key]

@@ -1,7 +1,13 @@
 // Query factories for History, keys from generic to specific (TkDodo's hierarchy):
 // history > list(filter) (matching ids) > rows(ids) and history > detail(id). Invalidating
 // ['history'] refreshes everything; local IndexedDB queries use networkMode 'always'.
-import { queryOptions, useMutation, useQuery, useQueryClient, keepPreviousData } from '@tanstack/react-query'
+import {
+  queryOptions,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  keepPreviousData,
+} from '@tanstack/react-query'
 import type { HistoryFilter } from './history-store'
 
 // The store (and IndexedDB code) loads with the first History read or write, not at first paint.
@@ -29,7 +35,8 @@ export const historyQueries = {
         // The head's rows are the list's first page: seed that page so it is not read again.
         if (head) {
           const page = historyQueries.rows(head.ids.slice(0, HISTORY_PAGE))
-          if (client.getQueryData(page.queryKey) === undefined) client.setQueryData(page.queryKey, head.rows.slice(0, HISTORY_PAGE))
+          if (client.getQueryData(page.queryKey) === undefined)
+            client.setQueryData(page.queryKey, head.rows.slice(0, HISTORY_PAGE))
         }
         return head?.ids ?? null
       },
@@ -42,7 +49,8 @@ export const historyQueries = {
       queryFn: async ({ client }) => {
         const rows = await (await store()).getHistoryRows(ids)
         // An unreadable record was just set aside: the count shown above the list must say so.
-        if (rows.some((row) => 'corrupt' in row)) void client.invalidateQueries({ queryKey: historyQueries.setAside().queryKey })
+        if (rows.some((row) => 'corrupt' in row))
+          void client.invalidateQueries({ queryKey: historyQueries.setAside().queryKey })
         return rows
       },
       networkMode: 'always',

@@ -24,7 +24,12 @@ function entry(overrides: Partial<HistoryEntry> = {}): HistoryEntry {
     startedAt,
     kind: 'activity',
     upstream: 'simulator',
-    request: { method: 'POST', path: '/handles', headers: [['x-xbl-contract-version', '107']], body: '{"type":"activity"}' },
+    request: {
+      method: 'POST',
+      path: '/handles',
+      headers: [['x-xbl-contract-version', '107']],
+      body: '{"type":"activity"}',
+    },
     response: { status: 204, statusText: 'No Content', headers: [], body: '', sizeBytes: 0 },
     durationMs: 12,
     statusClass: '2xx',
@@ -69,25 +74,64 @@ describe('recordExchange', () => {
       entry({
         kind: 'invite',
         xuid: '2533274790000001',
-        response: { status: 201, statusText: 'Created', headers: [], body: inviteAnswer(handleId, '2533274790000001'), sizeBytes: 300 },
+        response: {
+          status: 201,
+          statusText: 'Created',
+          headers: [],
+          body: inviteAnswer(handleId, '2533274790000001'),
+          sizeBytes: 300,
+        },
         statusClass: '2xx',
       }),
     )
     expect(stored.handleId).toBe(handleId)
     const { handles } = await listHandles()
     expect(handles).toHaveLength(1)
-    expect(handles[0]).toMatchObject({ id: handleId, invitedXuid: '2533274790000001', historyId: stored.id, titleId: '1234', sessionName: 'session-1' })
+    expect(handles[0]).toMatchObject({
+      id: handleId,
+      invitedXuid: '2533274790000001',
+      historyId: stored.id,
+      titleId: '1234',
+      sessionName: 'session-1',
+    })
   })
 
   it('files no handle for a failed invite or an answer without a usable id', async () => {
-    await recordExchange(entry({ kind: 'invite', response: { status: 401, statusText: 'Unauthorized', headers: [], body: 'no', sizeBytes: 2 }, statusClass: '4xx' }))
-    await recordExchange(entry({ kind: 'invite', response: { status: 201, statusText: 'Created', headers: [], body: inviteAnswer('..', '1'), sizeBytes: 2 } }))
+    await recordExchange(
+      entry({
+        kind: 'invite',
+        response: {
+          status: 401,
+          statusText: 'Unauthorized',
+          headers: [],
+          body: 'no',
+          sizeBytes: 2,
+        },
+        statusClass: '4xx',
+      }),
+    )
+    await recordExchange(
+      entry({
+        kind: 'invite',
+        response: {
+          status: 201,
+          statusText: 'Created',
+          headers: [],
+          body: inviteAnswer('..', '1'),
+          sizeBytes: 2,
+        },
+      }),
+    )
     expect((await listHandles()).handles).toHaveLength(0)
   })
 
   it('stores a response body over 1 MiB cut, marked, with its real size', async () => {
     const big = 'x'.repeat(STORED_BODY_LIMIT + 10)
-    const stored = await recordExchange(entry({ response: { status: 200, statusText: 'OK', headers: [], body: big, sizeBytes: big.length } }))
+    const stored = await recordExchange(
+      entry({
+        response: { status: 200, statusText: 'OK', headers: [], body: big, sizeBytes: big.length },
+      }),
+    )
     const [row] = await getHistoryRows([stored.id])
     const response = row && 'entry' in row ? row.entry.response : undefined
     expect(response?.bodyTruncated).toBe(true)
@@ -96,7 +140,9 @@ describe('recordExchange', () => {
   })
 
   it('refuses a record that does not match the schema instead of storing it', async () => {
-    await expect(recordExchange({ ...entry(), kind: 'transfer' } as unknown as HistoryEntry)).rejects.toThrow()
+    await expect(
+      recordExchange({ ...entry(), kind: 'transfer' } as unknown as HistoryEntry),
+    ).rejects.toThrow()
     expect(await listHistoryIds()).toHaveLength(0)
   })
 })
@@ -105,10 +151,39 @@ describe('listHistoryIds', () => {
   it('lists newest first and filters by type, status, SCID, XUID and free text', async () => {
     const a = await recordExchange(entry({ kind: 'activity' }))
     const b = await recordExchange(
-      entry({ kind: 'invite', xuid: '2533274790000001', response: { status: 201, statusText: 'Created', headers: [], body: '{"note":"needle"}', sizeBytes: 17 } }),
+      entry({
+        kind: 'invite',
+        xuid: '2533274790000001',
+        response: {
+          status: 201,
+          statusText: 'Created',
+          headers: [],
+          body: '{"note":"needle"}',
+          sizeBytes: 17,
+        },
+      }),
     )
-    const c = await recordExchange(entry({ kind: 'invite', xuid: '2533274790000002', response: { status: 429, statusText: 'Too Many Requests', headers: [], body: '', sizeBytes: 0 }, statusClass: '4xx' }))
-    const d = await recordExchange(entry({ kind: 'get', scid: 'a0000000-0000-4000-8000-000000000000', upstream: 'https://sessiondirectory.xboxlive.com' }))
+    const c = await recordExchange(
+      entry({
+        kind: 'invite',
+        xuid: '2533274790000002',
+        response: {
+          status: 429,
+          statusText: 'Too Many Requests',
+          headers: [],
+          body: '',
+          sizeBytes: 0,
+        },
+        statusClass: '4xx',
+      }),
+    )
+    const d = await recordExchange(
+      entry({
+        kind: 'get',
+        scid: 'a0000000-0000-4000-8000-000000000000',
+        upstream: 'https://sessiondirectory.xboxlive.com',
+      }),
+    )
 
     expect(await listHistoryIds()).toEqual([d.id, c.id, b.id, a.id])
     expect(await listHistoryIds({ kind: 'invite' })).toEqual([c.id, b.id])
@@ -116,7 +191,9 @@ describe('listHistoryIds', () => {
     expect(await listHistoryIds({ kind: 'invite', status: '2xx' })).toEqual([b.id])
     expect(await listHistoryIds({ scid: SCID })).toEqual([c.id, b.id, a.id])
     expect(await listHistoryIds({ xuid: '2533274790000002' })).toEqual([c.id])
-    expect(await listHistoryIds({ upstream: 'https://sessiondirectory.xboxlive.com' })).toEqual([d.id])
+    expect(await listHistoryIds({ upstream: 'https://sessiondirectory.xboxlive.com' })).toEqual([
+      d.id,
+    ])
     expect(await listHistoryIds({ text: 'NEEDLE' })).toEqual([b.id])
     expect(await listHistoryIds({ text: 'too many' })).toEqual([c.id])
     expect(await listHistoryIds({ kind: 'activity', text: 'needle' })).toEqual([])
@@ -146,7 +223,10 @@ describe('corrupt records', () => {
     const badId = historyIdFor(clock + 5000)
     await db.put('history', { id: badId, startedAt: clock + 5000, kind: 42 })
     const rows = await getHistoryRows([badId, good.id])
-    expect(rows[0]).toMatchObject({ id: badId, corrupt: expect.stringContaining('kind') as unknown })
+    expect(rows[0]).toMatchObject({
+      id: badId,
+      corrupt: expect.stringContaining('kind') as unknown,
+    })
     expect(rows[1] && 'entry' in rows[1]).toBe(true)
     expect(await countQuarantined()).toBe(1)
     const quarantined = await db.getAll('quarantine')
@@ -158,7 +238,8 @@ describe('corrupt records', () => {
 describe('retention', () => {
   it('removes the oldest entries past the count limit, and only those', async () => {
     const written: string[] = []
-    for (let i = 0; i < 105; i++) written.push((await recordExchange(entry(), { maxEntries: 1_000, maxAgeDays: 3650 })).id)
+    for (let i = 0; i < 105; i++)
+      written.push((await recordExchange(entry(), { maxEntries: 1_000, maxAgeDays: 3650 })).id)
     const removed = await pruneHistory({ maxEntries: 100, maxAgeDays: 3650 }, clock)
     expect(removed).toBe(5)
     const left = await listHistoryIds()
@@ -207,13 +288,23 @@ describe('when storage is short', () => {
 
 describe('listHistoryHead', () => {
   it('gives the newest matches, in the same order as the full listing', async () => {
-    for (let i = 0; i < 30; i++) await recordExchange(entry({ kind: i % 3 === 0 ? 'invite' : 'activity', sessionName: `s-${i}` }))
+    for (let i = 0; i < 30; i++)
+      await recordExchange(
+        entry({ kind: i % 3 === 0 ? 'invite' : 'activity', sessionName: `s-${i}` }),
+      )
     const full = await listHistoryIds({ kind: 'invite' })
     expect((await listHistoryHead({ kind: 'invite' }, 5))?.ids).toEqual(full.slice(0, 5))
     const head = await listHistoryHead({}, 4)
     expect(head?.ids).toEqual((await listHistoryIds()).slice(0, 4))
-    expect(head?.rows.map((row) => ('entry' in row ? row.entry.sessionName : undefined))).toEqual(['s-29', 's-28', 's-27', 's-26'])
-    expect((await listHistoryHead({ kind: 'invite', text: 's-27' }, 5))?.ids).toEqual(await listHistoryIds({ kind: 'invite', text: 's-27' }))
+    expect(head?.rows.map((row) => ('entry' in row ? row.entry.sessionName : undefined))).toEqual([
+      's-29',
+      's-28',
+      's-27',
+      's-26',
+    ])
+    expect((await listHistoryHead({ kind: 'invite', text: 's-27' }, 5))?.ids).toEqual(
+      await listHistoryIds({ kind: 'invite', text: 's-27' }),
+    )
   })
 
   it('gives up (undefined) rather than scan everything for rare matches', async () => {

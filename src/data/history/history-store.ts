@@ -54,7 +54,11 @@ function isQuotaError(error: unknown): boolean {
 async function writeEntry(db: WorkbenchDatabase, entry: HistoryEntry): Promise<HistoryEntry> {
   const handle =
     entry.kind === 'invite' && entry.response?.status === 201
-      ? handleRecordFrom(entry.response.body, { historyId: entry.id, createdAt: entry.startedAt, upstream: entry.upstream })
+      ? handleRecordFrom(entry.response.body, {
+          historyId: entry.id,
+          createdAt: entry.startedAt,
+          upstream: entry.upstream,
+        })
       : undefined
   const stored: HistoryEntry = handle ? { ...entry, handleId: handle.id } : entry
   const tx = db.transaction(['history', 'handles'], 'readwrite')
@@ -126,10 +130,16 @@ async function deleteOldest(db: WorkbenchDatabase, count: number): Promise<numbe
 }
 
 /** Applies the retention limits; returns how many entries went. */
-export async function pruneHistory(retention: Retention, now: number = Date.now()): Promise<number> {
+export async function pruneHistory(
+  retention: Retention,
+  now: number = Date.now(),
+): Promise<number> {
   const db = await openWorkbenchDB()
   let removed = 0
-  const tooOld = IDBKeyRange.upperBound(historyIdBound(now - retention.maxAgeDays * 86_400_000), true)
+  const tooOld = IDBKeyRange.upperBound(
+    historyIdBound(now - retention.maxAgeDays * 86_400_000),
+    true,
+  )
   const old = await db.count('history', tooOld)
   if (old > 0) {
     await db.delete('history', tooOld)
@@ -149,7 +159,10 @@ function writePruneNotice(notice: PruneNotice): void {
   try {
     const previous = readPruneNotice()
     // Notices add up until the user dismisses them: "1,204 entries removed", not just the last one.
-    const removed = previous && previous.reason === notice.reason ? previous.removed + notice.removed : notice.removed
+    const removed =
+      previous && previous.reason === notice.reason
+        ? previous.removed + notice.removed
+        : notice.removed
     localStorage.setItem(NOTICE_KEY, JSON.stringify({ ...notice, removed }))
   } catch {
     // No localStorage (Node tests, storage disabled): the count is still returned to the caller.
@@ -162,7 +175,8 @@ export function readPruneNotice(): PruneNotice | undefined {
     if (!raw) return undefined
     const data = JSON.parse(raw) as Partial<PruneNotice>
     if (typeof data.removed !== 'number' || typeof data.at !== 'number') return undefined
-    if (data.reason !== 'count' && data.reason !== 'age' && data.reason !== 'storage') return undefined
+    if (data.reason !== 'count' && data.reason !== 'age' && data.reason !== 'storage')
+      return undefined
     return { at: data.at, removed: data.removed, reason: data.reason }
   } catch {
     return undefined
@@ -177,13 +191,14 @@ export function dismissPruneNotice(): void {
   }
 }
 
-const INDEXED: Array<[keyof HistoryFilter, 'kind' | 'statusClass' | 'upstream' | 'scid' | 'xuid']> = [
-  ['kind', 'kind'],
-  ['status', 'statusClass'],
-  ['upstream', 'upstream'],
-  ['scid', 'scid'],
-  ['xuid', 'xuid'],
-]
+const INDEXED: Array<[keyof HistoryFilter, 'kind' | 'statusClass' | 'upstream' | 'scid' | 'xuid']> =
+  [
+    ['kind', 'kind'],
+    ['status', 'statusClass'],
+    ['upstream', 'upstream'],
+    ['scid', 'scid'],
+    ['xuid', 'xuid'],
+  ]
 
 function haystack(record: HistoryEntry): string {
   const r = record.response
@@ -205,7 +220,11 @@ function haystack(record: HistoryEntry): string {
 
 const SCAN_CHUNK = 2_000
 
-function matchesFilter(record: HistoryEntry, filter: HistoryFilter, text: string | undefined): boolean {
+function matchesFilter(
+  record: HistoryEntry,
+  filter: HistoryFilter,
+  text: string | undefined,
+): boolean {
   return (
     (!filter.kind || record.kind === filter.kind) &&
     (!filter.status || record.statusClass === filter.status) &&
@@ -224,7 +243,11 @@ function matchesFilter(record: HistoryEntry, filter: HistoryFilter, text: string
  */
 export type HistoryHead = { ids: string[]; rows: HistoryRow[] }
 
-export async function listHistoryHead(filter: HistoryFilter = {}, limit = 100, scanLimit = 5_000): Promise<HistoryHead | undefined> {
+export async function listHistoryHead(
+  filter: HistoryFilter = {},
+  limit = 100,
+  scanLimit = 5_000,
+): Promise<HistoryHead | undefined> {
   const db = await openWorkbenchDB()
   const store = db.transaction('history').store
   const first = INDEXED.find(([field]) => filter[field])
@@ -238,7 +261,8 @@ export async function listHistoryHead(filter: HistoryFilter = {}, limit = 100, s
     if (++scanned > scanLimit) return undefined
     const parsed = historyEntrySchema.safeParse(cursor.value)
     // Unreadable records are left for getHistoryRows/listHistoryIds to set aside and report.
-    if (parsed.success && matchesFilter(parsed.data, filter, text)) rows.push({ id: parsed.data.id, entry: parsed.data })
+    if (parsed.success && matchesFilter(parsed.data, filter, text))
+      rows.push({ id: parsed.data.id, entry: parsed.data })
     cursor = await cursor.continue()
   }
   // The rows come along: the list's first page needs no second read.
@@ -248,7 +272,8 @@ export async function listHistoryHead(filter: HistoryFilter = {}, limit = 100, s
 const KEY_CHUNK = 10_000
 
 function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new DOMException('Aborted', 'AbortError')
+  if (signal?.aborted)
+    throw signal.reason instanceof Error ? signal.reason : new DOMException('Aborted', 'AbortError')
 }
 
 /**
@@ -256,7 +281,11 @@ function throwIfAborted(signal: AbortSignal | undefined): void {
  * (about 0.7 s) would hold up whatever the user asks next (a new filter, a detail); between chunks
  * it can go first, and an abandoned listing stops.
  */
-async function allKeys(db: WorkbenchDatabase, signal: AbortSignal | undefined, chunkSize: number): Promise<string[]> {
+async function allKeys(
+  db: WorkbenchDatabase,
+  signal: AbortSignal | undefined,
+  chunkSize: number,
+): Promise<string[]> {
   const keys: string[] = []
   let range: IDBKeyRange | null = null
   for (;;) {
@@ -270,7 +299,11 @@ async function allKeys(db: WorkbenchDatabase, signal: AbortSignal | undefined, c
 }
 
 /** Ids of the entries that match, newest first. Indexed filters are key scans; text scans records. */
-export async function listHistoryIds(filter: HistoryFilter = {}, signal?: AbortSignal, keyChunk = KEY_CHUNK): Promise<string[]> {
+export async function listHistoryIds(
+  filter: HistoryFilter = {},
+  signal?: AbortSignal,
+  keyChunk = KEY_CHUNK,
+): Promise<string[]> {
   const db = await openWorkbenchDB()
   const sets: string[][] = []
   for (const [field, index] of INDEXED) {
@@ -292,7 +325,12 @@ export async function listHistoryIds(filter: HistoryFilter = {}, signal?: AbortS
   return ids.reverse()
 }
 
-async function matchText(db: WorkbenchDatabase, ids: string[], text: string, signal: AbortSignal | undefined): Promise<string[]> {
+async function matchText(
+  db: WorkbenchDatabase,
+  ids: string[],
+  text: string,
+  signal: AbortSignal | undefined,
+): Promise<string[]> {
   const wanted = new Set(ids)
   const found: string[] = []
   for (let i = 0; i < ids.length; i += SCAN_CHUNK) {
@@ -322,7 +360,10 @@ export async function getHistoryRows(ids: readonly string[]): Promise<HistoryRow
   records.forEach((record, i) => {
     const id = ids[i] ?? ''
     if (record === undefined) {
-      rows.push({ id, corrupt: 'This entry is no longer stored (removed by retention or in another tab).' })
+      rows.push({
+        id,
+        corrupt: 'This entry is no longer stored (removed by retention or in another tab).',
+      })
       return
     }
     const parsed = historyEntrySchema.safeParse(record)
@@ -396,7 +437,11 @@ export async function importHistoryEntries(
     // An imported invite that created a handle is filed in the ledger, as a sent one is.
     const handle =
       clean.kind === 'invite' && clean.response?.status === 201
-        ? handleRecordFrom(clean.response.body, { historyId: clean.id, createdAt: clean.startedAt, upstream: clean.upstream })
+        ? handleRecordFrom(clean.response.body, {
+            historyId: clean.id,
+            createdAt: clean.startedAt,
+            upstream: clean.upstream,
+          })
         : undefined
     await history.add(handle ? { ...clean, handleId: handle.id } : clean)
     if (handle && (await tx.objectStore('handles').getKey(handle.id)) === undefined) {

@@ -10,11 +10,18 @@ import { importHistoryEntries, readHistoryEntries } from './history-store'
 export type ExportedFile = { fileName: string; text: string; count: number }
 
 /** Builds the HAR text for the given ids (the current filter's matches). */
-export async function exportHistoryHar(ids: readonly string[], simulatorBase: string): Promise<ExportedFile> {
+export async function exportHistoryHar(
+  ids: readonly string[],
+  simulatorBase: string,
+): Promise<ExportedFile> {
   const entries = await readHistoryEntries(ids)
   const har = toHar(entries, { simulatorBase, version: '1' })
   const stamp = new Date().toISOString().slice(0, 19).replaceAll(':', '-')
-  return { fileName: `handles-workbench-history-${stamp}.har`, text: JSON.stringify(har, null, 2), count: entries.length }
+  return {
+    fileName: `handles-workbench-history-${stamp}.har`,
+    text: JSON.stringify(har, null, 2),
+    count: entries.length,
+  }
 }
 
 export function useImportHistory() {
@@ -43,4 +50,3 @@ export function useImportHistory() {
       ]),
   })
 }
-

@@ -2,7 +2,14 @@
 // "show" step: what will be added, what has the same name as a stored preset (keep both, replace
 // or skip, chosen per preset), and every problem with its file, preset and field path. Nothing is
 // written until the user confirms, and a plan only ever adds or replaces the presets it names.
-import { describeProblem, newPresetId, parsePresetsText, PRESETS_FILE_MAX_BYTES, type Preset, type PresetProblem } from '../../mpsd/preset'
+import {
+  describeProblem,
+  newPresetId,
+  parsePresetsText,
+  PRESETS_FILE_MAX_BYTES,
+  type Preset,
+  type PresetProblem,
+} from '../../mpsd/preset'
 import { redactSecrets } from '../../mpsd/redact'
 import { uniqueName } from './preset-store'
 
@@ -23,17 +30,27 @@ export type ImportFile = { name: string; text: string; size?: number }
 
 export const IMPORT_MAX_FILES = 50
 
-export function planImport(files: readonly ImportFile[], existing: readonly Preset[], now: number = Date.now()): ImportPlan {
+export function planImport(
+  files: readonly ImportFile[],
+  existing: readonly Preset[],
+  now: number = Date.now(),
+): ImportPlan {
   const problems: PresetProblem[] = []
   const items: PlannedPreset[] = []
   if (files.length > IMPORT_MAX_FILES) {
-    problems.push({ source: `${files.length} files`, message: `At most ${IMPORT_MAX_FILES} files can be imported at once` })
+    problems.push({
+      source: `${files.length} files`,
+      message: `At most ${IMPORT_MAX_FILES} files can be imported at once`,
+    })
     return { items, problems, files: files.length }
   }
   const byName = new Map(existing.map((p) => [p.name, p]))
   for (const file of files) {
     if ((file.size ?? 0) > PRESETS_FILE_MAX_BYTES) {
-      problems.push({ source: file.name, message: `The file is over ${PRESETS_FILE_MAX_BYTES / 1024 / 1024} MB; presets files are small, so this is not one` })
+      problems.push({
+        source: file.name,
+        message: `The file is over ${PRESETS_FILE_MAX_BYTES / 1024 / 1024} MB; presets files are small, so this is not one`,
+      })
       continue
     }
     const parsed = parsePresetsText(file.text, file.name, now)
@@ -44,7 +61,12 @@ export function planImport(files: readonly ImportFile[], existing: readonly Pres
     problems.push(...parsed.problems)
     parsed.presets.forEach((preset, index) => {
       const conflict = byName.get(preset.name)
-      items.push({ key: `${file.name}#${index}#${items.length}`, preset, source: file.name, ...(conflict ? { conflict } : {}) })
+      items.push({
+        key: `${file.name}#${index}#${items.length}`,
+        preset,
+        source: file.name,
+        ...(conflict ? { conflict } : {}),
+      })
     })
   }
   return { items, problems, files: files.length }
@@ -68,7 +90,12 @@ export function resolvePlan(
     if (choice === 'skip') continue
     const { value: preset } = redactSecrets(item.preset, secrets)
     if (choice === 'replace' && item.conflict) {
-      out.push({ ...preset, id: item.conflict.id, createdAt: item.conflict.createdAt, updatedAt: now })
+      out.push({
+        ...preset,
+        id: item.conflict.id,
+        createdAt: item.conflict.createdAt,
+        updatedAt: now,
+      })
       continue
     }
     const name = uniqueName(preset.name, taken)

@@ -24,26 +24,41 @@ afterEach(async () => {
 
 // Real tokens are long base64-like strings; 16+ characters of this alphabet never occur by chance
 // in the fixed text of an export ("application/json", the Postman schema URL...).
-const tokenArb = fc.string({
-  unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=-_.~\'"\\$`é€😀'.split('')),
-  minLength: 16,
-  maxLength: 80,
-}).filter((t) => t.trim() === t && /[A-Za-z0-9]{4}/.test(t))
+const tokenArb = fc
+  .string({
+    unit: fc.constantFrom(
+      ...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=-_.~\'"\\$`é€😀'.split(
+        '',
+      ),
+    ),
+    minLength: 16,
+    maxLength: 80,
+  })
+  .filter((t) => t.trim() === t && /[A-Za-z0-9]{4}/.test(t))
 
 function forms(secret: string): string[] {
   const json = JSON.stringify(secret).slice(1, -1)
-  return [secret, json, JSON.stringify(json).slice(1, -1), shellQuote(secret).slice(1, -1), shellQuote(json).slice(1, -1)]
+  return [
+    secret,
+    json,
+    JSON.stringify(json).slice(1, -1),
+    shellQuote(secret).slice(1, -1),
+    shellQuote(json).slice(1, -1),
+  ]
 }
 
 function leaks(text: string, secrets: readonly string[]): string | undefined {
-  for (const secret of secrets) for (const form of forms(secret)) if (text.includes(form)) return form
+  for (const secret of secrets)
+    for (const form of forms(secret)) if (text.includes(form)) return form
   return undefined
 }
 
 const fieldArb = (token: string) =>
   fc.oneof(
     fc.string({ maxLength: 30 }),
-    fc.tuple(fc.string({ maxLength: 10 }), fc.string({ maxLength: 10 })).map(([a, b]) => `${a}${token}${b}`),
+    fc
+      .tuple(fc.string({ maxLength: 10 }), fc.string({ maxLength: 10 }))
+      .map(([a, b]) => `${a}${token}${b}`),
     fc.constant(`XBL3.0 x=123;${token}`),
   )
 
@@ -63,15 +78,28 @@ const inputArb = tokenArb.chain((token) =>
     }),
     name: fc.oneof(fc.string({ minLength: 1, maxLength: 20 }), fc.constant(`mine ${token}`)),
     description: fieldArb(token),
-    tags: fc.array(fc.oneof(fc.string({ minLength: 1, maxLength: 10 }), fc.constant(token)), { maxLength: 3 }),
-    xuids: fc.array(fc.bigInt({ min: 1n, max: 18446744073709551615n }).map(String), { maxLength: 3 }),
-    junkKey: fc.constantFrom('authorization', 'Authorization', 'token', 'settings', 'headers', 'secret'),
+    tags: fc.array(fc.oneof(fc.string({ minLength: 1, maxLength: 10 }), fc.constant(token)), {
+      maxLength: 3,
+    }),
+    xuids: fc.array(fc.bigInt({ min: 1n, max: 18446744073709551615n }).map(String), {
+      maxLength: 3,
+    }),
+    junkKey: fc.constantFrom(
+      'authorization',
+      'Authorization',
+      'token',
+      'settings',
+      'headers',
+      'secret',
+    ),
   }),
 )
 
 type LeakInput = typeof inputArb extends fc.Arbitrary<infer T> ? T : never
 
-async function everyOutput(input: LeakInput): Promise<{ secrets: string[]; outputs: Record<string, string> } | undefined> {
+async function everyOutput(
+  input: LeakInput,
+): Promise<{ secrets: string[]; outputs: Record<string, string> } | undefined> {
   const authorization = `XBL3.0 x=2814679796296491;${input.token}`
   const settings = { proxyUrl: '/proxy', upstream: 'simulator' }
   const secrets = secretsFrom(authorization, settings)
@@ -95,7 +123,11 @@ async function everyOutput(input: LeakInput): Promise<{ secrets: string[]; outpu
   const payload = new URL(link.url).hash.replace('#preset=', '')
   const linkJson = await inflate(fromBase64Url(payload)!, 1 << 20)
   // An import of a file that itself carries the token (someone else's leak) is cleaned too.
-  const dirty = JSON.stringify({ type: 'handles-workbench/presets', version: 1, presets: [{ ...stored, name: `x ${input.token}`.slice(0, 100) }] })
+  const dirty = JSON.stringify({
+    type: 'handles-workbench/presets',
+    version: 1,
+    presets: [{ ...stored, name: `x ${input.token}`.slice(0, 100) }],
+  })
   const imported = resolvePlan(planImport([{ name: 'in.json', text: dirty }], []), {}, [], secrets)
   return {
     secrets,
@@ -121,7 +153,10 @@ describe('no preset, link or export ever holds the token', () => {
         checked++
         for (const [where, text] of Object.entries(result.outputs)) {
           const found = leaks(text, result.secrets)
-          if (found) throw new Error(`${where} holds the secret (${JSON.stringify(found)}): ${text.slice(0, 300)}`)
+          if (found)
+            throw new Error(
+              `${where} holds the secret (${JSON.stringify(found)}): ${text.slice(0, 300)}`,
+            )
         }
       }),
       { numRuns: 150 },
@@ -156,12 +191,16 @@ describe('no preset, link or export ever holds the token', () => {
     }
     const result = await everyOutput(input)
     expect(result).toBeDefined()
-    for (const text of Object.values(result!.outputs)) expect(leaks(text, result!.secrets)).toBeUndefined()
+    for (const text of Object.values(result!.outputs))
+      expect(leaks(text, result!.secrets)).toBeUndefined()
   })
 
   it('takes a credential inside a settings URL as a secret too', () => {
-    expect(secretsFrom('', { proxyUrl: 'http://me:hunter2-long-password@proxy.example/proxy', upstream: 'simulator' })).toContain(
-      'hunter2-long-password',
-    )
+    expect(
+      secretsFrom('', {
+        proxyUrl: 'http://me:hunter2-long-password@proxy.example/proxy',
+        upstream: 'simulator',
+      }),
+    ).toContain('hunter2-long-password')
   })
 })

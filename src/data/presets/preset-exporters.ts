@@ -23,20 +23,35 @@ function stamp(now: Date): string {
 }
 
 function clean(presets: readonly Preset[], secrets: readonly string[]) {
-  return redactSecrets(presets.map((p) => ({ ...p })), secrets)
+  return redactSecrets(
+    presets.map((p) => ({ ...p })),
+    secrets,
+  )
 }
 
 /** One wire request per send the preset describes: one per listed XUID for invites with a list. */
 export function presetWireRequests(preset: Preset): Array<{ label: string; request: WireRequest }> {
   const r = preset.request
-  const sessionRef = { scid: r.sessionRef.scid, templateName: r.sessionRef.templateName, name: r.sessionRef.name }
+  const sessionRef = {
+    scid: r.sessionRef.scid,
+    templateName: r.sessionRef.templateName,
+    name: r.sessionRef.name,
+  }
   if (r.type === 'activity') {
-    return [{ label: preset.name, request: postHandleRequest(buildActivityBody({ sessionRef }), r.contractVersion) }]
+    return [
+      {
+        label: preset.name,
+        request: postHandleRequest(buildActivityBody({ sessionRef }), r.contractVersion),
+      },
+    ]
   }
   const xuids = r.xuids && r.xuids.length > 0 ? r.xuids : [r.invite.invitedXuid]
   return xuids.map((xuid) => ({
     label: xuids.length > 1 ? `${preset.name} → ${xuid}` : preset.name,
-    request: postHandleRequest(buildInviteBody({ sessionRef, ...r.invite, invitedXuid: xuid }), r.contractVersion),
+    request: postHandleRequest(
+      buildInviteBody({ sessionRef, ...r.invite, invitedXuid: xuid }),
+      r.contractVersion,
+    ),
   }))
 }
 
@@ -82,7 +97,8 @@ export function exportPostmanCollection(
   const collection = {
     info: {
       name: 'Handles Workbench presets',
-      description: 'Exported from Handles Workbench. Set the "authorization" variable to your XBL3.0 token.',
+      description:
+        'Exported from Handles Workbench. Set the "authorization" variable to your XBL3.0 token.',
       schema: POSTMAN_SCHEMA,
     },
     variable: [
@@ -93,7 +109,8 @@ export function exportPostmanCollection(
     item: value.map((preset) => {
       const requests = presetWireRequests(preset)
       const [only] = requests
-      if (requests.length === 1 && only) return toItem(preset.name, only.request, preset.description || undefined)
+      if (requests.length === 1 && only)
+        return toItem(preset.name, only.request, preset.description || undefined)
       return {
         name: preset.name,
         ...(preset.description ? { description: preset.description } : {}),

@@ -1,6 +1,12 @@
 // Query factories and mutations for presets. Keys: ['presets'] > 'list' (filter) | 'team'.
 // Mutations own their invalidation and return its promise; UI reactions are given at the call site.
-import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import {
+  keepPreviousData,
+  queryOptions,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query'
 import { type PresetContent, type Preset } from '../../mpsd/preset'
 import { redactSecrets } from '../../mpsd/redact'
 import {
@@ -79,13 +85,22 @@ export function useDeletePreset() {
 
 export function useRestorePreset() {
   const invalidate = useInvalidatePresets()
-  return useMutation({ mutationFn: (preset: Preset) => restoreDeletedPreset(preset), onSuccess: invalidate })
+  return useMutation({
+    mutationFn: (preset: Preset) => restoreDeletedPreset(preset),
+    onSuccess: invalidate,
+  })
 }
 
 export function useImportPresets() {
   const invalidate = useInvalidatePresets()
   return useMutation({
-    mutationFn: async ({ plan, choices }: { plan: ImportPlan; choices: Record<string, ConflictChoice> }) => {
+    mutationFn: async ({
+      plan,
+      choices,
+    }: {
+      plan: ImportPlan
+      choices: Record<string, ConflictChoice>
+    }) => {
       // Re-read what is stored now: another tab may have changed it while the user reviewed.
       const { presets: existing } = await readAllPresets()
       const records = resolvePlan(plan, choices, existing, currentSecrets())
@@ -98,8 +113,15 @@ export function useImportPresets() {
 export function useSaveTeamPreset() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: ({ slug, preset, overwrite = false }: { slug: string; preset: PresetContent; overwrite?: boolean }) =>
-      saveTeamPreset(slug, redactSecrets(preset, currentSecrets()).value, fetch, { overwrite }),
+    mutationFn: ({
+      slug,
+      preset,
+      overwrite = false,
+    }: {
+      slug: string
+      preset: PresetContent
+      overwrite?: boolean
+    }) => saveTeamPreset(slug, redactSecrets(preset, currentSecrets()).value, fetch, { overwrite }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: presetQueries.team().queryKey }),
   })
 }

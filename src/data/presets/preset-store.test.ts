@@ -19,8 +19,20 @@ afterEach(async () => {
   indexedDB.deleteDatabase('handles-workbench')
 })
 
-const draft = { ...EMPTY_DRAFT, scid: 'bd6c41c3-01c3-468a-a3b5-3e0fe8133862', templateName: 'deathmatch', sessionName: 's', invitedXuid: '2533274790000001', titleId: '1234' }
-const content = (name: string, tags: string[] = []): PresetContent => ({ name, description: '', tags, request: draftToPresetRequest(draft, 107) })
+const draft = {
+  ...EMPTY_DRAFT,
+  scid: 'bd6c41c3-01c3-468a-a3b5-3e0fe8133862',
+  templateName: 'deathmatch',
+  sessionName: 's',
+  invitedXuid: '2533274790000001',
+  titleId: '1234',
+}
+const content = (name: string, tags: string[] = []): PresetContent => ({
+  name,
+  description: '',
+  tags,
+  request: draftToPresetRequest(draft, 107),
+})
 
 describe('the presets store', () => {
   it('saves, lists by name, searches text and filters by tag', async () => {
@@ -35,8 +47,17 @@ describe('the presets store', () => {
 
   it('renames and retags without touching the request', async () => {
     const saved = await createPreset(content('Weekly'))
-    const updated = await updatePreset(saved.id, { name: 'Weekly EU', tags: ['EU'] }, saved.updatedAt + 1)
-    expect(updated).toMatchObject({ name: 'Weekly EU', tags: ['eu'], request: saved.request, createdAt: saved.createdAt })
+    const updated = await updatePreset(
+      saved.id,
+      { name: 'Weekly EU', tags: ['EU'] },
+      saved.updatedAt + 1,
+    )
+    expect(updated).toMatchObject({
+      name: 'Weekly EU',
+      tags: ['eu'],
+      request: saved.request,
+      createdAt: saved.createdAt,
+    })
   })
 
   it('duplicates under a free name and deletes with undo', async () => {
@@ -63,7 +84,10 @@ describe('the presets store', () => {
   it('maps a draft to a preset and back unchanged', () => {
     expect(presetRequestToDraft(draftToPresetRequest(draft, 107))).toEqual(draft)
     // A list of XUIDs with no single XUID opens with the first one.
-    expect(presetRequestToDraft(draftToPresetRequest({ ...draft, invitedXuid: '' }, 107, ['7', '8'])).invitedXuid).toBe('7')
+    expect(
+      presetRequestToDraft(draftToPresetRequest({ ...draft, invitedXuid: '' }, 107, ['7', '8']))
+        .invitedXuid,
+    ).toBe('7')
   })
 
   it('numbers names that are taken', () => {

@@ -3,7 +3,13 @@
 // Every write announces itself so other tabs refresh (changes-channel).
 import { redactKnownSecrets } from '../settings/known-secrets'
 import { openWorkbenchDB } from '../../lib/db'
-import { newPresetId, presetContentSchema, presetSchema, type Preset, type PresetContent } from '../../mpsd/preset'
+import {
+  newPresetId,
+  presetContentSchema,
+  presetSchema,
+  type Preset,
+  type PresetContent,
+} from '../../mpsd/preset'
 import { redactSecrets } from '../../mpsd/redact'
 import { announceChange } from '../sync/changes-channel'
 
@@ -52,7 +58,9 @@ export async function readAllPresets(): Promise<{ presets: Preset[]; setAside: n
   if (corrupt.length > 0) {
     const tx = db.transaction(['presets', 'quarantine'], 'readwrite')
     for (const { key, record, reason } of corrupt) {
-      void tx.objectStore('quarantine').add({ store: 'presets', key, record, reason, at: Date.now() })
+      void tx
+        .objectStore('quarantine')
+        .add({ store: 'presets', key, record, reason, at: Date.now() })
       void tx.objectStore('presets').delete(key)
     }
     await tx.done
@@ -93,11 +101,17 @@ export async function createPreset(
 
 export type PresetPatch = Partial<Pick<PresetContent, 'name' | 'description' | 'tags'>>
 
-export async function updatePreset(id: string, patch: PresetPatch, now: number = Date.now()): Promise<Preset> {
+export async function updatePreset(
+  id: string,
+  patch: PresetPatch,
+  now: number = Date.now(),
+): Promise<Preset> {
   const current = await getPreset(id)
   if (!current) throw new Error('This preset is no longer stored (deleted in another tab?).')
   // Edits pass the same secret scrub as saves: a token pasted into a description is not stored.
-  const clean = redactKnownSecrets(presetContentSchema.pick({ name: true, description: true, tags: true }).partial().parse(patch))
+  const clean = redactKnownSecrets(
+    presetContentSchema.pick({ name: true, description: true, tags: true }).partial().parse(patch),
+  )
   return put({ ...current, ...clean, updatedAt: now })
 }
 

@@ -16,8 +16,18 @@ const preset: PresetContent = {
   tags: ['weekly'],
   request: {
     type: 'invite',
-    sessionRef: { scid: 'bd6c41c3-01c3-468a-a3b5-3e0fe8133862', templateName: 'deathmatch', name: 'session-49' },
-    invite: { invitedXuid: '2533274790000001', titleId: '1234', context: 'ctx', contextString: '', senderString: '' },
+    sessionRef: {
+      scid: 'bd6c41c3-01c3-468a-a3b5-3e0fe8133862',
+      templateName: 'deathmatch',
+      name: 'session-49',
+    },
+    invite: {
+      invitedXuid: '2533274790000001',
+      titleId: '1234',
+      context: 'ctx',
+      contextString: '',
+      senderString: '',
+    },
     contractVersion: 107,
   },
 }
@@ -28,7 +38,11 @@ async function payloadFor(value: unknown): Promise<string> {
 
 describe('share links', () => {
   it('round-trips a preset through the URL fragment, leaving out identity', async () => {
-    const link = await createShareLink({ ...preset, id: 'local-id', createdAt: 1, updatedAt: 2 }, 'http://127.0.0.1:5173/presets', [])
+    const link = await createShareLink(
+      { ...preset, id: 'local-id', createdAt: 1, updatedAt: 2 },
+      'http://127.0.0.1:5173/presets',
+      [],
+    )
     expect(link.ok).toBe(true)
     if (!link.ok) return
     const url = new URL(link.url)
@@ -68,7 +82,11 @@ describe('share links', () => {
       request: {
         ...preset.request,
         sessionRef: { ...preset.request.sessionRef, templateName: noise },
-        invite: { ...preset.request.invite, contextString: noise, senderString: noise.split('').reverse().join('') },
+        invite: {
+          ...preset.request.invite,
+          contextString: noise,
+          senderString: noise.split('').reverse().join(''),
+        },
       },
     }
     const result = await createShareLink(big, 'http://x/', [])
@@ -78,13 +96,35 @@ describe('share links', () => {
 
   it.each<[string, () => Promise<string>, RegExp]>([
     ['not base64url', async () => 'not a payload!', /damaged/],
-    ['not deflate data', async () => toBase64Url(new TextEncoder().encode('hello world, not compressed')), /damaged or cut short/],
-    ['cut short', async () => (await payloadFor({ type: PRESET_DOCUMENT_TYPE, version: 1, preset })).slice(0, 20), /damaged|cut short|not valid JSON/],
+    [
+      'not deflate data',
+      async () => toBase64Url(new TextEncoder().encode('hello world, not compressed')),
+      /damaged or cut short/,
+    ],
+    [
+      'cut short',
+      async () =>
+        (await payloadFor({ type: PRESET_DOCUMENT_TYPE, version: 1, preset })).slice(0, 20),
+      /damaged|cut short|not valid JSON/,
+    ],
     ['too long', async () => 'A'.repeat(SHARE_LINK_MAX_ENCODED + 1), /too large/],
-    ['a zip bomb', async () => toBase64Url(await deflate(' '.repeat(5_000_000))), /unpacks to over/],
+    [
+      'a zip bomb',
+      async () => toBase64Url(await deflate(' '.repeat(5_000_000))),
+      /unpacks to over/,
+    ],
     ['not JSON', async () => toBase64Url(await deflate('{nope')), /not valid JSON/],
-    ['from a newer version', async () => payloadFor({ type: PRESET_DOCUMENT_TYPE, version: 9, preset }), /newer Handles Workbench.*version 9/],
-    ['a preset with a bad field', async () => payloadFor({ type: PRESET_DOCUMENT_TYPE, version: 1, preset: { ...preset, name: '' } }), /Preset name is required/],
+    [
+      'from a newer version',
+      async () => payloadFor({ type: PRESET_DOCUMENT_TYPE, version: 9, preset }),
+      /newer Handles Workbench.*version 9/,
+    ],
+    [
+      'a preset with a bad field',
+      async () =>
+        payloadFor({ type: PRESET_DOCUMENT_TYPE, version: 1, preset: { ...preset, name: '' } }),
+      /Preset name is required/,
+    ],
     ['empty', async () => '', /damaged/],
   ])('gives a clear message for a link that is %s', async (_label, make, message) => {
     const opened = await openSharePayload(await make())

@@ -3,7 +3,13 @@
 // share links do the same with their key). The JSON is compressed with the platform's
 // CompressionStream('deflate-raw') — no library — and written as base64url (RFC 4648 §5), which
 // needs no escaping in a URL.
-import { parsePresetsValue, toPresetDocument, type Preset, type PresetContent, type PresetProblem } from '../../mpsd/preset'
+import {
+  parsePresetsValue,
+  toPresetDocument,
+  type Preset,
+  type PresetContent,
+  type PresetProblem,
+} from '../../mpsd/preset'
 import { redactSecrets } from '../../mpsd/redact'
 
 export const SHARE_PARAM = 'preset'
@@ -25,7 +31,8 @@ export function toBase64Url(bytes: Uint8Array): string {
 
 export function fromBase64Url(text: string): Uint8Array | undefined {
   if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) return undefined
-  const base64 = text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4)
+  const base64 =
+    text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4)
   try {
     const binary = atob(base64)
     const bytes = new Uint8Array(binary.length)
@@ -36,7 +43,10 @@ export function fromBase64Url(text: string): Uint8Array | undefined {
   }
 }
 
-async function readAll(stream: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array | 'too_large'> {
+async function readAll(
+  stream: ReadableStream<Uint8Array>,
+  limit: number,
+): Promise<Uint8Array | 'too_large'> {
   const reader = stream.getReader()
   const chunks: Uint8Array[] = []
   let size = 0
@@ -79,7 +89,10 @@ export async function deflate(text: string): Promise<Uint8Array> {
 export async function inflate(bytes: Uint8Array, limit: number): Promise<string | 'too_large'> {
   const out = await readAll(
     streamOf(bytes).pipeThrough(
-      new DecompressionStream('deflate-raw') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>,
+      new DecompressionStream('deflate-raw') as unknown as ReadableWritablePair<
+        Uint8Array,
+        Uint8Array
+      >,
     ),
     limit,
   )
@@ -114,8 +127,7 @@ export async function createShareLink(
 }
 
 export type OpenedShareLink =
-  | { ok: true; preset: PresetContent }
-  | { ok: false; problem: PresetProblem }
+  { ok: true; preset: PresetContent } | { ok: false; problem: PresetProblem }
 
 const SOURCE = 'Share link'
 
@@ -133,17 +145,27 @@ export async function openSharePayload(payload: string): Promise<OpenedShareLink
     problem: { source: SOURCE, message, ...(path ? { path } : {}) },
   })
   if (payload.length > SHARE_LINK_MAX_ENCODED) {
-    return fail(`The link is too large (${payload.length} characters; the limit is ${SHARE_LINK_MAX_ENCODED}). Ask for an exported file instead.`)
+    return fail(
+      `The link is too large (${payload.length} characters; the limit is ${SHARE_LINK_MAX_ENCODED}). Ask for an exported file instead.`,
+    )
   }
   const bytes = fromBase64Url(payload.trim())
-  if (!bytes || bytes.length === 0) return fail('The link is damaged: its preset part is not valid base64url. Copy the whole link again.')
+  if (!bytes || bytes.length === 0)
+    return fail(
+      'The link is damaged: its preset part is not valid base64url. Copy the whole link again.',
+    )
   let json: string | 'too_large'
   try {
     json = await inflate(bytes, SHARE_LINK_MAX_JSON_BYTES)
   } catch {
-    return fail('The link is damaged or cut short: its preset could not be decompressed. Copy the whole link again.')
+    return fail(
+      'The link is damaged or cut short: its preset could not be decompressed. Copy the whole link again.',
+    )
   }
-  if (json === 'too_large') return fail(`The link’s preset unpacks to over ${SHARE_LINK_MAX_JSON_BYTES / 1024} KB, more than any preset needs; it was not opened.`)
+  if (json === 'too_large')
+    return fail(
+      `The link’s preset unpacks to over ${SHARE_LINK_MAX_JSON_BYTES / 1024} KB, more than any preset needs; it was not opened.`,
+    )
   let value: unknown
   try {
     value = JSON.parse(json)
@@ -154,7 +176,11 @@ export async function openSharePayload(payload: string): Promise<OpenedShareLink
   if (parsed.fatal) return { ok: false, problem: parsed.fatal }
   const [first] = parsed.presets
   const [problem] = parsed.problems
-  if (problem || !first) return { ok: false, problem: problem ?? { source: SOURCE, message: 'The link holds no preset.' } }
+  if (problem || !first)
+    return {
+      ok: false,
+      problem: problem ?? { source: SOURCE, message: 'The link holds no preset.' },
+    }
   const { name, description, tags, request } = first
   return { ok: true, preset: { name, description, tags, request } }
 }

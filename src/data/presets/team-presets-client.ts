@@ -31,13 +31,22 @@ export async function saveTeamPreset(
   fetchImpl: typeof fetch = fetch,
   { overwrite = false }: { overwrite?: boolean } = {},
 ): Promise<{ file: string; preset: Preset }> {
-  const response = await fetchImpl(`${TEAM_PRESETS_URL}/${encodeURIComponent(slug)}${overwrite ? '?overwrite=1' : ''}`, {
-    method: 'PUT',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(preset),
-  })
-  const body = (await response.json().catch(() => ({}))) as { message?: string; file?: string; preset?: unknown }
-  if (response.status === 409) throw new TeamPresetExistsError(body.message ?? `${slug}.json is already in the team folder.`)
-  if (!response.ok) throw new Error(body.message ?? `The team folder refused the preset (HTTP ${response.status}).`)
+  const response = await fetchImpl(
+    `${TEAM_PRESETS_URL}/${encodeURIComponent(slug)}${overwrite ? '?overwrite=1' : ''}`,
+    {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(preset),
+    },
+  )
+  const body = (await response.json().catch(() => ({}))) as {
+    message?: string
+    file?: string
+    preset?: unknown
+  }
+  if (response.status === 409)
+    throw new TeamPresetExistsError(body.message ?? `${slug}.json is already in the team folder.`)
+  if (!response.ok)
+    throw new Error(body.message ?? `The team folder refused the preset (HTTP ${response.status}).`)
   return { file: String(body.file ?? ''), preset: presetSchema.parse(body.preset) }
 }

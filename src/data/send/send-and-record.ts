@@ -1,12 +1,21 @@
 // The one path every call takes (Send, Replay, handle checks, batches): send through the proxy, then
 // record the exchange in History, which also files any invite handle it created. Never retried: a
 // replayed invite is a new invite.
-import { AUTHORIZATION_HEADER, REDACTED_AUTHORIZATION, type WireRequest } from '../../mpsd/request-builder'
+import {
+  AUTHORIZATION_HEADER,
+  REDACTED_AUTHORIZATION,
+  type WireRequest,
+} from '../../mpsd/request-builder'
 import { ProxyUnreachableError, sendThroughProxy } from '../../lib/proxy-client'
 import { readAuthorization, readSettings } from '../settings/settings-store'
 import { recordExchange } from '../history/history-store'
 import { redactKnownSecrets } from '../settings/known-secrets'
-import { historyIdFor, statusClassOf, type HistoryEntry, type RequestKind } from '../history/history-entry'
+import {
+  historyIdFor,
+  statusClassOf,
+  type HistoryEntry,
+  type RequestKind,
+} from '../history/history-entry'
 
 export type SendInput = {
   request: WireRequest
@@ -29,7 +38,9 @@ export async function sendAndRecord(input: SendInput, signal?: AbortSignal): Pro
     request: {
       method: input.request.method,
       path: input.request.path,
-      headers: [...input.request.headers, [AUTHORIZATION_HEADER, REDACTED_AUTHORIZATION]] as Array<[string, string]>,
+      headers: [...input.request.headers, [AUTHORIZATION_HEADER, REDACTED_AUTHORIZATION]] as Array<
+        [string, string]
+      >,
       ...(input.request.body === undefined ? {} : { body: input.request.body }),
     },
     ...cleanMeta(input.meta),
@@ -82,7 +93,9 @@ export async function sendAndRecord(input: SendInput, signal?: AbortSignal): Pro
 /** Filter fields: empty ones left out, SCIDs lower-cased so the index matches however they were typed. */
 function cleanMeta(meta: SendInput['meta'] = {}): SendInput['meta'] {
   const clean: NonNullable<SendInput['meta']> = {}
-  for (const [key, value] of Object.entries(meta) as Array<[keyof typeof clean, string | undefined]>) {
+  for (const [key, value] of Object.entries(meta) as Array<
+    [keyof typeof clean, string | undefined]
+  >) {
     const trimmed = value?.trim()
     if (trimmed) clean[key] = key === 'scid' ? trimmed.toLowerCase() : trimmed
   }

@@ -12,7 +12,8 @@ export function useSendRequest() {
   return useMutation({
     mutationKey: SEND_MUTATION_KEY,
     // The send path (proxy client, History store, IndexedDB) loads with the first Send.
-    mutationFn: async (input: SendInput) => (await import('./send-and-record')).sendAndRecord(input),
+    mutationFn: async (input: SendInput) =>
+      (await import('./send-and-record')).sendAndRecord(input),
     onSettled: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: historyQueries.all() }),
@@ -20,4 +21,3 @@ export function useSendRequest() {
       ]),
   })
 }
-

@@ -13,7 +13,10 @@ function urlCredentials(text: string): string[] {
   }
 }
 
-export function secretsFrom(authorization: string, settings: Pick<Settings, 'proxyUrl' | 'upstream'>): string[] {
+export function secretsFrom(
+  authorization: string,
+  settings: Pick<Settings, 'proxyUrl' | 'upstream'>,
+): string[] {
   return [
     ...secretsOfAuthorization(authorization),
     ...urlCredentials(settings.proxyUrl),

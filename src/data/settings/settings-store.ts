@@ -13,7 +13,13 @@ export const settingsSchema = z.object({
   upstream: z.string().trim().min(1).default(SIMULATOR_UPSTREAM),
   contractVersion: z.coerce.number().int().min(MIN_CONTRACT_VERSION).default(CONTRACT_VERSION),
   /** History retention: the oldest entries go first once either limit is passed. */
-  historyMaxEntries: z.coerce.number().int().min(100).max(1_000_000).catch(100_000).default(100_000),
+  historyMaxEntries: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(1_000_000)
+    .catch(100_000)
+    .default(100_000),
   historyMaxAgeDays: z.coerce.number().int().min(1).max(3650).catch(90).default(90),
 })
 export type Settings = z.infer<typeof settingsSchema>

@@ -15,7 +15,12 @@ export async function fetchUpstreams(): Promise<UpstreamsResponse> {
 
 export const upstreamsQueries = {
   all: () => ['upstreams'] as const,
-  list: () => queryOptions({ queryKey: [...upstreamsQueries.all(), 'list'] as const, queryFn: fetchUpstreams, staleTime: 60_000 }),
+  list: () =>
+    queryOptions({
+      queryKey: [...upstreamsQueries.all(), 'list'] as const,
+      queryFn: fetchUpstreams,
+      staleTime: 60_000,
+    }),
 }
 
 export function useUpstreams() {

@@ -30,7 +30,11 @@ export function announceChange(...topics: ChangeTopic[]): void {
 }
 
 function isChangeMessage(data: unknown): data is { topics: ChangeTopic[] } {
-  return typeof data === 'object' && data !== null && Array.isArray((data as { topics?: unknown }).topics)
+  return (
+    typeof data === 'object' &&
+    data !== null &&
+    Array.isArray((data as { topics?: unknown }).topics)
+  )
 }
 
 /** Mounted once by the app: other tabs' writes invalidate this tab's queries. */

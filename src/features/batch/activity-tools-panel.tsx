@@ -5,7 +5,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useId, useState } from 'react'
 import type { ComposeDraft } from '../../data/drafts/draft-store'
 import { historyQueries } from '../../data/history/history-queries'
-import { clearActivity, findActivities, type FoundActivity, type Owners } from '../../data/batch/activity-tools'
+import {
+  clearActivity,
+  findActivities,
+  type FoundActivity,
+  type Owners,
+} from '../../data/batch/activity-tools'
 import { parseXuidText } from '../../data/batch/parse-xuids'
 import { useSettings } from '../../data/settings/settings-queries'
 import { QUERY_MAX_XUIDS } from '../../mpsd/limits'
@@ -37,11 +42,17 @@ export function ActivityToolsPanel({ draft }: { draft: ComposeDraft }) {
   const refresh = () => queryClient.invalidateQueries({ queryKey: historyQueries.all() })
 
   const find = useMutation({
-    mutationFn: (input: Owners) => findActivities({ scid, owners: input, contractVersion: settings.contractVersion }),
+    mutationFn: (input: Owners) =>
+      findActivities({ scid, owners: input, contractVersion: settings.contractVersion }),
     onSettled: refresh,
   })
   const clear = useMutation({
-    mutationFn: () => clearActivity({ scid, callerXuid: callerXuid.trim(), contractVersion: settings.contractVersion }),
+    mutationFn: () =>
+      clearActivity({
+        scid,
+        callerXuid: callerXuid.trim(),
+        contractVersion: settings.contractVersion,
+      }),
     onSettled: refresh,
   })
 
@@ -53,7 +64,11 @@ export function ActivityToolsPanel({ draft }: { draft: ComposeDraft }) {
 
   function onFind() {
     if (!canFind || find.isPending) return
-    find.mutate(mode === 'xuids' ? { xuids: owners.valid } : { people: { moniker: moniker.trim(), monikerXuid: monikerXuid.trim() } })
+    find.mutate(
+      mode === 'xuids'
+        ? { xuids: owners.valid }
+        : { people: { moniker: moniker.trim(), monikerXuid: monikerXuid.trim() } },
+    )
   }
 
   const found = find.data
@@ -62,16 +77,37 @@ export function ActivityToolsPanel({ draft }: { draft: ComposeDraft }) {
     <section className="activity-tools" aria-labelledby={`${ids}-heading`}>
       <h3 id={`${ids}-heading`}>Activity tools</h3>
       <p className="muted">
-        For the SCID above{scid ? <> (<code>{scid}</code>)</> : null}.{' '}
-        {!scidCheck.success ? <span className="field-error">{scidCheck.error.issues[0]?.message}</span> : null}
+        For the SCID above
+        {scid ? (
+          <>
+            {' '}
+            (<code>{scid}</code>)
+          </>
+        ) : null}
+        .{' '}
+        {!scidCheck.success ? (
+          <span className="field-error">{scidCheck.error.issues[0]?.message}</span>
+        ) : null}
       </p>
       <fieldset className="type-choice">
         <legend>Find by</legend>
         <label>
-          <input type="radio" name={`${ids}-mode`} checked={mode === 'xuids'} onChange={() => setMode('xuids')} /> By XUIDs
+          <input
+            type="radio"
+            name={`${ids}-mode`}
+            checked={mode === 'xuids'}
+            onChange={() => setMode('xuids')}
+          />{' '}
+          By XUIDs
         </label>
         <label>
-          <input type="radio" name={`${ids}-mode`} checked={mode === 'people'} onChange={() => setMode('people')} /> By social group
+          <input
+            type="radio"
+            name={`${ids}-mode`}
+            checked={mode === 'people'}
+            onChange={() => setMode('people')}
+          />{' '}
+          By social group
         </label>
       </fieldset>
       {mode === 'xuids' ? (
@@ -96,7 +132,13 @@ export function ActivityToolsPanel({ draft }: { draft: ComposeDraft }) {
         <div className="activity-people">
           <div className="field">
             <label htmlFor={`${ids}-moniker`}>Social group moniker</label>
-            <input id={`${ids}-moniker`} list={`${ids}-monikers`} value={moniker} onChange={(e) => setMoniker(e.target.value)} aria-invalid={moniker.trim() === '' ? 'true' : 'false'} />
+            <input
+              id={`${ids}-moniker`}
+              list={`${ids}-monikers`}
+              value={moniker}
+              onChange={(e) => setMoniker(e.target.value)}
+              aria-invalid={moniker.trim() === '' ? 'true' : 'false'}
+            />
             <datalist id={`${ids}-monikers`}>
               {MONIKERS.map((m) => (
                 <option key={m} value={m} />
@@ -112,8 +154,15 @@ export function ActivityToolsPanel({ draft }: { draft: ComposeDraft }) {
               aria-invalid={monikerXuid !== '' && !monikerXuidCheck.success ? 'true' : 'false'}
               aria-describedby={`${ids}-moniker-xuid-hint`}
             />
-            <div id={`${ids}-moniker-xuid-hint`} className={monikerXuid !== '' && !monikerXuidCheck.success ? 'field-error' : 'field-hint'}>
-              {monikerXuid !== '' && !monikerXuidCheck.success ? monikerXuidCheck.error.issues[0]?.message : 'The user whose group it is.'}
+            <div
+              id={`${ids}-moniker-xuid-hint`}
+              className={
+                monikerXuid !== '' && !monikerXuidCheck.success ? 'field-error' : 'field-hint'
+              }
+            >
+              {monikerXuid !== '' && !monikerXuidCheck.success
+                ? monikerXuidCheck.error.issues[0]?.message
+                : 'The user whose group it is.'}
             </div>
           </div>
         </div>
@@ -123,8 +172,16 @@ export function ActivityToolsPanel({ draft }: { draft: ComposeDraft }) {
           Find activities
         </button>
       </div>
-      {find.error ? <p role="alert" className="alert">{find.error.message}</p> : null}
-      {found && !found.ok ? <p role="alert" className="alert">{found.error}</p> : null}
+      {find.error ? (
+        <p role="alert" className="alert">
+          {find.error.message}
+        </p>
+      ) : null}
+      {found && !found.ok ? (
+        <p role="alert" className="alert">
+          {found.error}
+        </p>
+      ) : null}
       {found?.ok ? <ActivityList activities={found.value} /> : null}
 
       <div className="field">
@@ -136,19 +193,34 @@ export function ActivityToolsPanel({ draft }: { draft: ComposeDraft }) {
           aria-invalid={callerXuid !== '' && !callerCheck.success ? 'true' : 'false'}
           aria-describedby={`${ids}-caller-hint`}
         />
-        <div id={`${ids}-caller-hint`} className={callerXuid !== '' && !callerCheck.success ? 'field-error' : 'field-hint'}>
+        <div
+          id={`${ids}-caller-hint`}
+          className={callerXuid !== '' && !callerCheck.success ? 'field-error' : 'field-hint'}
+        >
           {callerXuid !== '' && !callerCheck.success
             ? callerCheck.error.issues[0]?.message
             : 'The XUID of the token’s user: Clear activity queries its activity for this SCID, then deletes it.'}
         </div>
       </div>
       <div className="button-row">
-        <button type="button" disabled={!scidCheck.success || !callerCheck.success || clear.isPending} onClick={() => clear.mutate()}>
+        <button
+          type="button"
+          disabled={!scidCheck.success || !callerCheck.success || clear.isPending}
+          onClick={() => clear.mutate()}
+        >
           Clear activity
         </button>
       </div>
-      {clear.error ? <p role="alert" className="alert">{clear.error.message}</p> : null}
-      {cleared && !cleared.ok ? <p role="alert" className="alert">{cleared.error}</p> : null}
+      {clear.error ? (
+        <p role="alert" className="alert">
+          {clear.error.message}
+        </p>
+      ) : null}
+      {cleared && !cleared.ok ? (
+        <p role="alert" className="alert">
+          {cleared.error}
+        </p>
+      ) : null}
       {cleared?.ok ? <p role="status">Activity {cleared.value.deletedId} deleted.</p> : null}
     </section>
   )
@@ -171,7 +243,9 @@ function ActivityList({ activities }: { activities: FoundActivity[] }) {
               <dd className="mono">{a.ownerXuid ?? '—'}</dd>
               <dt>Session</dt>
               <dd className="mono">
-                {[a.sessionRef?.scid, a.sessionRef?.templateName, a.sessionRef?.name].filter(Boolean).join(' / ') || '—'}
+                {[a.sessionRef?.scid, a.sessionRef?.templateName, a.sessionRef?.name]
+                  .filter(Boolean)
+                  .join(' / ') || '—'}
               </dd>
               <dt>Title</dt>
               <dd className="mono">{a.titleId ?? '—'}</dd>
@@ -182,7 +256,9 @@ function ActivityList({ activities }: { activities: FoundActivity[] }) {
                 {Object.entries(a.relatedInfo).map(([key, value]) => (
                   <div key={key}>
                     <dt>{key}</dt>
-                    <dd className="mono">{typeof value === 'string' ? value : JSON.stringify(value)}</dd>
+                    <dd className="mono">
+                      {typeof value === 'string' ? value : JSON.stringify(value)}
+                    </dd>
                   </div>
                 ))}
               </dl>
@@ -190,7 +266,11 @@ function ActivityList({ activities }: { activities: FoundActivity[] }) {
               <p className="muted">Not returned.</p>
             )}
             <h4>customProperties</h4>
-            <pre>{a.customProperties === undefined ? 'Not returned.' : JSON.stringify(a.customProperties, null, 2)}</pre>
+            <pre>
+              {a.customProperties === undefined
+                ? 'Not returned.'
+                : JSON.stringify(a.customProperties, null, 2)}
+            </pre>
           </li>
         ))}
       </ul>

@@ -43,7 +43,9 @@ describe('BatchPanel', () => {
     expect(field).toHaveAttribute('aria-invalid', 'true')
     expect(screen.getByText(/1 to invite, 1 invalid, 1 duplicate/)).toBeInTheDocument()
     const problems = screen.getByRole('list', { name: 'XUID problems' })
-    expect(within(problems).getByText(/Line 1: “abc” — XUID must be a decimal number/)).toBeInTheDocument()
+    expect(
+      within(problems).getByText(/Line 1: “abc” — XUID must be a decimal number/),
+    ).toBeInTheDocument()
     expect(within(problems).getByText(/Line 2: .*duplicate of line 1/)).toBeInTheDocument()
     expect(screen.getByRole('button', { name: 'Send invites' })).toBeEnabled()
   })
@@ -64,7 +66,9 @@ describe('BatchPanel', () => {
     const many = Array.from({ length: 31 }, (_, i) => String(2533274790000001 + i)).join('\n')
     await user.click(screen.getByLabelText('Invited XUIDs'))
     await user.paste(many)
-    expect(screen.getByRole('list', { name: 'Pre-send checks' })).toHaveTextContent(/31 calls is more than the 30 left of the 30 per 15 s budget/)
+    expect(screen.getByRole('list', { name: 'Pre-send checks' })).toHaveTextContent(
+      /31 calls is more than the 30 left of the 30 per 15 s budget/,
+    )
   })
 
   it('appends XUIDs from a CSV file without losing what was typed; a bad file is an alert', async () => {
@@ -73,10 +77,15 @@ describe('BatchPanel', () => {
     await user.click(screen.getByRole('button', { name: 'Batch invites' }))
     const field = screen.getByLabelText('Invited XUIDs')
     await user.type(field, '2533274790000009')
-    const csv = new File(['gamertag,xuid\nalex,2533274790000001\n'], 'list.csv', { type: 'text/csv' })
+    const csv = new File(['gamertag,xuid\nalex,2533274790000001\n'], 'list.csv', {
+      type: 'text/csv',
+    })
     await user.upload(screen.getByLabelText('XUIDs from a CSV file'), csv)
     await waitFor(() => expect(field).toHaveValue('2533274790000009\n2533274790000001'))
-    await user.upload(screen.getByLabelText('XUIDs from a CSV file'), new File([''], 'empty.csv', { type: 'text/csv' }))
+    await user.upload(
+      screen.getByLabelText('XUIDs from a CSV file'),
+      new File([''], 'empty.csv', { type: 'text/csv' }),
+    )
     expect(await screen.findByRole('alert')).toHaveTextContent('empty.csv has no values to read.')
     expect(field).toHaveValue('2533274790000009\n2533274790000001')
   })
@@ -89,7 +98,14 @@ describe('BatchPanel', () => {
       budgets: [{ limit: 30, windowMs: 15_000 }],
     })
     run.state = 'running'
-    run.items[0] = { ...run.items[0]!, status: 'sent', httpStatus: 201, handleId: 'h-1', at: Date.now(), attempts: 1 }
+    run.items[0] = {
+      ...run.items[0]!,
+      status: 'sent',
+      httpStatus: 201,
+      handleId: 'h-1',
+      at: Date.now(),
+      attempts: 1,
+    }
     run.items[1] = { ...run.items[1]!, status: 'sending', attempts: 1 }
     await saveBatchRun(run)
     renderPanel()
@@ -97,9 +113,17 @@ describe('BatchPanel', () => {
     const table = await screen.findByRole('table', { name: 'Batch results' })
     expect(screen.getByRole('button', { name: 'Resume' })).toBeInTheDocument()
     expect(screen.getByRole('button', { name: 'Cancel' })).toBeInTheDocument()
-    expect(screen.getByRole('progressbar', { name: 'Batch progress' })).toHaveAttribute('value', '2')
+    expect(screen.getByRole('progressbar', { name: 'Batch progress' })).toHaveAttribute(
+      'value',
+      '2',
+    )
     const rows = within(table).getAllByRole('row').slice(1)
-    expect(rows.map((r) => r.getAttribute('data-kind'))).toEqual(['sent', 'failed', 'pending', 'invalid'])
+    expect(rows.map((r) => r.getAttribute('data-kind'))).toEqual([
+      'sent',
+      'failed',
+      'pending',
+      'invalid',
+    ])
     expect(rows[1]).toHaveTextContent(/outcome is unknown/)
     expect(screen.getByRole('button', { name: 'Export CSV' })).toBeInTheDocument()
   })

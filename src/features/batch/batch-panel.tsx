@@ -3,12 +3,26 @@
 // and the "Batch results" table. It opens on demand so the single-invite form stays as it was.
 import { redactKnownSecrets } from '../../data/settings/known-secrets'
 import { useQueryClient } from '@tanstack/react-query'
-import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type ChangeEvent } from 'react'
+import {
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type ChangeEvent,
+} from 'react'
 import type { ComposeDraft } from '../../data/drafts/draft-store'
 import { handlesQueries } from '../../data/handles/handles-queries'
 import { historyQueries } from '../../data/history/history-queries'
 import { batchQueries, useLatestBatchRun } from '../../data/batch/batch-queries'
-import { countItems, isResumable, type BatchRun, type BatchTemplate, type SkippedEntry } from '../../data/batch/batch-run'
+import {
+  countItems,
+  isResumable,
+  type BatchRun,
+  type BatchTemplate,
+  type SkippedEntry,
+} from '../../data/batch/batch-run'
 import {
   getLiveBatch,
   resumeBatch,
@@ -23,7 +37,13 @@ import { lintBatch, type LintWarning } from '../../data/batch/batch-lint'
 import { inviteBodyFor } from '../../data/batch/batch-send'
 import { recentRequests } from '../../data/batch/batch-store'
 import { parseXuidCsv, parseXuidText, xuidsAsLines } from '../../data/batch/parse-xuids'
-import { createTokenBucket, estimateFinish, MPSD_BUDGETS, isValidBudget, type Budget } from '../../data/batch/token-bucket'
+import {
+  createTokenBucket,
+  estimateFinish,
+  MPSD_BUDGETS,
+  isValidBudget,
+  type Budget,
+} from '../../data/batch/token-bucket'
 import { downloadText } from '../../lib/download'
 import { postHandleRequest } from '../../mpsd/request-builder'
 import { inviteBodySchema } from '../../mpsd/schemas'
@@ -85,7 +105,12 @@ function useNow(active: boolean): number {
   return now
 }
 
-type BudgetFields = { burstLimit: string; burstSeconds: string; sustainLimit: string; sustainSeconds: string }
+type BudgetFields = {
+  burstLimit: string
+  burstSeconds: string
+  sustainLimit: string
+  sustainSeconds: string
+}
 
 const DEFAULT_FIELDS: BudgetFields = {
   burstLimit: String(MPSD_BUDGETS[0]?.limit ?? 30),
@@ -94,11 +119,19 @@ const DEFAULT_FIELDS: BudgetFields = {
   sustainSeconds: String((MPSD_BUDGETS[1]?.windowMs ?? 300_000) / 1000),
 }
 
-function budgetsFrom(fields: BudgetFields): { budgets: Budget[]; invalid: Array<keyof BudgetFields> } {
+function budgetsFrom(fields: BudgetFields): {
+  budgets: Budget[]
+  invalid: Array<keyof BudgetFields>
+} {
   const invalid: Array<keyof BudgetFields> = []
   const num = (key: keyof BudgetFields) => {
     const n = Number(fields[key])
-    if (!/^\d+(\.\d+)?$/.test(fields[key].trim()) || !(n > 0) || (key.endsWith('Limit') && !Number.isInteger(n))) invalid.push(key)
+    if (
+      !/^\d+(\.\d+)?$/.test(fields[key].trim()) ||
+      !(n > 0) ||
+      (key.endsWith('Limit') && !Number.isInteger(n))
+    )
+      invalid.push(key)
     return n
   }
   const budgets = [
@@ -119,7 +152,12 @@ export function BatchPanel({ draft }: { draft: ComposeDraft }) {
   return (
     <section className="batch-panel" aria-labelledby={headingId}>
       <h3 id={headingId}>
-        <button type="button" className="disclosure" aria-expanded={show} onClick={() => setOpen(!show)}>
+        <button
+          type="button"
+          className="disclosure"
+          aria-expanded={show}
+          onClick={() => setOpen(!show)}
+        >
           Batch invites
         </button>
       </h3>
@@ -128,7 +166,15 @@ export function BatchPanel({ draft }: { draft: ComposeDraft }) {
   )
 }
 
-function BatchBody({ draft, run, driving }: { draft: ComposeDraft; run: BatchRun | null; driving: boolean }) {
+function BatchBody({
+  draft,
+  run,
+  driving,
+}: {
+  draft: ComposeDraft
+  run: BatchRun | null
+  driving: boolean
+}) {
   const queryClient = useQueryClient()
   const settings = useSettings()
   const [text, setText] = useState(readSavedText)
@@ -155,7 +201,11 @@ function BatchBody({ draft, run, driving }: { draft: ComposeDraft; run: BatchRun
 
   // The meter shows the run's own pacing log when there is one, else a full bucket.
   const meterBudgets = run && (driving || isResumable(run)) ? run.budgets : budgets
-  const bucket = createTokenBucket({ budgets: meterBudgets, spent: run?.spent ?? [], now: () => now })
+  const bucket = createTokenBucket({
+    budgets: meterBudgets,
+    spent: run?.spent ?? [],
+    now: () => now,
+  })
   if (run?.throttledUntil && run.state === 'waiting') bucket.blockUntil(run.throttledUntil)
   const levels = bucket.levels(now)
   const counts = run ? countItems(run) : undefined
@@ -168,14 +218,30 @@ function BatchBody({ draft, run, driving }: { draft: ComposeDraft; run: BatchRun
           spent: run.spent,
           now,
           callMs: run.avgCallMs ?? 50,
-          ...(run.throttledUntil && run.state === 'waiting' ? { blockedUntil: run.throttledUntil } : {}),
+          ...(run.throttledUntil && run.state === 'waiting'
+            ? { blockedUntil: run.throttledUntil }
+            : {}),
         }) - now
       : undefined
-  const plannedEta = parsed.valid.length > 0
-    ? formatDuration(estimateFinish({ count: parsed.valid.length, budgets, spent: [], now, callMs: run?.avgCallMs ?? 50 }) - now)
-    : undefined
+  const plannedEta =
+    parsed.valid.length > 0
+      ? formatDuration(
+          estimateFinish({
+            count: parsed.valid.length,
+            budgets,
+            spent: [],
+            now,
+            callMs: run?.avgCallMs ?? 50,
+          }) - now,
+        )
+      : undefined
   const liveWarnings = lintBatch({
-    planned: parsed.valid.map((xuid) => ({ method: 'POST', path: '/handles', body: undefined, xuid })),
+    planned: parsed.valid.map((xuid) => ({
+      method: 'POST',
+      path: '/handles',
+      body: undefined,
+      xuid,
+    })),
     recent: [],
     now,
     budgets,
@@ -198,7 +264,9 @@ function BatchBody({ draft, run, driving }: { draft: ComposeDraft; run: BatchRun
   function settle(promise: Promise<BatchRun>) {
     setRunError(undefined)
     promise
-      .catch((error: unknown) => setRunError(error instanceof Error ? error.message : String(error)))
+      .catch((error: unknown) =>
+        setRunError(error instanceof Error ? error.message : String(error)),
+      )
       .finally(() => {
         void queryClient.invalidateQueries({ queryKey: batchQueries.all() })
         void queryClient.invalidateQueries({ queryKey: historyQueries.all() })
@@ -207,7 +275,8 @@ function BatchBody({ draft, run, driving }: { draft: ComposeDraft; run: BatchRun
   }
 
   async function onSend(confirmed: boolean) {
-    if (driving || parsed.valid.length === 0 || issues.length > 0 || invalidBudget.length > 0) return
+    if (driving || parsed.valid.length === 0 || issues.length > 0 || invalidBudget.length > 0)
+      return
     if (!confirmed) {
       // The trace analyzer's "same call within 5 s" rule, checked against what History just sent.
       const recent = await recentRequests(5_000).catch(() => [])
@@ -228,8 +297,18 @@ function BatchBody({ draft, run, driving }: { draft: ComposeDraft; run: BatchRun
     }
     setPendingWarnings(undefined)
     const skipped: SkippedEntry[] = [
-      ...parsed.invalid.map((e) => ({ raw: e.raw, line: e.line, kind: 'invalid' as const, reason: e.reason })),
-      ...parsed.duplicates.map((e) => ({ raw: e.raw, line: e.line, kind: 'duplicate' as const, reason: `Duplicate of line ${e.firstLine}` })),
+      ...parsed.invalid.map((e) => ({
+        raw: e.raw,
+        line: e.line,
+        kind: 'invalid' as const,
+        reason: e.reason,
+      })),
+      ...parsed.duplicates.map((e) => ({
+        raw: e.raw,
+        line: e.line,
+        kind: 'duplicate' as const,
+        reason: `Duplicate of line ${e.firstLine}`,
+      })),
     ].sort((a, b) => a.line - b.line)
     settle(startBatch({ template, xuids: parsed.valid, skipped, budgets }, drive))
   }
@@ -240,7 +319,9 @@ function BatchBody({ draft, run, driving }: { draft: ComposeDraft; run: BatchRun
     if (!file) return
     setFileError(undefined)
     if (file.size > CSV_MAX_BYTES) {
-      setFileError(`${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; a XUID list is at most 5 MB.`)
+      setFileError(
+        `${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; a XUID list is at most 5 MB.`,
+      )
       return
     }
     try {
@@ -250,9 +331,14 @@ function BatchBody({ draft, run, driving }: { draft: ComposeDraft; run: BatchRun
         return
       }
       // Appended, never replacing what was typed; duplicates are marked by the parser.
-      setText((current) => `${current.trim() ? `${current.replace(/\s+$/, '')}\n` : ''}${xuidsAsLines(fromCsv)}`)
+      setText(
+        (current) =>
+          `${current.trim() ? `${current.replace(/\s+$/, '')}\n` : ''}${xuidsAsLines(fromCsv)}`,
+      )
     } catch (error) {
-      setFileError(`${file.name} could not be read: ${error instanceof Error ? error.message : String(error)}`)
+      setFileError(
+        `${file.name} could not be read: ${error instanceof Error ? error.message : String(error)}`,
+      )
     }
   }
 
@@ -287,7 +373,8 @@ function BatchBody({ draft, run, driving }: { draft: ComposeDraft; run: BatchRun
           <ul id={problemsId} className="field-error batch-problems" aria-label="XUID problems">
             {problems.slice(0, 50).map((p) => (
               <li key={`${p.line}-${p.raw}`}>
-                Line {p.line}: “{p.raw}” — {p.kind === 'invalid' ? p.reason : `duplicate of line ${p.firstLine}, sent once`}
+                Line {p.line}: “{p.raw}” —{' '}
+                {p.kind === 'invalid' ? p.reason : `duplicate of line ${p.firstLine}, sent once`}
               </li>
             ))}
             {problems.length > 50 ? <li>…and {problems.length - 50} more</li> : null}
@@ -296,8 +383,17 @@ function BatchBody({ draft, run, driving }: { draft: ComposeDraft; run: BatchRun
       </div>
       <div className="field">
         <label htmlFor={`${ids}-csv`}>XUIDs from a CSV file</label>
-        <input id={`${ids}-csv`} type="file" accept=".csv,.txt,text/csv,text/plain" onChange={(e) => void onFile(e)} />
-        {fileError ? <p role="alert" className="alert">{fileError}</p> : null}
+        <input
+          id={`${ids}-csv`}
+          type="file"
+          accept=".csv,.txt,text/csv,text/plain"
+          onChange={(e) => void onFile(e)}
+        />
+        {fileError ? (
+          <p role="alert" className="alert">
+            {fileError}
+          </p>
+        ) : null}
       </div>
 
       <details className="batch-pacing">
@@ -322,7 +418,9 @@ function BatchBody({ draft, run, driving }: { draft: ComposeDraft; run: BatchRun
             </label>
           ))}
         </div>
-        {invalidBudget.length > 0 ? <p className="field-error">Budgets are positive numbers (calls: whole numbers).</p> : null}
+        {invalidBudget.length > 0 ? (
+          <p className="field-error">Budgets are positive numbers (calls: whole numbers).</p>
+        ) : null}
       </details>
 
       <div className="batch-meters" aria-label="Budget">
@@ -331,7 +429,14 @@ function BatchBody({ draft, run, driving }: { draft: ComposeDraft; run: BatchRun
           return (
             <div key={name} className="batch-meter">
               <label htmlFor={`${ids}-meter-${i}`}>{name}</label>
-              <meter id={`${ids}-meter-${i}`} min={0} max={level.limit} value={level.remaining} low={Math.ceil(level.limit / 5)} optimum={level.limit} />
+              <meter
+                id={`${ids}-meter-${i}`}
+                min={0}
+                max={level.limit}
+                value={level.remaining}
+                low={Math.ceil(level.limit / 5)}
+                optimum={level.limit}
+              />
               <span className="muted">
                 {level.remaining} of {level.limit} left per {formatDuration(level.windowMs)}
               </span>
@@ -380,7 +485,9 @@ function BatchBody({ draft, run, driving }: { draft: ComposeDraft; run: BatchRun
         <button
           type="button"
           className="primary"
-          disabled={driving || parsed.valid.length === 0 || issues.length > 0 || invalidBudget.length > 0}
+          disabled={
+            driving || parsed.valid.length === 0 || issues.length > 0 || invalidBudget.length > 0
+          }
           onClick={() => void onSend(false)}
         >
           Send invites
@@ -396,9 +503,15 @@ function BatchBody({ draft, run, driving }: { draft: ComposeDraft; run: BatchRun
           </button>
         ) : null}
         {driving || (run && isResumable(run)) ? (
-          <button type="button" className="danger" onClick={() =>
-              void stopBatch('cancel', run ?? undefined).catch((error: unknown) => setRunError(error instanceof Error ? error.message : String(error)))
-            }>
+          <button
+            type="button"
+            className="danger"
+            onClick={() =>
+              void stopBatch('cancel', run ?? undefined).catch((error: unknown) =>
+                setRunError(error instanceof Error ? error.message : String(error)),
+              )
+            }
+          >
             Cancel
           </button>
         ) : null}
@@ -410,27 +523,46 @@ function BatchBody({ draft, run, driving }: { draft: ComposeDraft; run: BatchRun
         {run ? (
           <button
             type="button"
-            onClick={() => downloadText(`batch-results-${new Date(run.createdAt).toISOString().slice(0, 19).replaceAll(':', '-')}.csv`, batchResultsCsv(run), 'text/csv')}
+            onClick={() =>
+              downloadText(
+                `batch-results-${new Date(run.createdAt).toISOString().slice(0, 19).replaceAll(':', '-')}.csv`,
+                batchResultsCsv(run),
+                'text/csv',
+              )
+            }
           >
             Export CSV
           </button>
         ) : null}
       </div>
-      {runError ? <p role="alert" className="alert">{runError}</p> : null}
+      {runError ? (
+        <p role="alert" className="alert">
+          {runError}
+        </p>
+      ) : null}
 
       {run && counts ? (
         <div className="batch-progress">
-          <progress aria-label="Batch progress" max={Math.max(1, counts.total)} value={counts.done} />
+          <progress
+            aria-label="Batch progress"
+            max={Math.max(1, counts.total)}
+            value={counts.done}
+          />
           <p role="status" className="muted">
             {counts.done} of {counts.total} done: {counts.sent} sent, {counts.failed} failed
             {counts.cancelled > 0 ? `, ${counts.cancelled} not sent` : ''}
-            {etaMs !== undefined && (driving || isResumable(run)) ? ` · ETA ${formatDuration(etaMs)}` : ''}
-            {run.state === 'waiting' && run.throttledUntil ? ` · waiting ${formatDuration(run.throttledUntil - now)} (429 Retry-After)` : ''}
+            {etaMs !== undefined && (driving || isResumable(run))
+              ? ` · ETA ${formatDuration(etaMs)}`
+              : ''}
+            {run.state === 'waiting' && run.throttledUntil
+              ? ` · waiting ${formatDuration(run.throttledUntil - now)} (429 Retry-After)`
+              : ''}
             {run.note ? ` · ${run.note}` : ''}
           </p>
           {!driving && failed > 0 ? (
             <p role="alert" className="alert">
-              {failed} {failed === 1 ? 'invite' : 'invites'} failed; they are marked in Batch results. “Retry failed” sends them again.
+              {failed} {failed === 1 ? 'invite' : 'invites'} failed; they are marked in Batch
+              results. “Retry failed” sends them again.
             </p>
           ) : null}
           <div className="batch-results-scroll">
@@ -445,7 +577,11 @@ function BatchBody({ draft, run, driving }: { draft: ComposeDraft; run: BatchRun
               </thead>
               <tbody>
                 {rows.map((row, i) => (
-                  <tr key={`${i}-${row.xuid}`} className={`batch-row batch-row-${row.kind}`} data-kind={row.kind}>
+                  <tr
+                    key={`${i}-${row.xuid}`}
+                    className={`batch-row batch-row-${row.kind}`}
+                    data-kind={row.kind}
+                  >
                     <td className="mono">{row.xuid}</td>
                     <td>{row.status}</td>
                     <td className={row.kind === 'sent' ? 'mono' : undefined}>{row.detail}</td>
@@ -458,8 +594,8 @@ function BatchBody({ draft, run, driving }: { draft: ComposeDraft; run: BatchRun
         </div>
       ) : null}
       <p className="muted">
-        One POST /handles per XUID, in order, as Microsoft’s SDK sends invites; a failed invite is never
-        retried on its own.
+        One POST /handles per XUID, in order, as Microsoft’s SDK sends invites; a failed invite is
+        never retried on its own.
       </p>
     </div>
   )

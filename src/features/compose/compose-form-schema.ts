@@ -52,7 +52,11 @@ export const composeFormSchema = z
   .superRefine((values, ctx) => {
     const check = (field: ComposeField, result: ReturnType<ReturnType<typeof optional>>) => {
       if (result && !result.success) {
-        ctx.addIssue({ code: 'custom', path: [field], message: result.error.issues[0]?.message ?? 'Invalid' })
+        ctx.addIssue({
+          code: 'custom',
+          path: [field],
+          message: result.error.issues[0]?.message ?? 'Invalid',
+        })
       }
     }
     const required = (schema: z.ZodType<string>) => (value: string) => schema.safeParse(value)
@@ -86,7 +90,11 @@ export function composeIssues(values: ComposeFormValues): ComposeIssue[] {
 
 /** The pure mapping from form values to the body on the wire. */
 export function toHandleBody(values: ComposeFormValues) {
-  const sessionRef = { scid: values.scid, templateName: values.templateName, name: values.sessionName }
+  const sessionRef = {
+    scid: values.scid,
+    templateName: values.templateName,
+    name: values.sessionName,
+  }
   return values.type === 'activity'
     ? buildActivityBody({ sessionRef })
     : buildInviteBody({

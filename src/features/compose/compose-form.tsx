@@ -128,11 +128,17 @@ export function ComposeForm({ initialValues, source, extraActions, belowForm }: 
           </label>
         </fieldset>
         <p className="muted">
-          POST /handles — {isInvite ? 'sends an invite; the answer is an invite handle.' : "sets the user's current activity; no response body."}
+          POST /handles —{' '}
+          {isInvite
+            ? 'sends an invite; the answer is an invite handle.'
+            : "sets the user's current activity; no response body."}
         </p>
         {text('scid', 'The service configuration ID from Partner Center, sent exactly as typed.')}
         {text('templateName')}
-        {text('sessionName', isInvite ? undefined : 'Optional for an activity: MPSD fills in a GUID.')}
+        {text(
+          'sessionName',
+          isInvite ? undefined : 'Optional for an activity: MPSD fills in a GUID.',
+        )}
         {isInvite ? (
           <>
             {text('invitedXuid', 'One XUID per request, as Microsoft’s SDK sends invites.')}
@@ -144,7 +150,10 @@ export function ComposeForm({ initialValues, source, extraActions, belowForm }: 
               </span>,
             )}
             {text('contextString', 'Optional. An ID from the service config, starting with ///.')}
-            {text('senderString', 'Service-only: used when a service, not a user, sends the invite.')}
+            {text(
+              'senderString',
+              'Service-only: used when a service, not a user, sends the invite.',
+            )}
           </>
         ) : null}
         <div className="button-row">

@@ -79,7 +79,9 @@ describe('Compose', () => {
         2,
       ),
     )
-    expect(screen.getByLabelText('Request headers').textContent).toContain('x-xbl-contract-version: 107')
+    expect(screen.getByLabelText('Request headers').textContent).toContain(
+      'x-xbl-contract-version: 107',
+    )
     expect(send).toBeEnabled()
   })
 

@@ -5,7 +5,8 @@ import type { PasteNote } from '../../mpsd/paste-json'
 
 type PasteJsonButtonProps = { onFill: (fields: Partial<ComposeDraft>) => void }
 
-type Outcome = { error: string } | { filled: string[]; placeholders: string[]; unmapped: PasteNote[] }
+type Outcome =
+  { error: string } | { filled: string[]; placeholders: string[]; unmapped: PasteNote[] }
 
 export function PasteJsonButton({ onFill }: PasteJsonButtonProps) {
   const [open, setOpen] = useState(false)
@@ -22,7 +23,11 @@ export function PasteJsonButton({ onFill }: PasteJsonButtonProps) {
       return
     }
     onFill(result.fields)
-    setOutcome({ filled: Object.keys(result.fields), placeholders: result.placeholders, unmapped: result.unmapped })
+    setOutcome({
+      filled: Object.keys(result.fields),
+      placeholders: result.placeholders,
+      unmapped: result.unmapped,
+    })
     // Close only when everything mapped; otherwise the user reads what was left over.
     if (result.unmapped.length === 0 && result.placeholders.length === 0) {
       setOpen(false)
@@ -49,8 +54,8 @@ export function PasteJsonButton({ onFill }: PasteJsonButtonProps) {
             aria-invalid={outcome && 'error' in outcome ? 'true' : 'false'}
           />
           <div id="paste-json-hint" className="field-hint">
-            A handle body or session reference. Samples from the docs work as they are: comments, trailing
-            commas and {'{placeholders}'} are handled.
+            A handle body or session reference. Samples from the docs work as they are: comments,
+            trailing commas and {'{placeholders}'} are handled.
           </div>
         </div>
         {outcome && 'error' in outcome ? (

@@ -16,7 +16,11 @@ export function snippetBaseUrl(upstream: string): string {
 }
 
 // Memoized: it re-renders when the (deferred) request changes, not on every keystroke's urgent pass.
-export const RequestPreview = memo(function RequestPreview({ request, issues, upstream }: RequestPreviewProps) {
+export const RequestPreview = memo(function RequestPreview({
+  request,
+  issues,
+  upstream,
+}: RequestPreviewProps) {
   const authorization = useAuthorization()
   const [includeToken, setIncludeToken] = useState(false)
   const baseUrl = snippetBaseUrl(upstream)
@@ -56,9 +60,18 @@ export const RequestPreview = memo(function RequestPreview({ request, issues, up
         {request.body}
       </pre>
       <div className="button-row">
-        <CopyButton label="Copy as curl" text={async () => (await snippets()).toCurl(request, options)} />
-        <CopyButton label="Copy as fetch" text={async () => (await snippets()).toFetch(request, options)} />
-        <CopyButton label="Copy as PowerShell" text={async () => (await snippets()).toPowerShell(request, options)} />
+        <CopyButton
+          label="Copy as curl"
+          text={async () => (await snippets()).toCurl(request, options)}
+        />
+        <CopyButton
+          label="Copy as fetch"
+          text={async () => (await snippets()).toFetch(request, options)}
+        />
+        <CopyButton
+          label="Copy as PowerShell"
+          text={async () => (await snippets()).toPowerShell(request, options)}
+        />
         <label>
           <input
             type="checkbox"

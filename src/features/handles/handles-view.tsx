@@ -7,7 +7,12 @@ import { isExpired, timeLeft, type HandleRecord } from '../../data/handles/handl
 import { useHandleAction, useHandles } from '../../data/handles/handles-queries'
 import { describeUpstream } from '../../data/settings/settings-store'
 
-const OUTCOME_TEXT = { active: 'still there', 'not-found': 'not found (404)', revoked: 'revoked', failed: 'failed' } as const
+const OUTCOME_TEXT = {
+  active: 'still there',
+  'not-found': 'not found (404)',
+  revoked: 'revoked',
+  failed: 'failed',
+} as const
 
 function useNow(intervalMs: number): number {
   const [now, setNow] = useState(() => Date.now())
@@ -28,20 +33,32 @@ export function HandlesView() {
   return (
     <section className="panel" aria-labelledby="handles-heading">
       <h2 id="handles-heading">Handles</h2>
-      {handles.isError ? <p role="alert" className="alert">The ledger could not be read: {handles.error.message}</p> : null}
+      {handles.isError ? (
+        <p role="alert" className="alert">
+          The ledger could not be read: {handles.error.message}
+        </p>
+      ) : null}
       {handles.data && handles.data.setAside > 0 ? (
-        <p role="alert" className="alert">{handles.data.setAside} unreadable handle records were set aside.</p>
+        <p role="alert" className="alert">
+          {handles.data.setAside} unreadable handle records were set aside.
+        </p>
       ) : null}
       <p role="status">
-        {handles.isPending ? 'Loading…' : `${list.length} invite ${list.length === 1 ? 'handle' : 'handles'}`}
+        {handles.isPending
+          ? 'Loading…'
+          : `${list.length} invite ${list.length === 1 ? 'handle' : 'handles'}`}
         {check.isPending ? ' · Checking…' : ''}
         {revoke.isPending ? ' · Revoking…' : ''}
       </p>
       {check.isError || revoke.isError ? (
-        <p role="alert" className="alert">{(check.error ?? revoke.error)?.message}</p>
+        <p role="alert" className="alert">
+          {(check.error ?? revoke.error)?.message}
+        </p>
       ) : null}
       {list.length === 0 && !handles.isPending ? (
-        <p className="muted">No invite handles yet. Invites sent with Send that answer 201 are filed here.</p>
+        <p className="muted">
+          No invite handles yet. Invites sent with Send that answer 201 are filed here.
+        </p>
       ) : (
         <table className="table" aria-label="Invite handles">
           <thead>
@@ -84,12 +101,18 @@ export function HandlesView() {
                   </td>
                   <td>
                     <Link href={`/history?id=${encodeURIComponent(handle.historyId)}`}>
-                      {new Date(handle.createdAt).toLocaleString()} ({describeUpstream(handle.upstream)})
+                      {new Date(handle.createdAt).toLocaleString()} (
+                      {describeUpstream(handle.upstream)})
                     </Link>
                   </td>
                   <td>
                     <div className="button-row">
-                      <button type="button" onClick={() => check.mutate(handle)} aria-describedby={`handle-${handle.id}`} disabled={check.isPending}>
+                      <button
+                        type="button"
+                        onClick={() => check.mutate(handle)}
+                        aria-describedby={`handle-${handle.id}`}
+                        disabled={check.isPending}
+                      >
                         Check
                       </button>
                       <button
@@ -120,7 +143,8 @@ export function HandlesView() {
         onCancel={() => setRevoking(undefined)}
       >
         <p>
-          DELETE /handles/{revoking?.id} removes the invite for XUID {revoking?.invitedXuid}. It cannot be undone.
+          DELETE /handles/{revoking?.id} removes the invite for XUID {revoking?.invitedXuid}. It
+          cannot be undone.
         </p>
       </ConfirmDialog>
     </section>

@@ -15,7 +15,11 @@ function invite(id: string, titleId: string, status = 201): HistoryEntry {
       status,
       statusText: '',
       headers: [['date', id]],
-      body: JSON.stringify({ id, expiration: `2026-11-2${id.length}T00:00:00Z`, inviteAttributes: { titleId } }),
+      body: JSON.stringify({
+        id,
+        expiration: `2026-11-2${id.length}T00:00:00Z`,
+        inviteAttributes: { titleId },
+      }),
       sizeBytes: 1,
     },
     durationMs: 1,
@@ -27,7 +31,11 @@ describe('CompareView', () => {
   it('shows only real differences until "Show volatile fields" is ticked', async () => {
     render(<CompareView left={invite('a', '1')} right={invite('bb', '2', 400)} />)
     const table = screen.getByRole('table', { name: 'Differences' })
-    expect(within(table).getAllByRole('row').map((r) => r.textContent)).toEqual(['FieldLeftRight', 'status201400', 'body.inviteAttributes.titleId12'])
+    expect(
+      within(table)
+        .getAllByRole('row')
+        .map((r) => r.textContent),
+    ).toEqual(['FieldLeftRight', 'status201400', 'body.inviteAttributes.titleId12'])
     expect(screen.getByRole('status')).toHaveTextContent('2 differences (3 volatile hidden)')
 
     await userEvent.click(screen.getByLabelText('Show volatile fields'))

@@ -12,13 +12,21 @@ export function CompareView({ left, right }: { left: HistoryEntry; right: Histor
   return (
     <section aria-label="Comparison">
       <p>
-        Left: {new Date(left.startedAt).toLocaleString()} ({left.kind}) · Right: {new Date(right.startedAt).toLocaleString()} ({right.kind})
+        Left: {new Date(left.startedAt).toLocaleString()} ({left.kind}) · Right:{' '}
+        {new Date(right.startedAt).toLocaleString()} ({right.kind})
       </p>
       <label>
-        <input type="checkbox" checked={showVolatile} onChange={(e) => setShowVolatile(e.target.checked)} /> Show volatile fields
+        <input
+          type="checkbox"
+          checked={showVolatile}
+          onChange={(e) => setShowVolatile(e.target.checked)}
+        />{' '}
+        Show volatile fields
       </label>
       <p role="status">
-        {shown.length === 0 ? 'No differences' : `${shown.length} ${shown.length === 1 ? 'difference' : 'differences'}`}
+        {shown.length === 0
+          ? 'No differences'
+          : `${shown.length} ${shown.length === 1 ? 'difference' : 'differences'}`}
         {hidden > 0 ? ` (${hidden} volatile hidden)` : ''}
       </p>
       {shown.length > 0 ? (

@@ -39,17 +39,25 @@ export function HistoryDetail({ entry }: { entry: HistoryEntry }) {
   function openInComposer() {
     const pasted = parsePastedJson(entry.request.body ?? '')
     if (!pasted.ok) return
-    open.mutate({ values: { ...EMPTY_DRAFT, ...pasted.fields }, source: `History entry of ${new Date(entry.startedAt).toLocaleString()}` })
+    open.mutate({
+      values: { ...EMPTY_DRAFT, ...pasted.fields },
+      source: `History entry of ${new Date(entry.startedAt).toLocaleString()}`,
+    })
   }
 
   return (
     <section className="panel history-detail" aria-label="Entry">
       <h3>
-        {entry.kind} to {describeUpstream(entry.upstream)}, {new Date(entry.startedAt).toLocaleString()}
+        {entry.kind} to {describeUpstream(entry.upstream)},{' '}
+        {new Date(entry.startedAt).toLocaleString()}
         {entry.imported ? ' (imported)' : ''}
       </h3>
       <div className="button-row">
-        <button type="button" onClick={() => (entry.kind === 'invite' ? setConfirming(true) : replay())} disabled={send.isPending}>
+        <button
+          type="button"
+          onClick={() => (entry.kind === 'invite' ? setConfirming(true) : replay())}
+          disabled={send.isPending}
+        >
           Replay
         </button>
         {composable ? (
@@ -58,10 +66,18 @@ export function HistoryDetail({ entry }: { entry: HistoryEntry }) {
           </button>
         ) : null}
         <span role="status">
-          {send.isPending ? 'Replaying…' : send.isSuccess ? `Replayed: ${send.data.response?.status ?? send.data.proxyError?.code ?? 'no answer'} (a new History entry)` : ''}
+          {send.isPending
+            ? 'Replaying…'
+            : send.isSuccess
+              ? `Replayed: ${send.data.response?.status ?? send.data.proxyError?.code ?? 'no answer'} (a new History entry)`
+              : ''}
         </span>
       </div>
-      {send.isError ? <p role="alert" className="alert">Replay failed: {send.error.message}</p> : null}
+      {send.isError ? (
+        <p role="alert" className="alert">
+          Replay failed: {send.error.message}
+        </p>
+      ) : null}
       <h4>Request as sent</h4>
       <pre aria-label="Request as sent">
         {`${entry.request.method} ${entry.request.path}\n${entry.request.headers.map(([n, v]) => `${n}: ${v}`).join('\n')}${entry.request.body === undefined ? '' : `\n\n${entry.request.body}`}`}
@@ -75,7 +91,10 @@ export function HistoryDetail({ entry }: { entry: HistoryEntry }) {
         onConfirm={replay}
         onCancel={() => setConfirming(false)}
       >
-        <p>A replayed invite is a new invite: {entry.xuid ? `XUID ${entry.xuid}` : 'the invited user'} gets another notification.</p>
+        <p>
+          A replayed invite is a new invite:{' '}
+          {entry.xuid ? `XUID ${entry.xuid}` : 'the invited user'} gets another notification.
+        </p>
       </ConfirmDialog>
     </section>
   )

@@ -5,7 +5,13 @@ import { describe, expect, it, vi } from 'vitest'
 import type { HistoryFilter } from '../../data/history/history-store'
 import { HistoryFilters } from './history-filters'
 
-function Harness({ initial = {}, onChange }: { initial?: HistoryFilter; onChange: (f: HistoryFilter) => void }) {
+function Harness({
+  initial = {},
+  onChange,
+}: {
+  initial?: HistoryFilter
+  onChange: (f: HistoryFilter) => void
+}) {
   const [filter, setFilter] = useState<HistoryFilter>(initial)
   return (
     <HistoryFilters
@@ -41,7 +47,9 @@ describe('HistoryFilters', () => {
   it('shows what the URL says when it changes from outside (back button)', () => {
     const { rerender } = render(<HistoryFilters filter={{ xuid: '1' }} onChange={() => {}} />)
     expect(screen.getByLabelText('XUID')).toHaveValue('1')
-    rerender(<HistoryFilters filter={{ xuid: '2533274790000001', kind: 'get' }} onChange={() => {}} />)
+    rerender(
+      <HistoryFilters filter={{ xuid: '2533274790000001', kind: 'get' }} onChange={() => {}} />,
+    )
     expect(screen.getByLabelText('XUID')).toHaveValue('2533274790000001')
     expect(screen.getByLabelText('Type')).toHaveValue('get')
   })

@@ -2,10 +2,20 @@
 // bookmarked; text fields wait for a pause in typing before they filter.
 import { useEffect, useRef, useState } from 'react'
 import type { HistoryFilter } from '../../data/history/history-store'
-import { requestKindSchema, statusClassSchema, type RequestKind, type StatusClass } from '../../data/history/history-entry'
+import {
+  requestKindSchema,
+  statusClassSchema,
+  type RequestKind,
+  type StatusClass,
+} from '../../data/history/history-entry'
 import { SIMULATOR_UPSTREAM, XBOX_LIVE_ORIGIN } from '../../data/settings/settings-store'
 
-const STATUS_LABELS: Record<string, string> = { '2xx': '2xx', '4xx': '4xx', '5xx': '5xx', proxy: 'Proxy error' }
+const STATUS_LABELS: Record<string, string> = {
+  '2xx': '2xx',
+  '4xx': '4xx',
+  '5xx': '5xx',
+  proxy: 'Proxy error',
+}
 const TEXT_DELAY_MS = 250
 
 type Props = {
@@ -22,12 +32,24 @@ export function HistoryFilters({ filter, onChange, upstreams = [] }: Props) {
     else next[key] = value
     onChange(next)
   }
-  const upstreamOptions = [SIMULATOR_UPSTREAM, XBOX_LIVE_ORIGIN, ...upstreams.filter((u) => u !== SIMULATOR_UPSTREAM && u !== XBOX_LIVE_ORIGIN)]
+  const upstreamOptions = [
+    SIMULATOR_UPSTREAM,
+    XBOX_LIVE_ORIGIN,
+    ...upstreams.filter((u) => u !== SIMULATOR_UPSTREAM && u !== XBOX_LIVE_ORIGIN),
+  ]
   return (
-    <form className="history-filters" role="search" aria-label="Filter history" onSubmit={(e) => e.preventDefault()}>
+    <form
+      className="history-filters"
+      role="search"
+      aria-label="Filter history"
+      onSubmit={(e) => e.preventDefault()}
+    >
       <label>
         Type
-        <select value={filter.kind ?? ''} onChange={(e) => set('kind', e.target.value as RequestKind | '')}>
+        <select
+          value={filter.kind ?? ''}
+          onChange={(e) => set('kind', e.target.value as RequestKind | '')}
+        >
           <option value="">All</option>
           {requestKindSchema.options.map((kind) => (
             <option key={kind} value={kind}>
@@ -38,7 +60,10 @@ export function HistoryFilters({ filter, onChange, upstreams = [] }: Props) {
       </label>
       <label>
         Status
-        <select value={filter.status ?? ''} onChange={(e) => set('status', e.target.value as StatusClass | '')}>
+        <select
+          value={filter.status ?? ''}
+          onChange={(e) => set('status', e.target.value as StatusClass | '')}
+        >
           <option value="">All</option>
           {statusClassSchema.options
             .filter((s) => s in STATUS_LABELS)
@@ -58,17 +83,38 @@ export function HistoryFilters({ filter, onChange, upstreams = [] }: Props) {
               {u === SIMULATOR_UPSTREAM ? 'Simulator' : u === XBOX_LIVE_ORIGIN ? 'Xbox Live' : u}
             </option>
           ))}
-          {filter.upstream && !upstreamOptions.includes(filter.upstream) ? <option value={filter.upstream}>{filter.upstream}</option> : null}
+          {filter.upstream && !upstreamOptions.includes(filter.upstream) ? (
+            <option value={filter.upstream}>{filter.upstream}</option>
+          ) : null}
         </select>
       </label>
-      <DelayedText label="SCID" value={filter.scid ?? ''} onCommit={(v) => set('scid', v.toLowerCase())} />
+      <DelayedText
+        label="SCID"
+        value={filter.scid ?? ''}
+        onCommit={(v) => set('scid', v.toLowerCase())}
+      />
       <DelayedText label="XUID" value={filter.xuid ?? ''} onCommit={(v) => set('xuid', v)} />
-      <DelayedText label="Search" value={filter.text ?? ''} onCommit={(v) => set('text', v)} type="search" />
+      <DelayedText
+        label="Search"
+        value={filter.text ?? ''}
+        onCommit={(v) => set('text', v)}
+        type="search"
+      />
     </form>
   )
 }
 
-function DelayedText({ label, value, onCommit, type = 'text' }: { label: string; value: string; onCommit: (value: string) => void; type?: string }) {
+function DelayedText({
+  label,
+  value,
+  onCommit,
+  type = 'text',
+}: {
+  label: string
+  value: string
+  onCommit: (value: string) => void
+  type?: string
+}) {
   const [text, setText] = useState(value)
   const [shown, setShown] = useState(value)
   // The URL changed from outside (back button, a bookmark): show what it says. Adjusting state
@@ -90,7 +136,13 @@ function DelayedText({ label, value, onCommit, type = 'text' }: { label: string;
   return (
     <label>
       {label}
-      <input type={type} value={text} onChange={(e) => setText(e.target.value)} autoComplete="off" spellCheck={false} />
+      <input
+        type={type}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        autoComplete="off"
+        spellCheck={false}
+      />
     </label>
   )
 }

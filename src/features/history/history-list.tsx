@@ -39,7 +39,11 @@ export function HistoryList({ ids, selectedId, onOpen, compare, onToggleCompare 
 
   return (
     <div ref={scrollRef} className="history-scroll" tabIndex={-1}>
-      <div role="list" aria-label="History" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+      <div
+        role="list"
+        aria-label="History"
+        style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
+      >
         {items.map((item) => {
           const id = ids[item.index] ?? ''
           const row = byId.get(id)
@@ -51,7 +55,14 @@ export function HistoryList({ ids, selectedId, onOpen, compare, onToggleCompare 
               aria-setsize={ids.length}
               aria-posinset={item.index + 1}
               className={`history-row${id === selectedId ? ' selected' : ''}`}
-              style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+              style={{
+                position: 'absolute',
+                top: 0,
+                left: 0,
+                right: 0,
+                height: ROW_HEIGHT,
+                transform: `translateY(${item.start}px)`,
+              }}
             >
               <RowContent
                 row={row}
@@ -87,14 +98,22 @@ function RowContent({
   const summary = rowSummary(entry)
   return (
     <>
-      <input type="checkbox" checked={compared} onChange={onToggleCompare} aria-label={`Select for compare: ${summary}`} />
+      <input
+        type="checkbox"
+        checked={compared}
+        onChange={onToggleCompare}
+        aria-label={`Select for compare: ${summary}`}
+      />
       <button type="button" className="history-open" onClick={onOpen} aria-pressed={selected}>
         <span className="cell time">{new Date(entry.startedAt).toLocaleString()}</span>
         <span className="cell kind">{entry.kind}</span>
         <span className="cell target">{describeUpstream(entry.upstream)}</span>
         <span className={`cell status status-${entry.statusClass}`}>{statusText(entry)}</span>
         <span className="cell duration">{entry.durationMs.toFixed(0)} ms</span>
-        <span className="cell who">{entry.sessionName ?? ''}{entry.xuid ? ` · ${entry.xuid}` : ''}</span>
+        <span className="cell who">
+          {entry.sessionName ?? ''}
+          {entry.xuid ? ` · ${entry.xuid}` : ''}
+        </span>
       </button>
     </>
   )

@@ -5,17 +5,31 @@ import { useLocation, useSearch } from 'wouter'
 import { ConfirmDialog } from '../../components/confirm-dialog'
 import { Dialog } from '../../components/dialog'
 import { downloadText } from '../../lib/download'
-import { useClearHistory, useHistoryEntry, useHistoryListing, useHistoryTotal, useSetAsideCount } from '../../data/history/history-queries'
+import {
+  useClearHistory,
+  useHistoryEntry,
+  useHistoryListing,
+  useHistoryTotal,
+  useSetAsideCount,
+} from '../../data/history/history-queries'
 import { exportHistoryHar, useImportHistory } from '../../data/history/history-transfer'
 import { filterFromSearch, isFiltered, searchFromFilter } from '../../data/history/history-filter'
-import { dismissPruneNotice, readPruneNotice, type HistoryFilter } from '../../data/history/history-store'
+import {
+  dismissPruneNotice,
+  readPruneNotice,
+  type HistoryFilter,
+} from '../../data/history/history-store'
 import { useUpstreams } from '../../data/settings/upstreams-queries'
 import { CompareView } from './compare-view'
 import { HistoryDetail } from './history-detail'
 import { HistoryFilters } from './history-filters'
 import { HistoryList } from './history-list'
 
-const REASONS = { count: 'History passed its entry limit', age: 'they were older than the age limit', storage: 'the browser ran short of storage' } as const
+const REASONS = {
+  count: 'History passed its entry limit',
+  age: 'they were older than the age limit',
+  storage: 'the browser ran short of storage',
+} as const
 
 export function HistoryView() {
   const search = useSearch()
@@ -36,7 +50,9 @@ export function HistoryView() {
   )
   const open = (id: string) => navigate(`/history${searchFromFilter(filter, { id })}`)
   const toggleCompare = (id: string) =>
-    setCompare((current) => (current.includes(id) ? current.filter((c) => c !== id) : [...current, id].slice(-2)))
+    setCompare((current) =>
+      current.includes(id) ? current.filter((c) => c !== id) : [...current, id].slice(-2),
+    )
 
   const list = listing.ids ?? []
   return (
@@ -45,8 +61,8 @@ export function HistoryView() {
       <PruneNotice />
       {setAside > 0 ? (
         <p role="alert" className="alert">
-          {setAside} unreadable {setAside === 1 ? 'record was' : 'records were'} set aside (kept in the database’s quarantine
-          store, not shown).
+          {setAside} unreadable {setAside === 1 ? 'record was' : 'records were'} set aside (kept in
+          the database’s quarantine store, not shown).
         </p>
       ) : null}
       <HistoryFilters
@@ -71,12 +87,26 @@ export function HistoryView() {
         <ImportButton />
         <ClearButton disabled={!filtered && listing.complete && list.length === 0} />
       </div>
-      {listing.error ? <p role="alert" className="alert">History could not be read: {listing.error.message}</p> : null}
+      {listing.error ? (
+        <p role="alert" className="alert">
+          History could not be read: {listing.error.message}
+        </p>
+      ) : null}
       <div className="history-layout">
         {list.length === 0 && listing.complete ? (
-          <p className="muted">{isFiltered(filter) ? 'No entry matches this filter.' : 'Nothing sent yet. Calls made with Send appear here.'}</p>
+          <p className="muted">
+            {isFiltered(filter)
+              ? 'No entry matches this filter.'
+              : 'Nothing sent yet. Calls made with Send appear here.'}
+          </p>
         ) : (
-          <HistoryList ids={list} selectedId={selectedId} onOpen={open} compare={compare} onToggleCompare={toggleCompare} />
+          <HistoryList
+            ids={list}
+            selectedId={selectedId}
+            onOpen={open}
+            compare={compare}
+            onToggleCompare={toggleCompare}
+          />
         )}
         {selectedId ? <SelectedEntry id={selectedId} /> : null}
       </div>
@@ -93,7 +123,12 @@ export function HistoryView() {
 function SelectedEntry({ id }: { id: string }) {
   const entry = useHistoryEntry(id)
   if (entry.isPending) return <p role="status">Loading entry…</p>
-  if (!entry.data) return <p role="alert" className="alert">This entry is not in History (it may have been removed).</p>
+  if (!entry.data)
+    return (
+      <p role="alert" className="alert">
+        This entry is not in History (it may have been removed).
+      </p>
+    )
   return <HistoryDetail entry={entry.data} />
 }
 
@@ -109,8 +144,9 @@ function PruneNotice() {
   if (!notice) return null
   return (
     <div role="status" className="notice">
-      {notice.removed.toLocaleString()} oldest {notice.removed === 1 ? 'entry was' : 'entries were'} removed because {REASONS[notice.reason]}{' '}
-      (last on {new Date(notice.at).toLocaleString()}). Limits are in Settings.{' '}
+      {notice.removed.toLocaleString()} oldest {notice.removed === 1 ? 'entry was' : 'entries were'}{' '}
+      removed because {REASONS[notice.reason]} (last on {new Date(notice.at).toLocaleString()}).
+      Limits are in Settings.{' '}
       <button
         type="button"
         onClick={() => {
@@ -125,7 +161,9 @@ function PruneNotice() {
 }
 
 function ExportButton({ ids }: { ids: readonly string[] }) {
-  const [state, setState] = useState<{ kind: 'idle' } | { kind: 'done'; count: number } | { kind: 'error'; message: string }>({ kind: 'idle' })
+  const [state, setState] = useState<
+    { kind: 'idle' } | { kind: 'done'; count: number } | { kind: 'error'; message: string }
+  >({ kind: 'idle' })
   return (
     <>
       <button
@@ -137,13 +175,20 @@ function ExportButton({ ids }: { ids: readonly string[] }) {
             downloadText(file.fileName, file.text, 'application/json')
             setState({ kind: 'done', count: file.count })
           } catch (error) {
-            setState({ kind: 'error', message: error instanceof Error ? error.message : String(error) })
+            setState({
+              kind: 'error',
+              message: error instanceof Error ? error.message : String(error),
+            })
           }
         }}
       >
         Export history
       </button>
-      {state.kind === 'done' ? <span role="status">Exported {state.count} entries as HAR (token replaced by a placeholder).</span> : null}
+      {state.kind === 'done' ? (
+        <span role="status">
+          Exported {state.count} entries as HAR (token replaced by a placeholder).
+        </span>
+      ) : null}
       {state.kind === 'error' ? <span role="alert">Export failed: {state.message}</span> : null}
     </>
   )
@@ -156,7 +201,11 @@ function ImportButton() {
   const result = importHistory.data
   return (
     <>
-      <button type="button" onClick={() => input.current?.click()} disabled={importHistory.isPending}>
+      <button
+        type="button"
+        onClick={() => input.current?.click()}
+        disabled={importHistory.isPending}
+      >
         Import history
       </button>
       <input
@@ -173,21 +222,35 @@ function ImportButton() {
           try {
             text = await file.text()
           } catch (error) {
-            setReadError(`${file.name} could not be read: ${error instanceof Error ? error.message : String(error)}`)
+            setReadError(
+              `${file.name} could not be read: ${error instanceof Error ? error.message : String(error)}`,
+            )
             return
           }
           setReadError(undefined)
           importHistory.mutate({ name: file.name, text })
         }}
       />
-      {readError ? <p role="alert" className="alert">{readError}</p> : null}
-      {importHistory.isError ? <p role="alert" className="alert">{importHistory.error.message}</p> : null}
+      {readError ? (
+        <p role="alert" className="alert">
+          {readError}
+        </p>
+      ) : null}
+      {importHistory.isError ? (
+        <p role="alert" className="alert">
+          {importHistory.error.message}
+        </p>
+      ) : null}
       {result ? (
         <div role="status" className="notice import-report">
           <p>
             {result.fileName}: {result.added} {result.added === 1 ? 'entry' : 'entries'} added
-            {result.alreadyStored.length > 0 ? `, ${result.alreadyStored.length} already in History` : ''}
-            {result.handles > 0 ? `, ${result.handles} invite ${result.handles === 1 ? 'handle' : 'handles'} filed in Handles` : ''}
+            {result.alreadyStored.length > 0
+              ? `, ${result.alreadyStored.length} already in History`
+              : ''}
+            {result.handles > 0
+              ? `, ${result.handles} invite ${result.handles === 1 ? 'handle' : 'handles'} filed in Handles`
+              : ''}
             {result.tooOld.count > 0
               ? `, ${result.tooOld.count} older than the ${result.tooOld.maxAgeDays}-day limit in Settings not imported`
               : ''}
@@ -217,7 +280,11 @@ function ClearButton({ disabled }: { disabled: boolean }) {
       <button type="button" disabled={disabled} onClick={() => setConfirming(true)}>
         Clear history
       </button>
-      {clear.isError ? <p role="alert" className="alert">History could not be cleared: {clear.error.message}</p> : null}
+      {clear.isError ? (
+        <p role="alert" className="alert">
+          History could not be cleared: {clear.error.message}
+        </p>
+      ) : null}
       <ConfirmDialog
         open={confirming}
         title="Clear all history?"
@@ -229,7 +296,10 @@ function ClearButton({ disabled }: { disabled: boolean }) {
         }}
         onCancel={() => setConfirming(false)}
       >
-        <p>Every History entry is deleted from this browser. Export history first to keep a copy. The Handles ledger is kept.</p>
+        <p>
+          Every History entry is deleted from this browser. Export history first to keep a copy. The
+          Handles ledger is kept.
+        </p>
       </ConfirmDialog>
     </>
   )

@@ -1,7 +1,11 @@
 // The "show" step of import: what will be added, what conflicts by name (keep both, replace or
 // skip, per preset) and every problem, announced. Nothing is written before "Add to my presets".
 import { useState } from 'react'
-import { describeProblems, type ConflictChoice, type ImportPlan } from '../../data/presets/import-plan'
+import {
+  describeProblems,
+  type ConflictChoice,
+  type ImportPlan,
+} from '../../data/presets/import-plan'
 import { useImportPresets } from '../../data/presets/preset-queries'
 
 const CHOICES: Array<[ConflictChoice, string]> = [
@@ -10,7 +14,13 @@ const CHOICES: Array<[ConflictChoice, string]> = [
   ['skip', 'Skip'],
 ]
 
-export function ImportReview({ plan, onDone }: { plan: ImportPlan; onDone: (message: string) => void }) {
+export function ImportReview({
+  plan,
+  onDone,
+}: {
+  plan: ImportPlan
+  onDone: (message: string) => void
+}) {
   const [choices, setChoices] = useState<Record<string, ConflictChoice>>({})
   const importPresets = useImportPresets()
   const problems = describeProblems(plan.problems)
@@ -24,7 +34,8 @@ export function ImportReview({ plan, onDone }: { plan: ImportPlan; onDone: (mess
       {problems.length > 0 ? (
         <div role="alert" className="alert">
           <p>
-            {problems.length} {problems.length === 1 ? 'problem' : 'problems'}; nothing stored was changed:
+            {problems.length} {problems.length === 1 ? 'problem' : 'problems'}; nothing stored was
+            changed:
           </p>
           <ul aria-label="Import problems">
             {problems.slice(0, 50).map((message, i) => (
@@ -34,7 +45,9 @@ export function ImportReview({ plan, onDone }: { plan: ImportPlan; onDone: (mess
           </ul>
         </div>
       ) : null}
-      {plan.items.length === 0 ? <p>No presets can be imported from {plan.files === 1 ? 'this file' : 'these files'}.</p> : null}
+      {plan.items.length === 0 ? (
+        <p>No presets can be imported from {plan.files === 1 ? 'this file' : 'these files'}.</p>
+      ) : null}
       {fresh.length > 0 ? (
         <>
           <p>Will be added:</p>
@@ -79,7 +92,10 @@ export function ImportReview({ plan, onDone }: { plan: ImportPlan; onDone: (mess
           onClick={() =>
             importPresets.mutate(
               { plan, choices },
-              { onSuccess: ({ written }) => onDone(`Imported ${written} ${written === 1 ? 'preset' : 'presets'}.`) },
+              {
+                onSuccess: ({ written }) =>
+                  onDone(`Imported ${written} ${written === 1 ? 'preset' : 'presets'}.`),
+              },
             )
           }
         >

@@ -5,8 +5,12 @@ export function PresetSummary({ preset }: { preset: PresetContent }) {
   const r = preset.request
   const rows: Array<[string, string]> = [
     ['Name', preset.name],
-    ...(preset.description ? ([['Description', preset.description]] as Array<[string, string]>) : []),
-    ...(preset.tags.length > 0 ? ([['Tags', preset.tags.join(', ')]] as Array<[string, string]>) : []),
+    ...(preset.description
+      ? ([['Description', preset.description]] as Array<[string, string]>)
+      : []),
+    ...(preset.tags.length > 0
+      ? ([['Tags', preset.tags.join(', ')]] as Array<[string, string]>)
+      : []),
     ['Type', r.type],
     ['SCID', r.sessionRef.scid],
     ['Template name', r.sessionRef.templateName],
@@ -30,7 +34,9 @@ export function PresetSummary({ preset }: { preset: PresetContent }) {
         .map(([label, v]) => (
           <div key={label}>
             <dt>{label}</dt>
-            <dd className={label === 'Name' || label === 'Description' ? undefined : 'mono'}>{v}</dd>
+            <dd className={label === 'Name' || label === 'Description' ? undefined : 'mono'}>
+              {v}
+            </dd>
           </div>
         ))}
     </dl>

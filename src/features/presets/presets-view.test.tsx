@@ -13,15 +13,28 @@ const content = (name: string, tags: string[] = []): PresetContent => ({
   tags,
   request: {
     type: 'invite',
-    sessionRef: { scid: 'bd6c41c3-01c3-468a-a3b5-3e0fe8133862', templateName: 'deathmatch', name: 's' },
-    invite: { invitedXuid: '2533274790000001', titleId: '1234', context: '', contextString: '', senderString: '' },
+    sessionRef: {
+      scid: 'bd6c41c3-01c3-468a-a3b5-3e0fe8133862',
+      templateName: 'deathmatch',
+      name: 's',
+    },
+    invite: {
+      invitedXuid: '2533274790000001',
+      titleId: '1234',
+      context: '',
+      contextString: '',
+      senderString: '',
+    },
     contractVersion: 107,
   },
 })
 
 beforeEach(() => {
   // The team list comes from the server; here it is an empty folder.
-  vi.stubGlobal('fetch', vi.fn(async () => Response.json({ dir: 'presets', presets: [], errors: [] })))
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () => Response.json({ dir: 'presets', presets: [], errors: [] })),
+  )
 })
 
 afterEach(async () => {
@@ -42,15 +55,21 @@ describe('PresetsView', () => {
     renderWithProviders(<PresetsView />)
     expect(await screen.findByRole('article', { name: 'Weekly' })).toBeInTheDocument()
     await user.type(screen.getByLabelText('Search presets'), 'dai')
-    await waitFor(() => expect(screen.queryByRole('article', { name: 'Weekly' })).not.toBeInTheDocument())
+    await waitFor(() =>
+      expect(screen.queryByRole('article', { name: 'Weekly' })).not.toBeInTheDocument(),
+    )
     await user.clear(screen.getByLabelText('Search presets'))
     await user.selectOptions(screen.getByLabelText('Tag'), 'eu')
-    await waitFor(() => expect(screen.queryByRole('article', { name: 'Daily' })).not.toBeInTheDocument())
+    await waitFor(() =>
+      expect(screen.queryByRole('article', { name: 'Daily' })).not.toBeInTheDocument(),
+    )
     await user.selectOptions(screen.getByLabelText('Tag'), '')
 
     const weekly = await screen.findByRole('article', { name: 'Weekly' })
     await user.click(within(weekly).getByRole('button', { name: 'Delete' }))
-    await waitFor(() => expect(screen.queryByRole('article', { name: 'Weekly' })).not.toBeInTheDocument())
+    await waitFor(() =>
+      expect(screen.queryByRole('article', { name: 'Weekly' })).not.toBeInTheDocument(),
+    )
     await user.click(screen.getByRole('button', { name: 'Undo' }))
     const back = await screen.findByRole('article', { name: 'Weekly' })
     await user.click(within(back).getByRole('button', { name: 'Duplicate' }))
@@ -61,7 +80,11 @@ describe('PresetsView', () => {
     await createPreset(content('Weekly'))
     const user = userEvent.setup()
     renderWithProviders(<PresetsView />)
-    await user.click(within(await screen.findByRole('article', { name: 'Weekly' })).getByRole('button', { name: 'Edit' }))
+    await user.click(
+      within(await screen.findByRole('article', { name: 'Weekly' })).getByRole('button', {
+        name: 'Edit',
+      }),
+    )
     const name = screen.getByLabelText('Name')
     await user.clear(name)
     await user.click(screen.getByRole('button', { name: 'Save changes' }))
@@ -76,8 +99,15 @@ describe('PresetsView', () => {
     const user = userEvent.setup()
     renderWithProviders(<PresetsView />)
     await screen.findByRole('article', { name: 'Weekly' })
-    const incoming = { type: 'handles-workbench/presets', version: 1, presets: [{ ...content('Weekly'), description: 'theirs' }, content('New one')] }
-    await user.upload(screen.getByLabelText('Presets files to import'), file('team.json', JSON.stringify(incoming)))
+    const incoming = {
+      type: 'handles-workbench/presets',
+      version: 1,
+      presets: [{ ...content('Weekly'), description: 'theirs' }, content('New one')],
+    }
+    await user.upload(
+      screen.getByLabelText('Presets files to import'),
+      file('team.json', JSON.stringify(incoming)),
+    )
     expect(await screen.findByRole('list', { name: 'Presets to add' })).toHaveTextContent('New one')
     expect((await listPresets()).presets).toHaveLength(1)
     await user.click(screen.getByRole('radio', { name: 'Replace' }))
@@ -85,7 +115,10 @@ describe('PresetsView', () => {
     expect(await screen.findByText('Imported 2 presets.')).toBeInTheDocument()
     const after = (await listPresets()).presets
     expect(after.map((p) => p.name)).toEqual(['New one', 'Weekly'])
-    expect(after.find((p) => p.name === 'Weekly')).toMatchObject({ id: stored.id, description: 'theirs' })
+    expect(after.find((p) => p.name === 'Weekly')).toMatchObject({
+      id: stored.id,
+      description: 'theirs',
+    })
   })
 
   it('announces a damaged file by name and changes nothing', async () => {
@@ -95,7 +128,10 @@ describe('PresetsView', () => {
     await screen.findByRole('article', { name: 'Weekly' })
     await user.upload(screen.getByLabelText('Presets files to import'), [
       file('cut.json', '{"type":"handles-workbench/presets","version":1,"pre'),
-      file('future.json', JSON.stringify({ type: 'handles-workbench/presets', version: 3, presets: [] })),
+      file(
+        'future.json',
+        JSON.stringify({ type: 'handles-workbench/presets', version: 3, presets: [] }),
+      ),
     ])
     const alert = await screen.findByRole('alert')
     expect(alert).toHaveTextContent('cut.json: Not valid JSON')

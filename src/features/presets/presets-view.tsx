@@ -4,7 +4,12 @@
 import { TeamPresetExistsError } from '../../data/presets/team-presets-client'
 import { useRef, useState } from 'react'
 import { useOpenInComposer } from '../../data/drafts/draft-queries'
-import { exportCurlScript, exportPostmanCollection, exportPresetsFile, type ExportOutput } from '../../data/presets/preset-exporters'
+import {
+  exportCurlScript,
+  exportPostmanCollection,
+  exportPresetsFile,
+  type ExportOutput,
+} from '../../data/presets/preset-exporters'
 import { presetRequestToDraft } from '../../data/presets/preset-draft'
 import {
   useDeletePreset,
@@ -51,19 +56,30 @@ export function PresetsView() {
     setShareLink(result.url)
     try {
       await navigator.clipboard.writeText(result.url)
-      setNotice({ kind: 'status', text: `Share link for “${preset.name}” copied. It carries no token.` })
+      setNotice({
+        kind: 'status',
+        text: `Share link for “${preset.name}” copied. It carries no token.`,
+      })
     } catch {
-      setNotice({ kind: 'status', text: `Share link for “${preset.name}” is in the Share link field (the browser refused clipboard access).` })
+      setNotice({
+        kind: 'status',
+        text: `Share link for “${preset.name}” is in the Share link field (the browser refused clipboard access).`,
+      })
     }
   }
 
-  function exportWith(make: (p: readonly Preset[], s: readonly string[]) => ExportOutput, what: string) {
+  function exportWith(
+    make: (p: readonly Preset[], s: readonly string[]) => ExportOutput,
+    what: string,
+  ) {
     const output = make(allPresets, currentSecrets())
     downloadText(output.fileName, output.text, output.type)
     setNotice({
       kind: 'status',
       text: `Exported ${presets.length} ${presets.length === 1 ? 'preset' : 'presets'} as ${what}${
-        output.redactedPaths.length > 0 ? ` (a token found in ${output.redactedPaths.length} field(s) was removed)` : ''
+        output.redactedPaths.length > 0
+          ? ` (a token found in ${output.redactedPaths.length} field(s) was removed)`
+          : ''
       }.`,
     })
   }
@@ -89,23 +105,40 @@ export function PresetsView() {
         </label>
       </div>
       <div className="button-row">
-        <button type="button" disabled={allPresets.length === 0} onClick={() => exportWith(exportPresetsFile, 'a presets file')}>
+        <button
+          type="button"
+          disabled={allPresets.length === 0}
+          onClick={() => exportWith(exportPresetsFile, 'a presets file')}
+        >
           Export presets
         </button>
         <ImportButton
           onPlan={setPlan}
           onError={(message) => setNotice({ kind: 'alert', text: message })}
         />
-        <button type="button" disabled={allPresets.length === 0} onClick={() => exportWith(exportPostmanCollection, 'a Postman collection')}>
+        <button
+          type="button"
+          disabled={allPresets.length === 0}
+          onClick={() => exportWith(exportPostmanCollection, 'a Postman collection')}
+        >
           Export to Postman
         </button>
-        <button type="button" disabled={allPresets.length === 0} onClick={() => exportWith(exportCurlScript, 'a curl script')}>
+        <button
+          type="button"
+          disabled={allPresets.length === 0}
+          onClick={() => exportWith(exportCurlScript, 'a curl script')}
+        >
           Export curl script
         </button>
       </div>
       <label className="share-link">
         Share link
-        <input readOnly value={shareLink} placeholder="Choose “Copy share link” on a preset" onFocus={(e) => e.target.select()} />
+        <input
+          readOnly
+          value={shareLink}
+          placeholder="Choose “Copy share link” on a preset"
+          onFocus={(e) => e.target.select()}
+        />
       </label>
       {notice ? (
         <p role={notice.kind} className={notice.kind === 'alert' ? 'alert' : 'notice'}>
@@ -132,15 +165,22 @@ export function PresetsView() {
           }}
         />
       ) : null}
-      {list.isError ? <p role="alert" className="alert">Presets could not be read: {list.error.message}</p> : null}
+      {list.isError ? (
+        <p role="alert" className="alert">
+          Presets could not be read: {list.error.message}
+        </p>
+      ) : null}
       {list.data && list.data.setAside > 0 ? (
         <p role="alert" className="alert">
-          {list.data.setAside} unreadable {list.data.setAside === 1 ? 'preset was' : 'presets were'} set aside.
+          {list.data.setAside} unreadable {list.data.setAside === 1 ? 'preset was' : 'presets were'}{' '}
+          set aside.
         </p>
       ) : null}
       <h3>My presets</h3>
       {list.data && presets.length === 0 ? (
-        <p className="muted">{text || tag ? 'No preset matches.' : 'No presets yet. Use “Save preset” in Compose.'}</p>
+        <p className="muted">
+          {text || tag ? 'No preset matches.' : 'No presets yet. Use “Save preset” in Compose.'}
+        </p>
       ) : null}
       <ul className="preset-list" aria-label="My presets">
         {presets.map((preset) => (
@@ -193,7 +233,9 @@ function PresetCard({
         {r.type} · {r.sessionRef.templateName || '—'} / {r.sessionRef.name || '—'}
         {r.type === 'invite' && r.invite.invitedXuid ? ` · XUID ${r.invite.invitedXuid}` : ''}
         {r.xuids ? ` · ${r.xuids.length} XUIDs` : ''} · contract {r.contractVersion}
-        {r.contractVersion !== settings.contractVersion ? ` (Settings use ${settings.contractVersion})` : ''}
+        {r.contractVersion !== settings.contractVersion
+          ? ` (Settings use ${settings.contractVersion})`
+          : ''}
       </p>
       {preset.tags.length > 0 ? (
         <ul className="tags" aria-label="Tags">
@@ -222,11 +264,23 @@ function PresetCard({
               saveTeam.mutate(
                 { slug: presetSlug(preset.name), preset, overwrite },
                 {
-                  onSuccess: ({ file }) => onNotice({ kind: 'status', text: `Saved “${preset.name}” to the team folder as ${file}.` }),
+                  onSuccess: ({ file }) =>
+                    onNotice({
+                      kind: 'status',
+                      text: `Saved “${preset.name}” to the team folder as ${file}.`,
+                    }),
                   onError: (error) => {
                     // A teammate's file of the same name is replaced only when the user says so.
-                    if (error instanceof TeamPresetExistsError && window.confirm(`${error.message} Replace it?`)) save(true)
-                    else onNotice({ kind: 'alert', text: `Not saved to the team folder: ${error.message}` })
+                    if (
+                      error instanceof TeamPresetExistsError &&
+                      window.confirm(`${error.message} Replace it?`)
+                    )
+                      save(true)
+                    else
+                      onNotice({
+                        kind: 'alert',
+                        text: `Not saved to the team folder: ${error.message}`,
+                      })
                   },
                 },
               )
@@ -259,8 +313,17 @@ function EditPreset({ preset, onDone }: { preset: Preset; onDone: () => void }) 
   const [error, setError] = useState<{ field: string; message: string } | undefined>()
   const update = useUpdatePreset()
   function save() {
-    const patch = { name, description, tags: tags.split(',').map((t) => t.trim()).filter(Boolean) }
-    const parsed = presetContentSchema.pick({ name: true, description: true, tags: true }).safeParse(patch)
+    const patch = {
+      name,
+      description,
+      tags: tags
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean),
+    }
+    const parsed = presetContentSchema
+      .pick({ name: true, description: true, tags: true })
+      .safeParse(patch)
     if (!parsed.success) {
       const issue = parsed.error.issues[0]
       setError({ field: String(issue?.path[0] ?? 'name'), message: issue?.message ?? 'Invalid' })
@@ -282,20 +345,43 @@ function EditPreset({ preset, onDone }: { preset: Preset; onDone: () => void }) 
     >
       <Field label="Name" error={errorFor('name')}>
         {({ id, describedBy, invalid }) => (
-          <input id={id} value={name} onChange={(e) => setName(e.target.value)} aria-invalid={invalid ? 'true' : 'false'} aria-describedby={describedBy} />
+          <input
+            id={id}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            aria-invalid={invalid ? 'true' : 'false'}
+            aria-describedby={describedBy}
+          />
         )}
       </Field>
       <Field label="Description" error={errorFor('description')}>
         {({ id, describedBy, invalid }) => (
-          <textarea id={id} rows={2} value={description} onChange={(e) => setDescription(e.target.value)} aria-invalid={invalid ? 'true' : 'false'} aria-describedby={describedBy} />
+          <textarea
+            id={id}
+            rows={2}
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+            aria-invalid={invalid ? 'true' : 'false'}
+            aria-describedby={describedBy}
+          />
         )}
       </Field>
       <Field label="Tags" error={errorFor('tags')} hint="Separated by commas.">
         {({ id, describedBy, invalid }) => (
-          <input id={id} value={tags} onChange={(e) => setTags(e.target.value)} aria-invalid={invalid ? 'true' : 'false'} aria-describedby={describedBy} />
+          <input
+            id={id}
+            value={tags}
+            onChange={(e) => setTags(e.target.value)}
+            aria-invalid={invalid ? 'true' : 'false'}
+            aria-describedby={describedBy}
+          />
         )}
       </Field>
-      {update.isError ? <p role="alert" className="alert">Not saved: {update.error.message}</p> : null}
+      {update.isError ? (
+        <p role="alert" className="alert">
+          Not saved: {update.error.message}
+        </p>
+      ) : null}
       <div className="button-row">
         <button type="submit" className="primary">
           Save changes
@@ -308,7 +394,13 @@ function EditPreset({ preset, onDone }: { preset: Preset; onDone: () => void }) 
   )
 }
 
-function ImportButton({ onPlan, onError }: { onPlan: (plan: ImportPlan) => void; onError: (message: string) => void }) {
+function ImportButton({
+  onPlan,
+  onError,
+}: {
+  onPlan: (plan: ImportPlan) => void
+  onError: (message: string) => void
+}) {
   const input = useRef<HTMLInputElement>(null)
   return (
     <>
@@ -329,12 +421,18 @@ function ImportButton({ onPlan, onError }: { onPlan: (plan: ImportPlan) => void;
           try {
             // Oversized files are not read into memory at all: the planner refuses them by size.
             const read = await Promise.all(
-              files.map(async (f) => ({ name: f.name, size: f.size, text: f.size > 5 * 1024 * 1024 ? '' : await f.text() })),
+              files.map(async (f) => ({
+                name: f.name,
+                size: f.size,
+                text: f.size > 5 * 1024 * 1024 ? '' : await f.text(),
+              })),
             )
             const { presets: existing } = await readAllPresets()
             onPlan(planImport(read, existing))
           } catch (error) {
-            onError(`The files could not be read: ${error instanceof Error ? error.message : String(error)}`)
+            onError(
+              `The files could not be read: ${error instanceof Error ? error.message : String(error)}`,
+            )
           }
         }}
       />
@@ -349,9 +447,14 @@ function TeamPresets({ onShare }: { onShare: (preset: Preset) => void }) {
     <section aria-labelledby="team-presets-heading">
       <h3 id="team-presets-heading">Team presets</h3>
       <p className="muted small">
-        Read-only, from the server’s presets folder{team.data ? ` (${team.data.dir})` : ''}; commit the folder to share them in git.
+        Read-only, from the server’s presets folder{team.data ? ` (${team.data.dir})` : ''}; commit
+        the folder to share them in git.
       </p>
-      {team.isError ? <p role="alert" className="alert">{team.error.message}</p> : null}
+      {team.isError ? (
+        <p role="alert" className="alert">
+          {team.error.message}
+        </p>
+      ) : null}
       {team.data && team.data.errors.length > 0 ? (
         <ul role="alert" className="alert" aria-label="Unreadable team presets">
           {team.data.errors.map((e, i) => (
@@ -361,7 +464,9 @@ function TeamPresets({ onShare }: { onShare: (preset: Preset) => void }) {
           ))}
         </ul>
       ) : null}
-      {team.data && team.data.presets.length === 0 ? <p className="muted">No team presets.</p> : null}
+      {team.data && team.data.presets.length === 0 ? (
+        <p className="muted">No team presets.</p>
+      ) : null}
       <ul className="preset-list" aria-label="Team presets">
         {(team.data?.presets ?? []).map(({ file, preset }) => (
           <li key={preset.id}>

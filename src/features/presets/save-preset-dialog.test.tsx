@@ -13,7 +13,12 @@ afterEach(async () => {
   indexedDB.deleteDatabase('handles-workbench')
 })
 
-const draft = { ...EMPTY_DRAFT, scid: 'bd6c41c3-01c3-468a-a3b5-3e0fe8133862', templateName: 'deathmatch', sessionName: 's1' }
+const draft = {
+  ...EMPTY_DRAFT,
+  scid: 'bd6c41c3-01c3-468a-a3b5-3e0fe8133862',
+  templateName: 'deathmatch',
+  sessionName: 's1',
+}
 
 describe('Save preset', () => {
   it('marks a missing name invalid and saves nothing', async () => {
@@ -43,7 +48,11 @@ describe('Save preset', () => {
     await user.click(screen.getByRole('button', { name: 'Save' }))
     expect(await screen.findByText(/Saved preset “Weekly”/)).toBeInTheDocument()
     const [saved] = (await listPresets()).presets
-    expect(saved).toMatchObject({ name: 'Weekly', tags: ['eu', 'smoke'], request: { xuids: ['11', '12'], sessionRef: { name: 's1' } } })
+    expect(saved).toMatchObject({
+      name: 'Weekly',
+      tags: ['eu', 'smoke'],
+      request: { xuids: ['11', '12'], sessionRef: { name: 's1' } },
+    })
     expect(JSON.stringify(saved)).not.toContain('component-secret-token')
     expect(outerSubmit).not.toHaveBeenCalled()
   })
@@ -55,6 +64,8 @@ describe('Save preset', () => {
     await user.type(await screen.findByLabelText('Preset name'), 'X')
     await user.type(screen.getByLabelText('XUIDs'), 'abc')
     await user.click(screen.getByRole('button', { name: 'Save' }))
-    await waitFor(() => expect(screen.getByLabelText('XUIDs')).toHaveAttribute('aria-invalid', 'true'))
+    await waitFor(() =>
+      expect(screen.getByLabelText('XUIDs')).toHaveAttribute('aria-invalid', 'true'),
+    )
   })
 })

@@ -80,7 +80,13 @@ function SavePresetForm({
       for (const issue of parsed.error.issues) {
         const [first, second] = issue.path
         const key: keyof Errors =
-          first === 'request' && second === 'xuids' ? 'xuids' : first === 'tags' ? 'tags' : first === 'description' ? 'description' : 'name'
+          first === 'request' && second === 'xuids'
+            ? 'xuids'
+            : first === 'tags'
+              ? 'tags'
+              : first === 'description'
+                ? 'description'
+                : 'name'
         next[key] ??= issue.message
       }
       setErrors(next)
@@ -102,7 +108,8 @@ function SavePresetForm({
       }}
     >
       <p className="muted">
-        Saves this {draft.type} draft with contract version {settings.contractVersion}. The token is never saved in a preset.
+        Saves this {draft.type} draft with contract version {settings.contractVersion}. The token is
+        never saved in a preset.
       </p>
       <Field label="Preset name" error={errors.name}>
         {({ id, describedBy, invalid }) => (
@@ -141,7 +148,11 @@ function SavePresetForm({
           />
         )}
       </Field>
-      <Field label="XUIDs" error={errors.xuids} hint="Optional: a list of XUIDs to invite, one per line or separated by commas.">
+      <Field
+        label="XUIDs"
+        error={errors.xuids}
+        hint="Optional: a list of XUIDs to invite, one per line or separated by commas."
+      >
         {({ id, describedBy, invalid }) => (
           <textarea
             id={id}

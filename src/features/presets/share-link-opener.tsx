@@ -9,9 +9,7 @@ import { describeProblem, type PresetContent } from '../../mpsd/preset'
 import { PresetSummary } from './preset-summary'
 
 type State =
-  | { kind: 'idle' }
-  | { kind: 'ready'; preset: PresetContent }
-  | { kind: 'error'; message: string }
+  { kind: 'idle' } | { kind: 'ready'; preset: PresetContent } | { kind: 'error'; message: string }
 
 function clearHash() {
   history.replaceState(history.state, '', `${location.pathname}${location.search}`)
@@ -29,7 +27,11 @@ export function ShareLinkOpener() {
       if (payload === undefined) return
       const opened = await openSharePayload(payload)
       if (cancelled) return
-      setState(opened.ok ? { kind: 'ready', preset: opened.preset } : { kind: 'error', message: describeProblem(opened.problem) })
+      setState(
+        opened.ok
+          ? { kind: 'ready', preset: opened.preset }
+          : { kind: 'error', message: describeProblem(opened.problem) },
+      )
     }
     void check()
     const onHash = () => void check()

@@ -5,9 +5,16 @@ import { SEND_MUTATION_KEY } from '../../data/send/use-send-request'
 import type { SendInput } from '../../data/send/send-and-record'
 
 // The answer viewer (and its lossless JSON parser) loads with the first answer, not at first paint.
-const ExchangeView = lazy(() => import('../../components/exchange-view').then((m) => ({ default: m.ExchangeView })))
+const ExchangeView = lazy(() =>
+  import('../../components/exchange-view').then((m) => ({ default: m.ExchangeView })),
+)
 
-type SendState = { status: string; data: HistoryEntry | undefined; error: Error | null; variables: SendInput | undefined }
+type SendState = {
+  status: string
+  data: HistoryEntry | undefined
+  error: Error | null
+  variables: SendInput | undefined
+}
 
 /** Shows the latest call made with "Send", read from React Query's mutation cache. */
 export function ResponsePanel() {

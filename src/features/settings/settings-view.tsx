@@ -58,14 +58,26 @@ function ConnectionSettings() {
     { origin: XBOX_LIVE_ORIGIN, label: 'Xbox Live' },
   ]
   if (!options.some((o) => o.origin === settings.upstream)) {
-    options.push({ origin: settings.upstream, label: `${settings.upstream} (not allowed by this server)` })
+    options.push({
+      origin: settings.upstream,
+      label: `${settings.upstream} (not allowed by this server)`,
+    })
   }
   return (
     <form noValidate onSubmit={form.handleSubmit((values) => update.mutate(values))}>
       <h3>Connection</h3>
-      <Field label="Proxy URL" error={errors.proxyUrl?.message} hint="Where the dashboard sends requests; the default is this server's /proxy.">
+      <Field
+        label="Proxy URL"
+        error={errors.proxyUrl?.message}
+        hint="Where the dashboard sends requests; the default is this server's /proxy."
+      >
         {({ id, describedBy, invalid }) => (
-          <input id={id} {...form.register('proxyUrl')} aria-invalid={invalid ? 'true' : 'false'} aria-describedby={describedBy} />
+          <input
+            id={id}
+            {...form.register('proxyUrl')}
+            aria-invalid={invalid ? 'true' : 'false'}
+            aria-describedby={describedBy}
+          />
         )}
       </Field>
       <Field
@@ -78,7 +90,12 @@ function ConnectionSettings() {
         }
       >
         {({ id, describedBy, invalid }) => (
-          <select id={id} {...form.register('upstream')} aria-invalid={invalid ? 'true' : 'false'} aria-describedby={describedBy}>
+          <select
+            id={id}
+            {...form.register('upstream')}
+            aria-invalid={invalid ? 'true' : 'false'}
+            aria-describedby={describedBy}
+          >
             {options.map((option) => (
               <option key={option.origin} value={option.origin}>
                 {option.label}
@@ -87,9 +104,19 @@ function ConnectionSettings() {
           </select>
         )}
       </Field>
-      <Field label="Contract version" error={errors.contractVersion?.message} hint="MPSD contract; Microsoft’s SDK sends 107.">
+      <Field
+        label="Contract version"
+        error={errors.contractVersion?.message}
+        hint="MPSD contract; Microsoft’s SDK sends 107."
+      >
         {({ id, describedBy, invalid }) => (
-          <input id={id} inputMode="numeric" {...form.register('contractVersion')} aria-invalid={invalid ? 'true' : 'false'} aria-describedby={describedBy} />
+          <input
+            id={id}
+            inputMode="numeric"
+            {...form.register('contractVersion')}
+            aria-invalid={invalid ? 'true' : 'false'}
+            aria-describedby={describedBy}
+          />
         )}
       </Field>
       <h3>History retention</h3>
@@ -99,21 +126,39 @@ function ConnectionSettings() {
         hint="The oldest entries go first once History holds more; you are told when that happens."
       >
         {({ id, describedBy, invalid }) => (
-          <input id={id} inputMode="numeric" {...form.register('historyMaxEntries')} aria-invalid={invalid ? 'true' : 'false'} aria-describedby={describedBy} />
+          <input
+            id={id}
+            inputMode="numeric"
+            {...form.register('historyMaxEntries')}
+            aria-invalid={invalid ? 'true' : 'false'}
+            aria-describedby={describedBy}
+          />
         )}
       </Field>
       <Field label="Keep for (days)" error={errors.historyMaxAgeDays?.message}>
         {({ id, describedBy, invalid }) => (
-          <input id={id} inputMode="numeric" {...form.register('historyMaxAgeDays')} aria-invalid={invalid ? 'true' : 'false'} aria-describedby={describedBy} />
+          <input
+            id={id}
+            inputMode="numeric"
+            {...form.register('historyMaxAgeDays')}
+            aria-invalid={invalid ? 'true' : 'false'}
+            aria-describedby={describedBy}
+          />
         )}
       </Field>
       <div className="button-row">
         <button type="submit" className="primary">
           Save settings
         </button>
-        <span role="status">{update.isSuccess && !form.formState.isDirty ? 'Settings saved.' : ''}</span>
+        <span role="status">
+          {update.isSuccess && !form.formState.isDirty ? 'Settings saved.' : ''}
+        </span>
       </div>
-      {update.isError ? <p role="alert" className="alert">{update.error.message}</p> : null}
+      {update.isError ? (
+        <p role="alert" className="alert">
+          {update.error.message}
+        </p>
+      ) : null}
     </form>
   )
 }
@@ -159,8 +204,12 @@ function AuthorizationSettings() {
         )}
       </Field>
       <label>
-        <input type="checkbox" checked={remember} onChange={(event) => setRemember(event.target.checked)} /> Remember for this
-        tab
+        <input
+          type="checkbox"
+          checked={remember}
+          onChange={(event) => setRemember(event.target.checked)}
+        />{' '}
+        Remember for this tab
       </label>
       <div className="button-row">
         <button type="submit">Save token</button>
@@ -173,7 +222,9 @@ function AuthorizationSettings() {
         >
           Forget token
         </button>
-        <span role="status">{update.isSuccess ? (update.data.value ? 'Token set.' : 'Token cleared.') : ''}</span>
+        <span role="status">
+          {update.isSuccess ? (update.data.value ? 'Token set.' : 'Token cleared.') : ''}
+        </span>
       </div>
     </form>
   )

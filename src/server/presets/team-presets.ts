@@ -40,12 +40,18 @@ export async function readTeamPresets(dir: string, now: number = Date.now()): Pr
   } catch (error) {
     // No folder yet is the normal case for a team that has not shared a preset.
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-      listing.errors.push({ file: dir, message: `The presets folder could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).` })
+      listing.errors.push({
+        file: dir,
+        message: `The presets folder could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
+      })
     }
     return listing
   }
   if (names.length > TEAM_FILES_MAX) {
-    listing.errors.push({ file: dir, message: `Only the first ${TEAM_FILES_MAX} of ${names.length} files are read.` })
+    listing.errors.push({
+      file: dir,
+      message: `Only the first ${TEAM_FILES_MAX} of ${names.length} files are read.`,
+    })
     names = names.slice(0, TEAM_FILES_MAX)
   }
   for (const file of names) {
@@ -57,9 +63,14 @@ export async function readTeamPresets(dir: string, now: number = Date.now()): Pr
         listing.errors.push({ file, message: `Over ${TEAM_FILE_MAX_BYTES / 1024} KB; not read.` })
         continue
       }
-      const parsed = parsePresetsText(await readFile(path, 'utf8'), file, info.mtimeMs ? Math.floor(info.mtimeMs) : now)
+      const parsed = parsePresetsText(
+        await readFile(path, 'utf8'),
+        file,
+        info.mtimeMs ? Math.floor(info.mtimeMs) : now,
+      )
       if (parsed.fatal) listing.errors.push({ file, message: describeProblem(parsed.fatal) })
-      for (const problem of parsed.problems) listing.errors.push({ file, message: describeProblem(problem) })
+      for (const problem of parsed.problems)
+        listing.errors.push({ file, message: describeProblem(problem) })
       const slug = file.replace(/\.json$/, '')
       parsed.presets.forEach((preset, index) => {
         // Ids are derived from the file, so they are stable across reads and never collide with local ones.
@@ -67,7 +78,10 @@ export async function readTeamPresets(dir: string, now: number = Date.now()): Pr
         listing.presets.push({ file, preset: { ...preset, id } })
       })
     } catch (error) {
-      listing.errors.push({ file, message: `Could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).` })
+      listing.errors.push({
+        file,
+        message: `Could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
+      })
     }
   }
   return listing
@@ -85,16 +99,35 @@ export function createTeamPresetsApp(options: TeamPresetsOptions) {
   // be the dashboard itself; Origin-less callers only from this machine.
   app.use('*', async (c, next) => {
     const hostHeader = c.req.header('host') ?? ''
-    const hostname = hostHeader.replace(/:\d+$/, '').replace(/^\[|\]$/g, '').toLowerCase()
+    const hostname = hostHeader
+      .replace(/:\d+$/, '')
+      .replace(/^\[|\]$/g, '')
+      .toLowerCase()
     if (!options.allowedHosts.includes(hostname)) {
-      return refuse(c, 403, 'origin_not_allowed', `Requests must address the Workbench by one of its own host names, not "${hostname}".`)
+      return refuse(
+        c,
+        403,
+        'origin_not_allowed',
+        `Requests must address the Workbench by one of its own host names, not "${hostname}".`,
+      )
     }
     const origin = c.req.header('origin')
     if (origin !== undefined) {
       const self = `${new URL(c.req.url).protocol}//${hostHeader}`.toLowerCase()
-      if (origin.toLowerCase() !== self) return refuse(c, 403, 'origin_not_allowed', 'Only the Workbench dashboard itself may use team presets.')
+      if (origin.toLowerCase() !== self)
+        return refuse(
+          c,
+          403,
+          'origin_not_allowed',
+          'Only the Workbench dashboard itself may use team presets.',
+        )
     } else if (c.req.method !== 'GET' && !options.isLoopbackPeer(c)) {
-      return refuse(c, 403, 'origin_not_allowed', 'Callers without an Origin header may write only from this machine.')
+      return refuse(
+        c,
+        403,
+        'origin_not_allowed',
+        'Callers without an Origin header may write only from this machine.',
+      )
     }
     await next()
     c.header('Cache-Control', 'no-store')
@@ -105,15 +138,32 @@ export function createTeamPresetsApp(options: TeamPresetsOptions) {
   app.put('/:slug', async (c) => {
     const slug = c.req.param('slug')
     if (!TEAM_SLUG_PATTERN.test(slug)) {
-      return refuse(c, 400, 'bad_slug', 'The file name must be lower-case letters, digits and dashes (like "weekly-invite").')
+      return refuse(
+        c,
+        400,
+        'bad_slug',
+        'The file name must be lower-case letters, digits and dashes (like "weekly-invite").',
+      )
     }
     if (!(c.req.header('content-type') ?? '').toLowerCase().startsWith('application/json')) {
       return refuse(c, 415, 'bad_content_type', 'Send the preset as application/json.')
     }
     const declared = Number(c.req.header('content-length') ?? '0')
-    if (declared > TEAM_FILE_MAX_BYTES) return refuse(c, 413, 'too_large', `A team preset is limited to ${TEAM_FILE_MAX_BYTES / 1024} KB.`)
+    if (declared > TEAM_FILE_MAX_BYTES)
+      return refuse(
+        c,
+        413,
+        'too_large',
+        `A team preset is limited to ${TEAM_FILE_MAX_BYTES / 1024} KB.`,
+      )
     const text = await c.req.text()
-    if (text.length > TEAM_FILE_MAX_BYTES) return refuse(c, 413, 'too_large', `A team preset is limited to ${TEAM_FILE_MAX_BYTES / 1024} KB.`)
+    if (text.length > TEAM_FILE_MAX_BYTES)
+      return refuse(
+        c,
+        413,
+        'too_large',
+        `A team preset is limited to ${TEAM_FILE_MAX_BYTES / 1024} KB.`,
+      )
     let body: unknown
     try {
       body = JSON.parse(text)
@@ -122,20 +172,34 @@ export function createTeamPresetsApp(options: TeamPresetsOptions) {
     }
     // The allowlist: only preset fields are written, whatever else the body carried.
     const parsed = presetContentSchema.safeParse(
-      typeof body === 'object' && body !== null && 'preset' in body ? (body as { preset: unknown }).preset : body,
+      typeof body === 'object' && body !== null && 'preset' in body
+        ? (body as { preset: unknown }).preset
+        : body,
     )
     if (!parsed.success) {
       const issue = parsed.error.issues[0]
-      return refuse(c, 400, 'invalid_preset', `${issue?.path.join('.') || 'preset'}: ${issue?.message ?? 'invalid'}`)
+      return refuse(
+        c,
+        400,
+        'invalid_preset',
+        `${issue?.path.join('.') || 'preset'}: ${issue?.message ?? 'invalid'}`,
+      )
     }
     const file = `${slug}.json`
     const path = join(dir, file)
     // Belt and braces: the joined path must still be directly inside the folder.
-    if (resolve(path) !== join(dir, file)) return refuse(c, 400, 'bad_slug', 'The file name is not allowed.')
+    if (resolve(path) !== join(dir, file))
+      return refuse(c, 400, 'bad_slug', 'The file name is not allowed.')
     await mkdir(dir, { recursive: true })
     // Two names can make one file name ("Foo!" and "Foo?" are both foo.json): a teammate's file is
     // replaced only when the caller says so.
-    if (c.req.query('overwrite') !== '1' && (await stat(path).then(() => true, () => false))) {
+    if (
+      c.req.query('overwrite') !== '1' &&
+      (await stat(path).then(
+        () => true,
+        () => false,
+      ))
+    ) {
       return refuse(c, 409, 'exists', `${file} is already in the team folder.`)
     }
     // Write then rename: a reader (or git) never sees half a file.
@@ -143,7 +207,10 @@ export function createTeamPresetsApp(options: TeamPresetsOptions) {
     await writeFile(temporary, stableStringify(toPresetDocument(parsed.data)), 'utf8')
     await rename(temporary, path)
     const now = Date.now()
-    return c.json({ file, preset: { ...parsed.data, id: `team:${slug}`, createdAt: now, updatedAt: now } }, 200)
+    return c.json(
+      { file, preset: { ...parsed.data, id: `team:${slug}`, createdAt: now, updatedAt: now } },
+      200,
+    )
   })
 
   return app

@@ -1,6 +1,12 @@
 // Loopback tests of the proxy: the real server on 127.0.0.1, real upstreams on node:http, and a
 // "canary" server that must never see a single connection, whatever a caller tries.
-import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http'
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingHttpHeaders,
+  type Server,
+  type ServerResponse,
+} from 'node:http'
 import { connect, type AddressInfo } from 'node:net'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { startWorkbenchServer, type RunningServer } from '../start-server'
@@ -79,7 +85,9 @@ function startUpstream(canaryOrigin: () => string) {
           ['Keep-Alive', 'timeout=99'],
           ['Connection', 'keep-alive'],
         ])
-        res.end(Buffer.concat([binary, Buffer.from(`|${req.method ?? ''} ${req.url ?? ''}|`), body]))
+        res.end(
+          Buffer.concat([binary, Buffer.from(`|${req.method ?? ''} ${req.url ?? ''}|`), body]),
+        )
       }
     })
   })
@@ -93,7 +101,12 @@ function startUpstream(canaryOrigin: () => string) {
   }
 }
 
-type RawResult = { raw: string; status: number | undefined; headers: Record<string, string>; body: string }
+type RawResult = {
+  raw: string
+  status: number | undefined
+  headers: Record<string, string>
+  body: string
+}
 
 /** Sends bytes on a fresh TCP connection and reads until the server closes or the wait runs out. */
 function rawRequest(port: number, text: string, waitMs = 2_000): Promise<RawResult> {
@@ -109,10 +122,16 @@ function rawRequest(port: number, text: string, waitMs = 2_000): Promise<RawResu
       const headers: Record<string, string> = {}
       for (const line of headerLines) {
         const colon = line.indexOf(':')
-        if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim()
+        if (colon > 0)
+          headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim()
       }
       const status = Number(statusLine.split(' ')[1])
-      resolve({ raw, status: Number.isFinite(status) ? status : undefined, headers, body: rest.join('\r\n\r\n') })
+      resolve({
+        raw,
+        status: Number.isFinite(status) ? status : undefined,
+        headers,
+        body: rest.join('\r\n\r\n'),
+      })
     }
     const timer = setTimeout(finish, waitMs)
     socket.on('data', (chunk: Buffer) => chunks.push(chunk))
@@ -126,17 +145,31 @@ function rawRequest(port: number, text: string, waitMs = 2_000): Promise<RawResu
 /** One node:http request, with full control over headers (fetch forbids Connection, Keep-Alive, …). */
 function nodeRequest(
   url: string,
-  options: { method?: string; headers?: Record<string, string | string[]>; body?: Buffer | string; agent?: false },
+  options: {
+    method?: string
+    headers?: Record<string, string | string[]>
+    body?: Buffer | string
+    agent?: false
+  },
 ): Promise<{ status: number; headers: IncomingHttpHeaders; rawHeaders: string[]; body: Buffer }> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest(url, { method: options.method ?? 'GET', headers: options.headers, agent: options.agent }, (res) => {
-      const chunks: Buffer[] = []
-      res.on('data', (chunk: Buffer) => chunks.push(chunk))
-      res.on('end', () =>
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, rawHeaders: res.rawHeaders, body: Buffer.concat(chunks) }),
-      )
-      res.on('error', reject)
-    })
+    const req = httpRequest(
+      url,
+      { method: options.method ?? 'GET', headers: options.headers, agent: options.agent },
+      (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (chunk: Buffer) => chunks.push(chunk))
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            rawHeaders: res.rawHeaders,
+            body: Buffer.concat(chunks),
+          }),
+        )
+        res.on('error', reject)
+      },
+    )
     req.on('error', reject)
     req.end(options.body)
   })
@@ -196,7 +229,12 @@ describe('proxy over loopback', () => {
     expect(health.status, `healthz after ${label}`).toBe(200)
   }
 
-  const expectProxyError = async (response: Response, status: number, code: string, label: string) => {
+  const expectProxyError = async (
+    response: Response,
+    status: number,
+    code: string,
+    label: string,
+  ) => {
     expect(response.status, label).toBe(status)
     expect(response.headers.get('x-workbench-proxy-error'), label).toBe(code)
     expect(response.headers.get('content-type'), label).toMatch(/^application\/json/)
@@ -284,7 +322,11 @@ describe('proxy over loopback', () => {
     it('treats an empty or whitespace X-Workbench-Upstream as the in-process simulator', async () => {
       for (const value of ['', ' ', '\t', 'simulator', ' simulator ']) {
         const response = await fetch(`${server.url}/proxy/handles/${crypto.randomUUID()}`, {
-          headers: { 'X-Workbench-Upstream': value, 'x-xbl-contract-version': '107', Authorization: 'XBL3.0 x=ws;t' },
+          headers: {
+            'X-Workbench-Upstream': value,
+            'x-xbl-contract-version': '107',
+            Authorization: 'XBL3.0 x=ws;t',
+          },
         })
         // The simulator's own 404, not a proxy error.
         expect(response.status, JSON.stringify(value)).toBe(404)
@@ -314,7 +356,9 @@ describe('proxy over loopback', () => {
         expect([400, 403], JSON.stringify(value)).toContain(result.status)
         // A second Host line makes the Host header name two hosts: refused as a foreign host.
         if (result.status === 403) {
-          expect(['upstream_not_allowed', 'origin_not_allowed']).toContain(result.headers['x-workbench-proxy-error'])
+          expect(['upstream_not_allowed', 'origin_not_allowed']).toContain(
+            result.headers['x-workbench-proxy-error'],
+          )
         }
         expect(canary.counts).toEqual({ connections: 0, requests: 0 })
         await healthy(JSON.stringify(value))
@@ -345,7 +389,12 @@ describe('proxy over loopback', () => {
           const response = await fetch(`${server.url}/proxy${path}`, {
             headers: target ? { 'X-Workbench-Upstream': target } : {},
           })
-          await expectProxyError(response, 403, 'path_not_allowed', `${path} via ${target ?? 'simulator'}`)
+          await expectProxyError(
+            response,
+            403,
+            'path_not_allowed',
+            `${path} via ${target ?? 'simulator'}`,
+          )
         }
         await healthy(path)
       }
@@ -408,14 +457,18 @@ describe('proxy over loopback', () => {
             expect(r.headers['x-workbench-proxy-error']).toBe('path_not_allowed')
           },
         },
-        ...['/proxy/%2e%2e/%2e%2e/etc/passwd', '/proxy/handles/%2e%2e', '/proxy/handles/%2E/x', '/proxy/a/../../x', '/proxy/%2e%2e/healthz'].map(
-          (path) => ({
-            // Dot segments are resolved (WHATWG) before routing: whatever is left stays on the
-            // chosen upstream and never carries a `..` (checked below).
-            request: `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1:${s}\r\nX-Workbench-Upstream: ${upstreamOrigin}\r\n`,
-            expect: (r: RawResult) => expect(r.status).toBeGreaterThanOrEqual(200),
-          }),
-        ),
+        ...[
+          '/proxy/%2e%2e/%2e%2e/etc/passwd',
+          '/proxy/handles/%2e%2e',
+          '/proxy/handles/%2E/x',
+          '/proxy/a/../../x',
+          '/proxy/%2e%2e/healthz',
+        ].map((path) => ({
+          // Dot segments are resolved (WHATWG) before routing: whatever is left stays on the
+          // chosen upstream and never carries a `..` (checked below).
+          request: `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1:${s}\r\nX-Workbench-Upstream: ${upstreamOrigin}\r\n`,
+          expect: (r: RawResult) => expect(r.status).toBeGreaterThanOrEqual(200),
+        })),
         {
           request: `GET /proxy\\..\\..\\x HTTP/1.1\r\nHost: 127.0.0.1:${s}\r\nX-Workbench-Upstream: ${upstreamOrigin}\r\n`,
           expect: (r) => expect(r.status).toBeGreaterThanOrEqual(400),
@@ -493,7 +546,9 @@ describe('proxy over loopback', () => {
       expect(response.headers.get('x-workbench-proxy-error')).toBeNull()
       const bytes = Buffer.from(await response.arrayBuffer())
       expect(bytes.subarray(0, 6)).toEqual(Buffer.from([0, 1, 2, 253, 254, 255]))
-      expect(bytes.subarray(6).toString()).toBe(`|POST /handles/query?include=relatedInfo&x=%20y|${body}`)
+      expect(bytes.subarray(6).toString()).toBe(
+        `|POST /handles/query?include=relatedInfo&x=%20y|${body}`,
+      )
 
       const seen = upstream.received.at(-1)
       expect(seen?.method).toBe('POST')
@@ -508,14 +563,22 @@ describe('proxy over loopback', () => {
     })
 
     it('accepts the allowlisted origin spelled with upper-case scheme and a trailing slash', async () => {
-      for (const spelling of [upstreamOrigin.toUpperCase(), `${upstreamOrigin}/`, ` ${upstreamOrigin} `]) {
-        const response = await fetch(`${server.url}/proxy/ok`, { headers: { 'X-Workbench-Upstream': spelling } })
+      for (const spelling of [
+        upstreamOrigin.toUpperCase(),
+        `${upstreamOrigin}/`,
+        ` ${upstreamOrigin} `,
+      ]) {
+        const response = await fetch(`${server.url}/proxy/ok`, {
+          headers: { 'X-Workbench-Upstream': spelling },
+        })
         expect(response.status, spelling).toBe(207)
       }
     })
 
     it('never injects XBL_AUTHORIZATION into a custom upstream', async () => {
-      const response = await fetch(`${server.url}/proxy/no-auth`, { headers: { 'X-Workbench-Upstream': upstreamOrigin } })
+      const response = await fetch(`${server.url}/proxy/no-auth`, {
+        headers: { 'X-Workbench-Upstream': upstreamOrigin },
+      })
       expect(response.status).toBe(207)
       const seen = upstream.received.at(-1)
       expect(seen?.url).toBe('/no-auth')
@@ -526,7 +589,10 @@ describe('proxy over loopback', () => {
       const info = await fetch(`${server.url}/api/upstreams`)
       const text = await info.text()
       expect(text).not.toContain('injected-service-token')
-      const parsed = JSON.parse(text) as { upstreams: { origin: string }[]; xblAuthorizationConfigured: boolean }
+      const parsed = JSON.parse(text) as {
+        upstreams: { origin: string }[]
+        xblAuthorizationConfigured: boolean
+      }
       expect(parsed.xblAuthorizationConfigured).toBe(true)
       expect(parsed.upstreams.map((u) => u.origin)).toEqual([
         'simulator',
@@ -537,8 +603,12 @@ describe('proxy over loopback', () => {
 
       // Nor into the simulator.
       await fetch(`${server.url}/sim/__reset`, { method: 'POST' })
-      await fetch(`${server.url}/proxy/handles/${crypto.randomUUID()}`, { headers: { 'x-xbl-contract-version': '107' } })
-      const log = await (await fetch(`${server.url}/sim/__requests`)).json() as { requests: { headers: Record<string, string> }[] }
+      await fetch(`${server.url}/proxy/handles/${crypto.randomUUID()}`, {
+        headers: { 'x-xbl-contract-version': '107' },
+      })
+      const log = (await (await fetch(`${server.url}/sim/__requests`)).json()) as {
+        requests: { headers: Record<string, string> }[]
+      }
       expect(log.requests).toHaveLength(1)
       expect(log.requests[0]?.headers.authorization).toBeUndefined()
     })
@@ -611,14 +681,20 @@ describe('proxy over loopback', () => {
     })
 
     it('passes a 204 through without a body', async () => {
-      const response = await fetch(`${server.url}/proxy/empty`, { method: 'DELETE', headers: { 'X-Workbench-Upstream': upstreamOrigin } })
+      const response = await fetch(`${server.url}/proxy/empty`, {
+        method: 'DELETE',
+        headers: { 'X-Workbench-Upstream': upstreamOrigin },
+      })
       expect(response.status).toBe(204)
       expect(await response.text()).toBe('')
       expect(upstream.received.at(-1)?.method).toBe('DELETE')
     })
 
     it('answers HEAD without a body', async () => {
-      const response = await fetch(`${server.url}/proxy/head`, { method: 'HEAD', headers: { 'X-Workbench-Upstream': upstreamOrigin } })
+      const response = await fetch(`${server.url}/proxy/head`, {
+        method: 'HEAD',
+        headers: { 'X-Workbench-Upstream': upstreamOrigin },
+      })
       expect(response.status).toBe(207)
       expect(await response.text()).toBe('')
     })
@@ -658,14 +734,18 @@ describe('proxy over loopback', () => {
     })
 
     it('answers 502 response_too_large when the upstream answers over 10 MiB', async () => {
-      const response = await fetch(`${server.url}/proxy/huge`, { headers: { 'X-Workbench-Upstream': upstreamOrigin } })
+      const response = await fetch(`${server.url}/proxy/huge`, {
+        headers: { 'X-Workbench-Upstream': upstreamOrigin },
+      })
       await expectProxyError(response, 502, 'response_too_large', 'huge')
       expect(RESPONSE_BODY_LIMIT).toBe(10 * 1024 * 1024)
     })
 
     it('answers 504 timeout when the upstream never answers, within the configured timeout', async () => {
       const started = performance.now()
-      const response = await fetch(`${server.url}/proxy/hang`, { headers: { 'X-Workbench-Upstream': upstreamOrigin } })
+      const response = await fetch(`${server.url}/proxy/hang`, {
+        headers: { 'X-Workbench-Upstream': upstreamOrigin },
+      })
       const elapsed = performance.now() - started
       await expectProxyError(response, 504, 'timeout', 'hang')
       // undici's headersTimeout runs on its ~500 ms-resolution fast timers, so it may fire up to
@@ -675,7 +755,9 @@ describe('proxy over loopback', () => {
     })
 
     it('answers 502 upstream_unreachable for an allowlisted origin nobody listens on', async () => {
-      const response = await fetch(`${server.url}/proxy/x`, { headers: { 'X-Workbench-Upstream': `http://127.0.0.1:${closedPort}` } })
+      const response = await fetch(`${server.url}/proxy/x`, {
+        headers: { 'X-Workbench-Upstream': `http://127.0.0.1:${closedPort}` },
+      })
       await expectProxyError(response, 502, 'upstream_unreachable', 'closed port')
     })
 
@@ -695,7 +777,13 @@ describe('proxy over loopback', () => {
 
   describe('callers', () => {
     it('refuses a foreign Origin with 403 origin_not_allowed and allows the same origin', async () => {
-      for (const origin of ['http://evil.test', 'null', `http://localhost:${server.port + 1}`, canaryOrigin, `https://127.0.0.1:${server.port}`]) {
+      for (const origin of [
+        'http://evil.test',
+        'null',
+        `http://localhost:${server.port + 1}`,
+        canaryOrigin,
+        `https://127.0.0.1:${server.port}`,
+      ]) {
         const response = await fetch(`${server.url}/proxy/handles`, {
           method: 'POST',
           headers: { Origin: origin, 'X-Workbench-Upstream': upstreamOrigin },
@@ -727,7 +815,10 @@ describe('proxy over loopback', () => {
       })
       await fetch(`${server.url}/proxy/handles`, {
         method: 'POST',
-        headers: { Authorization: CLIENT_TOKEN, 'X-Workbench-Upstream': `http://127.0.0.1:${closedPort}` },
+        headers: {
+          Authorization: CLIENT_TOKEN,
+          'X-Workbench-Upstream': `http://127.0.0.1:${closedPort}`,
+        },
         body: '{}',
       })
       expect(logLines).toHaveLength(4)
@@ -743,7 +834,10 @@ describe('proxy over loopback', () => {
         Array.from({ length: 200 }, (_, i) =>
           nodeRequest(`${server.url}/proxy/handles/${crypto.randomUUID()}`, {
             agent: false,
-            headers: { 'x-xbl-contract-version': '107', Authorization: `XBL3.0 x=concurrent-${i};t` },
+            headers: {
+              'x-xbl-contract-version': '107',
+              Authorization: `XBL3.0 x=concurrent-${i};t`,
+            },
           }),
         ),
       )

@@ -60,13 +60,36 @@ export function proxyError(code: ProxyErrorCode, message: string): Response {
 
 // RFC 9110 hop-by-hop headers, plus what must never cross: cookies, client addresses, our controls.
 const DROP_REQUEST_HEADERS = new Set([
-  'connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'proxy-connection', 'te',
-  'trailer', 'transfer-encoding', 'upgrade', 'host', 'content-length', 'cookie', 'origin', 'referer',
-  'forwarded', 'x-real-ip', 'via', 'expect',
+  'connection',
+  'keep-alive',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'proxy-connection',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'host',
+  'content-length',
+  'cookie',
+  'origin',
+  'referer',
+  'forwarded',
+  'x-real-ip',
+  'via',
+  'expect',
 ])
 const DROP_RESPONSE_HEADERS = new Set([
-  'connection', 'keep-alive', 'proxy-authenticate', 'proxy-connection', 'te', 'trailer',
-  'transfer-encoding', 'upgrade', 'set-cookie', 'content-length',
+  'connection',
+  'keep-alive',
+  'proxy-authenticate',
+  'proxy-connection',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'set-cookie',
+  'content-length',
 ])
 
 function forwardableRequestHeaders(incoming: Headers): Headers {
@@ -75,7 +98,12 @@ function forwardableRequestHeaders(incoming: Headers): Headers {
   incoming.forEach((value, name) => {
     const lower = name.toLowerCase()
     if (DROP_REQUEST_HEADERS.has(lower) || named.includes(lower)) return
-    if (lower.startsWith('x-forwarded-') || lower.startsWith('x-workbench-') || lower.startsWith('sec-')) return
+    if (
+      lower.startsWith('x-forwarded-') ||
+      lower.startsWith('x-workbench-') ||
+      lower.startsWith('sec-')
+    )
+      return
     out.append(name, value)
   })
   return out
@@ -154,18 +182,30 @@ export function createProxyApp(options: ProxyOptions) {
 
     // Browsers: only the dashboard's own origin. DNS rebinding: only our own host names.
     const hostHeader = c.req.header('host') ?? ''
-    const hostname = hostHeader.replace(/:\d+$/, '').replace(/^\[|\]$/g, '').toLowerCase()
+    const hostname = hostHeader
+      .replace(/:\d+$/, '')
+      .replace(/^\[|\]$/g, '')
+      .toLowerCase()
     if (!options.allowedHosts.includes(hostname)) {
-      return fail('origin_not_allowed', `Requests must address the Workbench by one of its own host names, not "${hostname}".`)
+      return fail(
+        'origin_not_allowed',
+        `Requests must address the Workbench by one of its own host names, not "${hostname}".`,
+      )
     }
     const origin = c.req.header('origin')
     if (origin !== undefined) {
       const self = `${url.protocol}//${hostHeader}`.toLowerCase()
       if (origin.toLowerCase() !== self) {
-        return fail('origin_not_allowed', 'Only the Workbench dashboard itself may use this proxy from a browser.')
+        return fail(
+          'origin_not_allowed',
+          'Only the Workbench dashboard itself may use this proxy from a browser.',
+        )
       }
     } else if (!options.isLoopbackPeer(c)) {
-      return fail('origin_not_allowed', 'Callers without an Origin header are allowed only from this machine.')
+      return fail(
+        'origin_not_allowed',
+        'Callers without an Origin header are allowed only from this machine.',
+      )
     }
 
     const upstream = resolveUpstream(c.req.header(UPSTREAM_HEADER), upstreams)
@@ -176,17 +216,39 @@ export function createProxyApp(options: ProxyOptions) {
       )
     }
     const path = safePath(rawPath)
-    if (!path) return fail('path_not_allowed', 'The path after /proxy must be a plain absolute path.', upstream.origin)
+    if (!path)
+      return fail(
+        'path_not_allowed',
+        'The path after /proxy must be a plain absolute path.',
+        upstream.origin,
+      )
 
     const declared = Number(c.req.header('content-length') ?? '0')
     if (declared > REQUEST_BODY_LIMIT) {
-      return fail('request_too_large', `Request bodies are limited to ${REQUEST_BODY_LIMIT} bytes.`, upstream.origin)
+      return fail(
+        'request_too_large',
+        `Request bodies are limited to ${REQUEST_BODY_LIMIT} bytes.`,
+        upstream.origin,
+      )
     }
     let body: Uint8Array<ArrayBuffer> | undefined
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
-      const read = await withTimeout(readCapped(c.req.raw.body, REQUEST_BODY_LIMIT), options.totalTimeoutMs)
-      if (read === 'timeout') return fail('request_timeout', `The request body did not arrive within ${options.totalTimeoutMs} ms.`, upstream.origin)
-      if (read === 'too_large') return fail('request_too_large', `Request bodies are limited to ${REQUEST_BODY_LIMIT} bytes.`, upstream.origin)
+      const read = await withTimeout(
+        readCapped(c.req.raw.body, REQUEST_BODY_LIMIT),
+        options.totalTimeoutMs,
+      )
+      if (read === 'timeout')
+        return fail(
+          'request_timeout',
+          `The request body did not arrive within ${options.totalTimeoutMs} ms.`,
+          upstream.origin,
+        )
+      if (read === 'too_large')
+        return fail(
+          'request_too_large',
+          `Request bodies are limited to ${REQUEST_BODY_LIMIT} bytes.`,
+          upstream.origin,
+        )
       body = read.byteLength > 0 ? read : undefined
     }
 
@@ -208,14 +270,20 @@ export function createProxyApp(options: ProxyOptions) {
         }),
       )
       const read = await readCapped(response.body, RESPONSE_BODY_LIMIT)
-      if (read === 'too_large') return fail('response_too_large', `The answer was over ${RESPONSE_BODY_LIMIT} bytes.`, upstream.origin)
+      if (read === 'too_large')
+        return fail(
+          'response_too_large',
+          `The answer was over ${RESPONSE_BODY_LIMIT} bytes.`,
+          upstream.origin,
+        )
       status = response.status
       responseHeaders = response.headers
       responseBody = read
     } else {
       const target = new URL(`${upstream.origin}${path}${url.search}`)
       // Belt and braces: the concatenation above must not have changed the host.
-      if (target.origin !== upstream.origin) return fail('path_not_allowed', 'The path may not change the upstream.', upstream.origin)
+      if (target.origin !== upstream.origin)
+        return fail('path_not_allowed', 'The path may not change the upstream.', upstream.origin)
       const plain: Record<string, string> = {}
       headers.forEach((value, name) => {
         plain[name] = value
@@ -233,7 +301,11 @@ export function createProxyApp(options: ProxyOptions) {
         const read = await readCapped(response.body, RESPONSE_BODY_LIMIT)
         if (read === 'too_large') {
           response.body.destroy()
-          return fail('response_too_large', `The answer was over ${RESPONSE_BODY_LIMIT} bytes.`, upstream.origin)
+          return fail(
+            'response_too_large',
+            `The answer was over ${RESPONSE_BODY_LIMIT} bytes.`,
+            upstream.origin,
+          )
         }
         status = response.statusCode
         responseHeaders = new Headers()
@@ -244,13 +316,30 @@ export function createProxyApp(options: ProxyOptions) {
         responseBody = read
       } catch (error) {
         if (error instanceof undiciErrors.ConnectTimeoutError) {
-          return fail('connect_timeout', `Could not connect to ${upstream.origin} within ${options.connectTimeoutMs} ms.`, upstream.origin)
+          return fail(
+            'connect_timeout',
+            `Could not connect to ${upstream.origin} within ${options.connectTimeoutMs} ms.`,
+            upstream.origin,
+          )
         }
         const name = (error as Error).name
-        if (name === 'TimeoutError' || name === 'AbortError' || error instanceof undiciErrors.HeadersTimeoutError || error instanceof undiciErrors.BodyTimeoutError) {
-          return fail('timeout', `Timed out after ${options.totalTimeoutMs} ms waiting for ${upstream.origin}.`, upstream.origin)
+        if (
+          name === 'TimeoutError' ||
+          name === 'AbortError' ||
+          error instanceof undiciErrors.HeadersTimeoutError ||
+          error instanceof undiciErrors.BodyTimeoutError
+        ) {
+          return fail(
+            'timeout',
+            `Timed out after ${options.totalTimeoutMs} ms waiting for ${upstream.origin}.`,
+            upstream.origin,
+          )
         }
-        return fail('upstream_unreachable', `Could not reach ${upstream.origin} (${(error as NodeJS.ErrnoException).code ?? name}).`, upstream.origin)
+        return fail(
+          'upstream_unreachable',
+          `Could not reach ${upstream.origin} (${(error as NodeJS.ErrnoException).code ?? name}).`,
+          upstream.origin,
+        )
       }
     }
 

@@ -17,7 +17,8 @@ export function normalizeOrigin(value: string): string | undefined {
   } catch {
     return undefined
   }
-  if (url.username || url.password || url.search || url.hash || url.pathname !== '/') return undefined
+  if (url.username || url.password || url.search || url.hash || url.pathname !== '/')
+    return undefined
   return url.origin
 }
 

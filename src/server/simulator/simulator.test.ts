@@ -7,7 +7,10 @@ import { startWorkbenchServer, type RunningServer } from '../start-server'
 import { xuidForUserhash } from './simulator-identity'
 
 const fixture = (name: string): Record<string, unknown> =>
-  JSON.parse(readFileSync(join(__dirname, '../../testing/fixtures', name), 'utf8')) as Record<string, unknown>
+  JSON.parse(readFileSync(join(__dirname, '../../testing/fixtures', name), 'utf8')) as Record<
+    string,
+    unknown
+  >
 
 const SCID = 'bd6c41c3-01c3-468a-a3b5-3e0fe8133862'
 const OTHER_SCID = '00000000-0000-0000-0000-00000000abcd'
@@ -46,7 +49,12 @@ describe('simulator over loopback', () => {
   let sim: string
 
   beforeAll(async () => {
-    server = await startWorkbenchServer({ env: {}, port: 0, logSink: () => {}, serveDashboard: false })
+    server = await startWorkbenchServer({
+      env: {},
+      port: 0,
+      logSink: () => {},
+      serveDashboard: false,
+    })
     sim = `${server.url}/sim`
   })
   afterAll(async () => {
@@ -57,15 +65,28 @@ describe('simulator over loopback', () => {
     expect(reset.status).toBe(204)
   })
 
-  const post = (path: string, body: unknown, userhash = 'alice', extra: Record<string, string> = {}) =>
+  const post = (
+    path: string,
+    body: unknown,
+    userhash = 'alice',
+    extra: Record<string, string> = {},
+  ) =>
     fetch(`${sim}${path}`, {
       method: 'POST',
       headers: headersFor(userhash, extra),
       body: typeof body === 'string' ? body : JSON.stringify(body),
     })
 
-  const query = async (owners: unknown, userhash = 'alice', include = 'relatedInfo,customProperties') => {
-    const response = await post(`/handles/query?include=${include}`, { type: 'activity', scid: SCID, owners }, userhash)
+  const query = async (
+    owners: unknown,
+    userhash = 'alice',
+    include = 'relatedInfo,customProperties',
+  ) => {
+    const response = await post(
+      `/handles/query?include=${include}`,
+      { type: 'activity', scid: SCID, owners },
+      userhash,
+    )
     return response
   }
 
@@ -76,7 +97,9 @@ describe('simulator over loopback', () => {
     const second = await post('/handles', activityBody(SCID, 'session-2'), '2533274790000001')
     expect(second.status).toBe(204)
     // Another SCID does not replace it.
-    expect((await post('/handles', activityBody(OTHER_SCID, 'session-3'), '2533274790000001')).status).toBe(204)
+    expect(
+      (await post('/handles', activityBody(OTHER_SCID, 'session-3'), '2533274790000001')).status,
+    ).toBe(204)
 
     const response = await query({ xuids: ['2533274790000001'] })
     expect(response.status).toBe(200)
@@ -133,7 +156,9 @@ describe('simulator over loopback', () => {
     expect(body).not.toHaveProperty('expiresAt')
 
     // A decimal userhash is the XUID itself, and each invite gets a fresh id.
-    const again = (await (await post('/handles', inviteBody(), '2814679796296491')).json()) as Record<string, unknown>
+    const again = (await (
+      await post('/handles', inviteBody(), '2814679796296491')
+    ).json()) as Record<string, unknown>
     expect(again.senderXuid).toBe('2814679796296491')
     expect(again.id).not.toBe(body.id)
   })
@@ -144,26 +169,47 @@ describe('simulator over loopback', () => {
     expect(get.status).toBe(200)
     expect(((await get.json()) as { id: string }).id).toBe(created.id)
     // Ids are case-insensitive GUIDs.
-    expect((await fetch(`${sim}/handles/${created.id.toUpperCase()}`, { headers: headersFor('bob') })).status).toBe(200)
+    expect(
+      (await fetch(`${sim}/handles/${created.id.toUpperCase()}`, { headers: headersFor('bob') }))
+        .status,
+    ).toBe(200)
 
-    const unknown = await fetch(`${sim}/handles/${crypto.randomUUID()}`, { headers: headersFor('bob') })
+    const unknown = await fetch(`${sim}/handles/${crypto.randomUUID()}`, {
+      headers: headersFor('bob'),
+    })
     expect(unknown.status).toBe(404)
     expect(unknown.headers.get('content-type')).toMatch(/^text\/plain/)
 
     // Someone who is neither the sender nor the invitee may not delete it.
-    const stranger = await fetch(`${sim}/handles/${created.id}`, { method: 'DELETE', headers: headersFor('mallory') })
+    const stranger = await fetch(`${sim}/handles/${created.id}`, {
+      method: 'DELETE',
+      headers: headersFor('mallory'),
+    })
     expect(stranger.status).toBe(403)
 
-    const del = await fetch(`${sim}/handles/${created.id}`, { method: 'DELETE', headers: headersFor('bob') })
+    const del = await fetch(`${sim}/handles/${created.id}`, {
+      method: 'DELETE',
+      headers: headersFor('bob'),
+    })
     expect(del.status).toBe(204)
-    expect((await fetch(`${sim}/handles/${created.id}`, { headers: headersFor('bob') })).status).toBe(404)
-    const again = await fetch(`${sim}/handles/${created.id}`, { method: 'DELETE', headers: headersFor('bob') })
+    expect(
+      (await fetch(`${sim}/handles/${created.id}`, { headers: headersFor('bob') })).status,
+    ).toBe(404)
+    const again = await fetch(`${sim}/handles/${created.id}`, {
+      method: 'DELETE',
+      headers: headersFor('bob'),
+    })
     expect(again.status).toBe(404)
   })
 
   it('lets the invitee delete an invite', async () => {
-    const created = (await (await post('/handles', inviteBody('2533274790000999'), 'carol')).json()) as { id: string }
-    const del = await fetch(`${sim}/handles/${created.id}`, { method: 'DELETE', headers: headersFor('2533274790000999') })
+    const created = (await (
+      await post('/handles', inviteBody('2533274790000999'), 'carol')
+    ).json()) as { id: string }
+    const del = await fetch(`${sim}/handles/${created.id}`, {
+      method: 'DELETE',
+      headers: headersFor('2533274790000999'),
+    })
     expect(del.status).toBe(204)
   })
 
@@ -182,13 +228,17 @@ describe('simulator over loopback', () => {
     }
 
     // The simulator's "social graph" is everyone but the moniker's own XUID.
-    const byPeople = (await (await query({ people: { moniker: 'people', monikerXuid: '1002' } })).json()) as {
+    const byPeople = (await (
+      await query({ people: { moniker: 'people', monikerXuid: '1002' } })
+    ).json()) as {
       results: { ownerXuid: string }[]
     }
     expect(byPeople.results.map((r) => r.ownerXuid).sort()).toEqual(['1001', '1003'])
 
     // Without include, no relatedInfo / customProperties.
-    const plain = (await (await query({ xuids: ['1001'] }, 'alice', '')).json()) as { results: Record<string, unknown>[] }
+    const plain = (await (await query({ xuids: ['1001'] }, 'alice', '')).json()) as {
+      results: Record<string, unknown>[]
+    }
     expect(plain.results).toHaveLength(1)
     expect(plain.results[0]).not.toHaveProperty('relatedInfo')
     expect(plain.results[0]).not.toHaveProperty('customProperties')
@@ -228,34 +278,57 @@ describe('simulator over loopback', () => {
       const headers = headersFor('alice')
       delete headers['x-xbl-contract-version']
       if (version !== undefined) headers['x-xbl-contract-version'] = version
-      const response = await fetch(`${sim}/handles`, { method: 'POST', headers, body: JSON.stringify(activityBody()) })
+      const response = await fetch(`${sim}/handles`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(activityBody()),
+      })
       expect(response.status, `version ${String(version)}`).toBe(400)
       expect(response.headers.get('content-type')).toMatch(/^text\/plain/)
       expect(await response.text()).toMatch(/contract-version/i)
     }
-    expect((await post('/handles', activityBody(), 'alice', { 'x-xbl-contract-version': '104' })).status).toBe(204)
+    expect(
+      (await post('/handles', activityBody(), 'alice', { 'x-xbl-contract-version': '104' })).status,
+    ).toBe(204)
   })
 
   it('answers 401 without Authorization or with a malformed one, and stores nothing', async () => {
-    for (const authorization of [undefined, 'Bearer abc', 'XBL3.0 x=;token', 'XBL3.0 x=abc', 'XBL2.0 x=1;t', 'XBL3.0 x=a b;t']) {
+    for (const authorization of [
+      undefined,
+      'Bearer abc',
+      'XBL3.0 x=;token',
+      'XBL3.0 x=abc',
+      'XBL2.0 x=1;t',
+      'XBL3.0 x=a b;t',
+    ]) {
       const headers = headersFor('alice')
       delete headers.Authorization
       if (authorization !== undefined) headers.Authorization = authorization
-      const response = await fetch(`${sim}/handles`, { method: 'POST', headers, body: JSON.stringify(inviteBody()) })
+      const response = await fetch(`${sim}/handles`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(inviteBody()),
+      })
       expect(response.status, String(authorization)).toBe(401)
       expect(response.headers.get('www-authenticate')).toBe('XBL3.0')
       expect(response.headers.get('content-type')).toMatch(/^text\/plain/)
     }
-    const { results } = (await (await query({ people: { moniker: 'people', monikerXuid: '1' } })).json()) as { results: unknown[] }
+    const { results } = (await (
+      await query({ people: { moniker: 'people', monikerXuid: '1' } })
+    ).json()) as { results: unknown[] }
     expect(results).toEqual([])
   })
 
   it('throttles a user after 30 calls in 15 s with 429, Retry-After and the MPSD body; another user is not throttled', async () => {
     for (let i = 0; i < 30; i++) {
-      const response = await fetch(`${sim}/handles/${crypto.randomUUID()}`, { headers: headersFor('busy-user') })
+      const response = await fetch(`${sim}/handles/${crypto.randomUUID()}`, {
+        headers: headersFor('busy-user'),
+      })
       expect(response.status).toBe(404)
     }
-    const throttled = await fetch(`${sim}/handles/${crypto.randomUUID()}`, { headers: headersFor('busy-user') })
+    const throttled = await fetch(`${sim}/handles/${crypto.randomUUID()}`, {
+      headers: headersFor('busy-user'),
+    })
     expect(throttled.status).toBe(429)
     const retryAfter = Number(throttled.headers.get('retry-after'))
     expect(retryAfter).toBeGreaterThanOrEqual(1)
@@ -273,16 +346,23 @@ describe('simulator over loopback', () => {
     })
     expect(sameUser.status).toBe(429)
 
-    const other = await fetch(`${sim}/handles/${crypto.randomUUID()}`, { headers: headersFor('calm-user') })
+    const other = await fetch(`${sim}/handles/${crypto.randomUUID()}`, {
+      headers: headersFor('calm-user'),
+    })
     expect(other.status).toBe(404)
 
     // sim_throttle=off lets a single call through.
-    const bypass = await fetch(`${sim}/handles/${crypto.randomUUID()}?sim_throttle=off`, { headers: headersFor('busy-user') })
+    const bypass = await fetch(`${sim}/handles/${crypto.randomUUID()}?sim_throttle=off`, {
+      headers: headersFor('busy-user'),
+    })
     expect(bypass.status).toBe(404)
 
     // __reset clears the budget.
     await fetch(`${sim}/__reset`, { method: 'POST' })
-    expect((await fetch(`${sim}/handles/${crypto.randomUUID()}`, { headers: headersFor('busy-user') })).status).toBe(404)
+    expect(
+      (await fetch(`${sim}/handles/${crypto.randomUUID()}`, { headers: headersFor('busy-user') }))
+        .status,
+    ).toBe(404)
   })
 
   it('logs what it received in /sim/__requests with Authorization redacted, and /sim/__reset clears it and the handles', async () => {
@@ -301,24 +381,38 @@ describe('simulator over loopback', () => {
     expect(text).not.toContain(token)
     expect(text).not.toContain('secret-token-abc')
     const { requests } = JSON.parse(text) as {
-      requests: { method: string; path: string; headers: Record<string, string>; body: string; at: string }[]
+      requests: {
+        method: string
+        path: string
+        headers: Record<string, string>
+        body: string
+        at: string
+      }[]
     }
     expect(requests).toHaveLength(2)
     const [first, second] = requests
-    expect(first).toMatchObject({ method: 'POST', path: '/handles?x=1', body: JSON.stringify(activityBody()) })
+    expect(first).toMatchObject({
+      method: 'POST',
+      path: '/handles?x=1',
+      body: JSON.stringify(activityBody()),
+    })
     expect(first?.headers['x-xbl-contract-version']).toBe('107')
     expect(first?.headers.authorization).toBeDefined()
     expect(first?.headers.authorization).toContain('<redacted>')
     expect(Number.isNaN(Date.parse(first?.at ?? ''))).toBe(false)
     expect(second).toMatchObject({ method: 'GET', body: '' })
 
-    const stored = (await (await query({ xuids: [xuidForUserhash('logged-user')] })).json()) as { results: unknown[] }
+    const stored = (await (await query({ xuids: [xuidForUserhash('logged-user')] })).json()) as {
+      results: unknown[]
+    }
     expect(stored.results).toHaveLength(1)
 
     expect((await fetch(`${sim}/__reset`, { method: 'POST' })).status).toBe(204)
     const after = (await (await fetch(`${sim}/__requests`)).json()) as { requests: unknown[] }
     expect(after.requests).toEqual([])
-    const gone = (await (await query({ xuids: [xuidForUserhash('logged-user')] })).json()) as { results: unknown[] }
+    const gone = (await (await query({ xuids: [xuidForUserhash('logged-user')] })).json()) as {
+      results: unknown[]
+    }
     expect(gone.results).toEqual([])
   })
 
@@ -328,10 +422,18 @@ describe('simulator over loopback', () => {
     expect(failed.headers.get('retry-after')).toBe('1')
     expect(failed.headers.get('content-type')).toMatch(/^text\/plain/)
     // Nothing was stored.
-    expect(((await (await query({ xuids: [xuidForUserhash('alice')] })).json()) as { results: unknown[] }).results).toEqual([])
+    expect(
+      (
+        (await (await query({ xuids: [xuidForUserhash('alice')] })).json()) as {
+          results: unknown[]
+        }
+      ).results,
+    ).toEqual([])
 
     const started = performance.now()
-    const slow = await fetch(`${sim}/handles/${crypto.randomUUID()}?sim_latency_ms=300`, { headers: headersFor('alice') })
+    const slow = await fetch(`${sim}/handles/${crypto.randomUUID()}?sim_latency_ms=300`, {
+      headers: headersFor('alice'),
+    })
     expect(slow.status).toBe(404)
     expect(performance.now() - started).toBeGreaterThanOrEqual(280)
   })
@@ -342,8 +444,13 @@ describe('simulator over loopback', () => {
     const getQuery = await fetch(`${sim}/handles/query`, { headers: headersFor('alice') })
     expect(getQuery.status).toBe(405)
     expect(await getQuery.text()).toMatch(/POST/)
-    expect((await fetch(`${sim}/handles/query`, { method: 'DELETE', headers: headersFor('alice') })).status).toBe(405)
-    expect((await fetch(`${sim}/handles/abc`, { method: 'PUT', headers: headersFor('alice') })).status).toBe(405)
+    expect(
+      (await fetch(`${sim}/handles/query`, { method: 'DELETE', headers: headersFor('alice') }))
+        .status,
+    ).toBe(405)
+    expect(
+      (await fetch(`${sim}/handles/abc`, { method: 'PUT', headers: headersFor('alice') })).status,
+    ).toBe(405)
     expect((await fetch(`${sim}/nothing-here`, { headers: headersFor('alice') })).status).toBe(404)
   })
 
@@ -373,17 +480,27 @@ describe('simulator over loopback', () => {
     const q = await proxied('/handles/query?include=relatedInfo', {
       method: 'POST',
       headers: headersFor('proxy-user'),
-      body: JSON.stringify({ type: 'activity', scid: SCID, owners: { xuids: [xuidForUserhash('proxy-user')] } }),
+      body: JSON.stringify({
+        type: 'activity',
+        scid: SCID,
+        owners: { xuids: [xuidForUserhash('proxy-user')] },
+      }),
     })
     expect(q.status).toBe(200)
     expect(((await q.json()) as { results: unknown[] }).results).toHaveLength(1)
 
     // The simulator's own errors pass through untouched (not a proxy error).
-    const unauthorized = await proxied('/handles', { method: 'POST', headers: { 'x-xbl-contract-version': '107' }, body: '{}' })
+    const unauthorized = await proxied('/handles', {
+      method: 'POST',
+      headers: { 'x-xbl-contract-version': '107' },
+      body: '{}',
+    })
     expect(unauthorized.status).toBe(401)
     expect(unauthorized.headers.get('x-workbench-proxy-error')).toBeNull()
 
-    const { requests } = (await (await fetch(`${sim}/__requests`)).json()) as { requests: { path: string; headers: Record<string, string> }[] }
+    const { requests } = (await (await fetch(`${sim}/__requests`)).json()) as {
+      requests: { path: string; headers: Record<string, string> }[]
+    }
     expect(requests.map((r) => r.path)).toEqual([
       '/handles',
       '/handles',
@@ -398,11 +515,18 @@ describe('simulator over loopback', () => {
 
 describe('simulator configuration', () => {
   it('SIM_THROTTLE=off disables throttling', async () => {
-    const server = await startWorkbenchServer({ env: { SIM_THROTTLE: 'off' }, port: 0, logSink: () => {}, serveDashboard: false })
+    const server = await startWorkbenchServer({
+      env: { SIM_THROTTLE: 'off' },
+      port: 0,
+      logSink: () => {},
+      serveDashboard: false,
+    })
     try {
       const statuses: number[] = []
       for (let i = 0; i < 40; i++) {
-        const response = await fetch(`${server.url}/sim/handles/${crypto.randomUUID()}`, { headers: headersFor('busy') })
+        const response = await fetch(`${server.url}/sim/handles/${crypto.randomUUID()}`, {
+          headers: headersFor('busy'),
+        })
         statuses.push(response.status)
       }
       expect(new Set(statuses)).toEqual(new Set([404]))
@@ -420,7 +544,9 @@ describe('simulator configuration', () => {
     })
     try {
       const started = performance.now()
-      const response = await fetch(`${server.url}/sim/handles/${crypto.randomUUID()}`, { headers: headersFor('u') })
+      const response = await fetch(`${server.url}/sim/handles/${crypto.randomUUID()}`, {
+        headers: headersFor('u'),
+      })
       expect(response.status).toBe(503)
       expect(response.headers.get('retry-after')).toBe('1')
       expect(performance.now() - started).toBeGreaterThanOrEqual(180)

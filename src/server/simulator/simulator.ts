@@ -4,11 +4,7 @@
 import { Hono, type Context } from 'hono'
 import type { ZodError } from 'zod'
 import { MIN_CONTRACT_VERSION, MPSD_BURST, MPSD_SUSTAIN } from '../../mpsd/limits'
-import {
-  activityBodySchema,
-  handlesQueryBodySchema,
-  inviteBodySchema,
-} from '../../mpsd/schemas'
+import { activityBodySchema, handlesQueryBodySchema, inviteBodySchema } from '../../mpsd/schemas'
 import { redactSecrets } from '../logger'
 import { parseAuthorization, xuidForUserhash } from './simulator-identity'
 import { createSimulatorState, REQUEST_LOG_LIMIT, type StoredHandle } from './simulator-state'
@@ -34,7 +30,9 @@ const BODY_LIMIT_BYTES = 1024 * 1024
 
 /** MPSD's expiration format: ISO-8601 UTC with 7 fractional digits ("2014-08-28T23:15:34.8852308Z"). */
 export function mpsdTimestamp(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, (_m, millis: string) => `.${millis}0000Z`)
+  return new Date(ms)
+    .toISOString()
+    .replace(/\.(\d{3})Z$/, (_m, millis: string) => `.${millis}0000Z`)
 }
 
 function text(c: Context, status: 400 | 401 | 403 | 404 | 405 | 503, message: string) {
@@ -66,13 +64,20 @@ export function createSimulatorApp(options: SimulatorOptions) {
   })
 
   app.use('*', async (c, next) => {
-    const body = c.req.method === 'GET' || c.req.method === 'HEAD' ? '' : await c.req.raw.clone().text()
+    const body =
+      c.req.method === 'GET' || c.req.method === 'HEAD' ? '' : await c.req.raw.clone().text()
     const url = new URL(c.req.url)
     const headers: Record<string, string> = {}
     c.req.raw.headers.forEach((value, name) => {
       headers[name] = name === 'authorization' ? redactSecrets(value) : value
     })
-    state.requests.push({ at: new Date(now()).toISOString(), method: c.req.method, path: url.pathname.replace(/^\/sim/, '') + url.search, headers, body })
+    state.requests.push({
+      at: new Date(now()).toISOString(),
+      method: c.req.method,
+      path: url.pathname.replace(/^\/sim/, '') + url.search,
+      headers,
+      body,
+    })
     if (state.requests.length > REQUEST_LOG_LIMIT) state.requests.shift()
 
     const latency = Number(c.req.query('sim_latency_ms') ?? options.latencyMs)
@@ -86,7 +91,11 @@ export function createSimulatorApp(options: SimulatorOptions) {
     // MPSD requires contract 104/105 or later on every call [spec §1].
     const contract = c.req.header('x-xbl-contract-version')
     if (!contract || !/^\d+$/.test(contract.trim()) || Number(contract) < MIN_CONTRACT_VERSION) {
-      return text(c, 400, `The x-xbl-contract-version header is missing or below ${MIN_CONTRACT_VERSION}.`)
+      return text(
+        c,
+        400,
+        `The x-xbl-contract-version header is missing or below ${MIN_CONTRACT_VERSION}.`,
+      )
     }
     const auth = parseAuthorization(c.req.header('authorization'))
     if (!auth) {
@@ -127,7 +136,9 @@ export function createSimulatorApp(options: SimulatorOptions) {
     await next()
   })
 
-  async function readJson(c: Context): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
+  async function readJson(
+    c: Context,
+  ): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
     const raw = await c.req.text()
     if (new TextEncoder().encode(raw).byteLength > BODY_LIMIT_BYTES) {
       return { ok: false, response: text(c, 400, 'The request body is too large.') }
@@ -164,7 +175,11 @@ export function createSimulatorApp(options: SimulatorOptions) {
       const body = result.data
       // A new activity replaces the user's previous one for that SCID [spec §2.1].
       for (const [id, handle] of state.handles) {
-        if (handle.type === 'activity' && handle.ownerXuid === xuid && handle.scid.toLowerCase() === body.sessionRef.scid.toLowerCase()) {
+        if (
+          handle.type === 'activity' &&
+          handle.ownerXuid === xuid &&
+          handle.scid.toLowerCase() === body.sessionRef.scid.toLowerCase()
+        ) {
           state.handles.delete(id)
         }
       }
@@ -204,7 +219,11 @@ export function createSimulatorApp(options: SimulatorOptions) {
       state.handles.set(id, handle)
       return c.json(publicHandle(handle), 201)
     }
-    return text(c, 400, 'type must be "activity" or "invite" (the simulator does not model other handle types).')
+    return text(
+      c,
+      400,
+      'type must be "activity" or "invite" (the simulator does not model other handle types).',
+    )
   })
 
   app.post('/handles/query', async (c) => {
@@ -213,7 +232,9 @@ export function createSimulatorApp(options: SimulatorOptions) {
     const result = handlesQueryBodySchema.safeParse(parsed.value)
     if (!result.success) return text(c, 400, describeZodError(result.error))
     const { scid, owners } = result.data
-    const include = new Set((c.req.query('include') ?? '').split(',').map((s) => s.trim().toLowerCase()))
+    const include = new Set(
+      (c.req.query('include') ?? '').split(',').map((s) => s.trim().toLowerCase()),
+    )
     // The simulator has no social graph: a moniker stands for every other user with an activity.
     const matchesOwner = owners.xuids
       ? (owner: string) => owners.xuids?.includes(owner) ?? false
@@ -225,7 +246,15 @@ export function createSimulatorApp(options: SimulatorOptions) {
       results.push({
         ...publicHandle(handle),
         ...(include.has('relatedinfo')
-          ? { relatedInfo: { visibility: 'open', joinRestriction: 'followed', closed: false, maxMembersCount: 8, membersCount: 1 } }
+          ? {
+              relatedInfo: {
+                visibility: 'open',
+                joinRestriction: 'followed',
+                closed: false,
+                maxMembersCount: 8,
+                membersCount: 1,
+              },
+            }
           : {}),
         ...(include.has('customproperties') ? { customProperties: {} } : {}),
       })
@@ -238,13 +267,13 @@ export function createSimulatorApp(options: SimulatorOptions) {
 
   app.get('/handles/:id', (c) => {
     const handle = liveHandle(c.req.param('id'))
-    if (!handle) return text(c, 404, 'The requested handle wasn\'t found.')
+    if (!handle) return text(c, 404, "The requested handle wasn't found.")
     return c.json(publicHandle(handle))
   })
 
   app.delete('/handles/:id', (c) => {
     const handle = liveHandle(c.req.param('id'))
-    if (!handle) return text(c, 404, 'The requested handle wasn\'t found.')
+    if (!handle) return text(c, 404, "The requested handle wasn't found.")
     const xuid = c.get('xuid')
     if (handle.ownerXuid !== xuid && handle.invitedXuid !== xuid) {
       return text(c, 403, 'The requested handle cannot be deleted by this user.')
@@ -256,7 +285,9 @@ export function createSimulatorApp(options: SimulatorOptions) {
   app.all('/handles', (c) => text(c, 405, 'Use POST on /handles.'))
   app.all('/handles/:id', (c) => text(c, 405, 'Use GET or DELETE on /handles/{id}.'))
   app.notFound((c) => text(c, 404, 'The requested resource was not found.'))
-  app.onError((error, c) => text(c, 400, `The request could not be read: ${redactSecrets(error.message)}`))
+  app.onError((error, c) =>
+    text(c, 400, `The request could not be read: ${redactSecrets(error.message)}`),
+  )
 
   return Object.assign(app, { state })
 }
