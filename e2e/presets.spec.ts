@@ -42,7 +42,7 @@ test('a preset shared by link opens in a fresh browser, asks before saving, and 
   await expect(linkField).toHaveValue(/#preset=[A-Za-z0-9_-]+$/)
   const link = await linkField.inputValue()
   expect(link).not.toContain('e2e-preset-secret-token')
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link)
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(link)
 
   const fresh = await browser.newContext()
   try {
@@ -55,7 +55,8 @@ test('a preset shared by link opens in a fresh browser, asks before saving, and 
     await expect(other.getByRole('article', { name: 'Weekly invite' })).toHaveCount(0)
     await dialog.getByRole('button', { name: 'Save shared preset' }).click()
     await expect(other.getByRole('article', { name: 'Weekly invite' })).toBeVisible()
-    expect(new URL(other.url()).hash).toBe('')
+    // The fragment is dropped once saved; the URL updates after the click, so poll for it.
+    await expect.poll(() => new URL(other.url()).hash).toBe('')
 
     await setToken(other, TOKEN)
     await other.getByRole('link', { name: 'Presets' }).click()

@@ -115,6 +115,7 @@ test('a known token appears in no output the Workbench produces', async ({ page,
   await page.getByRole('link', { name: 'Presets' }).click()
   const card = page.getByRole('article', { name: 'Secret test' })
   await card.getByRole('button', { name: 'Copy share link' }).click()
+  await expect(page.getByLabel('Share link')).toHaveValue(/#preset=/)
   const link = await page.getByLabel('Share link').inputValue()
   const payload = new URL(link).hash.replace('#preset=', '')
   const decoded = inflateRawSync(Buffer.from(payload, 'base64url')).toString('utf8')
