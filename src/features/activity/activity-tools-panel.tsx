@@ -10,11 +10,12 @@ import {
   findActivities,
   type FoundActivity,
   type Owners,
-} from '../../data/batch/activity-tools'
+} from '../../data/activity/activity-tools'
 import { parseXuidText } from '../../data/batch/parse-xuids'
 import { useSettings } from '../../data/settings/settings-queries'
 import { QUERY_MAX_XUIDS } from '../../mpsd/limits'
 import { scidSchema, xuidSchema } from '../../mpsd/schemas'
+import { Alert } from '../../components/alert'
 
 const MONIKERS = ['friends', 'favorites', 'people']
 
@@ -172,16 +173,8 @@ export function ActivityToolsPanel({ draft }: { draft: ComposeDraft }) {
           Find activities
         </button>
       </div>
-      {find.error ? (
-        <p role="alert" className="alert">
-          {find.error.message}
-        </p>
-      ) : null}
-      {found && !found.ok ? (
-        <p role="alert" className="alert">
-          {found.error}
-        </p>
-      ) : null}
+      {find.error ? <Alert>{find.error.message}</Alert> : null}
+      {found && !found.ok ? <Alert>{found.error}</Alert> : null}
       {found?.ok ? <ActivityList activities={found.value} /> : null}
 
       <div className="field">
@@ -211,16 +204,8 @@ export function ActivityToolsPanel({ draft }: { draft: ComposeDraft }) {
           Clear activity
         </button>
       </div>
-      {clear.error ? (
-        <p role="alert" className="alert">
-          {clear.error.message}
-        </p>
-      ) : null}
-      {cleared && !cleared.ok ? (
-        <p role="alert" className="alert">
-          {cleared.error}
-        </p>
-      ) : null}
+      {clear.error ? <Alert>{clear.error.message}</Alert> : null}
+      {cleared && !cleared.ok ? <Alert>{cleared.error}</Alert> : null}
       {cleared?.ok ? <p role="status">Activity {cleared.value.deletedId} deleted.</p> : null}
     </section>
   )
