@@ -48,6 +48,7 @@ import { downloadText } from '../../lib/download'
 import { postHandleRequest } from '../../mpsd/request-builder'
 import { inviteBodySchema } from '../../mpsd/schemas'
 import { useSettings } from '../../data/settings/settings-queries'
+import { Alert } from '../../components/alert'
 
 const TEXT_KEY = 'handles-workbench:batch-xuids'
 /** A CSV bigger than this is not a list of XUIDs; refuse it rather than freeze the tab. */
@@ -389,11 +390,7 @@ function BatchBody({
           accept=".csv,.txt,text/csv,text/plain"
           onChange={(e) => void onFile(e)}
         />
-        {fileError ? (
-          <p role="alert" className="alert">
-            {fileError}
-          </p>
-        ) : null}
+        {fileError ? <Alert>{fileError}</Alert> : null}
       </div>
 
       <details className="batch-pacing">
@@ -535,11 +532,7 @@ function BatchBody({
           </button>
         ) : null}
       </div>
-      {runError ? (
-        <p role="alert" className="alert">
-          {runError}
-        </p>
-      ) : null}
+      {runError ? <Alert>{runError}</Alert> : null}
 
       {run && counts ? (
         <div className="batch-progress">
@@ -560,10 +553,10 @@ function BatchBody({
             {run.note ? ` · ${run.note}` : ''}
           </p>
           {!driving && failed > 0 ? (
-            <p role="alert" className="alert">
+            <Alert>
               {failed} {failed === 1 ? 'invite' : 'invites'} failed; they are marked in Batch
               results. “Retry failed” sends them again.
-            </p>
+            </Alert>
           ) : null}
           <div className="batch-results-scroll">
             <table aria-label="Batch results">
