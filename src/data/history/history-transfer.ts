@@ -5,7 +5,8 @@ import { fromHar, toHar } from './har'
 import { handlesQueries } from '../handles/handles-queries'
 import { readSettings } from '../settings/settings-store'
 import { historyQueries } from './history-queries'
-import { importHistoryEntries, readHistoryEntries } from './history-store'
+import { importHistoryEntries } from './history-import'
+import { readHistoryEntries } from './history-read'
 
 export type ExportedFile = { fileName: string; text: string; count: number }
 

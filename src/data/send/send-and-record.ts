@@ -8,7 +8,7 @@ import {
 } from '../../mpsd/request-builder'
 import { ProxyUnreachableError, sendThroughProxy } from '../../lib/proxy-client'
 import { readAuthorization, readSettings } from '../settings/settings-store'
-import { recordExchange } from '../history/history-store'
+import { recordExchange } from '../history/history-write'
 import { redactKnownSecrets } from '../settings/known-secrets'
 import {
   historyIdFor,

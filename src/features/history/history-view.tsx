@@ -14,11 +14,8 @@ import {
 } from '../../data/history/history-queries'
 import { exportHistoryHar, useImportHistory } from '../../data/history/history-transfer'
 import { filterFromSearch, isFiltered, searchFromFilter } from '../../data/history/history-filter'
-import {
-  dismissPruneNotice,
-  readPruneNotice,
-  type HistoryFilter,
-} from '../../data/history/history-store'
+import { dismissPruneNotice, readPruneNotice } from '../../data/history/prune-notice'
+import type { HistoryFilter } from '../../data/history/history-search'
 import { useUpstreams } from '../../data/settings/upstreams-queries'
 import { CompareView } from './compare-view'
 import { HistoryDetail } from './history-detail'
