@@ -1,13 +1,7 @@
 // Query factories for History, keys from generic to specific (TkDodo's hierarchy):
 // history > list(filter) (matching ids) > rows(ids) and history > detail(id). Invalidating
 // ['history'] refreshes everything; local IndexedDB queries use networkMode 'always'.
-import {
-  queryOptions,
-  useMutation,
-  useQuery,
-  useQueryClient,
-  keepPreviousData,
-} from '@tanstack/react-query'
+import { queryOptions, useMutation, useQuery, keepPreviousData } from '@tanstack/react-query'
 import type { HistoryFilter } from './history-search'
 
 // The store (and IndexedDB code) loads with the first History read or write, not at first paint.
@@ -116,9 +110,8 @@ export function useSetAsideCount() {
 }
 
 export function useClearHistory() {
-  const queryClient = useQueryClient()
   return useMutation({
     mutationFn: async () => (await write()).clearHistory(),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: historyQueries.all() }),
+    meta: { records: ['history'] },
   })
 }

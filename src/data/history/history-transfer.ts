@@ -1,10 +1,8 @@
 // History in and out as HAR files. Kept apart from history-queries so the HAR code loads with the
 // History view, not with every Send.
-import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useMutation } from '@tanstack/react-query'
 import { fromHar, toHar } from './har'
-import { handlesQueries } from '../handles/handles-queries'
 import { readSettings } from '../settings/settings-store'
-import { historyQueries } from './history-queries'
 import { importHistoryEntries } from './history-import'
 import { readHistoryEntries } from './history-read'
 
@@ -26,7 +24,6 @@ export async function exportHistoryHar(
 }
 
 export function useImportHistory() {
-  const queryClient = useQueryClient()
   return useMutation({
     mutationFn: async (file: { name: string; text: string }) => {
       const parsed = fromHar(file.text)
@@ -44,10 +41,7 @@ export function useImportHistory() {
         tooOld: { count: parsed.entries.length - kept.length, maxAgeDays: historyMaxAgeDays },
       }
     },
-    onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: historyQueries.all() }),
-        queryClient.invalidateQueries({ queryKey: handlesQueries.all() }),
-      ]),
+    // Imported invites file their handles in the ledger too.
+    meta: { records: ['history', 'handles'] },
   })
 }

@@ -1,10 +1,9 @@
 // "Activity tools": Find activities (POST /handles/query by XUIDs or by a social group) and Clear
 // activity (XSAPI's ClearActivity: query your own activity for the SCID, then DELETE it). Both go
 // through the one Send path, so each call is in History.
-import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useMutation } from '@tanstack/react-query'
 import { useId, useState } from 'react'
 import type { ComposeDraft } from '../../data/drafts/draft-store'
-import { historyQueries } from '../../data/history/history-queries'
 import {
   clearActivity,
   findActivities,
@@ -20,7 +19,6 @@ import { Alert } from '../../components/alert'
 const MONIKERS = ['friends', 'favorites', 'people']
 
 export function ActivityToolsPanel({ draft }: { draft: ComposeDraft }) {
-  const queryClient = useQueryClient()
   const settings = useSettings()
   const ids = useId()
   const [mode, setMode] = useState<'xuids' | 'people'>('xuids')
@@ -40,12 +38,11 @@ export function ActivityToolsPanel({ draft }: { draft: ComposeDraft }) {
         : undefined
   const monikerXuidCheck = xuidSchema.safeParse(monikerXuid)
   const callerCheck = xuidSchema.safeParse(callerXuid)
-  const refresh = () => queryClient.invalidateQueries({ queryKey: historyQueries.all() })
 
   const find = useMutation({
     mutationFn: (input: Owners) =>
       findActivities({ scid, owners: input, contractVersion: settings.contractVersion }),
-    onSettled: refresh,
+    meta: { records: ['history'] },
   })
   const clear = useMutation({
     mutationFn: () =>
@@ -54,7 +51,7 @@ export function ActivityToolsPanel({ draft }: { draft: ComposeDraft }) {
         callerXuid: callerXuid.trim(),
         contractVersion: settings.contractVersion,
       }),
-    onSettled: refresh,
+    meta: { records: ['history'] },
   })
 
   const canFind =
