@@ -4,6 +4,7 @@ import { buildInviteBody, postHandleRequest } from '../../mpsd/request-builder'
 import { sendAndRecord } from '../send/send-and-record'
 import type { HistoryEntry } from '../history/history-entry'
 import type { BatchTemplate } from './batch-run'
+import type { PlannedRequest } from './batch-lint'
 import {
   DEFAULT_RETRY_AFTER_MS,
   parseRetryAfter,
@@ -23,6 +24,18 @@ export function inviteBodyFor(template: BatchTemplate, xuid: string) {
     ...(template.context === undefined ? {} : { context: template.context }),
     ...(template.contextString === undefined ? {} : { contextString: template.contextString }),
     ...(template.senderString === undefined ? {} : { senderString: template.senderString }),
+  })
+}
+
+/** The calls a batch will make, as the pre-send checks compare them with what History just sent. */
+export function plannedInvites(
+  template: BatchTemplate,
+  xuids: readonly string[],
+  contractVersion?: number,
+): PlannedRequest[] {
+  return xuids.map((xuid) => {
+    const request = postHandleRequest(inviteBodyFor(template, xuid), contractVersion)
+    return { method: request.method, path: request.path, body: request.body, xuid }
   })
 }
 
