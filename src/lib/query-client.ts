@@ -5,7 +5,7 @@
 import { MutationCache, QueryClient, type DefaultOptions } from '@tanstack/react-query'
 
 /** The stores a write can touch; each is the root key of its query factory (['history'], …). */
-export type RecordTopic = 'history' | 'handles' | 'presets' | 'batch'
+export type RecordTopic = 'history' | 'handles' | 'presets' | 'batch' | 'settings'
 
 declare module '@tanstack/react-query' {
   interface Register {

@@ -4,6 +4,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useRef, useState } from 'react'
 import { refreshRecords } from '../../lib/query-client'
+import { currentSettings } from '../settings/settings-queries'
 import type { BatchRun, BatchTemplate, SkippedEntry } from './batch-run'
 import {
   resumeBatch,
@@ -27,6 +28,7 @@ export function useBatchActions() {
   const run = useMutation({
     mutationFn: (op: (drive: DriveOptions) => Promise<BatchRun>) =>
       op({
+        settings: () => currentSettings(queryClient),
         onStep: (next) => {
           const finished = next.state !== 'running' && next.state !== 'waiting'
           const at = clockNow()

@@ -1,8 +1,8 @@
 // History in and out as HAR files. Kept apart from history-queries so the HAR code loads with the
 // History view, not with every Send.
-import { useMutation } from '@tanstack/react-query'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { fromHar, toHar } from './har'
-import { readSettings } from '../settings/settings-store'
+import { currentSettings } from '../settings/settings-queries'
 import { importHistoryEntries } from './history-import'
 import { readHistoryEntries } from './history-read'
 
@@ -24,13 +24,14 @@ export async function exportHistoryHar(
 }
 
 export function useImportHistory() {
+  const queryClient = useQueryClient()
   return useMutation({
     mutationFn: async (file: { name: string; text: string }) => {
       const parsed = fromHar(file.text)
       if (!parsed.ok) throw new Error(`${file.name}: ${parsed.error}`)
       // Entries past the age limit would be removed by the next retention pass: they are not
       // imported, and the report says so, rather than vanishing later.
-      const { historyMaxAgeDays } = readSettings()
+      const { historyMaxAgeDays } = (await currentSettings(queryClient)).settings
       const cutoff = Date.now() - historyMaxAgeDays * 86_400_000
       const kept = parsed.entries.filter((entry) => entry.startedAt >= cutoff)
       const written = await importHistoryEntries(kept)

@@ -1,16 +1,15 @@
 // "Send": a React Query mutation over sendAndRecord, which records every call in History. Its meta
 // says what it wrote; the query client's after-write policy refreshes History and the Handles ledger.
-import { useMutation } from '@tanstack/react-query'
-import type { SendInput } from './send-and-record'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { recordingSendFor } from './recording-send'
 
 export const SEND_MUTATION_KEY = ['send'] as const
 
 export function useSendRequest() {
+  const queryClient = useQueryClient()
   return useMutation({
     mutationKey: SEND_MUTATION_KEY,
-    // The send path (proxy client, History store, IndexedDB) loads with the first Send.
-    mutationFn: async (input: SendInput) =>
-      (await import('./send-and-record')).sendAndRecord(input),
+    mutationFn: recordingSendFor(queryClient),
     meta: { records: ['history', 'handles'] },
   })
 }

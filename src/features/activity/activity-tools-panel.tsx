@@ -1,7 +1,7 @@
 // "Activity tools": Find activities (POST /handles/query by XUIDs or by a social group) and Clear
 // activity (XSAPI's ClearActivity: query your own activity for the SCID, then DELETE it). Both go
 // through the one Send path, so each call is in History.
-import { useMutation } from '@tanstack/react-query'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useId, useState } from 'react'
 import type { ComposeDraft } from '../../data/drafts/draft-store'
 import {
@@ -12,6 +12,7 @@ import {
 } from '../../data/activity/activity-tools'
 import { parseXuidText } from '../../data/batch/parse-xuids'
 import { useSettings } from '../../data/settings/settings-queries'
+import { recordingSendFor } from '../../data/send/recording-send'
 import { QUERY_MAX_XUIDS } from '../../mpsd/limits'
 import { scidSchema, xuidSchema } from '../../mpsd/schemas'
 import { Alert } from '../../components/alert'
@@ -20,6 +21,7 @@ const MONIKERS = ['friends', 'favorites', 'people']
 
 export function ActivityToolsPanel({ draft }: { draft: ComposeDraft }) {
   const settings = useSettings()
+  const send = recordingSendFor(useQueryClient())
   const ids = useId()
   const [mode, setMode] = useState<'xuids' | 'people'>('xuids')
   const [ownerText, setOwnerText] = useState('')
@@ -41,16 +43,19 @@ export function ActivityToolsPanel({ draft }: { draft: ComposeDraft }) {
 
   const find = useMutation({
     mutationFn: (input: Owners) =>
-      findActivities({ scid, owners: input, contractVersion: settings.contractVersion }),
+      findActivities({ scid, owners: input, contractVersion: settings.contractVersion }, send),
     meta: { records: ['history'] },
   })
   const clear = useMutation({
     mutationFn: () =>
-      clearActivity({
-        scid,
-        callerXuid: callerXuid.trim(),
-        contractVersion: settings.contractVersion,
-      }),
+      clearActivity(
+        {
+          scid,
+          callerXuid: callerXuid.trim(),
+          contractVersion: settings.contractVersion,
+        },
+        send,
+      ),
     meta: { records: ['history'] },
   })
 
