@@ -7,7 +7,16 @@ import globals from 'globals'
 
 // Layer zones (bulletproof-react's .eslintrc.cjs): imports point one way,
 // mpsd <- server; mpsd <- lib, data, components <- features <- app; features never import each other.
-const features = ['compose', 'response', 'history', 'handles', 'presets', 'batch', 'settings']
+const features = [
+  'compose',
+  'response',
+  'history',
+  'handles',
+  'presets',
+  'batch',
+  'activity',
+  'settings',
+]
 const featureZones = features.map((name) => ({
   target: `./src/features/${name}`,
   from: './src/features',

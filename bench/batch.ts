@@ -1,6 +1,6 @@
 // Batch section: 1,000 invites sent one after another, one POST per XUID, as the SDK does, through
 // the Workbench proxy to the simulator with throttling off. When the app's batch runner is present
-// (src/data/batch/batch-bench.ts: runBatch with an injectable send) the figure is the real runner
+// (bench/batch-bench.ts: runBatch with an injectable send) the figure is the real runner
 // with a Node fetch sender; otherwise the bench's own sequential loop, labelled as such.
 // Reference: the same 1,000 invites straight to the simulator, by the same loop, in the same run.
 import { Pool } from 'undici'
@@ -31,7 +31,7 @@ const xuidsFrom = (offset: number, count = BATCH_SIZE) =>
 /** The app's runner, or undefined when its module is missing or does not load (work in progress). */
 async function loadRunner() {
   try {
-    return await import('../src/data/batch/batch-bench')
+    return await import('./batch-bench')
   } catch {
     return undefined
   }
@@ -96,7 +96,7 @@ export async function measureBatch(serverUrl: string): Promise<Figure[]> {
       batchFigure(
         proxied,
         reference,
-        "the bench's own sequential loop: src/data/batch/batch-bench.ts did not load",
+        "the bench's own sequential loop: bench/batch-bench.ts did not load",
       ),
     ]
   } finally {

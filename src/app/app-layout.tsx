@@ -3,6 +3,7 @@ import { Link, Route, Switch, useLocation } from 'wouter'
 import { useCrossTabSync } from '../data/sync/changes-channel'
 import { ComposePage } from './compose-page'
 import { HandlesRoute, HistoryRoute, PresetsRoute, preloadRoute, SettingsRoute } from './routes'
+import { Alert } from '../components/alert'
 
 // Compose is the first view and ships in the main chunk; every other view loads on demand.
 
@@ -75,9 +76,9 @@ export function AppLayout() {
             <Route path="/presets" component={PresetsRoute} />
             <Route path="/settings" component={SettingsRoute} />
             <Route>
-              <p role="alert">
+              <Alert variant="inline">
                 No such page. <Link href="/">Go to Compose</Link>
-              </p>
+              </Alert>
             </Route>
           </Switch>
         </Suspense>

@@ -15,7 +15,7 @@ const BatchPanel = memo(
 )
 const ActivityToolsPanel = memo(
   lazy(() =>
-    import('../features/batch/activity-tools-panel').then((m) => ({
+    import('../features/activity/activity-tools-panel').then((m) => ({
       default: m.ActivityToolsPanel,
     })),
   ),

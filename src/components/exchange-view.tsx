@@ -5,6 +5,7 @@ import { describeUpstream } from '../data/settings/settings-store'
 import type { HistoryEntry } from '../data/history/history-entry'
 import { formatBody, formatBytes } from './format-body'
 import { describeFailure } from './proxy-error-message'
+import { Alert } from './alert'
 
 export function ExchangeView({ entry }: { entry: HistoryEntry }) {
   const settings = useSettings()
@@ -17,18 +18,16 @@ export function ExchangeView({ entry }: { entry: HistoryEntry }) {
   return (
     <div className="exchange">
       {entry.storageError ? (
-        <p role="alert" className="alert">
-          This call was not saved to History: {entry.storageError}
-        </p>
+        <Alert>This call was not saved to History: {entry.storageError}</Alert>
       ) : null}
       {failure ? (
-        <div role="alert" className="alert">
+        <Alert as="div">
           <p>
             <strong>{failure.title}</strong>
           </p>
           <p>{failure.detail}</p>
           <p>{failure.next}</p>
-        </div>
+        </Alert>
       ) : null}
       {response ? (
         <p className={`status-line status-${entry.statusClass}`} aria-label="Status">

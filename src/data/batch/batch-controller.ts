@@ -3,7 +3,7 @@
 // per run (taken only if free) keeps a second tab from resuming or cancelling a run this tab is
 // sending.
 import { REDACTED } from '../../mpsd/redact'
-import { readSettings } from '../settings/settings-store'
+import type { SendSettings } from '../settings/settings-queries'
 import {
   isResumable,
   newBatchRun,
@@ -43,6 +43,8 @@ export function isDriving(): boolean {
 }
 
 export type DriveOptions = {
+  /** The settings of the moment (from the settings query): upstream, contract version, token. */
+  settings: () => Promise<SendSettings>
   /** Called after each step, e.g. to refresh History and the Handles ledger. */
   onStep?: (run: BatchRun) => void
   /** For tests: a send other than sendAndRecord. */
@@ -84,9 +86,14 @@ async function drive(run: BatchRun, options: DriveOptions): Promise<BatchRun> {
       run = stored
     }
     const seedSpent = await recentCallTimes(longest, { excludeBatchId: run.id }).catch(() => [])
+    const send =
+      options.send ??
+      createRecordingSend({
+        contractVersion: (await options.settings()).settings.contractVersion,
+        settings: options.settings,
+      })
     return runBatch(run, {
-      send:
-        options.send ?? createRecordingSend({ contractVersion: readSettings().contractVersion }),
+      send,
       signal: controller.signal,
       seedSpent,
       persist: async (next) => {
@@ -125,12 +132,13 @@ export async function startBatch(
     skipped: readonly SkippedEntry[]
     budgets: readonly Budget[]
   },
-  options: DriveOptions = {},
+  options: DriveOptions,
 ): Promise<BatchRun> {
   if (isDriving() || starting) throw new Error('A batch is already running in this tab.')
   starting = true
   try {
-    const run = newBatchRun({ ...input, upstream: readSettings().upstream })
+    const { upstream } = (await options.settings()).settings
+    const run = newBatchRun({ ...input, upstream })
     await saveBatchRun(run).catch(() => undefined)
     void pruneBatchRuns().catch(() => 0)
     const driving = drive(run, options)
@@ -141,7 +149,7 @@ export async function startBatch(
   }
 }
 
-export function resumeBatch(run: BatchRun, options: DriveOptions = {}): Promise<BatchRun> {
+export function resumeBatch(run: BatchRun, options: DriveOptions): Promise<BatchRun> {
   // A token typed into the form was replaced by <redacted> before the run was stored: resuming would
   // send that placeholder in its place.
   if (JSON.stringify(run.template).includes(REDACTED)) {
@@ -154,7 +162,7 @@ export function resumeBatch(run: BatchRun, options: DriveOptions = {}): Promise<
   return drive(run, options)
 }
 
-export function retryFailed(run: BatchRun, options: DriveOptions = {}): Promise<BatchRun> {
+export function retryFailed(run: BatchRun, options: DriveOptions): Promise<BatchRun> {
   return drive(requeueFailed(run), options)
 }
 

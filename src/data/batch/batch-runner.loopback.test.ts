@@ -9,7 +9,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { startWorkbenchServer, type RunningServer } from '../../server/start-server'
 import { newBatchRun } from './batch-run'
 import { runBatch, type Clock } from './batch-runner'
-import { BENCH_TEMPLATE, createProxyInviteSend, timeInvites } from './batch-bench'
+// The bench's fetch sender is the runner's real-HTTP client here too.
+import { BENCH_TEMPLATE, createProxyInviteSend, timeInvites } from '../../../bench/batch-bench'
 import { MPSD_BUDGETS } from './token-bucket'
 
 type Logged = { at: string; method: string; path: string }

@@ -2,8 +2,10 @@
 // takes, so every invite is a History entry and every handle lands in the ledger, as a single Send.
 import { buildInviteBody, postHandleRequest } from '../../mpsd/request-builder'
 import { sendAndRecord } from '../send/send-and-record'
+import type { SendSettings } from '../settings/settings-queries'
 import type { HistoryEntry } from '../history/history-entry'
 import type { BatchTemplate } from './batch-run'
+import type { PlannedRequest } from './batch-lint'
 import {
   DEFAULT_RETRY_AFTER_MS,
   parseRetryAfter,
@@ -23,6 +25,18 @@ export function inviteBodyFor(template: BatchTemplate, xuid: string) {
     ...(template.context === undefined ? {} : { context: template.context }),
     ...(template.contextString === undefined ? {} : { contextString: template.contextString }),
     ...(template.senderString === undefined ? {} : { senderString: template.senderString }),
+  })
+}
+
+/** The calls a batch will make, as the pre-send checks compare them with what History just sent. */
+export function plannedInvites(
+  template: BatchTemplate,
+  xuids: readonly string[],
+  contractVersion?: number,
+): PlannedRequest[] {
+  return xuids.map((xuid) => {
+    const request = postHandleRequest(inviteBodyFor(template, xuid), contractVersion)
+    return { method: request.method, path: request.path, body: request.body, xuid }
   })
 }
 
@@ -85,22 +99,30 @@ export function outcomeFromEntry(entry: HistoryEntry, now: number = Date.now()):
   }
 }
 
-export function createRecordingSend(
-  options: { contractVersion?: number; upstream?: string } = {},
-): BatchSend {
+export function createRecordingSend(options: {
+  contractVersion?: number
+  upstream?: string
+  /** Read for each invite, so a token set during a run is used from the next one. */
+  settings: () => Promise<SendSettings>
+}): BatchSend {
   return async (xuid, run) => {
     const body = inviteBodyFor(run.template, xuid)
-    const entry = await sendAndRecord({
-      request: postHandleRequest(body, options.contractVersion),
-      kind: 'invite',
-      ...((run.upstream ?? options.upstream) ? { upstream: run.upstream ?? options.upstream } : {}),
-      meta: {
-        scid: run.template.scid,
-        xuid,
-        sessionName: run.template.sessionName,
-        batchId: run.id,
+    const entry = await sendAndRecord(
+      {
+        request: postHandleRequest(body, options.contractVersion),
+        kind: 'invite',
+        ...((run.upstream ?? options.upstream)
+          ? { upstream: run.upstream ?? options.upstream }
+          : {}),
+        meta: {
+          scid: run.template.scid,
+          xuid,
+          sessionName: run.template.sessionName,
+          batchId: run.id,
+        },
       },
-    })
+      await options.settings(),
+    )
     return outcomeFromEntry(entry)
   }
 }

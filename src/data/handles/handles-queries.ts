@@ -1,14 +1,9 @@
-// Query factory for the invite-handle ledger: handles > list. Check and Revoke go through the one
-// Send path, so each is also a History entry, and record what they found on the handle.
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { deleteHandleRequest, getHandleRequest } from '../../mpsd/request-builder'
-import { readSettings } from '../settings/settings-store'
-import { historyQueries } from '../history/history-queries'
-import type { HandleCheck, HandleRecord } from './handle-record'
+// Query factory for the invite-handle ledger: handles > list. Check and Revoke, which send, are in
+// src/data/send/handle-actions.ts.
+import { queryOptions, useQuery } from '@tanstack/react-query'
 
-// The ledger store and the send path load on first use, not at first paint.
+// The ledger store loads on first use, not at first paint.
 const store = () => import('./handles-store')
-const sendPath = () => import('../send/send-and-record')
 
 export const handlesQueries = {
   all: () => ['handles'] as const,
@@ -23,48 +18,4 @@ export const handlesQueries = {
 
 export function useHandles() {
   return useQuery(handlesQueries.list())
-}
-
-function outcomeOf(action: 'check' | 'revoke', status: number | undefined): HandleCheck['outcome'] {
-  if (status === undefined) return 'failed'
-  if (status === 404) return 'not-found'
-  if (status >= 200 && status < 300) return action === 'revoke' ? 'revoked' : 'active'
-  return 'failed'
-}
-
-/** "Check" (GET /handles/{id}) and "Revoke" (DELETE /handles/{id}), to where the invite went. */
-export function useHandleAction(action: 'check' | 'revoke') {
-  const queryClient = useQueryClient()
-  return useMutation({
-    mutationFn: async (handle: HandleRecord) => {
-      const { contractVersion } = readSettings()
-      const request =
-        action === 'check'
-          ? getHandleRequest(handle.id, contractVersion)
-          : deleteHandleRequest(handle.id, contractVersion)
-      const entry = await (
-        await sendPath()
-      ).sendAndRecord({
-        request,
-        kind: action === 'check' ? 'get' : 'delete',
-        upstream: handle.upstream,
-        meta: { scid: handle.scid, xuid: handle.invitedXuid, sessionName: handle.sessionName },
-      })
-      const status = entry.response && !entry.proxyError ? entry.response.status : undefined
-      await (
-        await store()
-      ).recordHandleCheck(handle.id, {
-        at: entry.startedAt,
-        ...(status === undefined ? {} : { status }),
-        outcome: outcomeOf(action, status),
-        historyId: entry.id,
-      })
-      return entry
-    },
-    onSettled: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: handlesQueries.all() }),
-        queryClient.invalidateQueries({ queryKey: historyQueries.all() }),
-      ]),
-  })
 }

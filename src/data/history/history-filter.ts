@@ -1,7 +1,7 @@
 // The History filter lives in the URL (?type=invite&status=4xx&q=…) so a view can be bookmarked
 // and shared. Unknown or invalid values are dropped, never an error.
 import { requestKindSchema, statusClassSchema } from './history-entry'
-import type { HistoryFilter } from './history-store'
+import type { HistoryFilter } from './history-search'
 
 const PARAMS = {
   kind: 'type',

@@ -1,17 +1,14 @@
 // Query factories for History, keys from generic to specific (TkDodo's hierarchy):
 // history > list(filter) (matching ids) > rows(ids) and history > detail(id). Invalidating
 // ['history'] refreshes everything; local IndexedDB queries use networkMode 'always'.
-import {
-  queryOptions,
-  useMutation,
-  useQuery,
-  useQueryClient,
-  keepPreviousData,
-} from '@tanstack/react-query'
-import type { HistoryFilter } from './history-store'
+import { queryOptions, useMutation, useQuery, keepPreviousData } from '@tanstack/react-query'
+import type { HistoryFilter } from './history-search'
 
 // The store (and IndexedDB code) loads with the first History read or write, not at first paint.
-const store = () => import('./history-store')
+const search = () => import('./history-search')
+const read = () => import('./history-read')
+const quarantine = () => import('./history-quarantine')
+const write = () => import('./history-write')
 
 /** Rows are read a page at a time; the list asks for whole pages so keys stay stable. */
 export const HISTORY_PAGE = 50
@@ -22,7 +19,7 @@ export const historyQueries = {
   list: (filter: HistoryFilter) =>
     queryOptions({
       queryKey: [...historyQueries.lists(), filter] as const,
-      queryFn: async ({ signal }) => (await store()).listHistoryIds(filter, signal),
+      queryFn: async ({ signal }) => (await search()).listHistoryIds(filter, signal),
       networkMode: 'always',
       staleTime: Infinity,
     }),
@@ -31,7 +28,7 @@ export const historyQueries = {
     queryOptions({
       queryKey: [...historyQueries.all(), 'head', filter] as const,
       queryFn: async ({ client }) => {
-        const head = await (await store()).listHistoryHead(filter)
+        const head = await (await search()).listHistoryHead(filter)
         // The head's rows are the list's first page: seed that page so it is not read again.
         if (head) {
           const page = historyQueries.rows(head.ids.slice(0, HISTORY_PAGE))
@@ -47,7 +44,7 @@ export const historyQueries = {
     queryOptions({
       queryKey: [...historyQueries.all(), 'rows', ids] as const,
       queryFn: async ({ client }) => {
-        const rows = await (await store()).getHistoryRows(ids)
+        const rows = await (await read()).getHistoryRows(ids)
         // An unreadable record was just set aside: the count shown above the list must say so.
         if (rows.some((row) => 'corrupt' in row))
           void client.invalidateQueries({ queryKey: historyQueries.setAside().queryKey })
@@ -60,7 +57,7 @@ export const historyQueries = {
   detail: (id: string) =>
     queryOptions({
       queryKey: [...historyQueries.all(), 'detail', id] as const,
-      queryFn: async () => (await (await store()).getHistoryEntry(id)) ?? null,
+      queryFn: async () => (await (await read()).getHistoryEntry(id)) ?? null,
       networkMode: 'always',
       staleTime: Infinity,
     }),
@@ -68,14 +65,14 @@ export const historyQueries = {
   total: () =>
     queryOptions({
       queryKey: [...historyQueries.all(), 'total'] as const,
-      queryFn: async () => (await store()).countHistory(),
+      queryFn: async () => (await read()).countHistory(),
       networkMode: 'always',
       staleTime: Infinity,
     }),
   setAside: () =>
     queryOptions({
       queryKey: [...historyQueries.all(), 'set-aside'] as const,
-      queryFn: async () => (await store()).countQuarantined(),
+      queryFn: async () => (await quarantine()).countQuarantined(),
       networkMode: 'always',
       staleTime: Infinity,
     }),
@@ -113,9 +110,8 @@ export function useSetAsideCount() {
 }
 
 export function useClearHistory() {
-  const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: async () => (await store()).clearHistory(),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: historyQueries.all() }),
+    mutationFn: async () => (await write()).clearHistory(),
+    meta: { records: ['history'] },
   })
 }

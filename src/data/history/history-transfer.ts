@@ -2,10 +2,9 @@
 // History view, not with every Send.
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { fromHar, toHar } from './har'
-import { handlesQueries } from '../handles/handles-queries'
-import { readSettings } from '../settings/settings-store'
-import { historyQueries } from './history-queries'
-import { importHistoryEntries, readHistoryEntries } from './history-store'
+import { currentSettings } from '../settings/settings-queries'
+import { importHistoryEntries } from './history-import'
+import { readHistoryEntries } from './history-read'
 
 export type ExportedFile = { fileName: string; text: string; count: number }
 
@@ -32,7 +31,7 @@ export function useImportHistory() {
       if (!parsed.ok) throw new Error(`${file.name}: ${parsed.error}`)
       // Entries past the age limit would be removed by the next retention pass: they are not
       // imported, and the report says so, rather than vanishing later.
-      const { historyMaxAgeDays } = readSettings()
+      const { historyMaxAgeDays } = (await currentSettings(queryClient)).settings
       const cutoff = Date.now() - historyMaxAgeDays * 86_400_000
       const kept = parsed.entries.filter((entry) => entry.startedAt >= cutoff)
       const written = await importHistoryEntries(kept)
@@ -43,10 +42,7 @@ export function useImportHistory() {
         tooOld: { count: parsed.entries.length - kept.length, maxAgeDays: historyMaxAgeDays },
       }
     },
-    onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: historyQueries.all() }),
-        queryClient.invalidateQueries({ queryKey: handlesQueries.all() }),
-      ]),
+    // Imported invites file their handles in the ledger too.
+    meta: { records: ['history', 'handles'] },
   })
 }

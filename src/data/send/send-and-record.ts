@@ -7,8 +7,8 @@ import {
   type WireRequest,
 } from '../../mpsd/request-builder'
 import { ProxyUnreachableError, sendThroughProxy } from '../../lib/proxy-client'
-import { readAuthorization, readSettings } from '../settings/settings-store'
-import { recordExchange } from '../history/history-store'
+import type { SendSettings } from '../settings/settings-queries'
+import { recordExchange } from '../history/history-write'
 import { redactKnownSecrets } from '../settings/known-secrets'
 import {
   historyIdFor,
@@ -25,9 +25,12 @@ export type SendInput = {
   upstream?: string
 }
 
-export async function sendAndRecord(input: SendInput, signal?: AbortSignal): Promise<HistoryEntry> {
-  const settings = readSettings()
-  const authorization = readAuthorization().value
+/** Sends with the settings given (read by the caller from the settings query, see currentSettings). */
+export async function sendAndRecord(
+  input: SendInput,
+  { settings, authorization }: SendSettings,
+  signal?: AbortSignal,
+): Promise<HistoryEntry> {
   const startedAt = Date.now()
   const upstream = input.upstream ?? settings.upstream
   const base = {

@@ -1,9 +1,7 @@
-// "Send": a React Query mutation over sendAndRecord, which records every call in History. It owns
-// its invalidation: History and the Handles ledger refresh after every send.
+// "Send": a React Query mutation over sendAndRecord, which records every call in History. Its meta
+// says what it wrote; the query client's after-write policy refreshes History and the Handles ledger.
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { historyQueries } from '../history/history-queries'
-import { handlesQueries } from '../handles/handles-queries'
-import type { SendInput } from './send-and-record'
+import { recordingSendFor } from './recording-send'
 
 export const SEND_MUTATION_KEY = ['send'] as const
 
@@ -11,13 +9,7 @@ export function useSendRequest() {
   const queryClient = useQueryClient()
   return useMutation({
     mutationKey: SEND_MUTATION_KEY,
-    // The send path (proxy client, History store, IndexedDB) loads with the first Send.
-    mutationFn: async (input: SendInput) =>
-      (await import('./send-and-record')).sendAndRecord(input),
-    onSettled: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: historyQueries.all() }),
-        queryClient.invalidateQueries({ queryKey: handlesQueries.all() }),
-      ]),
+    mutationFn: recordingSendFor(queryClient),
+    meta: { records: ['history', 'handles'] },
   })
 }

@@ -1,4 +1,10 @@
-import { queryOptions, useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query'
+import {
+  queryOptions,
+  useMutation,
+  useQueryClient,
+  useSuspenseQuery,
+  type QueryClient,
+} from '@tanstack/react-query'
 import {
   readAuthorization,
   readSettings,
@@ -30,6 +36,22 @@ export const settingsQueries = {
       gcTime: Infinity,
       networkMode: 'always',
     }),
+}
+
+/** What a send needs to know, read when it goes out. */
+export type SendSettings = { settings: Settings; authorization: string }
+
+/**
+ * Settings and the token as the one settings query holds them, for code that runs outside render
+ * (a send, a batch step): data code never reads storage itself. A change in another tab invalidates
+ * the query (announced on the changes channel), so the next read picks it up.
+ */
+export async function currentSettings(queryClient: QueryClient): Promise<SendSettings> {
+  const [settings, authorization] = await Promise.all([
+    queryClient.fetchQuery(settingsQueries.current()),
+    queryClient.fetchQuery(settingsQueries.authorization()),
+  ])
+  return { settings, authorization: authorization.value }
 }
 
 export function useSettings(): Settings {

@@ -3,6 +3,7 @@
 // ticks "Remember for this tab"; never localStorage, never IndexedDB, so it dies with the tab.
 import { z } from 'zod'
 import { CONTRACT_VERSION, MIN_CONTRACT_VERSION, XBOX_LIVE_ORIGIN } from '../../mpsd/limits'
+import { announceChange } from '../sync/changes-channel'
 
 export const SIMULATOR_UPSTREAM = 'simulator'
 export { XBOX_LIVE_ORIGIN }
@@ -43,6 +44,8 @@ export function writeSettings(settings: Settings): Settings {
   // Parse before writing: only known, non-secret fields can reach localStorage.
   const clean = settingsSchema.parse(settings)
   localStorage.setItem(SETTINGS_KEY, JSON.stringify(clean))
+  // Other tabs send with the settings their query holds: they reread them.
+  announceChange('settings')
   return clean
 }
 

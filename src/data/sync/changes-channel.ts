@@ -1,11 +1,13 @@
 // Two tabs open at once stay in sync: every write to IndexedDB announces itself on a
 // BroadcastChannel, and each tab invalidates the matching queries (a send in one tab shows in the
 // other's History). The tab posts and listens on one channel object, which does not receive its
-// own messages (a second object in the same tab would); its mutations invalidate locally.
+// own messages (a second object in the same tab would); its mutations refresh locally. Both go
+// through the query client's one after-write policy, refreshRecords.
 import { useQueryClient } from '@tanstack/react-query'
 import { useEffect } from 'react'
+import { refreshRecords, type RecordTopic } from '../../lib/query-client'
 
-export type ChangeTopic = 'history' | 'handles' | 'presets' | 'batch'
+export type ChangeTopic = RecordTopic
 
 const CHANNEL_NAME = 'handles-workbench:changes'
 
@@ -45,12 +47,7 @@ export function useCrossTabSync(): void {
     if (!listener) return undefined
     const onMessage = (event: MessageEvent<unknown>) => {
       if (!isChangeMessage(event.data)) return
-      for (const topic of event.data.topics) {
-        // Topics are the roots of the query factories (historyQueries.all() is ['history']…);
-        // importing every factory here would tie this module to every store.
-        // eslint-disable-next-line @tanstack/query/prefer-query-options
-        void queryClient.invalidateQueries({ queryKey: [topic] })
-      }
+      void refreshRecords(queryClient, event.data.topics)
     }
     listener.addEventListener('message', onMessage)
     return () => listener.removeEventListener('message', onMessage)

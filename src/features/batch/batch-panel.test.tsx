@@ -1,4 +1,4 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { QueryClientProvider } from '@tanstack/react-query'
 import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -7,6 +7,7 @@ import { resetBatchController } from '../../data/batch/batch-controller'
 import { newBatchRun } from '../../data/batch/batch-run'
 import { saveBatchRun } from '../../data/batch/batch-store'
 import { resetWorkbenchDBConnection } from '../../lib/db'
+import { createQueryClient } from '../../lib/query-client'
 import { BatchPanel } from './batch-panel'
 
 const DRAFT: ComposeDraft = {
@@ -18,7 +19,7 @@ const DRAFT: ComposeDraft = {
 }
 
 function renderPanel(draft: ComposeDraft = DRAFT) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } })
+  const client = createQueryClient({ queries: { retry: false } })
   return render(
     <QueryClientProvider client={client}>
       <BatchPanel draft={draft} />

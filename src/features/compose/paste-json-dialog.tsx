@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { Dialog } from '../../components/dialog'
 import type { ComposeDraft } from '../../data/drafts/draft-store'
 import type { PasteNote } from '../../mpsd/paste-json'
+import { Alert } from '../../components/alert'
 
 type PasteJsonButtonProps = { onFill: (fields: Partial<ComposeDraft>) => void }
 
@@ -58,11 +59,7 @@ export function PasteJsonButton({ onFill }: PasteJsonButtonProps) {
             trailing commas and {'{placeholders}'} are handled.
           </div>
         </div>
-        {outcome && 'error' in outcome ? (
-          <p role="alert" className="alert">
-            {outcome.error}
-          </p>
-        ) : null}
+        {outcome && 'error' in outcome ? <Alert>{outcome.error}</Alert> : null}
         {outcome && 'filled' in outcome ? (
           <div role="status" className="notice">
             <p>Filled: {outcome.filled.join(', ') || 'nothing'}.</p>

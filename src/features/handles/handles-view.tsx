@@ -4,8 +4,10 @@ import { useEffect, useState } from 'react'
 import { Link } from 'wouter'
 import { ConfirmDialog } from '../../components/confirm-dialog'
 import { isExpired, timeLeft, type HandleRecord } from '../../data/handles/handle-record'
-import { useHandleAction, useHandles } from '../../data/handles/handles-queries'
+import { useHandles } from '../../data/handles/handles-queries'
+import { useHandleAction } from '../../data/send/handle-actions'
 import { describeUpstream } from '../../data/settings/settings-store'
+import { Alert } from '../../components/alert'
 
 const OUTCOME_TEXT = {
   active: 'still there',
@@ -34,14 +36,10 @@ export function HandlesView() {
     <section className="panel" aria-labelledby="handles-heading">
       <h2 id="handles-heading">Handles</h2>
       {handles.isError ? (
-        <p role="alert" className="alert">
-          The ledger could not be read: {handles.error.message}
-        </p>
+        <Alert>The ledger could not be read: {handles.error.message}</Alert>
       ) : null}
       {handles.data && handles.data.setAside > 0 ? (
-        <p role="alert" className="alert">
-          {handles.data.setAside} unreadable handle records were set aside.
-        </p>
+        <Alert>{handles.data.setAside} unreadable handle records were set aside.</Alert>
       ) : null}
       <p role="status">
         {handles.isPending
@@ -51,9 +49,7 @@ export function HandlesView() {
         {revoke.isPending ? ' · Revoking…' : ''}
       </p>
       {check.isError || revoke.isError ? (
-        <p role="alert" className="alert">
-          {(check.error ?? revoke.error)?.message}
-        </p>
+        <Alert>{(check.error ?? revoke.error)?.message}</Alert>
       ) : null}
       {list.length === 0 && !handles.isPending ? (
         <p className="muted">

@@ -9,6 +9,7 @@ import type { HistoryEntry } from '../../data/history/history-entry'
 import { useSendRequest } from '../../data/send/use-send-request'
 import { describeUpstream } from '../../data/settings/settings-store'
 import { parsePastedJson } from '../../mpsd/paste-json'
+import { Alert } from '../../components/alert'
 
 export function HistoryDetail({ entry }: { entry: HistoryEntry }) {
   const send = useSendRequest()
@@ -73,11 +74,7 @@ export function HistoryDetail({ entry }: { entry: HistoryEntry }) {
               : ''}
         </span>
       </div>
-      {send.isError ? (
-        <p role="alert" className="alert">
-          Replay failed: {send.error.message}
-        </p>
-      ) : null}
+      {send.isError ? <Alert>Replay failed: {send.error.message}</Alert> : null}
       <h4>Request as sent</h4>
       <pre aria-label="Request as sent">
         {`${entry.request.method} ${entry.request.path}\n${entry.request.headers.map(([n, v]) => `${n}: ${v}`).join('\n')}${entry.request.body === undefined ? '' : `\n\n${entry.request.body}`}`}

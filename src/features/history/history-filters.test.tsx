@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { useState } from 'react'
 import { describe, expect, it, vi } from 'vitest'
-import type { HistoryFilter } from '../../data/history/history-store'
+import type { HistoryFilter } from '../../data/history/history-search'
 import { HistoryFilters } from './history-filters'
 
 function Harness({

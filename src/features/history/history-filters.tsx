@@ -1,7 +1,7 @@
 // The History filters. They edit the URL (the source of truth), so a filtered view can be
 // bookmarked; text fields wait for a pause in typing before they filter.
 import { useEffect, useRef, useState } from 'react'
-import type { HistoryFilter } from '../../data/history/history-store'
+import type { HistoryFilter } from '../../data/history/history-search'
 import {
   requestKindSchema,
   statusClassSchema,

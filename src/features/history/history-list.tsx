@@ -3,7 +3,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useMemo, useRef } from 'react'
 import { HISTORY_PAGE, useHistoryRows } from '../../data/history/history-queries'
-import type { HistoryRow } from '../../data/history/history-store'
+import type { HistoryRow } from '../../data/history/history-read'
 import type { HistoryEntry } from '../../data/history/history-entry'
 import { describeUpstream } from '../../data/settings/settings-store'
 

@@ -14,16 +14,14 @@ import {
 } from '../../data/history/history-queries'
 import { exportHistoryHar, useImportHistory } from '../../data/history/history-transfer'
 import { filterFromSearch, isFiltered, searchFromFilter } from '../../data/history/history-filter'
-import {
-  dismissPruneNotice,
-  readPruneNotice,
-  type HistoryFilter,
-} from '../../data/history/history-store'
+import { dismissPruneNotice, readPruneNotice } from '../../data/history/prune-notice'
+import type { HistoryFilter } from '../../data/history/history-search'
 import { useUpstreams } from '../../data/settings/upstreams-queries'
 import { CompareView } from './compare-view'
 import { HistoryDetail } from './history-detail'
 import { HistoryFilters } from './history-filters'
 import { HistoryList } from './history-list'
+import { Alert } from '../../components/alert'
 
 const REASONS = {
   count: 'History passed its entry limit',
@@ -60,10 +58,10 @@ export function HistoryView() {
       <h2 id="history-heading">History</h2>
       <PruneNotice />
       {setAside > 0 ? (
-        <p role="alert" className="alert">
+        <Alert>
           {setAside} unreadable {setAside === 1 ? 'record was' : 'records were'} set aside (kept in
           the database’s quarantine store, not shown).
-        </p>
+        </Alert>
       ) : null}
       <HistoryFilters
         filter={filter}
@@ -87,11 +85,7 @@ export function HistoryView() {
         <ImportButton />
         <ClearButton disabled={!filtered && listing.complete && list.length === 0} />
       </div>
-      {listing.error ? (
-        <p role="alert" className="alert">
-          History could not be read: {listing.error.message}
-        </p>
-      ) : null}
+      {listing.error ? <Alert>History could not be read: {listing.error.message}</Alert> : null}
       <div className="history-layout">
         {list.length === 0 && listing.complete ? (
           <p className="muted">
@@ -123,12 +117,7 @@ export function HistoryView() {
 function SelectedEntry({ id }: { id: string }) {
   const entry = useHistoryEntry(id)
   if (entry.isPending) return <p role="status">Loading entry…</p>
-  if (!entry.data)
-    return (
-      <p role="alert" className="alert">
-        This entry is not in History (it may have been removed).
-      </p>
-    )
+  if (!entry.data) return <Alert>This entry is not in History (it may have been removed).</Alert>
   return <HistoryDetail entry={entry.data} />
 }
 
@@ -189,7 +178,11 @@ function ExportButton({ ids }: { ids: readonly string[] }) {
           Exported {state.count} entries as HAR (token replaced by a placeholder).
         </span>
       ) : null}
-      {state.kind === 'error' ? <span role="alert">Export failed: {state.message}</span> : null}
+      {state.kind === 'error' ? (
+        <Alert as="span" variant="inline">
+          Export failed: {state.message}
+        </Alert>
+      ) : null}
     </>
   )
 }
@@ -231,16 +224,8 @@ function ImportButton() {
           importHistory.mutate({ name: file.name, text })
         }}
       />
-      {readError ? (
-        <p role="alert" className="alert">
-          {readError}
-        </p>
-      ) : null}
-      {importHistory.isError ? (
-        <p role="alert" className="alert">
-          {importHistory.error.message}
-        </p>
-      ) : null}
+      {readError ? <Alert>{readError}</Alert> : null}
+      {importHistory.isError ? <Alert>{importHistory.error.message}</Alert> : null}
       {result ? (
         <div role="status" className="notice import-report">
           <p>
@@ -280,11 +265,7 @@ function ClearButton({ disabled }: { disabled: boolean }) {
       <button type="button" disabled={disabled} onClick={() => setConfirming(true)}>
         Clear history
       </button>
-      {clear.isError ? (
-        <p role="alert" className="alert">
-          History could not be cleared: {clear.error.message}
-        </p>
-      ) : null}
+      {clear.isError ? <Alert>History could not be cleared: {clear.error.message}</Alert> : null}
       <ConfirmDialog
         open={confirming}
         title="Clear all history?"

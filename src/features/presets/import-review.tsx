@@ -7,6 +7,7 @@ import {
   type ImportPlan,
 } from '../../data/presets/import-plan'
 import { useImportPresets } from '../../data/presets/preset-queries'
+import { Alert } from '../../components/alert'
 
 const CHOICES: Array<[ConflictChoice, string]> = [
   ['keep-both', 'Keep both'],
@@ -32,7 +33,7 @@ export function ImportReview({
     <section className="panel import-review" aria-labelledby="import-review-heading">
       <h3 id="import-review-heading">Import review</h3>
       {problems.length > 0 ? (
-        <div role="alert" className="alert">
+        <Alert as="div">
           <p>
             {problems.length} {problems.length === 1 ? 'problem' : 'problems'}; nothing stored was
             changed:
@@ -43,7 +44,7 @@ export function ImportReview({
             ))}
             {problems.length > 50 ? <li>…and {problems.length - 50} more</li> : null}
           </ul>
-        </div>
+        </Alert>
       ) : null}
       {plan.items.length === 0 ? (
         <p>No presets can be imported from {plan.files === 1 ? 'this file' : 'these files'}.</p>
@@ -80,9 +81,7 @@ export function ImportReview({
         </fieldset>
       ))}
       {importPresets.isError ? (
-        <p role="alert" className="alert">
-          Import failed; nothing was written: {importPresets.error.message}
-        </p>
+        <Alert>Import failed; nothing was written: {importPresets.error.message}</Alert>
       ) : null}
       <div className="button-row">
         <button

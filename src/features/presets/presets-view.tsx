@@ -30,6 +30,7 @@ import { presetContentSchema, presetSlug, type Preset } from '../../mpsd/preset'
 import { Field } from '../../components/field'
 import { ImportReview } from './import-review'
 import { PresetSummary } from './preset-summary'
+import { Alert } from '../../components/alert'
 
 type Notice = { kind: 'status' | 'alert'; text: string }
 
@@ -141,9 +142,13 @@ export function PresetsView() {
         />
       </label>
       {notice ? (
-        <p role={notice.kind} className={notice.kind === 'alert' ? 'alert' : 'notice'}>
-          {notice.text}
-        </p>
+        notice.kind === 'alert' ? (
+          <Alert>{notice.text}</Alert>
+        ) : (
+          <p role="status" className="notice">
+            {notice.text}
+          </p>
+        )
       ) : null}
       {deleted ? (
         <p role="status" className="notice">
@@ -165,16 +170,12 @@ export function PresetsView() {
           }}
         />
       ) : null}
-      {list.isError ? (
-        <p role="alert" className="alert">
-          Presets could not be read: {list.error.message}
-        </p>
-      ) : null}
+      {list.isError ? <Alert>Presets could not be read: {list.error.message}</Alert> : null}
       {list.data && list.data.setAside > 0 ? (
-        <p role="alert" className="alert">
+        <Alert>
           {list.data.setAside} unreadable {list.data.setAside === 1 ? 'preset was' : 'presets were'}{' '}
           set aside.
-        </p>
+        </Alert>
       ) : null}
       <h3>My presets</h3>
       {list.data && presets.length === 0 ? (
@@ -377,11 +378,7 @@ function EditPreset({ preset, onDone }: { preset: Preset; onDone: () => void }) 
           />
         )}
       </Field>
-      {update.isError ? (
-        <p role="alert" className="alert">
-          Not saved: {update.error.message}
-        </p>
-      ) : null}
+      {update.isError ? <Alert>Not saved: {update.error.message}</Alert> : null}
       <div className="button-row">
         <button type="submit" className="primary">
           Save changes
@@ -450,19 +447,15 @@ function TeamPresets({ onShare }: { onShare: (preset: Preset) => void }) {
         Read-only, from the server’s presets folder{team.data ? ` (${team.data.dir})` : ''}; commit
         the folder to share them in git.
       </p>
-      {team.isError ? (
-        <p role="alert" className="alert">
-          {team.error.message}
-        </p>
-      ) : null}
+      {team.isError ? <Alert>{team.error.message}</Alert> : null}
       {team.data && team.data.errors.length > 0 ? (
-        <ul role="alert" className="alert" aria-label="Unreadable team presets">
+        <Alert as="ul" aria-label="Unreadable team presets">
           {team.data.errors.map((e, i) => (
             <li key={i}>
               {e.file}: {e.message}
             </li>
           ))}
-        </ul>
+        </Alert>
       ) : null}
       {team.data && team.data.presets.length === 0 ? (
         <p className="muted">No team presets.</p>

@@ -10,6 +10,7 @@ import { draftToPresetRequest } from '../../data/presets/preset-draft'
 import { useCreatePreset } from '../../data/presets/preset-queries'
 import { useSettings } from '../../data/settings/settings-queries'
 import { presetContentSchema } from '../../mpsd/preset'
+import { Alert } from '../../components/alert'
 
 type Errors = Partial<Record<'name' | 'description' | 'tags' | 'xuids', string>>
 
@@ -165,11 +166,7 @@ function SavePresetForm({
           />
         )}
       </Field>
-      {create.isError ? (
-        <p role="alert" className="alert">
-          The preset was not saved: {create.error.message}
-        </p>
-      ) : null}
+      {create.isError ? <Alert>The preset was not saved: {create.error.message}</Alert> : null}
       <div className="button-row">
         <button type="submit" className="primary" disabled={create.isPending}>
           Save

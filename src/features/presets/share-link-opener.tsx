@@ -7,6 +7,7 @@ import { useCreatePreset } from '../../data/presets/preset-queries'
 import { openSharePayload, sharePayloadOf } from '../../data/presets/share-link'
 import { describeProblem, type PresetContent } from '../../mpsd/preset'
 import { PresetSummary } from './preset-summary'
+import { Alert } from '../../components/alert'
 
 type State =
   { kind: 'idle' } | { kind: 'ready'; preset: PresetContent } | { kind: 'error'; message: string }
@@ -52,9 +53,7 @@ export function ShareLinkOpener() {
     <Dialog open={state.kind !== 'idle'} title="Shared preset" onClose={close}>
       {state.kind === 'error' ? (
         <>
-          <p role="alert" className="alert">
-            This share link cannot be opened. {state.message}
-          </p>
+          <Alert>This share link cannot be opened. {state.message}</Alert>
           <div className="button-row">
             <button type="button" onClick={close}>
               Close
@@ -66,11 +65,7 @@ export function ShareLinkOpener() {
         <>
           <p>Someone shared this preset with you. Save it to your presets?</p>
           <PresetSummary preset={state.preset} />
-          {create.isError ? (
-            <p role="alert" className="alert">
-              The preset was not saved: {create.error.message}
-            </p>
-          ) : null}
+          {create.isError ? <Alert>The preset was not saved: {create.error.message}</Alert> : null}
           <div className="button-row">
             <button
               type="button"

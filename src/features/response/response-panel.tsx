@@ -3,6 +3,7 @@ import { lazy, Suspense } from 'react'
 import type { HistoryEntry } from '../../data/history/history-entry'
 import { SEND_MUTATION_KEY } from '../../data/send/use-send-request'
 import type { SendInput } from '../../data/send/send-and-record'
+import { Alert } from '../../components/alert'
 
 // The answer viewer (and its lossless JSON parser) loads with the first answer, not at first paint.
 const ExchangeView = lazy(() =>
@@ -34,9 +35,9 @@ export function ResponsePanel() {
       {!latest ? <p className="muted">Send a request to see the answer here.</p> : null}
       {latest?.status === 'pending' ? <p role="status">Sending…</p> : null}
       {latest?.status === 'error' ? (
-        <div role="alert" className="alert">
+        <Alert as="div">
           <p>The request could not be sent: {latest.error?.message}</p>
-        </div>
+        </Alert>
       ) : null}
       {latest?.status === 'success' && latest.data ? (
         <Suspense fallback={<p role="status">Loading the answer…</p>}>

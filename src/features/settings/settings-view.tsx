@@ -12,6 +12,7 @@ import {
 import { SIMULATOR_UPSTREAM, XBOX_LIVE_ORIGIN } from '../../data/settings/settings-store'
 import { useUpstreams } from '../../data/settings/upstreams-queries'
 import { contractVersionSchema } from '../../mpsd/schemas'
+import { Alert } from '../../components/alert'
 
 const settingsFormSchema = z.object({
   proxyUrl: z.string().trim().min(1, 'Proxy URL is required'),
@@ -154,11 +155,7 @@ function ConnectionSettings() {
           {update.isSuccess && !form.formState.isDirty ? 'Settings saved.' : ''}
         </span>
       </div>
-      {update.isError ? (
-        <p role="alert" className="alert">
-          {update.error.message}
-        </p>
-      ) : null}
+      {update.isError ? <Alert>{update.error.message}</Alert> : null}
     </form>
   )
 }

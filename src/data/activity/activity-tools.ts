@@ -1,12 +1,12 @@
 // "Find activities" and "Clear activity", as XSAPI does them [spec §2.5, §2.8, §8]: a query
 // (`POST /handles/query?include=relatedInfo,customProperties`) by XUIDs or by a social group, and
 // ClearActivity = query the caller's own activity for the SCID, then DELETE /handles/{id}. Every
-// call goes through sendAndRecord, so each is in History.
+// call goes through the send given (the app's recording send), so each is in History.
 import { z } from 'zod'
 import { deleteHandleRequest, queryHandlesRequest } from '../../mpsd/request-builder'
 import { handlesQueryBodySchema, type HandlesQueryBody } from '../../mpsd/schemas'
 import type { HistoryEntry } from '../history/history-entry'
-import { sendAndRecord, type SendInput } from '../send/send-and-record'
+import type { SendInput } from '../send/send-and-record'
 
 export type Owners = { xuids: string[] } | { people: { moniker: string; monikerXuid: string } }
 
@@ -73,7 +73,7 @@ export function parseActivities(
 
 export async function findActivities(
   input: { scid: string; owners: Owners; contractVersion?: number },
-  send: Send = sendAndRecord,
+  send: Send,
 ): Promise<ToolResult<FoundActivity[]>> {
   const built = activityQueryBody(input.scid, input.owners)
   if (!built.ok) return { ok: false, error: built.error, entries: [] }
@@ -101,7 +101,7 @@ export async function findActivities(
  */
 export async function clearActivity(
   input: { scid: string; callerXuid: string; contractVersion?: number },
-  send: Send = sendAndRecord,
+  send: Send,
 ): Promise<ToolResult<{ deletedId: string }>> {
   const found = await findActivities(
     {

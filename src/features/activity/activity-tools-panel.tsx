@@ -4,23 +4,24 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useId, useState } from 'react'
 import type { ComposeDraft } from '../../data/drafts/draft-store'
-import { historyQueries } from '../../data/history/history-queries'
 import {
   clearActivity,
   findActivities,
   type FoundActivity,
   type Owners,
-} from '../../data/batch/activity-tools'
+} from '../../data/activity/activity-tools'
 import { parseXuidText } from '../../data/batch/parse-xuids'
 import { useSettings } from '../../data/settings/settings-queries'
+import { recordingSendFor } from '../../data/send/recording-send'
 import { QUERY_MAX_XUIDS } from '../../mpsd/limits'
 import { scidSchema, xuidSchema } from '../../mpsd/schemas'
+import { Alert } from '../../components/alert'
 
 const MONIKERS = ['friends', 'favorites', 'people']
 
 export function ActivityToolsPanel({ draft }: { draft: ComposeDraft }) {
-  const queryClient = useQueryClient()
   const settings = useSettings()
+  const send = recordingSendFor(useQueryClient())
   const ids = useId()
   const [mode, setMode] = useState<'xuids' | 'people'>('xuids')
   const [ownerText, setOwnerText] = useState('')
@@ -39,21 +40,23 @@ export function ActivityToolsPanel({ draft }: { draft: ComposeDraft }) {
         : undefined
   const monikerXuidCheck = xuidSchema.safeParse(monikerXuid)
   const callerCheck = xuidSchema.safeParse(callerXuid)
-  const refresh = () => queryClient.invalidateQueries({ queryKey: historyQueries.all() })
 
   const find = useMutation({
     mutationFn: (input: Owners) =>
-      findActivities({ scid, owners: input, contractVersion: settings.contractVersion }),
-    onSettled: refresh,
+      findActivities({ scid, owners: input, contractVersion: settings.contractVersion }, send),
+    meta: { records: ['history'] },
   })
   const clear = useMutation({
     mutationFn: () =>
-      clearActivity({
-        scid,
-        callerXuid: callerXuid.trim(),
-        contractVersion: settings.contractVersion,
-      }),
-    onSettled: refresh,
+      clearActivity(
+        {
+          scid,
+          callerXuid: callerXuid.trim(),
+          contractVersion: settings.contractVersion,
+        },
+        send,
+      ),
+    meta: { records: ['history'] },
   })
 
   const canFind =
@@ -172,16 +175,8 @@ export function ActivityToolsPanel({ draft }: { draft: ComposeDraft }) {
           Find activities
         </button>
       </div>
-      {find.error ? (
-        <p role="alert" className="alert">
-          {find.error.message}
-        </p>
-      ) : null}
-      {found && !found.ok ? (
-        <p role="alert" className="alert">
-          {found.error}
-        </p>
-      ) : null}
+      {find.error ? <Alert>{find.error.message}</Alert> : null}
+      {found && !found.ok ? <Alert>{found.error}</Alert> : null}
       {found?.ok ? <ActivityList activities={found.value} /> : null}
 
       <div className="field">
@@ -211,16 +206,8 @@ export function ActivityToolsPanel({ draft }: { draft: ComposeDraft }) {
           Clear activity
         </button>
       </div>
-      {clear.error ? (
-        <p role="alert" className="alert">
-          {clear.error.message}
-        </p>
-      ) : null}
-      {cleared && !cleared.ok ? (
-        <p role="alert" className="alert">
-          {cleared.error}
-        </p>
-      ) : null}
+      {clear.error ? <Alert>{clear.error.message}</Alert> : null}
+      {cleared && !cleared.ok ? <Alert>{cleared.error}</Alert> : null}
       {cleared?.ok ? <p role="status">Activity {cleared.value.deletedId} deleted.</p> : null}
     </section>
   )

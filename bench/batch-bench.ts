@@ -1,8 +1,8 @@
 // For the bench (and the loopback tests): time N invites through the real runner with a plain
 // fetch sender that posts to `${baseUrl}/proxy/handles`, as the browser does minus IndexedDB.
 // Framework-free and browser-free, so `tsx bench/run.ts` can import it.
-import { postHandleRequest } from '../../mpsd/request-builder'
-import { newBatchRun, type BatchRun, type BatchTemplate } from './batch-run'
+import { postHandleRequest } from '../src/mpsd/request-builder'
+import { newBatchRun, type BatchRun, type BatchTemplate } from '../src/data/batch/batch-run'
 import {
   parseRetryAfter,
   DEFAULT_RETRY_AFTER_MS,
@@ -10,9 +10,9 @@ import {
   runBatch,
   type BatchSend,
   type Clock,
-} from './batch-runner'
-import { inviteBodyFor } from './batch-send'
-import { MPSD_BUDGETS, type Budget } from './token-bucket'
+} from '../src/data/batch/batch-runner'
+import { inviteBodyFor } from '../src/data/batch/batch-send'
+import { MPSD_BUDGETS, type Budget } from '../src/data/batch/token-bucket'
 
 export const BENCH_TEMPLATE: BatchTemplate = {
   scid: 'bd6c41c3-01c3-468a-a3b5-3e0fe8133862',

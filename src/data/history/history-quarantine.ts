@@ -1,0 +1,23 @@
+// Records that no longer match the schema are set aside in the `quarantine` store, never dropped
+// silently and never a crash; History shows how many.
+import { openWorkbenchDB, type WorkbenchDatabase } from '../../lib/db'
+
+export async function quarantine(
+  db: WorkbenchDatabase,
+  store: 'history' | 'handles',
+  records: Array<{ id: string; record: unknown; reason: string }>,
+): Promise<void> {
+  const tx = db.transaction([store, 'quarantine'], 'readwrite')
+  for (const { id, record, reason } of records) {
+    // Two reads of the same record (the list and the detail) must set it aside once.
+    if ((await tx.objectStore(store).getKey(id)) === undefined) continue
+    await tx.objectStore('quarantine').add({ store, key: id, record, reason, at: Date.now() })
+    await tx.objectStore(store).delete(id)
+  }
+  await tx.done
+}
+
+export async function countQuarantined(): Promise<number> {
+  const db = await openWorkbenchDB()
+  return db.count('quarantine')
+}

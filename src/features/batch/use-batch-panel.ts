@@ -1,0 +1,202 @@
+// The batch panel's state and what its buttons do: the XUID list (saved as typed), the pacing
+// fields, the meter and ETA for the run shown, the pre-send checks and the file import. The
+// components only render what this returns.
+import { useEffect, useMemo, useState, type ChangeEvent } from 'react'
+import type { ComposeDraft } from '../../data/drafts/draft-store'
+import {
+  countItems,
+  isResumable,
+  type BatchRun,
+  type SkippedEntry,
+} from '../../data/batch/batch-run'
+import { lintBatch, type LintWarning } from '../../data/batch/batch-lint'
+import { plannedInvites } from '../../data/batch/batch-send'
+import { recentRequests } from '../../data/batch/batch-store'
+import { parseXuidCsv, parseXuidText, xuidsAsLines } from '../../data/batch/parse-xuids'
+import { readSavedXuids, saveXuids } from '../../data/batch/saved-xuids'
+import { createTokenBucket, estimateFinish } from '../../data/batch/token-bucket'
+import { useBatchActions } from '../../data/batch/use-batch-actions'
+import { useSettings } from '../../data/settings/settings-queries'
+import { budgetsFrom, DEFAULT_FIELDS, type BudgetFields } from './budget-fields'
+import { templateFromDraft, templateIssues } from './batch-template'
+import { formatDuration } from './format-duration'
+
+/** A CSV bigger than this is not a list of XUIDs; refuse it rather than freeze the tab. */
+const CSV_MAX_BYTES = 5 * 1024 * 1024
+
+/** Read at event time, never during render (kept out of components for the purity lint). */
+const clockNow = () => Date.now()
+
+function useNow(active: boolean): number {
+  const [now, setNow] = useState(() => Date.now())
+  useEffect(() => {
+    if (!active) return undefined
+    const timer = setInterval(() => setNow(Date.now()), 1000)
+    return () => clearInterval(timer)
+  }, [active])
+  return now
+}
+
+export function useBatchPanel({
+  draft,
+  run,
+  driving,
+}: {
+  draft: ComposeDraft
+  run: BatchRun | null
+  driving: boolean
+}) {
+  const settings = useSettings()
+  const actions = useBatchActions()
+  const [text, setText] = useState(readSavedXuids)
+  const [fileError, setFileError] = useState<string>()
+  const [pendingWarnings, setPendingWarnings] = useState<LintWarning[]>()
+  const [fields, setFields] = useState<BudgetFields>(DEFAULT_FIELDS)
+  const now = useNow(true)
+
+  useEffect(() => saveXuids(text), [text])
+
+  const parsed = useMemo(() => parseXuidText(text), [text])
+  const template = useMemo(() => templateFromDraft(draft), [draft])
+  const issues = useMemo(() => templateIssues(template), [template])
+  const { budgets, invalid: invalidBudget } = useMemo(() => budgetsFrom(fields), [fields])
+
+  // The meter shows the run's own pacing log when there is one, else a full bucket.
+  const meterBudgets = run && (driving || isResumable(run)) ? run.budgets : budgets
+  const bucket = createTokenBucket({
+    budgets: meterBudgets,
+    spent: run?.spent ?? [],
+    now: () => now,
+  })
+  if (run?.throttledUntil && run.state === 'waiting') bucket.blockUntil(run.throttledUntil)
+  const levels = bucket.levels(now)
+  const counts = run ? countItems(run) : undefined
+  const remainingCount = counts ? counts.pending : 0
+  const etaMs =
+    run && remainingCount > 0
+      ? estimateFinish({
+          count: remainingCount,
+          budgets: run.budgets,
+          spent: run.spent,
+          now,
+          callMs: run.avgCallMs ?? 50,
+          ...(run.throttledUntil && run.state === 'waiting'
+            ? { blockedUntil: run.throttledUntil }
+            : {}),
+        }) - now
+      : undefined
+  const plannedEta =
+    parsed.valid.length > 0
+      ? formatDuration(
+          estimateFinish({
+            count: parsed.valid.length,
+            budgets,
+            spent: [],
+            now,
+            callMs: run?.avgCallMs ?? 50,
+          }) - now,
+        )
+      : undefined
+  const liveWarnings = lintBatch({
+    planned: parsed.valid.map((xuid) => ({
+      method: 'POST',
+      path: '/handles',
+      body: undefined,
+      xuid,
+    })),
+    recent: [],
+    now,
+    budgets,
+    remaining: levels.map((l) => l.remaining),
+    ...(plannedEta ? { eta: plannedEta } : {}),
+  }).filter((w) => w.code !== 'repeat')
+
+  const canSend =
+    !driving && parsed.valid.length > 0 && issues.length === 0 && invalidBudget.length === 0
+
+  async function send(confirmed: boolean) {
+    if (!canSend) return
+    if (!confirmed) {
+      // The trace analyzer's "same call within 5 s" rule, checked against what History just sent.
+      const recent = await recentRequests(5_000).catch(() => [])
+      const warnings = lintBatch({
+        planned: plannedInvites(template, parsed.valid, settings.contractVersion),
+        recent,
+        now: clockNow(),
+        budgets,
+        remaining: levels.map((l) => l.remaining),
+      }).filter((w) => w.code === 'repeat')
+      if (warnings.length > 0) {
+        setPendingWarnings(warnings)
+        return
+      }
+    }
+    setPendingWarnings(undefined)
+    const skipped: SkippedEntry[] = [
+      ...parsed.invalid.map((e) => ({
+        raw: e.raw,
+        line: e.line,
+        kind: 'invalid' as const,
+        reason: e.reason,
+      })),
+      ...parsed.duplicates.map((e) => ({
+        raw: e.raw,
+        line: e.line,
+        kind: 'duplicate' as const,
+        reason: `Duplicate of line ${e.firstLine}`,
+      })),
+    ].sort((a, b) => a.line - b.line)
+    actions.start({ template, xuids: parsed.valid, skipped, budgets })
+  }
+
+  async function addFile(event: ChangeEvent<HTMLInputElement>) {
+    const file = event.target.files?.[0]
+    event.target.value = ''
+    if (!file) return
+    setFileError(undefined)
+    if (file.size > CSV_MAX_BYTES) {
+      setFileError(
+        `${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; a XUID list is at most 5 MB.`,
+      )
+      return
+    }
+    try {
+      const fromCsv = parseXuidCsv(await file.text())
+      if (fromCsv.entries.length === 0) {
+        setFileError(`${file.name} has no values to read.`)
+        return
+      }
+      // Appended, never replacing what was typed; duplicates are marked by the parser.
+      setText(
+        (current) =>
+          `${current.trim() ? `${current.replace(/\s+$/, '')}\n` : ''}${xuidsAsLines(fromCsv)}`,
+      )
+    } catch (error) {
+      setFileError(
+        `${file.name} could not be read: ${error instanceof Error ? error.message : String(error)}`,
+      )
+    }
+  }
+
+  return {
+    text,
+    setText,
+    parsed,
+    fileError,
+    addFile,
+    fields,
+    setFields,
+    invalidBudget,
+    levels,
+    issues,
+    liveWarnings,
+    pendingWarnings,
+    dismissWarnings: () => setPendingWarnings(undefined),
+    canSend,
+    send,
+    actions,
+    counts,
+    etaMs,
+    now,
+  }
+}
