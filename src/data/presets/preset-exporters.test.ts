@@ -172,6 +172,7 @@ describe('the Postman collection, as Postman and newman read it', () => {
   }
   type Collection = {
     auth: { type: string; apikey: Array<{ key: string; value: string }> }
+    event: NonNullable<Item['event']>
     variable: Array<{ key: string; value: string }>
     item: Item[]
   }
@@ -208,6 +209,26 @@ describe('the Postman collection, as Postman and newman read it', () => {
       expect(item.request?.header.map((h) => h.key.toLowerCase())).not.toContain('authorization')
       const auth = sentHeaders(item, token).filter(([k]) => k.toLowerCase() === 'authorization')
       expect(auth).toEqual([['Authorization', token]])
+    }
+  })
+
+  it('calls /handles, not //handles, when baseUrl is set with trailing slashes', () => {
+    for (const baseUrl of ['http://127.0.0.1:9000', 'http://127.0.0.1:9000/', 'https://a.test//']) {
+      // The collection's pre-request script runs before Postman resolves the URL's variables.
+      const vars = new Map([['baseUrl', baseUrl]])
+      const pm = {
+        variables: {
+          get: (k: string) => vars.get(k),
+          set: (k: string, v: string) => vars.set(k, v),
+        },
+      }
+      for (const event of collection.event.filter((e) => e.listen === 'prerequest'))
+        new Function('pm', event.script.exec.join('\n'))(pm)
+      for (const item of requests(collection.item)) {
+        const raw = (item.request as unknown as { url: { raw: string } }).url.raw
+        const url = raw.replace('{{baseUrl}}', vars.get('baseUrl') ?? '')
+        expect(new URL(url).pathname).toBe('/handles')
+      }
     }
   })
 

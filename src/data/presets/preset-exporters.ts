@@ -134,6 +134,19 @@ export function exportPostmanCollection(
     },
     // Every request inherits it (no auth of their own).
     auth: POSTMAN_AUTH,
+    event: [
+      {
+        listen: 'prerequest',
+        script: {
+          type: 'text/javascript',
+          exec: [
+            // Paths start with a slash: a baseUrl set with a trailing one would call //handles.
+            "const baseUrl = pm.variables.get('baseUrl')",
+            "if (typeof baseUrl === 'string') pm.variables.set('baseUrl', baseUrl.replace(/\\/+$/, ''))",
+          ],
+        },
+      },
+    ],
     variable: [
       { key: 'baseUrl', value: XBOX_LIVE_ORIGIN },
       // Left empty on purpose: the token is set in Postman, never carried by the file.
