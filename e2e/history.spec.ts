@@ -175,6 +175,58 @@ test('a HAR file imports into a fresh browser with a report of what was skipped'
   await fresh.close()
 })
 
+test('a HAR the browser recorded imports every call, each under the upstream it went to', async ({
+  browser,
+}, testInfo) => {
+  // The browser records the Workbench's calls as it makes them (Playwright's HAR recorder in
+  // Chromium): the activity's empty 204 body is written base64, the upstream is a request header.
+  const harPath = testInfo.outputPath('recorded.har')
+  const customUpstream = `http://127.0.0.1:${Number(process.env.E2E_PORT) + 1}`
+  const recording = await browser.newContext({
+    recordHar: { path: harPath, content: 'embed', urlFilter: /\/proxy\// },
+  })
+  const page = await recording.newPage()
+  await page.goto('/')
+  await setToken(page, TOKEN)
+  await send(page, 'Activity', 'session-a')
+  await send(page, 'Invite', 'session-b', '2533274790000011')
+  // A custom upstream this server allows but nothing listens on: the proxy answers for it.
+  await page.getByRole('link', { name: 'Settings' }).click()
+  await page.getByLabel('Upstream').selectOption(customUpstream)
+  await page.getByRole('button', { name: 'Save settings' }).click()
+  await page.getByRole('link', { name: 'Compose' }).click()
+  await page.getByRole('button', { name: 'Send' }).click()
+  await expect(page.getByRole('region', { name: 'Response' }).getByRole('alert')).toBeVisible()
+  await recording.close()
+
+  const fresh = await browser.newContext()
+  const other = await fresh.newPage()
+  await other.goto('/history')
+  await other.getByLabel('HAR file to import').setInputFiles(harPath)
+  await expect(other.getByRole('status').filter({ hasText: 'recorded.har:' })).toHaveText(
+    'recorded.har: 3 entries added, 1 invite handle filed in Handles.',
+  )
+  await expect(rows(other)).toHaveCount(3)
+  // Newest first, each under the upstream the proxy was told.
+  await expect(rows(other).nth(0)).toContainText(customUpstream)
+  await expect(rows(other).nth(0)).toContainText('proxy: upstream_unreachable')
+  await expect(rows(other).nth(1)).toContainText('Simulator')
+  await expect(rows(other).nth(1)).toContainText('201')
+  await expect(rows(other).nth(2)).toContainText('Simulator')
+  await expect(rows(other).nth(2)).toContainText('204')
+
+  // "Request as sent" is the request the Workbench built, not the browser's extra headers.
+  await rows(other).nth(2).getByRole('button').click()
+  const sent = other.getByLabel('Request as sent')
+  await expect(sent).toContainText('POST /handles')
+  await expect(sent).toContainText('x-xbl-contract-version: 107')
+  await expect(sent).toContainText('XBL3.0 x=<userhash>;<token> (redacted)')
+  for (const added of ['User-Agent', 'Sec-Fetch', 'sec-ch-ua', 'Origin', 'Host', 'X-Workbench'])
+    await expect(sent).not.toContainText(added, { ignoreCase: true })
+  expect(await other.locator('main').innerText()).not.toContain(SECRET)
+  await fresh.close()
+})
+
 test('two tabs stay in sync: a send in one shows in the other’s History', async ({
   page,
   context,

@@ -32,9 +32,26 @@ export function proxyUrlFor(proxyUrl: string, path: string): string {
   return `${proxyUrl.replace(/\/+$/, '')}${path}`
 }
 
-function upstreamDuration(serverTiming: string | null): number | undefined {
+/** The upstream's share of a call, from the proxy's `Server-Timing: upstream;dur=…` header. */
+export function upstreamDuration(serverTiming: string | null | undefined): number | undefined {
   const match = serverTiming?.match(/upstream;dur=([\d.]+)/)
   return match?.[1] ? Number(match[1]) : undefined
+}
+
+/** A refusal or failure of the proxy itself: its code header and the message in its JSON body. */
+export function proxyErrorFrom(
+  code: string | null | undefined,
+  body: string,
+): ProxyResponse['proxyError'] {
+  if (!code) return undefined
+  let message = body
+  try {
+    const parsed = JSON.parse(body) as { message?: unknown }
+    if (typeof parsed.message === 'string') message = parsed.message
+  } catch {
+    // The body is not JSON: keep it as the message.
+  }
+  return { code, message }
 }
 
 export async function sendThroughProxy(
@@ -64,18 +81,7 @@ export async function sendThroughProxy(
   const bytes = new Uint8Array(await response.arrayBuffer())
   const durationMs = performance.now() - started
   const body = new TextDecoder().decode(bytes)
-  const proxyErrorCode = response.headers.get(PROXY_ERROR_HEADER)
-  let proxyError: ProxyResponse['proxyError']
-  if (proxyErrorCode) {
-    let message = body
-    try {
-      const parsed = JSON.parse(body) as { message?: unknown }
-      if (typeof parsed.message === 'string') message = parsed.message
-    } catch {
-      // The body is not JSON: keep it as the message.
-    }
-    proxyError = { code: proxyErrorCode, message }
-  }
+  const proxyError = proxyErrorFrom(response.headers.get(PROXY_ERROR_HEADER), body)
   return {
     status: response.status,
     statusText: response.statusText,

@@ -18,6 +18,7 @@ import {
 } from './request-builder'
 import {
   powerShellQuote,
+  powerShellString,
   shellQuote,
   TOKEN_PLACEHOLDER,
   toCurl,
@@ -72,8 +73,15 @@ beforeAll(async () => {
         rawHeaders: req.rawHeaders,
         body: Buffer.concat(chunks),
       })
-      res.writeHead(201, { 'Content-Type': 'text/plain' })
-      res.end('recorded')
+      // A handle id naming a status gets that answer with an MPSD-like error body.
+      const status = Number(/\/handles\/answer-(\d{3})$/.exec(req.url ?? '')?.[1] ?? 201)
+      if (status === 201) {
+        res.writeHead(201, { 'Content-Type': 'text/plain' })
+        res.end('recorded')
+        return
+      }
+      res.writeHead(status, { 'Content-Type': 'application/json' })
+      res.end(JSON.stringify({ code: status, message: `no é ${status}` }))
     })
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -295,48 +303,100 @@ describe.skipIf(!CURL)('toCurl, run with real curl against a loopback server', (
   })
 })
 
-describe('toFetch, evaluated in Node', () => {
-  type AsyncFn = (...args: unknown[]) => Promise<unknown>
-  const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (
-    ...args: string[]
-  ) => AsyncFn
+describe('toFetch, run by node as a script', () => {
+  /** Writes the snippet to a file of the given name (and package.json, if given) and runs it. */
+  async function runFetch(
+    snippet: string,
+    file = 'snippet.mjs',
+    packageJson?: object,
+  ): Promise<{ code: number; stdout: string; stderr: string }> {
+    const dir = mkdtempSync(join(tmpdir(), 'mpsd-fetch-'))
+    try {
+      writeFileSync(join(dir, file), snippet)
+      if (packageJson) writeFileSync(join(dir, 'package.json'), JSON.stringify(packageJson))
+      const { stdout, stderr } = await execFileAsync(process.execPath, [join(dir, file)], {
+        env: childEnv,
+        encoding: 'utf8',
+      })
+      return { code: 0, stdout, stderr }
+    } catch (error) {
+      const failed = error as { code?: number; stdout?: string; stderr?: string }
+      return { code: failed.code ?? -1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' }
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }
 
-  /** Runs the snippet with the real fetch and a console that records instead of printing. */
-  async function runFetch(snippet: string): Promise<unknown[][]> {
+  /**
+   * Evaluates the snippet here, as a browser console would (its value is the call's promise), with
+   * the real fetch and a console and process that record: quicker than a node process per case.
+   */
+  async function evaluateFetch(snippet: string) {
     const logged: unknown[][] = []
-    const console = { log: (...args: unknown[]) => logged.push(args) }
-    await new AsyncFunction('fetch', 'console', snippet)(fetch, console)
-    return logged
+    const failed = { exitCode: 0 }
+    const console = {
+      log: (...args: unknown[]) => logged.push(args),
+      error: (...args: unknown[]) => logged.push(['error', ...args]),
+    }
+    const run = new Function('fetch', 'console', 'process', `return ${snippet}`) as (
+      ...args: unknown[]
+    ) => Promise<void>
+    await run(fetch, console, failed)
+    return { logged, exitCode: failed.exitCode }
   }
 
   it.each(cases)('%s: sends the same bytes (placeholder token)', async (_label, request) => {
     const snippet = toFetch(request, { baseUrl })
     expect(snippet).not.toContain(TOKEN)
-    const logged = await runFetch(snippet)
-    expect(logged).toEqual([[201, 'recorded']])
+    expect(await evaluateFetch(snippet)).toEqual({ logged: [[201, 'recorded']], exitCode: 0 })
     expectDelivered(onlyCapture(), request, TOKEN_PLACEHOLDER)
     expectNoCanaries()
   })
 
   it.each(cases)('%s: with the token included, sends it exactly', async (_label, request) => {
-    await runFetch(toFetch(request, { baseUrl, authorization: TOKEN }))
+    await evaluateFetch(toFetch(request, { baseUrl, authorization: TOKEN }))
     expectDelivered(onlyCapture(), request, TOKEN)
   })
 
-  it('runs as a standalone ES module in a separate node process', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mpsd-fetch-'))
-    try {
-      const file = join(dir, 'snippet.mjs')
-      writeFileSync(file, toFetch(trickyInvite, { baseUrl, authorization: TOKEN }))
-      const { stdout } = await execFileAsync(process.execPath, [file], {
-        env: childEnv,
-        encoding: 'utf8',
-      })
-      expect(stdout).toBe('201 recorded\n')
-      expectDelivered(onlyCapture(), trickyInvite, TOKEN)
-    } finally {
-      rmSync(dir, { recursive: true, force: true })
-    }
+  // `npm init -y` writes "type": "commonjs"; top-level await is a SyntaxError there.
+  it.each([
+    ['a CommonJS .cjs file', 'snippet.cjs', undefined],
+    ['a .js file in a package `npm init -y` made', 'snippet.js', { type: 'commonjs' }],
+    ['a .js file with no package type', 'snippet.js', {}],
+    ['an ES module .mjs file', 'snippet.mjs', undefined],
+    ['a .js file in a "type": "module" package', 'snippet.js', { type: 'module' }],
+  ])('runs as %s', async (_label, file, packageJson) => {
+    const run = await runFetch(
+      toFetch(trickyInvite, { baseUrl, authorization: TOKEN }),
+      file,
+      packageJson,
+    )
+    expect(run).toEqual({ code: 0, stdout: '201 recorded\n', stderr: '' })
+    expectDelivered(onlyCapture(), trickyInvite, TOKEN)
+  })
+
+  it.each(['snippet.cjs', 'snippet.mjs'])(
+    'in %s, prints the error answer and exits non-zero on a 4xx',
+    async (file) => {
+      const run = await runFetch(toFetch(getHandleRequest('answer-401'), { baseUrl }), file)
+      expect(run.code).toBe(1)
+      expect(run.stdout).toBe('401 {"code":401,"message":"no é 401"}\n')
+      expect(run.stderr).toContain('MPSD answered HTTP 401')
+    },
+  )
+
+  it('exits non-zero when nothing answers', async () => {
+    const closed = createServer()
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve))
+    const port = (closed.address() as AddressInfo).port
+    await new Promise<void>((resolve) => closed.close(() => resolve()))
+    const run = await runFetch(
+      toFetch(getHandleRequest('x'), { baseUrl: `http://127.0.0.1:${port}` }),
+      'snippet.cjs',
+    )
+    expect(run.code).toBe(1)
+    expect(run.stdout).toBe('')
+    expect(run.stderr).toContain('fetch failed')
   })
 
   it('omits the body for GET and DELETE (fetch would refuse one)', () => {
@@ -367,6 +427,48 @@ function readPowerShellLiteral(literal: string): string {
     out += c
     i += 1
   }
+}
+
+/**
+ * Evaluates what powerShellString writes, as PowerShell does: single-quoted literals and
+ * [char]0xHHHH (one UTF-16 unit), joined with +, in parentheses when there is more than one.
+ */
+function readPowerShellString(expression: string): string {
+  const inner =
+    expression.startsWith('(') && expression.endsWith(')') ? expression.slice(1, -1) : expression
+  let out = ''
+  let rest = inner
+  for (;;) {
+    const char = /^\[char\]0x([0-9A-F]{4})/.exec(rest)
+    if (char?.[1]) {
+      out += String.fromCharCode(parseInt(char[1], 16))
+      rest = rest.slice(char[0].length)
+    } else {
+      const literal = /^'(?:[^']|'')*'/.exec(rest)
+      if (!literal) throw new Error(`not a literal or [char] at: ${rest}`)
+      out += readPowerShellLiteral(literal[0])
+      rest = rest.slice(literal[0].length)
+    }
+    if (rest === '') return out
+    if (!rest.startsWith(' + ')) throw new Error(`expected + at: ${rest}`)
+    rest = rest.slice(3)
+  }
+}
+
+/** The body text a PowerShell snippet builds: `$bodyText = @( one expression a line ) -join [char]10`. */
+function bodyTextOf(snippet: string): string {
+  const lines = snippet.split(/\r?\n/)
+  const start = lines.indexOf('$bodyText = @(')
+  const end = lines.indexOf(') -join [char]10')
+  expect(start).toBeGreaterThanOrEqual(0)
+  expect(end).toBeGreaterThan(start)
+  return lines
+    .slice(start + 1, end)
+    .map((line) => {
+      expect(line.startsWith('  ')).toBe(true)
+      return readPowerShellString(line.slice(2))
+    })
+    .join('\n')
 }
 
 describe('powerShellQuote and toPowerShell (string form; pwsh is not installed)', () => {
@@ -421,24 +523,96 @@ describe('powerShellQuote and toPowerShell (string form; pwsh is not installed)'
       baseUrl: 'https://sessiondirectory.xboxlive.com/',
     })
     const lines = snippet.split('\n')
-    expect(lines.slice(0, 4)).toEqual([
+    expect(lines.slice(1, 5)).toEqual([
       '$headers = @{',
       "  'x-xbl-contract-version' = '107'",
       `  'Authorization' = '${TOKEN_PLACEHOLDER}'`,
       '}',
     ])
     expect(snippet).toContain(
-      "Invoke-WebRequest -Method POST -Uri 'https://sessiondirectory.xboxlive.com/handles' -Headers $headers " +
+      "  $response = Invoke-WebRequest -UseBasicParsing -Method POST -Uri 'https://sessiondirectory.xboxlive.com/handles' -Headers $headers " +
         "-ContentType 'application/json; charset=utf-8' -Body $body",
     )
-    const bodyLine = snippet.slice(
-      snippet.indexOf('$body = '),
-      snippet.lastIndexOf('\nInvoke-WebRequest'),
+    expect(lines).toContain('$body = [System.Text.Encoding]::UTF8.GetBytes($bodyText)')
+    expect(bodyTextOf(snippet)).toBe(trickyInvite.body)
+  })
+
+  it('is ASCII only, so the file encoding PowerShell 5.1 guesses cannot change the bytes sent', () => {
+    for (const [, request] of cases) {
+      for (const snippet of [
+        toPowerShell(request, { baseUrl }),
+        toPowerShell(request, { baseUrl, authorization: TOKEN }),
+      ]) {
+        // Printable ASCII and LF only: no byte over 0x7F, no CR or tab an editor could rewrite.
+        expect(snippet).toMatch(/^[\x20-\x7e\n]*$/)
+        // Line ends rewritten to CRLF (git autocrlf, Notepad) change no string in it.
+        if (request.body !== undefined) {
+          expect(bodyTextOf(snippet.replaceAll('\n', '\r\n'))).toBe(request.body)
+          expect(Buffer.from(bodyTextOf(snippet), 'utf8')).toEqual(
+            Buffer.from(request.body, 'utf8'),
+          )
+        }
+      }
+    }
+  })
+
+  it('round-trips any string through powerShellString as an ASCII-only expression (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: 'binary' }),
+          fc.string({ unit: 'grapheme' }),
+          fc.string({ unit: fc.constantFrom("'", '\u2019', '\r', '\n', '\t', 'é', '😀', 'a') }),
+        ),
+        (value) => {
+          const expression = powerShellString(value)
+          expect(expression).toMatch(/^[\x20-\x7e]*$/)
+          expect(readPowerShellString(expression)).toBe(value)
+        },
+      ),
+      { numRuns: 300 },
     )
-    const prefix = '$body = [System.Text.Encoding]::UTF8.GetBytes('
-    expect(bodyLine.startsWith(prefix)).toBe(true)
-    expect(bodyLine.endsWith(')')).toBe(true)
-    expect(readPowerShellLiteral(bodyLine.slice(prefix.length, -1))).toBe(trickyInvite.body)
+  })
+
+  it('sends UTF-8 bytes of non-ASCII input exactly, as [char] units in the script', () => {
+    const request = postHandleRequest(
+      buildInviteBody({
+        sessionRef: { scid: SCID, templateName: 't', name: 'n' },
+        invitedXuid: '1',
+        titleId: '1',
+        context: 'ü 中文 😀 \u2019quoted\u2019',
+      }),
+    )
+    const snippet = toPowerShell(request, { baseUrl })
+    expect(snippet).toContain("[char]0x00FC + ' ' + [char]0x4E2D + [char]0x6587")
+    expect(snippet).toContain('[char]0xD83D + [char]0xDE00')
+    expect(Buffer.from(bodyTextOf(snippet), 'utf8').toString('hex')).toBe(
+      Buffer.from(request.body ?? '', 'utf8').toString('hex'),
+    )
+  })
+
+  it('prints the status and the answer, and on a non-2xx the MPSD error body before failing', () => {
+    const snippet = toPowerShell(getHandleRequest('x'), { baseUrl })
+    const lines = snippet.split('\n')
+    // Success: "<status> <body>", the body's bytes read as UTF-8.
+    expect(lines).toContain(
+      '  "$([int]$response.StatusCode) $([System.Text.Encoding]::UTF8.GetString($response.RawContentStream.ToArray()))"',
+    )
+    // A non-2xx: PowerShell 7 keeps the body in ErrorDetails; 5.1 in the response stream.
+    const handler = snippet.slice(snippet.indexOf('} catch {'))
+    expect(handler).toContain('$text = $failure.ErrorDetails.Message')
+    expect(handler).toContain('$answer -is [System.Net.HttpWebResponse]')
+    expect(handler).toContain('$answer.GetResponseStream(), [System.Text.Encoding]::UTF8')
+    expect(handler.indexOf('"$([int]$answer.StatusCode) $text"')).toBeLessThan(
+      handler.indexOf('throw "MPSD answered HTTP'),
+    )
+    // No answer at all (DNS, refused): the error as PowerShell gave it.
+    expect(handler).toContain('if ($null -eq $answer) { throw }')
+    // Every brace opened is closed.
+    expect(snippet.split('{').length).toBe(snippet.split('}').length)
+    // Windows PowerShell 5.1: basic parsing and TLS 1.2.
+    expect(snippet).toContain('Invoke-WebRequest -UseBasicParsing ')
+    expect(lines[0]).toContain('[Net.SecurityProtocolType]::Tls12')
   })
 
   it('has no body for GET', () => {
@@ -449,8 +623,9 @@ describe('powerShellQuote and toPowerShell (string form; pwsh is not installed)'
 
   it('quotes an included token with doubled quotes', () => {
     const snippet = toPowerShell(getHandleRequest('x'), { baseUrl, authorization: TOKEN })
-    expect(snippet).toContain(`  'Authorization' = ${powerShellQuote(TOKEN)}`)
-    expect(powerShellQuote(TOKEN)).toContain("eyJhbGciOi''J")
+    expect(snippet).toContain(`  'Authorization' = ${powerShellString(TOKEN)}`)
+    expect(powerShellString(TOKEN)).toContain("eyJhbGciOi''J")
+    expect(readPowerShellString(powerShellString(TOKEN))).toBe(TOKEN)
   })
 })
 

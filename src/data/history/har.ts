@@ -2,9 +2,18 @@
 // Export: the Authorization value is always the placeholder, whatever a record holds.
 // Import: validated entry by entry; each skipped entry is reported with why; an Authorization or
 // Cookie header in the file (a devtools HAR can carry a real token) never reaches storage.
+// A HAR the browser recorded (devtools, Playwright) holds the calls to this server's /proxy: the
+// upstream is read from the X-Workbench-Upstream header, the proxy's own answers from its headers,
+// and the headers the browser added on its own are left out of "Request as sent".
 import { z } from 'zod'
 import { REDACTED_AUTHORIZATION } from '../../mpsd/request-builder'
 import { XBOX_LIVE_ORIGIN } from '../../mpsd/limits'
+import {
+  PROXY_ERROR_HEADER,
+  proxyErrorFrom,
+  UPSTREAM_HEADER,
+  upstreamDuration,
+} from '../../lib/proxy-client'
 import {
   historyEntrySchema,
   historyIdFor,
@@ -17,6 +26,65 @@ import {
 export const HAR_MAX_BYTES = 200 * 1024 * 1024
 const SIMULATOR = 'simulator'
 const SECRET_HEADERS = new Set(['authorization', 'cookie', 'set-cookie', 'proxy-authorization'])
+
+/**
+ * Request headers a browser, an HTTP client or a proxy adds on its own: not part of the request the
+ * Workbench built (x-xbl-contract-version, Content-Type, Authorization), so not shown or replayed.
+ */
+const ADDED_REQUEST_HEADERS = new Set([
+  // Transport (RFC 9110 hop-by-hop and framing).
+  'host',
+  'content-length',
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'transfer-encoding',
+  'te',
+  'trailer',
+  'upgrade',
+  'expect',
+  'http2-settings',
+  // What a browser sends with every fetch.
+  'origin',
+  'referer',
+  'user-agent',
+  'accept-encoding',
+  'accept-language',
+  'accept-charset',
+  'cache-control',
+  'pragma',
+  'priority',
+  'dnt',
+  'upgrade-insecure-requests',
+  'purpose',
+  'save-data',
+  'device-memory',
+  'dpr',
+  'viewport-width',
+  'width',
+  'rtt',
+  'downlink',
+  'ect',
+  // What proxies add.
+  'forwarded',
+  'via',
+  'x-real-ip',
+  // Credentials other than the Authorization placeholder.
+  'cookie',
+  'cookie2',
+  'proxy-authorization',
+])
+/** Sec-Fetch-*, sec-ch-ua*, HTTP/2 pseudo-headers, X-Forwarded-*, and the proxy's own controls. */
+const ADDED_REQUEST_HEADER_PREFIXES = ['sec-', ':', 'x-forwarded-', 'x-workbench-']
+/** fetch's default Accept; a client that asked for something else keeps it. */
+const DEFAULT_ACCEPT = '*/*'
+
+function isAddedRequestHeader(name: string, value: string): boolean {
+  const lower = name.toLowerCase()
+  if (ADDED_REQUEST_HEADERS.has(lower)) return true
+  if (ADDED_REQUEST_HEADER_PREFIXES.some((prefix) => lower.startsWith(prefix))) return true
+  return lower === 'accept' && value.trim() === DEFAULT_ACCEPT
+}
 
 type HarHeader = { name: string; value: string }
 
@@ -34,6 +102,17 @@ function isUpstream(value: string): boolean {
   } catch {
     return false
   }
+}
+
+function headerValue(
+  pairs: ReadonlyArray<readonly [string, string]>,
+  name: string,
+): string | undefined {
+  return pairs.find(([n]) => n.toLowerCase() === name)?.[1]
+}
+
+function nonNegative(value: number): number {
+  return Number.isFinite(value) && value > 0 ? value : 0
 }
 
 export function entryUrl(
@@ -60,11 +139,12 @@ export function toHar(
       entries: entries.map((entry) => {
         const url = new URL(entryUrl(entry, options.simulatorBase))
         const response = entry.response
-        const contentType =
-          response?.headers.find(([n]) => n.toLowerCase() === 'content-type')?.[1] ?? ''
+        const contentType = headerValue(response?.headers ?? [], 'content-type') ?? ''
+        const time = nonNegative(entry.durationMs)
+        const sizeBytes = response ? Math.round(nonNegative(response.sizeBytes)) : undefined
         return {
           startedDateTime: new Date(entry.startedAt).toISOString(),
-          time: entry.durationMs,
+          time,
           request: {
             method: entry.request.method,
             url: url.href,
@@ -76,7 +156,7 @@ export function toHar(
               ? {}
               : {
                   postData: {
-                    mimeType: 'application/json; charset=utf-8',
+                    mimeType: headerValue(entry.request.headers, 'content-type') ?? '',
                     text: entry.request.body,
                   },
                 }),
@@ -89,25 +169,36 @@ export function toHar(
           response: {
             status: response?.status ?? 0,
             statusText: response?.statusText ?? '',
-            httpVersion: 'HTTP/1.1',
+            httpVersion: response ? 'HTTP/1.1' : '',
             cookies: [],
             headers: harHeaders(response?.headers ?? []).filter(
               (h) => !SECRET_HEADERS.has(h.name.toLowerCase()),
             ),
             content: {
-              size: response?.sizeBytes ?? 0,
+              size: sizeBytes ?? 0,
               mimeType: contentType,
               text: response?.body ?? '',
             },
-            redirectURL: '',
+            redirectURL: headerValue(response?.headers ?? [], 'location') ?? '',
             headersSize: -1,
-            bodySize: response?.sizeBytes ?? -1,
+            bodySize: sizeBytes ?? -1,
             ...(entry.proxyError || entry.networkError
               ? { _error: entry.proxyError?.message ?? entry.networkError }
               : {}),
           },
           cache: {},
-          timings: { send: 0, wait: entry.upstreamMs ?? entry.durationMs, receive: 0 },
+          // HAR 1.2: time is the sum of the timings that are not -1. The Workbench measures the
+          // whole call through its proxy (from the browser, all of it is waiting for the answer);
+          // the upstream's share is kept in _workbench.upstreamMs. What it cannot know is -1.
+          timings: {
+            blocked: -1,
+            dns: -1,
+            connect: -1,
+            ssl: -1,
+            send: 0,
+            wait: time,
+            receive: 0,
+          },
           // HAR allows custom fields with a leading underscore; other tools ignore them.
           _workbench: {
             id: entry.id,
@@ -129,27 +220,38 @@ export function toHar(
 }
 
 const harHeaderSchema = z.object({ name: z.string(), value: z.string() })
+/** One odd header (a number value, no name) is left out, not the whole list with it. */
+const harHeadersSchema = z
+  .array(z.unknown())
+  .catch([])
+  .transform((list) =>
+    list.flatMap((raw) => {
+      const header = harHeaderSchema.safeParse(raw)
+      return header.success ? [header.data] : []
+    }),
+  )
+/** Body text as HAR writes it: `encoding` (base64) when the text is not the body itself. */
+const harTextSchema = { text: z.string().nullish(), encoding: z.string().nullish() }
 const harEntrySchema = z.object({
   startedDateTime: z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'not a date'),
-  time: z.number().nonnegative().catch(0),
+  time: z.number().catch(-1),
   request: z.object({
     method: z.string(),
     url: z.string().url(),
-    headers: z.array(harHeaderSchema).catch([]),
-    postData: z.object({ text: z.string().optional() }).optional(),
+    headers: harHeadersSchema,
+    postData: z.object(harTextSchema).nullish(),
   }),
   response: z.object({
-    status: z.number().int().min(0).max(999),
+    // No answer: devtools writes status 0, Playwright -1.
+    status: z.number().int().min(-1).max(999),
     statusText: z.string().catch(''),
-    headers: z.array(harHeaderSchema).catch([]),
-    content: z.object({
-      size: z.number().catch(-1),
-      text: z.string().optional(),
-      encoding: z.string().optional(),
-    }),
-    _error: z.string().optional(),
+    headers: harHeadersSchema,
+    content: z.object({ size: z.number().catch(-1), ...harTextSchema }),
+    // Devtools writes `_error: null` on every call that did get an answer; Playwright `_failureText`.
+    _error: z.string().nullish().catch(undefined),
+    _failureText: z.string().nullish().catch(undefined),
   }),
-  timings: z.object({ wait: z.number().optional() }).optional(),
+  timings: z.record(z.string(), z.unknown()).optional().catch(undefined),
   _workbench: z
     .object({
       id: z
@@ -172,6 +274,7 @@ const harEntrySchema = z.object({
     .optional()
     .catch(undefined),
 })
+type HarEntry = z.infer<typeof harEntrySchema>
 
 export type HarSkip = { index: number; reason: string }
 export type HarImport =
@@ -192,23 +295,206 @@ function inferKind(
   if (method === 'GET' && /\/handles\/[^/]+$/i.test(pathname)) return 'get'
   if (method === 'DELETE' && /\/handles\/[^/]+$/i.test(pathname)) return 'delete'
   if (method === 'POST' && /\/handles$/i.test(pathname)) {
-    try {
-      const type = (JSON.parse(body ?? '') as { type?: unknown }).type
-      return type === 'activity' || type === 'invite' ? type : undefined
-    } catch {
-      return undefined
-    }
+    const type = jsonObject(body)?.type
+    return type === 'activity' || type === 'invite' ? type : undefined
   }
   return undefined
 }
 
-function upstreamAndPath(url: URL): { upstream: string; path: string } {
+function jsonObject(text: string | undefined): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(text ?? '')
+    return value && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined
+  } catch {
+    return undefined
+  }
+}
+
+const stringOr = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined
+
+/** The filter fields a Send records (SCID, session, XUID), for a file that does not carry them. */
+function metaFromBody(kind: RequestKind, body: string | undefined) {
+  const json = jsonObject(body)
+  if (!json) return {}
+  const ref = json.sessionRef && typeof json.sessionRef === 'object' ? json.sessionRef : {}
+  const { scid, name } = ref as { scid?: unknown; name?: unknown }
+  const owners = json.owners && typeof json.owners === 'object' ? json.owners : {}
+  const { xuids } = owners as { xuids?: unknown }
+  const meta = {
+    scid: stringOr(kind === 'query' ? json.scid : scid)?.toLowerCase(),
+    sessionName: kind === 'query' ? undefined : stringOr(name),
+    xuid:
+      kind === 'invite'
+        ? stringOr(json.invitedXuid)
+        : kind === 'query' && Array.isArray(xuids) && xuids.length === 1
+          ? stringOr(xuids[0])
+          : undefined,
+  }
+  return Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined)) as {
+    scid?: string
+    sessionName?: string
+    xuid?: string
+  }
+}
+
+function harHeader(headers: readonly HarHeader[], name: string): string | undefined {
+  return headers.find((h) => h.name.toLowerCase() === name.toLowerCase())?.value
+}
+
+/** An origin spelled as one (the proxy accepts nothing else in X-Workbench-Upstream). */
+function originOf(value: string): string | undefined {
+  try {
+    const url = new URL(value)
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined
+    return value.replace(/\/$/, '').toLowerCase() === url.origin.toLowerCase()
+      ? url.origin
+      : undefined
+  } catch {
+    return undefined
+  }
+}
+
+type Located = { upstream: string; path: string } | { error: string }
+
+function locate(url: URL, headers: readonly HarHeader[]): Located {
   const path = `${url.pathname}${url.search}`
   if (url.origin === XBOX_LIVE_ORIGIN) return { upstream: XBOX_LIVE_ORIGIN, path }
   // The Workbench's own simulator and proxy paths on any host: strip the prefix.
-  const local = path.match(/^\/(?:sim|proxy)(\/.*)$/)
-  if (local?.[1]) return { upstream: SIMULATOR, path: local[1] }
-  return { upstream: url.origin, path }
+  const local = path.match(/^\/(sim|proxy)(\/.*)$/)
+  if (!local?.[2]) return { upstream: url.origin, path }
+  if (local[1] === 'sim') return { upstream: SIMULATOR, path: local[2] }
+  // A call to the proxy went where its X-Workbench-Upstream said; the simulator when it said none.
+  const named = harHeader(headers, UPSTREAM_HEADER)?.trim()
+  if (!named || named === SIMULATOR) return { upstream: SIMULATOR, path: local[2] }
+  const origin = originOf(named)
+  return origin
+    ? { upstream: origin, path: local[2] }
+    : { error: `${UPSTREAM_HEADER} "${named}" is neither "simulator" nor an origin` }
+}
+
+type Decoded = { ok: true; text: string; bytes: number } | { ok: false; reason: string }
+
+/**
+ * HAR bodies are text, or base64 (`encoding: "base64"`) when the writer did not keep them as text:
+ * browsers write every empty body (a 204) that way. Decoded bytes that are UTF-8 are an answer.
+ */
+function decodeHarText(
+  text: string | null | undefined,
+  encoding: string | null | undefined,
+): Decoded {
+  const raw = text ?? ''
+  const scheme = (encoding ?? '').trim().toLowerCase()
+  if (scheme === '') return { ok: true, text: raw, bytes: new TextEncoder().encode(raw).byteLength }
+  if (scheme !== 'base64') return { ok: false, reason: `in an unknown encoding "${encoding}"` }
+  let binary: string
+  try {
+    binary = atob(raw)
+  } catch {
+    return { ok: false, reason: 'marked base64 but is not base64' }
+  }
+  const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0))
+  try {
+    const decoded = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes)
+    return { ok: true, text: decoded, bytes: bytes.byteLength }
+  } catch {
+    return { ok: false, reason: 'base64-encoded binary, not an MPSD answer' }
+  }
+}
+
+/** HAR `time`; a writer that left it out (or wrote -1) still has the timings it was the sum of. */
+function durationOf(har: HarEntry): number {
+  if (har.time >= 0) return har.time
+  const parts = ['blocked', 'dns', 'connect', 'send', 'wait', 'receive'].map(
+    (k) => har.timings?.[k],
+  )
+  return parts.reduce<number>((sum, t) => (typeof t === 'number' && t > 0 ? sum + t : sum), 0)
+}
+
+function toEntry(har: HarEntry, now: number): { entry: HistoryEntry } | { reason: string } {
+  const method = har.request.method.toUpperCase()
+  if (method !== 'GET' && method !== 'POST' && method !== 'DELETE')
+    return { reason: `method ${method} is not one MPSD's handles API uses` }
+  const url = new URL(har.request.url)
+  const located = locate(url, har.request.headers)
+  if ('error' in located) return { reason: located.error }
+  const postData = har.request.postData
+  const requestBody = postData ? decodeHarText(postData.text, postData.encoding) : undefined
+  if (requestBody && !requestBody.ok) return { reason: `the request body is ${requestBody.reason}` }
+  const body = requestBody?.text
+  const wb = har._workbench
+  const kind = wb?.kind ?? inferKind(method, located.path, body)
+  if (!kind)
+    return {
+      reason: `${method} ${url.pathname} is not a handles call (activity, invite, query, get or delete)`,
+    }
+  const answered = har.response.status > 0
+  const responseBody = answered
+    ? decodeHarText(har.response.content.text, har.response.content.encoding)
+    : ({ ok: true, text: '', bytes: 0 } as const)
+  if (!responseBody.ok) return { reason: `the response body is ${responseBody.reason}` }
+  const startedAt = Date.parse(har.startedDateTime)
+  if (startedAt > now + 86_400_000) return { reason: 'startedDateTime is in the future' }
+  const status = answered ? har.response.status : 0
+  const responseHeaders = har.response.headers.filter(
+    (h) => !SECRET_HEADERS.has(h.name.toLowerCase()),
+  )
+  const proxyError =
+    wb?.proxyError ??
+    (answered
+      ? proxyErrorFrom(harHeader(responseHeaders, PROXY_ERROR_HEADER), responseBody.text)
+      : undefined)
+  const networkError = answered
+    ? undefined
+    : (wb?.networkError ?? har.response._error ?? har.response._failureText ?? 'No response')
+  const upstreamMs = wb?.upstreamMs ?? upstreamDuration(harHeader(responseHeaders, 'server-timing'))
+  const meta = wb ? {} : metaFromBody(kind, body)
+  const entry: HistoryEntry = {
+    id: wb?.id ?? historyIdFor(startedAt),
+    startedAt,
+    kind,
+    upstream: wb?.upstream ?? located.upstream,
+    request: {
+      method,
+      path: located.path,
+      // As the Workbench records a call: what it built, the Authorization value redacted.
+      headers: har.request.headers
+        .filter((h) => !isAddedRequestHeader(h.name, h.value))
+        .map((h) => [
+          h.name,
+          h.name.toLowerCase() === 'authorization' ? REDACTED_AUTHORIZATION : h.value,
+        ]),
+      ...(body === undefined ? {} : { body }),
+    },
+    ...(answered
+      ? {
+          response: {
+            status,
+            statusText: har.response.statusText,
+            headers: responseHeaders.map((h): [string, string] => [h.name, h.value]),
+            body: responseBody.text,
+            sizeBytes:
+              har.response.content.size >= 0 ? har.response.content.size : responseBody.bytes,
+            ...(wb?.bodyTruncated ? { bodyTruncated: true } : {}),
+          },
+        }
+      : {}),
+    ...(proxyError ? { proxyError } : {}),
+    ...(networkError ? { networkError } : {}),
+    durationMs: durationOf(har),
+    ...(upstreamMs === undefined ? {} : { upstreamMs }),
+    statusClass: statusClassOf(status, Boolean(proxyError)),
+    ...meta,
+    ...(wb?.scid ? { scid: wb.scid.toLowerCase() } : {}),
+    ...(wb?.xuid ? { xuid: wb.xuid } : {}),
+    ...(wb?.sessionName ? { sessionName: wb.sessionName } : {}),
+    ...(wb?.handleId ? { handleId: wb.handleId } : {}),
+    imported: true,
+  }
+  const valid = historyEntrySchema.safeParse(entry)
+  return valid.success ? { entry: valid.data } : { reason: issueText(valid.error) }
 }
 
 export function fromHar(text: string, now: number = Date.now()): HarImport {
@@ -235,89 +521,9 @@ export function fromHar(text: string, now: number = Date.now()): HarImport {
       skipped.push({ index, reason: issueText(parsed.error) })
       return
     }
-    const har = parsed.data
-    const method = har.request.method.toUpperCase()
-    if (method !== 'GET' && method !== 'POST' && method !== 'DELETE') {
-      skipped.push({ index, reason: `method ${method} is not one MPSD's handles API uses` })
-      return
-    }
-    const url = new URL(har.request.url)
-    const located = upstreamAndPath(url)
-    const body = har.request.postData?.text
-    const kind = har._workbench?.kind ?? inferKind(method, located.path, body)
-    if (!kind) {
-      skipped.push({
-        index,
-        reason: `${method} ${url.pathname} is not a handles call (activity, invite, query, get or delete)`,
-      })
-      return
-    }
-    if (har.response.content.encoding === 'base64') {
-      skipped.push({
-        index,
-        reason: 'the response body is base64-encoded binary, not an MPSD answer',
-      })
-      return
-    }
-    const startedAt = Date.parse(har.startedDateTime)
-    const status = har.response.status
-    const wb = har._workbench
-    const proxyError = wb?.proxyError
-    const networkError =
-      status === 0 ? (wb?.networkError ?? har.response._error ?? 'No response') : undefined
-    const responseBody = har.response.content.text ?? ''
-    const candidate: HistoryEntry = {
-      id: wb?.id ?? historyIdFor(startedAt),
-      startedAt,
-      kind,
-      upstream: wb?.upstream ?? located.upstream,
-      request: {
-        method,
-        path: located.path,
-        headers: har.request.headers
-          .filter(
-            (h) =>
-              !SECRET_HEADERS.has(h.name.toLowerCase()) || h.name.toLowerCase() === 'authorization',
-          )
-          .map((h) => [
-            h.name,
-            h.name.toLowerCase() === 'authorization' ? REDACTED_AUTHORIZATION : h.value,
-          ]),
-        ...(body === undefined ? {} : { body }),
-      },
-      ...(status === 0
-        ? {}
-        : {
-            response: {
-              status,
-              statusText: har.response.statusText,
-              headers: har.response.headers
-                .filter((h) => !SECRET_HEADERS.has(h.name.toLowerCase()))
-                .map((h): [string, string] => [h.name, h.value]),
-              body: responseBody,
-              sizeBytes:
-                har.response.content.size >= 0 ? har.response.content.size : responseBody.length,
-              ...(wb?.bodyTruncated ? { bodyTruncated: true } : {}),
-            },
-          }),
-      ...(proxyError ? { proxyError } : {}),
-      ...(networkError ? { networkError } : {}),
-      durationMs: har.time,
-      ...(wb?.upstreamMs === undefined ? {} : { upstreamMs: wb.upstreamMs }),
-      statusClass: statusClassOf(status, Boolean(proxyError)),
-      ...(wb?.scid ? { scid: wb.scid.toLowerCase() } : {}),
-      ...(wb?.xuid ? { xuid: wb.xuid } : {}),
-      ...(wb?.sessionName ? { sessionName: wb.sessionName } : {}),
-      ...(wb?.handleId ? { handleId: wb.handleId } : {}),
-      imported: true,
-    }
-    if (startedAt > now + 86_400_000) {
-      skipped.push({ index, reason: 'startedDateTime is in the future' })
-      return
-    }
-    const valid = historyEntrySchema.safeParse(candidate)
-    if (valid.success) entries.push(valid.data)
-    else skipped.push({ index, reason: issueText(valid.error) })
+    const result = toEntry(parsed.data, now)
+    if ('entry' in result) entries.push(result.entry)
+    else skipped.push({ index, reason: result.reason })
   })
   return { ok: true, entries, skipped }
 }

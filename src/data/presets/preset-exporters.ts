@@ -1,7 +1,9 @@
 // Exports of presets: the Workbench's own versioned file, a Postman collection (v2.1) and a curl
 // script. None of them is given the token: Postman gets a {{authorization}} variable left empty and
 // the script reads $MPSD_AUTHORIZATION, so a shared export never carries a secret. Every output is
-// also passed through redactSecrets, for a token a user typed into a field.
+// also passed through redactSecrets, for a token a user typed into a field. Both runnable exports
+// fail when a call fails: a Postman test per request (so newman exits non-zero), the script's exit
+// code.
 import { stableStringify, toPresetsFile, type Preset } from '../../mpsd/preset'
 import { redactSecrets } from '../../mpsd/redact'
 import {
@@ -69,20 +71,48 @@ export function exportPresetsFile(
   }
 }
 
+/**
+ * Postman's "API Key" auth sends `<key>: <value>` exactly; "Bearer Token" would send
+ * `Authorization: Bearer <token>`, which MPSD refuses for an XBL3.0 token (postman-runtime's
+ * lib/authorizer/apikey.js and bearer.js).
+ */
+const POSTMAN_AUTH = {
+  type: 'apikey',
+  apikey: [
+    { key: 'key', value: AUTHORIZATION_HEADER, type: 'string' },
+    { key: 'value', value: '{{authorization}}', type: 'string' },
+    { key: 'in', value: 'header', type: 'string' },
+  ],
+}
+
+/** Postman tests for one request: newman fails the run when one fails (a 401, say). */
+function postmanTests(type: Preset['request']['type']) {
+  const exec = [
+    "pm.test('MPSD answers 2xx', function () {",
+    '  pm.expect(pm.response.code).to.be.within(200, 299)',
+    '})',
+  ]
+  if (type === 'invite')
+    exec.push(
+      "pm.test('the invite handle has an id', function () {",
+      "  pm.expect(pm.response.json().id).to.be.a('string').and.not.empty",
+      '})',
+    )
+  return [{ listen: 'test', script: { type: 'text/javascript', exec } }]
+}
+
 export function exportPostmanCollection(
   presets: readonly Preset[],
   secrets: readonly string[],
   now: Date = new Date(),
 ): ExportOutput {
   const { value, redactedPaths } = clean(presets, secrets)
-  const toItem = (label: string, request: WireRequest, description?: string) => ({
+  const toItem = (preset: Preset, label: string, request: WireRequest, description?: string) => ({
     name: label,
+    event: postmanTests(preset.request.type),
     request: {
       method: request.method,
-      header: [
-        ...request.headers.map(([key, val]) => ({ key, value: val })),
-        { key: AUTHORIZATION_HEADER, value: '{{authorization}}' },
-      ],
+      header: request.headers.map(([key, val]) => ({ key, value: val })),
       url: {
         raw: `{{baseUrl}}${request.path}`,
         host: ['{{baseUrl}}'],
@@ -98,9 +128,25 @@ export function exportPostmanCollection(
     info: {
       name: 'Handles Workbench presets',
       description:
-        'Exported from Handles Workbench. Set the "authorization" variable to your XBL3.0 token.',
+        'Exported from Handles Workbench. Set the "authorization" variable to your XBL3.0 token; ' +
+        'it is sent as the Authorization header of every request.',
       schema: POSTMAN_SCHEMA,
     },
+    // Every request inherits it (no auth of their own).
+    auth: POSTMAN_AUTH,
+    event: [
+      {
+        listen: 'prerequest',
+        script: {
+          type: 'text/javascript',
+          exec: [
+            // Paths start with a slash: a baseUrl set with a trailing one would call //handles.
+            "const baseUrl = pm.variables.get('baseUrl')",
+            "if (typeof baseUrl === 'string') pm.variables.set('baseUrl', baseUrl.replace(/\\/+$/, ''))",
+          ],
+        },
+      },
+    ],
     variable: [
       { key: 'baseUrl', value: XBOX_LIVE_ORIGIN },
       // Left empty on purpose: the token is set in Postman, never carried by the file.
@@ -110,11 +156,11 @@ export function exportPostmanCollection(
       const requests = presetWireRequests(preset)
       const [only] = requests
       if (requests.length === 1 && only)
-        return toItem(preset.name, only.request, preset.description || undefined)
+        return toItem(preset, preset.name, only.request, preset.description || undefined)
       return {
         name: preset.name,
         ...(preset.description ? { description: preset.description } : {}),
-        item: requests.map((r) => toItem(r.label, r.request)),
+        item: requests.map((r) => toItem(preset, r.label, r.request)),
       }
     }),
   }
@@ -132,30 +178,82 @@ function commentText(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
 }
 
+/**
+ * The script makes every call, prints each answer, names each failure (no answer, or a status
+ * other than 2xx) on stderr with its answer, and exits 1 if any call failed. The status comes from
+ * `-w '%{http_code}'`, not --fail-with-body, which needs curl 7.76 (newer than Debian 11 has).
+ */
+const CURL_SCRIPT_HEAD = [
+  '#!/usr/bin/env bash',
+  '# Exported from Handles Workbench. The token is read from the environment, never stored here:',
+  "#   MPSD_AUTHORIZATION='XBL3.0 x=<userhash>;<token>' bash this-script.sh",
+  `# MPSD_BASE_URL calls another origin than ${XBOX_LIVE_ORIGIN} (a trailing slash is fine).`,
+  '# Every call is made; each failure is printed, and the script exits 1 if any call failed.',
+  'set -uo pipefail',
+  ': "${MPSD_AUTHORIZATION:?Set MPSD_AUTHORIZATION to your XBL3.0 token}"',
+  `BASE_URL="\${MPSD_BASE_URL:-${XBOX_LIVE_ORIGIN}}"`,
+  '# Every path starts with a slash: a base URL ending in one would otherwise call //handles.',
+  'while [[ "$BASE_URL" == */ ]]; do BASE_URL="${BASE_URL%/}"; done',
+  'ANSWER="$(mktemp)" || exit 1',
+  'trap \'rm -f "$ANSWER"\' EXIT',
+  'CALLS=0',
+  'FAILED=0',
+  '',
+  '# mpsd_call LABEL CURL-ARGUMENTS...: one call; its answer on stdout, or on stderr if it failed.',
+  'mpsd_call() {',
+  '  local label="$1" status',
+  '  shift',
+  '  CALLS=$((CALLS + 1))',
+  '  : >"$ANSWER"',
+  '  status="$(curl -sS -o "$ANSWER" -w \'%{http_code}\' "$@")"',
+  '  if [[ "$status" == 2[0-9][0-9] ]]; then',
+  '    printf \'%s: HTTP %s\\n\' "$label" "$status"',
+  '    cat "$ANSWER"',
+  '    echo',
+  '    return',
+  '  fi',
+  '  FAILED=$((FAILED + 1))',
+  '  if [[ "$status" =~ ^[1-9][0-9][0-9]$ ]]; then',
+  '    printf \'FAILED %s: HTTP %s\\n\' "$label" "$status" >&2',
+  '  else',
+  '    printf \'FAILED %s: no answer\\n\' "$label" >&2',
+  '  fi',
+  '  cat "$ANSWER" >&2',
+  '  echo >&2',
+  '}',
+]
+
+const CURL_SCRIPT_TAIL = [
+  '',
+  'if ((FAILED > 0)); then',
+  '  printf \'%s of %s calls failed\\n\' "$FAILED" "$CALLS" >&2',
+  '  exit 1',
+  'fi',
+  'printf \'All %s calls succeeded\\n\' "$CALLS"',
+]
+
 export function exportCurlScript(
   presets: readonly Preset[],
   secrets: readonly string[],
   now: Date = new Date(),
 ): ExportOutput {
   const { value, redactedPaths } = clean(presets, secrets)
-  const lines = [
-    '#!/usr/bin/env bash',
-    '# Exported from Handles Workbench. The token is read from the environment, never stored here:',
-    '#   MPSD_AUTHORIZATION="XBL3.0 x=<userhash>;<token>" ./this-script.sh',
-    'set -euo pipefail',
-    ': "${MPSD_AUTHORIZATION:?Set MPSD_AUTHORIZATION to your XBL3.0 token}"',
-    `BASE_URL="\${MPSD_BASE_URL:-${XBOX_LIVE_ORIGIN}}"`,
-  ]
+  const lines = [...CURL_SCRIPT_HEAD]
   for (const preset of value) {
     for (const { label, request } of presetWireRequests(preset)) {
-      lines.push('', `# ${commentText(label)}`)
-      const parts = [`curl -sS -X ${request.method} "$BASE_URL"${shellQuote(request.path)}`]
-      for (const [name, val] of request.headers) parts.push(`  -H ${shellQuote(`${name}: ${val}`)}`)
+      const name = commentText(label)
+      lines.push('', `# ${name}`)
+      const parts = [
+        `mpsd_call ${shellQuote(name)} -X ${request.method} "$BASE_URL"${shellQuote(request.path)}`,
+      ]
+      for (const [header, val] of request.headers)
+        parts.push(`  -H ${shellQuote(`${header}: ${val}`)}`)
       parts.push(`  -H "${AUTHORIZATION_HEADER}: $MPSD_AUTHORIZATION"`)
       if (request.body !== undefined) parts.push(`  --data-binary ${shellQuote(request.body)}`)
-      lines.push(parts.join(' \\\n'), 'echo')
+      lines.push(parts.join(' \\\n'))
     }
   }
+  lines.push(...CURL_SCRIPT_TAIL)
   return {
     fileName: `handles-workbench-presets-${stamp(now)}.sh`,
     text: `${lines.join('\n')}\n`,
