@@ -7,7 +7,16 @@ import globals from 'globals'
 
 // Layer zones (bulletproof-react's .eslintrc.cjs): imports point one way,
 // mpsd <- server; mpsd <- lib, data, components <- features <- app; features never import each other.
-const features = ['compose', 'response', 'history', 'handles', 'presets', 'batch', 'settings']
+const features = [
+  'compose',
+  'response',
+  'history',
+  'handles',
+  'presets',
+  'batch',
+  'settings',
+  'analysis',
+]
 const featureZones = features.map((name) => ({
   target: `./src/features/${name}`,
   from: './src/features',
@@ -17,7 +26,15 @@ const featureZones = features.map((name) => ({
 
 export default tseslint.config(
   {
-    ignores: ['dist', 'dist-*', 'node_modules', 'test-results', 'playwright-report', 'bench/.work'],
+    ignores: [
+      'dist',
+      'dist-*',
+      'bin',
+      'node_modules',
+      'test-results',
+      'playwright-report',
+      'bench/.work',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -60,6 +77,18 @@ export default tseslint.config(
               target: './src/server',
               from: ['./src/lib', './src/data', './src/components', './src/features', './src/app'],
               message: 'The server shares only src/mpsd with the browser.',
+            },
+            {
+              target: './src/cli',
+              from: [
+                './src/server',
+                './src/lib',
+                './src/data',
+                './src/components',
+                './src/features',
+                './src/app',
+              ],
+              message: 'The CLI runs in Node on src/mpsd alone.',
             },
             {
               target: ['./src/lib', './src/data', './src/components'],

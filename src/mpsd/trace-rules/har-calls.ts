@@ -10,6 +10,27 @@ import { endpointOfUpstream, userhashOf, type TraceCall } from './trace-call'
 export type HarSkipReason = 'invalid' | 'connect' | 'preflight' | 'websocket' | 'cache' | 'not-mpsd'
 export type HarSkip = { index: number; reason: HarSkipReason; detail: string }
 
+/** Each reason in a few words, for summaries ("3 skipped: 2 CORS preflight, 1 …"). */
+export const HAR_SKIP_LABELS: Record<HarSkipReason, string> = {
+  invalid: 'unreadable',
+  connect: 'CONNECT',
+  preflight: 'CORS preflight',
+  websocket: 'WebSocket',
+  cache: 'from the browser cache',
+  'not-mpsd': 'not a session directory call',
+}
+
+/** "3 skipped: 2 CORS preflight, 1 not a session directory call", or '' when none were. */
+export function skippedSummary(skipped: readonly HarSkip[]): string {
+  if (skipped.length === 0) return ''
+  const counts = new Map<HarSkipReason, number>()
+  for (const skip of skipped) counts.set(skip.reason, (counts.get(skip.reason) ?? 0) + 1)
+  const parts = [...counts].map(
+    ([reason, n]) => `${n.toLocaleString('en-US')} ${HAR_SKIP_LABELS[reason]}`,
+  )
+  return `${skipped.length.toLocaleString('en-US')} skipped: ${parts.join(', ')}`
+}
+
 export type HarCalls =
   | { ok: true; entryCount: number; calls: TraceCall[]; skipped: HarSkip[] }
   | { ok: false; error: string }
