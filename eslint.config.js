@@ -16,6 +16,7 @@ const features = [
   'batch',
   'activity',
   'settings',
+  'analysis',
 ]
 const featureZones = features.map((name) => ({
   target: `./src/features/${name}`,
@@ -26,7 +27,15 @@ const featureZones = features.map((name) => ({
 
 export default tseslint.config(
   {
-    ignores: ['dist', 'dist-*', 'node_modules', 'test-results', 'playwright-report', 'bench/.work'],
+    ignores: [
+      'dist',
+      'dist-*',
+      'bin',
+      'node_modules',
+      'test-results',
+      'playwright-report',
+      'bench/.work',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -69,6 +78,18 @@ export default tseslint.config(
               target: './src/server',
               from: ['./src/lib', './src/data', './src/components', './src/features', './src/app'],
               message: 'The server shares only src/mpsd with the browser.',
+            },
+            {
+              target: './src/cli',
+              from: [
+                './src/server',
+                './src/lib',
+                './src/data',
+                './src/components',
+                './src/features',
+                './src/app',
+              ],
+              message: 'The CLI runs in Node on src/mpsd alone.',
             },
             {
               target: ['./src/lib', './src/data', './src/components'],

@@ -35,7 +35,13 @@ export async function buildFloor(floorRoot: string, outDir: string): Promise<voi
 }
 
 /** Views the Workbench must load on demand: every feature view except Compose. */
-const ON_DEMAND_VIEWS = ['history-view', 'handles-view', 'presets-view', 'settings-view']
+const ON_DEMAND_VIEWS = [
+  'history-view',
+  'analysis-view',
+  'handles-view',
+  'presets-view',
+  'settings-view',
+]
 
 export const FIRST_LOAD_BUDGET_BYTES = 20 * 1024
 

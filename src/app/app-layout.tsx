@@ -2,7 +2,14 @@ import { lazy, Suspense, useEffect, useState } from 'react'
 import { Link, Route, Switch, useLocation } from 'wouter'
 import { useCrossTabSync } from '../data/sync/changes-channel'
 import { ComposePage } from './compose-page'
-import { HandlesRoute, HistoryRoute, PresetsRoute, preloadRoute, SettingsRoute } from './routes'
+import {
+  AnalysisRoute,
+  HandlesRoute,
+  HistoryRoute,
+  PresetsRoute,
+  preloadRoute,
+  SettingsRoute,
+} from './routes'
 import { Alert } from '../components/alert'
 
 // Compose is the first view and ships in the main chunk; every other view loads on demand.
@@ -35,6 +42,7 @@ function SharedPresetGate() {
 const NAV = [
   { href: '/', label: 'Compose' },
   { href: '/history', label: 'History' },
+  { href: '/analysis', label: 'Analysis' },
   { href: '/handles', label: 'Handles' },
   { href: '/presets', label: 'Presets' },
   { href: '/settings', label: 'Settings' },
@@ -72,6 +80,7 @@ export function AppLayout() {
             <Route path="/" component={ComposePage} />
             <Route path="/compose" component={ComposePage} />
             <Route path="/history" component={HistoryRoute} />
+            <Route path="/analysis" component={AnalysisRoute} />
             <Route path="/handles" component={HandlesRoute} />
             <Route path="/presets" component={PresetsRoute} />
             <Route path="/settings" component={SettingsRoute} />

@@ -8,6 +8,8 @@ type ViewModule = { default: ComponentType }
 const loaders = {
   '/history': () =>
     import('../features/history/history-view').then((m) => ({ default: m.HistoryView })),
+  '/analysis': () =>
+    import('../features/analysis/analysis-view').then((m) => ({ default: m.AnalysisView })),
   '/handles': () =>
     import('../features/handles/handles-view').then((m) => ({ default: m.HandlesView })),
   '/presets': () =>
@@ -45,6 +47,7 @@ function routeView(path: RoutePath): ComponentType {
 }
 
 export const HistoryRoute = routeView('/history')
+export const AnalysisRoute = routeView('/analysis')
 export const HandlesRoute = routeView('/handles')
 export const PresetsRoute = routeView('/presets')
 export const SettingsRoute = routeView('/settings')

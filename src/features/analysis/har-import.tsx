@@ -1,0 +1,65 @@
+// "Import HAR": reads a HAR file (the Workbench's export or a browser's devtools capture) as trace
+// calls, in the browser; nothing is stored. A file that cannot be read says why, at the button.
+import { useRef, useState } from 'react'
+import { harCalls } from '../../mpsd/trace-rules/har-calls'
+import type { TraceCall } from '../../mpsd/trace-rules/trace-call'
+import type { HarSkip } from '../../mpsd/trace-rules/har-calls'
+
+/** As the History importer: a devtools capture of a long session stays well under it. */
+const MAX_HAR_BYTES = 200 * 1024 * 1024
+
+export type LoadedHar = { name: string; entryCount: number; calls: TraceCall[]; skipped: HarSkip[] }
+
+export function HarImport({ onLoad }: { onLoad: (har: LoadedHar) => void }) {
+  const input = useRef<HTMLInputElement>(null)
+  const [error, setError] = useState<string | undefined>()
+  return (
+    <>
+      <button type="button" onClick={() => input.current?.click()}>
+        Import HAR
+      </button>
+      <input
+        ref={input}
+        type="file"
+        accept=".har,application/json"
+        aria-label="HAR file to analyse"
+        className="visually-hidden"
+        onChange={async (event) => {
+          const file = event.target.files?.[0]
+          event.target.value = ''
+          if (!file) return
+          if (file.size > MAX_HAR_BYTES) {
+            setError(`${file.name}: the file is over ${MAX_HAR_BYTES / 1024 / 1024} MB.`)
+            return
+          }
+          let text: string
+          try {
+            text = await file.text()
+          } catch (cause) {
+            setError(
+              `${file.name} could not be read: ${cause instanceof Error ? cause.message : String(cause)}`,
+            )
+            return
+          }
+          const read = harCalls(text, { console: file.name })
+          if (!read.ok) {
+            setError(`${file.name}: ${read.error}.`)
+            return
+          }
+          setError(undefined)
+          onLoad({
+            name: file.name,
+            entryCount: read.entryCount,
+            calls: read.calls,
+            skipped: read.skipped,
+          })
+        }}
+      />
+      {error ? (
+        <p role="alert" className="alert">
+          {error}
+        </p>
+      ) : null}
+    </>
+  )
+}
