@@ -4,7 +4,7 @@
 import { queryOptions } from '@tanstack/react-query'
 import { historyIdBound, type HistoryEntry } from '../history/history-entry'
 import { historyQueries } from '../history/history-queries'
-import type { HistoryFilter } from '../history/history-store'
+import type { HistoryFilter } from '../history/history-search'
 
 /** A time range in ms since the epoch; either end may be open. */
 export type TimeRange = { from?: number; to?: number }

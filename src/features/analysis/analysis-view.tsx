@@ -11,7 +11,7 @@ import {
 } from '../../data/analysis/analysis-queries'
 import { historyCalls } from '../../data/analysis/history-calls'
 import { filterFromSearch, searchFromFilter } from '../../data/history/history-filter'
-import type { HistoryFilter } from '../../data/history/history-store'
+import type { HistoryFilter } from '../../data/history/history-search'
 import { analyzeTrace } from '../../mpsd/trace-rules/analyze-trace'
 import { skippedSummary } from '../../mpsd/trace-rules/har-calls'
 import type { Grouping, TraceCall } from '../../mpsd/trace-rules/trace-call'

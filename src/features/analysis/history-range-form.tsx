@@ -1,7 +1,7 @@
 // What part of History to analyse: a time range (From, To, or a quick "last …"), a filter (type,
 // status, search) and the grouping. Everything is in the URL, so an analysis can be bookmarked.
 import { useEffect, useRef, useState } from 'react'
-import type { HistoryFilter } from '../../data/history/history-store'
+import type { HistoryFilter } from '../../data/history/history-search'
 import {
   requestKindSchema,
   type RequestKind,
