@@ -84,7 +84,7 @@ const invitedXuids = async (request: APIRequestContext) =>
 
 /** Starts a batch of XUIDS paced at 2 per 5 s and pauses it after the first 2 invites. */
 async function startAndPause(page: Page) {
-  await setToken(page, TOKEN)
+  await setToken(page, TOKEN, { remember: true })
   await fillInvite(page, { sessionName: 'session-batch' })
   await page.getByRole('button', { name: 'Batch invites' }).click()
   await page.getByText('Pacing (MPSD’s budget per user)').click()
@@ -103,11 +103,14 @@ async function startAndPause(page: Page) {
   )
 }
 
-test('pause mid-run, Send invites asks to resume or discard; Resume invites each XUID exactly once', async ({
+test('pause mid-run and reload, Send invites asks to resume or discard; Resume invites each XUID exactly once', async ({
   page,
   request,
 }) => {
   await startAndPause(page)
+  // A reload while paused: the run is still there, and still in the way of a new one.
+  await page.reload()
+  await expect(page.getByRole('button', { name: 'Resume' })).toBeVisible()
 
   await page.getByRole('button', { name: 'Send invites' }).click()
   await expect(page.getByRole('alert')).toHaveText(
