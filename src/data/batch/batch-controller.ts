@@ -1,20 +1,35 @@
 // The one batch a page runs at a time, held at module level (not in a component), so leaving the
 // Compose page does not stop or fork a run: the panel subscribes when it mounts again. A Web Lock
-// per run (taken only if free) keeps a second tab from resuming or cancelling a run this tab is
-// sending.
+// per run (taken only if free) keeps a second tab from resuming, retrying or discarding a run this
+// tab is sending; a start lock keeps two tabs from starting batches past a resumable run at once.
 import { REDACTED } from '../../mpsd/redact'
 import type { SendSettings } from '../settings/settings-queries'
 import {
   isResumable,
   newBatchRun,
+  recoverRun,
   requeueFailed,
   type BatchRun,
   type BatchTemplate,
   type SkippedEntry,
 } from './batch-run'
-import { runBatch, type BatchSend, type StopReason } from './batch-runner'
+import {
+  discardRun,
+  discardSummary,
+  mergeRunCopies,
+  reconcileWithHistory,
+  xuidsToReconcile,
+} from './batch-reconcile'
+import { runBatch, type BatchSend, type Clock, type StopReason } from './batch-runner'
 import { createRecordingSend } from './batch-send'
-import { getBatchRun, pruneBatchRuns, recentCallTimes, saveBatchRun } from './batch-store'
+import {
+  batchCallsInHistory,
+  getBatchRun,
+  latestBatchRun,
+  pruneBatchRuns,
+  recentCallTimes,
+  saveBatchRun,
+} from './batch-store'
 import type { Budget } from './token-bucket'
 
 type Live = { run: BatchRun; controller: AbortController | undefined }
@@ -49,10 +64,52 @@ export type DriveOptions = {
   onStep?: (run: BatchRun) => void
   /** For tests: a send other than sendAndRecord. */
   send?: BatchSend
+  /** For tests: a clock other than the real one. */
+  clock?: Clock
 }
+
+/**
+ * "Send invites" while a run can still be resumed: it is not started. The run must be resumed or
+ * discarded first, or its XUIDs already invited would be invited again and its results lost.
+ */
+export class BatchBlockedError extends Error {
+  readonly run: BatchRun
+  readonly heldElsewhere: boolean
+  constructor(run: BatchRun, heldElsewhere: boolean) {
+    super(blockedMessage(run, heldElsewhere))
+    this.name = 'BatchBlockedError'
+    this.run = run
+    this.heldElsewhere = heldElsewhere
+  }
+}
+
+export function blockedMessage(run: BatchRun, heldElsewhere: boolean): string {
+  const { invited, total, left } = discardSummary(run)
+  if (heldElsewhere)
+    return `Another tab is sending a batch (${invited} of ${total} invited so far). Pause or cancel it there before starting another.`
+  return `This batch is ${run.state === 'paused' ? 'paused' : 'unfinished'}: ${invited} of ${total} already invited, ${left} left. Resume it or discard it before starting another.`
+}
+
+const START_LOCK = 'handles-workbench:batch-start'
 
 function lockName(id: string) {
   return `handles-workbench:batch:${id}`
+}
+
+/**
+ * Runs `body` holding the Web Lock `name`; with `ifAvailable`, `body` learns whether it got it.
+ * Without Web Locks (old browsers), it runs as if granted: a known limit (decision 050).
+ */
+async function withLock<T>(
+  name: string,
+  mode: 'wait' | 'ifAvailable',
+  body: (granted: boolean) => Promise<T>,
+): Promise<T> {
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks
+  if (!locks?.request) return body(true)
+  return (await locks.request(name, mode === 'ifAvailable' ? { ifAvailable: true } : {}, (lock) =>
+    body(lock !== null),
+  )) as T
 }
 
 /** Is this run being sent by another tab? (Web Locks; without them, assume not.) */
@@ -68,23 +125,63 @@ export async function isRunHeldElsewhere(id: string): Promise<boolean> {
   }
 }
 
-async function drive(run: BatchRun, options: DriveOptions): Promise<BatchRun> {
+/**
+ * Called holding the run's lock, so no tab is sending it: the stored copy, this tab's copy and
+ * History's answers brought into one, and an XUID still 'sending' settled (recoverRun).
+ */
+async function settle(run: BatchRun, now: number): Promise<BatchRun> {
+  const stored = await getBatchRun(run.id).catch(() => undefined)
+  let current = stored ? mergeRunCopies(stored, run) : run
+  const xuids = xuidsToReconcile(current)
+  if (xuids.length > 0) {
+    const calls = await batchCallsInHistory(current.id, xuids).catch(() => [])
+    current = reconcileWithHistory(current, calls)
+  }
+  return recoverRun(current, now)
+}
+
+/** A resumable run in the way of a new one: this tab's, or the one the page shows. */
+async function findBlockingRun(): Promise<BatchRun | undefined> {
+  if (live && !live.controller && isResumable(live.run)) {
+    const stored = await getBatchRun(live.run.id).catch(() => undefined)
+    const current = stored ? mergeRunCopies(stored, live.run) : live.run
+    if (isResumable(current)) return current
+  }
+  const latest = await latestBatchRun({ isHeldElsewhere: isRunHeldElsewhere }).catch(() => null)
+  return latest && isResumable(latest) ? latest : undefined
+}
+
+async function persistQuietly(run: BatchRun) {
+  try {
+    await saveBatchRun(run)
+  } catch {
+    // IndexedDB refused (quota, private mode): the run goes on in memory; only resumability is lost.
+  }
+}
+
+async function drive(
+  run: BatchRun,
+  options: DriveOptions,
+  prepare: (run: BatchRun) => BatchRun = (r) => r,
+): Promise<BatchRun> {
   if (live?.controller) throw new Error('A batch is already running in this tab.')
   const controller = new AbortController()
   live = { run, controller }
   emit()
+  const now = options.clock?.now ?? Date.now
   const longest = Math.max(0, ...run.budgets.map((b) => b.windowMs))
-  const body = async (granted: unknown = true) => {
+  const body = async (granted: boolean) => {
     // Another tab holds this run's lock: it is sending it. Waiting for the lock and then sending
     // our older copy would send every XUID it sent meanwhile a second time.
     if (!granted)
       throw new Error('This run is being sent in another tab. Resume or cancel it there.')
-    // Inside the lock, the stored copy is the truth: another tab may have moved it on.
-    const stored = await getBatchRun(run.id).catch(() => undefined)
-    if (stored && stored.updatedAt > run.updatedAt) {
-      if (!isResumable(stored)) return stored
-      run = stored
+    const settled = await settle(run, now())
+    const ready = prepare(settled)
+    if (!isResumable(ready)) {
+      if (ready !== run) await persistQuietly(ready)
+      return ready
     }
+    run = ready
     const seedSpent = await recentCallTimes(longest, { excludeBatchId: run.id }).catch(() => [])
     const send =
       options.send ??
@@ -96,13 +193,8 @@ async function drive(run: BatchRun, options: DriveOptions): Promise<BatchRun> {
       send,
       signal: controller.signal,
       seedSpent,
-      persist: async (next) => {
-        try {
-          await saveBatchRun(next)
-        } catch {
-          // IndexedDB refused (quota, private mode): the run goes on in memory; only resumability is lost.
-        }
-      },
+      ...(options.clock ? { clock: options.clock } : {}),
+      persist: persistQuietly,
       onUpdate: (next) => {
         live = { run: next, controller }
         emit()
@@ -111,10 +203,7 @@ async function drive(run: BatchRun, options: DriveOptions): Promise<BatchRun> {
     })
   }
   try {
-    const locks = typeof navigator === 'undefined' ? undefined : navigator.locks
-    const final = locks?.request
-      ? ((await locks.request(lockName(run.id), { ifAvailable: true }, body)) as BatchRun)
-      : await body()
+    const final = await withLock(lockName(run.id), 'ifAvailable', body)
     live = { run: final, controller: undefined }
     return final
   } catch (error) {
@@ -138,8 +227,18 @@ export async function startBatch(
   starting = true
   try {
     const { upstream } = (await options.settings()).settings
-    const run = newBatchRun({ ...input, upstream })
-    await saveBatchRun(run).catch(() => undefined)
+    // Looked for and created under one lock: two tabs pressing Send at once cannot both pass.
+    const run = await withLock(START_LOCK, 'wait', async () => {
+      const blocking = await findBlockingRun()
+      if (blocking) throw new BatchBlockedError(blocking, await isRunHeldElsewhere(blocking.id))
+      const created = newBatchRun({
+        ...input,
+        upstream,
+        ...(options.clock ? { now: options.clock.now() } : {}),
+      })
+      await saveBatchRun(created).catch(() => undefined)
+      return created
+    })
     void pruneBatchRuns().catch(() => 0)
     const driving = drive(run, options)
     starting = false
@@ -149,49 +248,63 @@ export async function startBatch(
   }
 }
 
+// A token typed into the form was replaced by <redacted> before the run was stored: sending again
+// would send that placeholder in its place.
+function refuseRedacted(run: BatchRun): Error | undefined {
+  if (!JSON.stringify(run.template).includes(REDACTED)) return undefined
+  return new Error(
+    'This run’s request held a secret that was not stored. Start a new batch from the form.',
+  )
+}
+
+/** Resume: the run's own request and XUIDs, from where it stopped; none invited twice. */
 export function resumeBatch(run: BatchRun, options: DriveOptions): Promise<BatchRun> {
-  // A token typed into the form was replaced by <redacted> before the run was stored: resuming would
-  // send that placeholder in its place.
-  if (JSON.stringify(run.template).includes(REDACTED)) {
-    return Promise.reject(
-      new Error(
-        'This run’s request held a secret that was not stored. Start a new batch from the form.',
-      ),
-    )
-  }
-  return drive(run, options)
+  const refused = refuseRedacted(run)
+  return refused ? Promise.reject(refused) : drive(run, options)
 }
 
+/** "Retry failed": only XUIDs that failed go again, never one that had a 2xx in this run. */
 export function retryFailed(run: BatchRun, options: DriveOptions): Promise<BatchRun> {
-  return drive(requeueFailed(run), options)
+  const refused = refuseRedacted(run)
+  if (refused) return Promise.reject(refused)
+  const now = options.clock?.now ?? Date.now
+  return drive(run, options, (settled) =>
+    settled.items.some((i) => i.status === 'failed' && i.invitedAt === undefined)
+      ? requeueFailed(settled, now())
+      : settled,
+  )
 }
 
-/** Pause or Cancel. A stored (not running) run is cancelled in place. */
-export async function stopBatch(reason: StopReason, stored?: BatchRun): Promise<void> {
-  if (live?.controller) {
-    live.controller.abort(reason)
-    return
-  }
-  if (reason === 'cancel' && stored) {
-    // Its next step would overwrite a cancel written here: the sending tab must cancel it.
-    if (await isRunHeldElsewhere(stored.id))
-      throw new Error('This run is being sent in another tab. Cancel it there.')
-    const cancelled: BatchRun = {
-      ...stored,
-      state: 'cancelled',
-      updatedAt: Date.now(),
-      note: 'Cancelled. The XUIDs left were not sent.',
-      items: stored.items.map((i) => (i.status === 'pending' ? { ...i, status: 'cancelled' } : i)),
-    }
-    live = { run: cancelled, controller: undefined }
-    emit()
-    await saveBatchRun(cancelled)
-  }
+/** Pause or Cancel the run this tab is sending (after the request in flight). */
+export function stopBatch(reason: StopReason): void {
+  live?.controller?.abort(reason)
+}
+
+/**
+ * "Discard run": a paused or unfinished run ends where it is, so another can start. Its invites
+ * stay in History and the Handles ledger; the XUIDs it did not reach are marked not sent.
+ */
+export async function discardBatch(shown: BatchRun): Promise<BatchRun> {
+  if (live?.controller) throw new Error('This tab is sending a batch: pause or cancel it first.')
+  const discarded = await withLock(lockName(shown.id), 'ifAvailable', async (granted) => {
+    // Its next step would overwrite a discard written here: the sending tab must stop it.
+    if (!granted)
+      throw new Error('This run is being sent in another tab. Pause or cancel it there.')
+    const settled = await settle(shown, Date.now())
+    // Finished or discarded meanwhile (another tab): nothing to discard, show it as it is.
+    const next = isResumable(settled) ? discardRun(settled) : settled
+    await saveBatchRun(next)
+    return next
+  })
+  live = { run: discarded, controller: undefined }
+  emit()
+  return discarded
 }
 
 /** For tests: forget the module state. */
 export function resetBatchController(): void {
   live?.controller?.abort('cancel')
   live = undefined
+  starting = false
   emit()
 }

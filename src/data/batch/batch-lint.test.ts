@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { findRepeats, lintBatch, type PlannedRequest } from './batch-lint'
+import { findAlreadyInvited, findRepeats, lintBatch, type PlannedRequest } from './batch-lint'
 import { MPSD_BUDGETS } from './token-bucket'
 
 const req = (xuid: string): PlannedRequest => ({
@@ -88,5 +88,16 @@ describe('pre-send lint', () => {
         remaining: [10],
       }),
     ).toEqual([])
+  })
+})
+
+describe('already invited by the last batch', () => {
+  it('after Cancel or Discard, names the XUIDs the same request already invited, however long ago', () => {
+    const warning = findAlreadyInvited([req('1'), req('2'), req('3')], [req('1'), req('3')])
+    expect(warning).toMatchObject({ code: 'already-invited', xuids: ['1', '3'] })
+    expect(warning?.message).toMatch(/^2 of these XUIDs were already invited/)
+    // Another session (another body) is a new invite, not a repeat.
+    const elsewhere = { ...req('1'), body: '{"invitedXuid":"1","name":"other"}' }
+    expect(findAlreadyInvited([req('1')], [elsewhere])).toBeUndefined()
   })
 })

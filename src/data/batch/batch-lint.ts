@@ -17,6 +17,7 @@ export type PastRequest = PlannedRequest & { at: number }
 
 export type LintWarning =
   | { code: 'repeat'; message: string; xuids: string[] }
+  | { code: 'already-invited'; message: string; xuids: string[] }
   | { code: 'burst'; message: string }
   | { code: 'budget-above-mpsd'; message: string }
 
@@ -49,6 +50,27 @@ export function findRepeats(
     planning.add(key)
   }
   return repeats
+}
+
+/**
+ * Planned invites identical to ones the last batch had accepted (2xx), however long ago: after
+ * Cancel or "Discard run", sending the same list again would invite those XUIDs a second time.
+ */
+export function findAlreadyInvited(
+  planned: readonly PlannedRequest[],
+  invitedBefore: readonly PlannedRequest[],
+): LintWarning | undefined {
+  const before = new Set(invitedBefore.map(keyOf))
+  const xuids = planned.filter((r) => before.has(keyOf(r))).map((r) => r.xuid ?? r.path)
+  if (xuids.length === 0) return undefined
+  return {
+    code: 'already-invited',
+    xuids,
+    message:
+      xuids.length === 1
+        ? `${xuids[0]} was already invited with this request by the last batch: sending invites it again.`
+        : `${xuids.length} of these XUIDs were already invited with this request by the last batch (first: ${xuids[0]}): sending invites them again.`,
+  }
 }
 
 export function lintBatch(input: {

@@ -35,6 +35,8 @@ export const batchItemSchema = z.object({
   attempts: z.number().int().nonnegative(),
   /** 429s in a row for this XUID; reset by a real answer. */
   throttled: z.number().int().nonnegative().optional(),
+  /** When MPSD answered 2xx for this XUID in this run. Once set, this run never sends it again. */
+  invitedAt: z.number().optional(),
 })
 export type BatchItem = z.infer<typeof batchItemSchema>
 
@@ -102,7 +104,8 @@ export function newBatchRun(input: {
     ...(input.upstream === undefined ? {} : { upstream: input.upstream }),
     budgets: input.budgets.map((b) => ({ ...b })),
     state: 'ready',
-    items: input.xuids.map((xuid) => ({ xuid, status: 'pending', attempts: 0 })),
+    // One item per XUID: a run invites each XUID at most once.
+    items: [...new Set(input.xuids)].map((xuid) => ({ xuid, status: 'pending', attempts: 0 })),
     skipped: [...(input.skipped ?? [])],
     spent: [...(input.spent ?? [])],
   }
@@ -170,14 +173,19 @@ export function recoverRun(run: BatchRun, now: number = Date.now()): BatchRun {
   }
 }
 
-/** "Retry failed": the user's explicit choice, never automatic. Failed XUIDs go back in the queue. */
+/**
+ * "Retry failed": the user's explicit choice, never automatic. Failed XUIDs go back in the queue;
+ * one that ever had a 2xx in this run does not.
+ */
 export function requeueFailed(run: BatchRun, now: number = Date.now()): BatchRun {
   return {
     ...run,
     updatedAt: now,
     state: 'paused',
     items: run.items.map((item) =>
-      item.status === 'failed' ? { ...item, status: 'pending', throttled: 0 } : item,
+      item.status === 'failed' && item.invitedAt === undefined
+        ? { ...item, status: 'pending', throttled: 0 }
+        : item,
     ),
   }
 }

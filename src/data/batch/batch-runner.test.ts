@@ -179,6 +179,22 @@ describe('runBatch', () => {
       expect(calls.filter((t) => t > at - 15_000 && t <= at).length).toBeLessThanOrEqual(30)
   })
 
+  it('never sends again an XUID this run already had a 2xx for, whatever its queue says', async () => {
+    const run = runOf(3)
+    // A copy merged from a stale tab: XUID 1 accepted earlier, yet queued; XUID 3 listed twice.
+    run.items[0] = { ...run.items[0]!, status: 'pending', handleId: 'h-1', invitedAt: 5 }
+    run.items.push({ xuid: run.items[2]!.xuid, status: 'pending', attempts: 0 })
+    const calls: string[] = []
+    const done = await runBatch(run, {
+      clock: fakeClock(),
+      send: async (xuid) => (calls.push(xuid), { kind: 'sent', status: 201 }),
+    })
+    expect(calls).toEqual([xuids(3)[1], xuids(3)[2]])
+    expect(done.items.map((i) => i.status)).toEqual(['sent', 'sent', 'sent', 'cancelled'])
+    expect(done.items[0]?.handleId).toBe('h-1')
+    expect(done.items[3]?.error).toMatch(/Already invited by this run/)
+  })
+
   it('treats a throwing send as a failure with unknown outcome', async () => {
     const run = await runBatch(runOf(2), {
       clock: fakeClock(),
@@ -204,11 +220,27 @@ describe('recovery and retry', () => {
     expect(recovered.items[1]?.error).toMatch(/outcome is unknown/)
   })
 
-  it('"Retry failed" puts only failed XUIDs back', () => {
-    const run = runOf(3)
+  it('"Retry failed" puts only failed XUIDs back, never one that had a 2xx', () => {
+    const run = runOf(4)
     run.state = 'done'
-    run.items = run.items.map((i, n) => ({ ...i, status: n === 1 ? 'failed' : 'sent' }))
-    expect(requeueFailed(run).items.map((i) => i.status)).toEqual(['sent', 'pending', 'sent'])
+    run.items = run.items.map((i, n) => ({ ...i, status: n === 1 || n === 3 ? 'failed' : 'sent' }))
+    // Accepted once, then marked failed by a later copy: it stays out of the queue.
+    run.items[3] = { ...run.items[3]!, invitedAt: 5 }
+    expect(requeueFailed(run).items.map((i) => i.status)).toEqual([
+      'sent',
+      'pending',
+      'sent',
+      'failed',
+    ])
+  })
+
+  it('a new run lists each XUID once', () => {
+    const run = newBatchRun({
+      template: TEMPLATE,
+      xuids: ['2533274790000001', '2533274790000002', '2533274790000001'],
+      budgets: MPSD,
+    })
+    expect(run.items.map((i) => i.xuid)).toEqual(['2533274790000001', '2533274790000002'])
   })
 })
 

@@ -80,6 +80,15 @@ function stopReason(signal: AbortSignal | undefined): StopReason | undefined {
 }
 
 /**
+ * An item queued again although its XUID was accepted in this run (a stale copy merged in, a
+ * duplicate entry): it keeps its 2xx if it had one, else it is marked as not sent.
+ */
+function alreadyInvited(item: BatchItem): BatchItem {
+  if (item.invitedAt !== undefined) return { ...item, status: 'sent' }
+  return { ...item, status: 'cancelled', error: 'Already invited by this run: not sent again.' }
+}
+
+/**
  * Runs (or resumes) a batch until every XUID has an outcome or the signal aborts. A request already
  * in flight is allowed to finish (aborting it would leave its outcome unknown); after that, a
  * paused run stops where it is and a cancelled run marks what is left as cancelled.
@@ -121,6 +130,11 @@ export async function runBatch(initial: BatchRun, options: RunOptions): Promise<
     return run
   }
 
+  // XUIDs MPSD accepted in this run: whatever the queue says, none of them is sent again.
+  const invited = new Set(
+    run.items.filter((i) => i.status === 'sent' || i.invitedAt !== undefined).map((i) => i.xuid),
+  )
+
   await commit({ state: 'running', note: undefined })
 
   for (;;) {
@@ -148,6 +162,10 @@ export async function runBatch(initial: BatchRun, options: RunOptions): Promise<
 
     const current = run.items[index]
     if (!current) break
+    if (invited.has(current.xuid)) {
+      await commit({ items: setItem(index, alreadyInvited(current)) })
+      continue
+    }
     await commit({
       state: 'running',
       throttledUntil: undefined,
@@ -172,6 +190,7 @@ export async function runBatch(initial: BatchRun, options: RunOptions): Promise<
 
     if (outcome.kind === 'sent') {
       const { error: _error, ...rest } = sending
+      invited.add(sending.xuid)
       await commit({
         avgCallMs,
         items: setItem(index, {
@@ -180,6 +199,7 @@ export async function runBatch(initial: BatchRun, options: RunOptions): Promise<
           httpStatus: outcome.status,
           ...(outcome.handleId === undefined ? {} : { handleId: outcome.handleId }),
           at,
+          invitedAt: sending.invitedAt ?? at,
           throttled: 0,
           ...historyId,
         }),

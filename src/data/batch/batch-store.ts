@@ -3,8 +3,9 @@
 import { openWorkbenchDB } from '../../lib/db'
 import { announceChange } from '../sync/changes-channel'
 import { redactKnownSecrets } from '../settings/known-secrets'
-import { historyEntrySchema, historyIdBound } from '../history/history-entry'
-import { batchRunSchema, recoverRun, type BatchRun } from './batch-run'
+import { historyEntrySchema, historyIdBound, type HistoryEntry } from '../history/history-entry'
+import { batchRunSchema, isResumable, recoverRun, type BatchRun } from './batch-run'
+import { reconcileWithHistory, xuidsToReconcile } from './batch-reconcile'
 
 /** Finished runs kept; older ones go first (the History keeps every call anyway). */
 export const BATCH_RUNS_KEPT = 50
@@ -63,20 +64,31 @@ export async function listBatchRuns(): Promise<BatchRun[]> {
 }
 
 /**
- * The run to show on the Compose page: the newest one, recovered if the page died while it ran
- * (see recoverRun), or null when there is none.
+ * The run to show on the Compose page, recovered if the page died while it ran (see recoverRun), or
+ * null when there is none: the newest run that can still be resumed, else the newest run. A
+ * resumable run comes first because no batch starts until it is resumed or discarded.
  */
 export async function latestBatchRun(
   options: { now?: number; isHeldElsewhere?: (id: string) => Promise<boolean> } = {},
 ): Promise<BatchRun | null> {
-  const [latest] = await listBatchRuns()
-  if (!latest) return null
-  const recovered = recoverRun(latest, options.now)
-  if (recovered === latest) return latest
-  // Still being sent by another tab: show it as it is, do not take it over.
-  if (await options.isHeldElsewhere?.(latest.id)) return latest
-  await saveBatchRun(recovered)
-  return recovered
+  const runs = await listBatchRuns()
+  const shown = async (run: BatchRun) => {
+    if (recoverRun(run, options.now) === run) return run
+    // Still being sent by another tab: show it as it is, do not take it over.
+    if (await options.isHeldElsewhere?.(run.id)) return run
+    // An answer History kept but the run did not (the page closed in between) is not "unknown".
+    const calls = await batchCallsInHistory(run.id, xuidsToReconcile(run)).catch(() => [])
+    const recovered = recoverRun(reconcileWithHistory(run, calls), options.now)
+    await saveBatchRun(recovered)
+    return recovered
+  }
+  for (const run of runs) {
+    if (!isResumable(run)) continue
+    const current = await shown(run)
+    if (isResumable(current)) return current
+  }
+  const [latest] = runs
+  return latest ? shown(latest) : null
 }
 
 export async function pruneBatchRuns(keep: number = BATCH_RUNS_KEPT): Promise<number> {
@@ -134,4 +146,22 @@ export async function recentRequests(
     const { startedAt, request, xuid } = parsed.data
     return [{ at: startedAt, method: request.method, path: request.path, body: request.body, xuid }]
   })
+}
+
+/** History's calls of one batch run for these XUIDs (for batch-reconcile), by the xuid index. */
+export async function batchCallsInHistory(
+  batchId: string,
+  xuids: readonly string[],
+): Promise<HistoryEntry[]> {
+  if (xuids.length === 0) return []
+  const db = await openWorkbenchDB()
+  const found: HistoryEntry[] = []
+  for (const xuid of xuids) {
+    for (const record of await db.getAllFromIndex('history', 'xuid', xuid)) {
+      const parsed = historyEntrySchema.safeParse(record)
+      if (parsed.success && parsed.data.batchId === batchId && !parsed.data.imported)
+        found.push(parsed.data)
+    }
+  }
+  return found
 }

@@ -1,12 +1,14 @@
-// Start, Resume, Retry failed and Cancel for the batch panel. Each run is a mutation whose meta says
-// what it writes (batch runs, History, the Handles ledger): the query client's after-write policy
-// refreshes them when it ends, and, at most twice a second, while it runs.
+// Start, Resume, Retry failed, Pause, Cancel and Discard for the batch panel. Each run is a mutation
+// whose meta says what it writes (batch runs, History, the Handles ledger): the query client's
+// after-write policy refreshes them when it ends, and, at most twice a second, while it runs.
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { useRef, useState } from 'react'
+import { useRef } from 'react'
 import { refreshRecords } from '../../lib/query-client'
 import { currentSettings } from '../settings/settings-queries'
 import type { BatchRun, BatchTemplate, SkippedEntry } from './batch-run'
 import {
+  BatchBlockedError,
+  discardBatch,
   resumeBatch,
   retryFailed,
   startBatch,
@@ -24,7 +26,8 @@ const REFRESH_EVERY_MS = 500
 export function useBatchActions() {
   const queryClient = useQueryClient()
   const lastRefresh = useRef(0)
-  const [cancelError, setCancelError] = useState<string>()
+  // Set on the click, before React re-renders: a double click on Send or Resume is one action.
+  const busy = useRef(false)
   const run = useMutation({
     mutationFn: (op: (drive: DriveOptions) => Promise<BatchRun>) =>
       op({
@@ -40,12 +43,27 @@ export function useBatchActions() {
           )
         },
       }),
+    onSettled: () => {
+      busy.current = false
+    },
     meta: { records: ['batch', 'history', 'handles'] },
   })
-  const drive = (op: (drive: DriveOptions) => Promise<BatchRun>) => {
-    setCancelError(undefined)
-    run.mutate(op)
+  const discard = useMutation({
+    mutationFn: (stored: BatchRun) => discardBatch(stored),
+    onSettled: () => {
+      busy.current = false
+    },
+    meta: { records: ['batch'] },
+  })
+  const act = (start: () => void) => {
+    if (busy.current) return
+    busy.current = true
+    run.reset()
+    discard.reset()
+    start()
   }
+  const drive = (op: (drive: DriveOptions) => Promise<BatchRun>) => act(() => run.mutate(op))
+  const lastError = run.error ?? discard.error
   return {
     start: (input: {
       template: BatchTemplate
@@ -55,12 +73,14 @@ export function useBatchActions() {
     }) => drive((options) => startBatch(input, options)),
     resume: (stored: BatchRun) => drive((options) => resumeBatch(stored, options)),
     retryFailed: (stored: BatchRun) => drive((options) => retryFailed(stored, options)),
-    pause: () => void stopBatch('pause'),
-    cancel: (stored: BatchRun | undefined) =>
-      void stopBatch('cancel', stored).catch((error: unknown) =>
-        setCancelError(error instanceof Error ? error.message : String(error)),
-      ),
-    /** Why the last run or Cancel failed. */
-    error: cancelError ?? run.error?.message,
+    pause: () => stopBatch('pause'),
+    cancel: () => stopBatch('cancel'),
+    discard: (stored: BatchRun) => act(() => discard.mutate(stored)),
+    /** Send, Resume, Retry or Discard is under way (from the click, not the next render). */
+    pending: run.isPending || discard.isPending,
+    /** Send refused because a run can still be resumed (another tab's, or one not shown yet). */
+    blocked: lastError instanceof BatchBlockedError ? lastError : undefined,
+    /** Why the last action failed. */
+    error: lastError && !(lastError instanceof BatchBlockedError) ? lastError.message : undefined,
   }
 }

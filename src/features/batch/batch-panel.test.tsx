@@ -5,10 +5,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { EMPTY_DRAFT, type ComposeDraft } from '../../data/drafts/draft-store'
 import { resetBatchController } from '../../data/batch/batch-controller'
 import { newBatchRun } from '../../data/batch/batch-run'
-import { saveBatchRun } from '../../data/batch/batch-store'
+import { getBatchRun, listBatchRuns, saveBatchRun } from '../../data/batch/batch-store'
 import { resetWorkbenchDBConnection } from '../../lib/db'
 import { createQueryClient } from '../../lib/query-client'
 import { BatchPanel } from './batch-panel'
+import { templateFromDraft } from './batch-template'
 
 const DRAFT: ComposeDraft = {
   ...EMPTY_DRAFT,
@@ -113,7 +114,7 @@ describe('BatchPanel', () => {
     // A resumable run opens the panel by itself.
     const table = await screen.findByRole('table', { name: 'Batch results' })
     expect(screen.getByRole('button', { name: 'Resume' })).toBeInTheDocument()
-    expect(screen.getByRole('button', { name: 'Cancel' })).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Discard run' })).toBeInTheDocument()
     expect(screen.getByRole('progressbar', { name: 'Batch progress' })).toHaveAttribute(
       'value',
       '2',
@@ -127,5 +128,79 @@ describe('BatchPanel', () => {
     ])
     expect(rows[1]).toHaveTextContent(/outcome is unknown/)
     expect(screen.getByRole('button', { name: 'Export CSV' })).toBeInTheDocument()
+  })
+
+  describe('a paused run', () => {
+    const XUIDS = ['2533274790000001', '2533274790000002', '2533274790000003']
+    async function storePaused(template = templateFromDraft(DRAFT)) {
+      const run = newBatchRun({
+        template,
+        xuids: XUIDS,
+        budgets: [{ limit: 30, windowMs: 15_000 }],
+      })
+      run.state = 'paused'
+      run.items[0] = {
+        ...run.items[0]!,
+        status: 'sent',
+        httpStatus: 201,
+        handleId: 'h-1',
+        at: Date.now(),
+        invitedAt: Date.now(),
+        attempts: 1,
+      }
+      await saveBatchRun(run)
+      return run
+    }
+
+    it('Send invites starts nothing: it asks to resume or discard the run first', async () => {
+      const user = userEvent.setup()
+      await storePaused()
+      renderPanel()
+      await screen.findByRole('table', { name: 'Batch results' })
+      await user.click(screen.getByLabelText('Invited XUIDs'))
+      await user.paste(XUIDS.join('\n'))
+      await user.click(screen.getByRole('button', { name: 'Send invites' }))
+      expect(await screen.findByRole('alert')).toHaveTextContent(
+        'This batch is paused: 1 of 3 already invited, 2 left. Resume it or discard it before starting another.',
+      )
+      expect(screen.getByRole('button', { name: 'Resume' })).toBeEnabled()
+      expect(screen.getByRole('button', { name: 'Discard run' })).toBeEnabled()
+      expect(await listBatchRuns()).toHaveLength(1)
+    })
+
+    it('Discard run asks with the count of who was invited, then ends the run', async () => {
+      const user = userEvent.setup()
+      const run = await storePaused()
+      renderPanel()
+      await screen.findByRole('table', { name: 'Batch results' })
+      await user.click(screen.getByLabelText('Invited XUIDs'))
+      await user.paste(XUIDS.join('\n'))
+      await user.click(screen.getByRole('button', { name: 'Discard run' }))
+      const dialog = screen.getByRole('dialog', { name: 'Discard this run?' })
+      expect(dialog).toHaveTextContent(
+        '1 of 3 already invited; discarding keeps their History entries and handles.',
+      )
+      expect(dialog).toHaveTextContent(
+        '1 of those already invited are still in the list: a new batch would invite them again.',
+      )
+      await user.click(within(dialog).getByRole('button', { name: 'Discard run' }))
+      expect(
+        await screen.findByText(/Discarded: 1 of 3 invited; the 2 left were not sent\./),
+      ).toBeInTheDocument()
+      expect(screen.queryByRole('button', { name: 'Resume' })).not.toBeInTheDocument()
+      const stored = await getBatchRun(run.id)
+      expect(stored?.state).toBe('cancelled')
+      expect(stored?.items.map((i) => i.status)).toEqual(['sent', 'cancelled', 'cancelled'])
+    })
+
+    it('says Resume sends the request the run started with when the form has changed', async () => {
+      await storePaused({ ...templateFromDraft(DRAFT), sessionName: 'session-old' })
+      renderPanel()
+      expect(
+        await screen.findByText(
+          /The form has changed since this run started\. Resume sends the request it was started with, session “session-old”.* to its own 2 XUIDs left/,
+        ),
+      ).toBeInTheDocument()
+    })
   })
 })

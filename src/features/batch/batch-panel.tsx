@@ -1,6 +1,6 @@
 // "Batch invites" under the Compose form: many XUIDs, one POST /handles each through the normal
-// Send path, paced to MPSD's budget, with a meter, ETA, progress, Pause/Resume/Cancel, "Retry failed"
-// and the "Batch results" table. It opens on demand so the single-invite form stays as it was.
+// Send path, paced to MPSD's budget, with a meter, ETA, progress, Pause/Cancel, Resume/"Discard
+// run", "Retry failed" and the "Batch results" table. It opens on demand so the single-invite form stays as it was.
 // State and actions are in useBatchPanel; the parts below only render them.
 import { useId, useState, useSyncExternalStore } from 'react'
 import type { ComposeDraft } from '../../data/drafts/draft-store'
@@ -15,13 +15,29 @@ import { BatchChecks } from './batch-checks'
 import { BatchControls } from './batch-controls'
 import { BatchProgress } from './batch-progress'
 
+/**
+ * The run to show: the one this tab sends; else the newer copy of this tab's last run and the
+ * stored one (another tab may have resumed or discarded it), or the stored run the store picks
+ * (a resumable one first) when they differ.
+ */
+function shownRun(live: ReturnType<typeof getLiveBatch>, stored: BatchRun | null): BatchRun | null {
+  if (!live) return stored
+  if (live.controller || !stored) return live.run
+  if (live.run.id === stored.id) return stored.updatedAt >= live.run.updatedAt ? stored : live.run
+  return isResumable(stored) || stored.createdAt > live.run.createdAt ? stored : live.run
+}
+
 export function BatchPanel({ draft }: { draft: ComposeDraft }) {
   const live = useSyncExternalStore(subscribeBatch, getLiveBatch)
   const latest = useLatestBatchRun()
-  const run: BatchRun | null = live?.run ?? latest.data ?? null
+  const run = shownRun(live, latest.data ?? null)
   const driving = live?.controller !== undefined
   const [open, setOpen] = useState(false)
-  const show = open || driving || (run !== null && isResumable(run))
+  // A run being sent or waiting to be resumed opens the panel, and it stays open once the run is
+  // discarded or finished: its results do not disappear under the user.
+  const auto = driving || (run !== null && isResumable(run))
+  if (auto && !open) setOpen(true)
+  const show = open || auto
   const headingId = useId()
   return (
     <section className="batch-panel" aria-labelledby={headingId}>
@@ -75,9 +91,15 @@ function BatchBody({
       <BatchControls
         run={run}
         driving={driving}
+        resumable={panel.resumable}
         canSend={panel.canSend}
         failed={panel.counts?.failed ?? 0}
+        blockedNotice={panel.blockedNotice}
+        requestNote={panel.requestNote}
+        discardInfo={panel.discardInfo}
         onSend={() => void panel.send(false)}
+        onResume={panel.resume}
+        onDiscard={panel.discard}
         actions={panel.actions}
       />
       {run && panel.counts ? (

@@ -1,7 +1,7 @@
 // The batch panel's state and what its buttons do: the XUID list (saved as typed), the pacing
 // fields, the meter and ETA for the run shown, the pre-send checks and the file import. The
 // components only render what this returns.
-import { useEffect, useMemo, useState, type ChangeEvent } from 'react'
+import { useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react'
 import type { ComposeDraft } from '../../data/drafts/draft-store'
 import {
   countItems,
@@ -9,7 +9,9 @@ import {
   type BatchRun,
   type SkippedEntry,
 } from '../../data/batch/batch-run'
-import { lintBatch, type LintWarning } from '../../data/batch/batch-lint'
+import { blockedMessage, isRunHeldElsewhere } from '../../data/batch/batch-controller'
+import { discardSummary } from '../../data/batch/batch-reconcile'
+import { findAlreadyInvited, lintBatch, type LintWarning } from '../../data/batch/batch-lint'
 import { plannedInvites } from '../../data/batch/batch-send'
 import { recentRequests } from '../../data/batch/batch-store'
 import { parseXuidCsv, parseXuidText, xuidsAsLines } from '../../data/batch/parse-xuids'
@@ -20,6 +22,7 @@ import { useSettings } from '../../data/settings/settings-queries'
 import { budgetsFrom, DEFAULT_FIELDS, type BudgetFields } from './budget-fields'
 import { templateFromDraft, templateIssues } from './batch-template'
 import { formatDuration } from './format-duration'
+import { describeRequest, sameRequest, sameXuids } from './run-request'
 
 /** A CSV bigger than this is not a list of XUIDs; refuse it rather than freeze the tab. */
 const CSV_MAX_BYTES = 5 * 1024 * 1024
@@ -52,6 +55,10 @@ export function useBatchPanel({
   const [fileError, setFileError] = useState<string>()
   const [pendingWarnings, setPendingWarnings] = useState<LintWarning[]>()
   const [fields, setFields] = useState<BudgetFields>(DEFAULT_FIELDS)
+  // "Send invites" pressed while this run could be resumed: the panel asks to resume or discard it.
+  const [asked, setAsked] = useState<{ runId: string; heldElsewhere: boolean }>()
+  // Set while Send's checks are awaited, so a double click sends one batch.
+  const checking = useRef(false)
   const now = useNow(true)
 
   useEffect(() => saveXuids(text), [text])
@@ -112,24 +119,78 @@ export function useBatchPanel({
   }).filter((w) => w.code !== 'repeat')
 
   const canSend =
-    !driving && parsed.valid.length > 0 && issues.length === 0 && invalidBudget.length === 0
+    !driving &&
+    !actions.pending &&
+    parsed.valid.length > 0 &&
+    issues.length === 0 &&
+    invalidBudget.length === 0
+
+  const resumable = run !== null && !driving && isResumable(run)
+  const invitedXuids = run
+    ? run.items.filter((i) => i.status === 'sent' || i.invitedAt !== undefined).map((i) => i.xuid)
+    : []
+  // Refused by this panel, or by the controller for a run the panel had not shown yet.
+  const blockedBy =
+    asked ??
+    (actions.blocked
+      ? { runId: actions.blocked.run.id, heldElsewhere: actions.blocked.heldElsewhere }
+      : undefined)
+  const blockedNotice =
+    run && resumable && blockedBy?.runId === run.id
+      ? blockedMessage(run, blockedBy.heldElsewhere)
+      : actions.blocked?.message
+  const listed = new Set(parsed.valid)
+  const discardInfo = run
+    ? {
+        ...discardSummary(run),
+        // Still in the list, with the same request: a new batch would invite them again.
+        inList: sameRequest(run.template, template)
+          ? invitedXuids.filter((x) => listed.has(x)).length
+          : 0,
+      }
+    : undefined
+  const requestNote =
+    run &&
+    counts &&
+    (driving || resumable) &&
+    (!sameRequest(run.template, template) || !sameXuids(run, parsed.valid))
+      ? `The form has changed since this run started. ${driving ? 'It sends' : 'Resume sends'} the request it was started with, ${describeRequest(run.template)}, to its own ${counts.pending} XUIDs left; the form’s request and list go with the next batch.`
+      : undefined
 
   async function send(confirmed: boolean) {
-    if (!canSend) return
-    if (!confirmed) {
-      // The trace analyzer's "same call within 5 s" rule, checked against what History just sent.
-      const recent = await recentRequests(5_000).catch(() => [])
-      const warnings = lintBatch({
-        planned: plannedInvites(template, parsed.valid, settings.contractVersion),
-        recent,
-        now: clockNow(),
-        budgets,
-        remaining: levels.map((l) => l.remaining),
-      }).filter((w) => w.code === 'repeat')
-      if (warnings.length > 0) {
-        setPendingWarnings(warnings)
+    if (!canSend || checking.current) return
+    checking.current = true
+    try {
+      if (run && resumable) {
+        // A new batch would start from the top: first this run is resumed or discarded.
+        const heldElsewhere = await isRunHeldElsewhere(run.id)
+        setPendingWarnings(undefined)
+        setAsked({ runId: run.id, heldElsewhere })
         return
       }
+      if (!confirmed) {
+        const planned = plannedInvites(template, parsed.valid, settings.contractVersion)
+        // The trace analyzer's "same call within 5 s" rule, checked against what History just sent.
+        const recent = await recentRequests(5_000).catch(() => [])
+        const warnings: LintWarning[] = lintBatch({
+          planned,
+          recent,
+          now: clockNow(),
+          budgets,
+          remaining: levels.map((l) => l.remaining),
+        }).filter((w) => w.code === 'repeat')
+        // After Cancel or Discard, the same list would invite the last run's XUIDs again.
+        const again = run
+          ? findAlreadyInvited(planned, plannedInvites(run.template, invitedXuids))
+          : undefined
+        if (again) warnings.push(again)
+        if (warnings.length > 0) {
+          setPendingWarnings(warnings)
+          return
+        }
+      }
+    } finally {
+      checking.current = false
     }
     setPendingWarnings(undefined)
     const skipped: SkippedEntry[] = [
@@ -195,6 +256,18 @@ export function useBatchPanel({
     canSend,
     send,
     actions,
+    resume: (shown: BatchRun) => {
+      setAsked(undefined)
+      actions.resume(shown)
+    },
+    discard: (shown: BatchRun) => {
+      setAsked(undefined)
+      actions.discard(shown)
+    },
+    resumable,
+    blockedNotice,
+    discardInfo,
+    requestNote,
     counts,
     etaMs,
     now,
