@@ -1,9 +1,7 @@
 // Sends a WireRequest through the Workbench proxy. The only place the Authorization value is
 // attached: it goes straight into the fetch headers and is never returned, stored or logged.
+import { PROXY_ERROR_HEADER, UPSTREAM_HEADER } from '../mpsd/proxy-protocol'
 import type { WireRequest } from '../mpsd/request-builder'
-
-export const UPSTREAM_HEADER = 'X-Workbench-Upstream'
-export const PROXY_ERROR_HEADER = 'X-Workbench-Proxy-Error'
 
 export type ProxyTarget = { proxyUrl: string; upstream: string; authorization?: string }
 

@@ -3,13 +3,14 @@
 // cover the documented behaviour (SSRF fence, limits, MPSD semantics); this file checks that the
 // server keeps answering sensibly, and stays up, when callers misbehave.
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer, type Server } from 'node:http'
+import { createServer, request as httpRequest, type Server } from 'node:http'
 import { connect, type AddressInfo, type Socket } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { Pool } from 'undici'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { PROXY_ERROR_CODES } from '../mpsd/proxy-protocol'
 import { activityBodySchema, inviteBodySchema } from '../mpsd/schemas'
 import { startWorkbenchServer, type RunningServer } from './start-server'
 import { xuidForUserhash } from './simulator/simulator-identity'
@@ -20,20 +21,6 @@ const fixture = (name: string): Record<string, unknown> =>
 
 const SCID = 'bd6c41c3-01c3-468a-a3b5-3e0fe8133862'
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-// The codes proxy.ts documents for its own failures; anything else is not a proxy error.
-const PROXY_ERROR_CODES = [
-  'origin_not_allowed',
-  'upstream_not_allowed',
-  'path_not_allowed',
-  'bad_request',
-  'request_too_large',
-  'request_timeout',
-  'response_too_large',
-  'upstream_unreachable',
-  'connect_timeout',
-  'timeout',
-]
-
 /** The XSAPI invite fixture with values the schemas accept (the fixture itself uses placeholders). */
 function inviteBody(): Record<string, unknown> {
   const body = fixture('xsapi-head_send-invite-request.json')
@@ -64,6 +51,30 @@ async function expectHealthy(url: string, label: string): Promise<void> {
   const health = await fetch(`${url}/healthz`)
   expect(health.status, `healthz after ${label}`).toBe(200)
   expect(await health.json()).toEqual({ ok: true })
+}
+
+/** One raw HTTP exchange on a fresh socket (fetch cannot send a foreign Host or a backslash). */
+function rawExchange(
+  port: number,
+  request: string,
+): Promise<{ status: number; headers: Headers; body: string }> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1')
+    const chunks: Buffer[] = []
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk))
+    socket.once('error', reject)
+    socket.once('close', () => {
+      const [head = '', ...rest] = Buffer.concat(chunks).toString('latin1').split('\r\n\r\n')
+      const [statusLine = '', ...lines] = head.split('\r\n')
+      const headers = new Headers()
+      for (const line of lines) {
+        const colon = line.indexOf(':')
+        if (colon > 0) headers.append(line.slice(0, colon).trim(), line.slice(colon + 1).trim())
+      }
+      resolve({ status: Number(statusLine.split(' ')[1]), headers, body: rest.join('\r\n\r\n') })
+    })
+    socket.write(request, 'latin1')
+  })
 }
 
 /** Content-Security-Policy as directive -> sources. */
@@ -110,75 +121,99 @@ describe('proxy under load', () => {
   })
 
   it(
-    'answers 1,000 concurrent connections posting invites, each with its own invite, and stays up',
+    'takes a burst of 1,000 new connections at once, each posting an invite and getting its own back, and stays up',
     { timeout: 120_000 },
     async () => {
       const TOTAL = 1_000
-      // One socket per request: undici opens a new connection whenever all open ones are busy.
-      const pool = new Pool(server.url, {
-        connections: TOTAL,
-        pipelining: 1,
-        headersTimeout: 90_000,
-        bodyTimeout: 90_000,
-      })
-      const before = connections
       const body = JSON.stringify(inviteBody())
+      const before = connections
+      type Opened = { socket: Socket; userhash: string; connectMs: number }
+      // One burst: every socket is opened in the same tick, before the server can accept any. With
+      // Node's default listen backlog (511) about half of them had their SYN dropped and waited for
+      // the 1 s retransmit (or timed out in a client with a short connect timeout).
+      const opening = Array.from({ length: TOTAL }, (_, i) => {
+        const createdAt = performance.now()
+        const socket = connect(server.port, '127.0.0.1')
+        socket.setNoDelay(true)
+        return new Promise<Opened>((resolve, reject) => {
+          socket.once('connect', () =>
+            resolve({
+              socket,
+              userhash: `burst-${i}-${crypto.randomUUID()}`,
+              connectMs: performance.now() - createdAt,
+            }),
+          )
+          socket.once('error', reject)
+        })
+      })
+      const settledOpen = await Promise.allSettled(opening)
+      const opened = settledOpen.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []))
       try {
-        const settled = await Promise.allSettled(
-          Array.from({ length: TOTAL }, async (_, i) => {
-            const userhash = `load-${i}-${crypto.randomUUID()}`
-            const response = await pool.request({
-              path: '/proxy/handles',
-              method: 'POST',
-              headers: {
-                'Content-Type': 'application/json',
-                'x-xbl-contract-version': '107',
-                Authorization: `XBL3.0 x=${userhash};t`,
-              },
-              body,
-            })
-            const text = await response.body.text()
-            return { userhash, status: response.statusCode, headers: response.headers, text }
-          }),
+        const failedToOpen = settledOpen.flatMap((s, i) =>
+          s.status === 'rejected' ? [`#${i}: ${String(s.reason)}`] : [],
         )
-        // A reset or a hang would show up here as a rejection (undici reports both), not as a status.
-        const failures = settled.flatMap((s, i) =>
+        expect(failedToOpen.slice(0, 5), `${failedToOpen.length} connects failed`).toEqual([])
+        // A dropped SYN costs a full retransmit timeout (1 s on Linux): none may have waited that long.
+        const retransmitted = opened.filter((o) => o.connectMs >= 950)
+        expect(
+          retransmitted.length,
+          `slowest connect ${Math.max(...opened.map((o) => o.connectMs)).toFixed(0)} ms`,
+        ).toBe(0)
+
+        const exchanged = await Promise.allSettled(
+          opened.map(
+            ({ socket, userhash }) =>
+              new Promise<{ userhash: string; status: number; headers: string; text: string }>(
+                (resolve, reject) => {
+                  const chunks: Buffer[] = []
+                  socket.on('data', (chunk: Buffer) => chunks.push(chunk))
+                  socket.once('error', reject)
+                  socket.once('close', () => {
+                    const raw = Buffer.concat(chunks).toString('utf8')
+                    const [head = '', ...rest] = raw.split('\r\n\r\n')
+                    resolve({
+                      userhash,
+                      status: Number(head.split(' ')[1]),
+                      headers: head.toLowerCase(),
+                      text: rest.join('\r\n\r\n'),
+                    })
+                  })
+                  socket.end(
+                    `POST /proxy/handles HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\n` +
+                      'Content-Type: application/json\r\nx-xbl-contract-version: 107\r\n' +
+                      `Authorization: XBL3.0 x=${userhash};t\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+                      `Connection: close\r\n\r\n${body}`,
+                  )
+                },
+              ),
+          ),
+        )
+        // A reset would show up here as a rejection, not as a status.
+        const failures = exchanged.flatMap((s, i) =>
           s.status === 'rejected' ? [`#${i}: ${String(s.reason)}`] : [],
         )
         expect(failures.slice(0, 5), `${failures.length} requests failed`).toEqual([])
 
         const ids = new Set<string>()
-        let created = 0
-        for (const s of settled) {
+        for (const s of exchanged) {
           if (s.status !== 'fulfilled') continue
           const { userhash, status, headers, text } = s.value
-          const proxyError = headers['x-workbench-proxy-error']
-          if (status === 201) {
-            const invite = JSON.parse(text) as { type: string; id: string; senderXuid: string }
-            expect(invite.type).toBe('invite')
-            expect(invite.id).toMatch(GUID)
-            // Each caller gets its own invite back, not a neighbour's: no cross-talk under load.
-            expect(invite.senderXuid).toBe(xuidForUserhash(userhash))
-            ids.add(invite.id)
-            created++
-          } else {
-            // Shedding load is allowed, but only as a documented proxy error the UI can show.
-            expect(PROXY_ERROR_CODES, `status ${status}: ${text.slice(0, 200)}`).toContain(
-              proxyError,
-            )
-            expect(String(headers['content-type'])).toMatch(/^application\/json/)
-            expect((JSON.parse(text) as { error: string }).error).toBe(proxyError)
-          }
+          // An in-process simulator has no reason to shed anything at this load.
+          expect(status, `${headers.slice(0, 200)} ${text.slice(0, 200)}`).toBe(201)
+          const invite = JSON.parse(text) as { type: string; id: string; senderXuid: string }
+          expect(invite.type).toBe('invite')
+          expect(invite.id).toMatch(GUID)
+          // Each caller gets its own invite back, not a neighbour's: no cross-talk under load.
+          expect(invite.senderXuid).toBe(xuidForUserhash(userhash))
+          ids.add(invite.id)
         }
-        expect(ids.size).toBe(created)
-        // An in-process simulator has no reason to shed anything at this load.
-        expect(created).toBe(TOTAL)
+        expect(ids.size).toBe(TOTAL)
         // The load really was 1,000 parallel sockets, not a few reused ones.
         expect(connections - before).toBeGreaterThanOrEqual(TOTAL)
       } finally {
-        await pool.destroy()
+        for (const { socket } of opened) socket.destroy()
       }
-      await expectHealthy(server.url, '1,000 concurrent')
+      await expectHealthy(server.url, '1,000 in one burst')
     },
   )
 
@@ -276,6 +311,141 @@ describe('proxy under load', () => {
         }
       }
       await expectHealthy(server.url, 'slow-loris')
+    },
+  )
+})
+
+describe('memory under big bodies', () => {
+  const MIB = 1024 * 1024
+  // One 10 MiB buffer, sent again and again: the upstream itself costs nothing per request.
+  const TEN_MIB = Buffer.alloc(10 * MIB, 0x61)
+  const upstream = createServer((req, res) => {
+    const chunked = (req.url ?? '').startsWith('/chunked')
+    res.writeHead(200, {
+      'Content-Type': 'application/octet-stream',
+      ...(chunked ? {} : { 'Content-Length': String(TEN_MIB.length) }),
+    })
+    res.on('error', () => {})
+    res.end(TEN_MIB)
+  })
+  let upstreamOrigin = ''
+  let server: RunningServer
+
+  beforeAll(async () => {
+    upstreamOrigin = await listen(upstream)
+    server = await startWorkbenchServer({
+      env: { WORKBENCH_UPSTREAMS: upstreamOrigin, SIM_THROTTLE: 'off' },
+      port: 0,
+      serveDashboard: false,
+      logSink: () => {},
+    })
+  })
+  afterAll(async () => {
+    await server.close()
+    await closeServer(upstream)
+  })
+
+  /** The highest RSS seen while `work` runs, above what it was before. */
+  async function peakGrowth(work: () => Promise<void>): Promise<number> {
+    const baseline = process.memoryUsage().rss
+    let peak = baseline
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, process.memoryUsage().rss)
+    }, 10)
+    try {
+      await work()
+    } finally {
+      clearInterval(sampler)
+    }
+    return Math.max(peak, process.memoryUsage().rss) - baseline
+  }
+
+  it(
+    'holds forty concurrent 10 MiB answers to a byte budget: each is whole or a 503 server_busy, and memory stays bounded',
+    { timeout: 60_000 },
+    async () => {
+      const CONCURRENT = 40
+      const pool = new Pool(server.url, { connections: CONCURRENT, pipelining: 1 })
+      const outcomes: string[] = []
+      try {
+        const growth = await peakGrowth(async () => {
+          await Promise.all(
+            Array.from({ length: CONCURRENT }, async (_, i) => {
+              const response = await pool.request({
+                path: `/proxy/${i % 2 ? 'chunked' : 'sized'}/${i}`,
+                method: 'GET',
+                headers: { 'X-Workbench-Upstream': upstreamOrigin },
+              })
+              // Counted, not kept: the client side of this process must not hold the bytes.
+              let size = 0
+              for await (const chunk of response.body) size += (chunk as Buffer).length
+              if (response.statusCode === 200) {
+                expect(size).toBe(TEN_MIB.length)
+                outcomes.push('whole')
+              } else {
+                expect(response.statusCode).toBe(503)
+                expect(response.headers['x-workbench-proxy-error']).toBe('server_busy')
+                outcomes.push('busy')
+              }
+            }),
+          )
+        })
+        expect(outcomes).toHaveLength(CONCURRENT)
+        expect(outcomes).toContain('whole')
+        // Unbounded, forty answers took ~340 MB more; the budget keeps it near its own size.
+        expect(growth / MIB, `${outcomes.filter((o) => o === 'busy').length} busy`).toBeLessThan(
+          200,
+        )
+      } finally {
+        await pool.destroy()
+      }
+      await expect.poll(() => server.app.budget.inUse(), { timeout: 5_000 }).toBe(0)
+      await expectHealthy(server.url, 'forty 10 MiB answers')
+    },
+  )
+
+  it(
+    'refuses twenty concurrent 10 MiB posts to the simulator without keeping them',
+    { timeout: 60_000 },
+    async () => {
+      const growth = await peakGrowth(async () => {
+        const statuses = await Promise.all(
+          Array.from(
+            { length: 20 },
+            (_, i) =>
+              // node:http writes the one shared buffer as it is; fetch would copy it per request.
+              new Promise<number>((resolve) => {
+                const request = httpRequest(
+                  `${server.url}/sim/handles`,
+                  {
+                    method: 'POST',
+                    agent: false,
+                    headers: {
+                      'Content-Type': 'text/plain',
+                      'Content-Length': String(TEN_MIB.length),
+                      'x-xbl-contract-version': '107',
+                      Authorization: `XBL3.0 x=big-${i};t`,
+                    },
+                  },
+                  (response) => {
+                    response.resume()
+                    resolve(response.statusCode ?? 0)
+                  },
+                )
+                request.on('error', () => resolve(0))
+                request.end(TEN_MIB)
+              }),
+          ),
+        )
+        expect(
+          statuses.every((status) => status === 413),
+          statuses.join(','),
+        ).toBe(true)
+      })
+      expect(growth / MIB).toBeLessThan(150)
+      const log = await (await fetch(`${server.url}/sim/__requests`)).text()
+      expect(log.length).toBeLessThan(200 * 1024)
+      await expectHealthy(server.url, 'twenty 10 MiB posts')
     },
   )
 })
@@ -524,11 +694,73 @@ describe('served pages and hostile content', () => {
     }
   })
 
-  it('answers 404, not the dashboard page, for a missing asset or a mistyped server path', async () => {
-    for (const path of ['/assets/missing-1234.js', '/api/nothing-here']) {
+  it('answers 404, not the dashboard page, for a missing asset or a mistyped server path, with the security headers', async () => {
+    for (const path of ['/assets/missing-1234.js', '/api/nothing-here', '/api/x/y', '/healthz/x']) {
       const response = await fetch(`${server.url}${path}`)
       expect(response.status, path).toBe(404)
       expect(response.headers.get('content-type') ?? '', path).not.toMatch(/text\/html/)
+      expectScriptLockdown(response.headers, path)
+    }
+  })
+
+  it('answers 403 on every path, the dashboard included, to a request addressed to a foreign host name', async () => {
+    const port = server.port
+    const paths = [
+      '/',
+      '/history?type=invite',
+      '/assets/app.js',
+      '/healthz',
+      '/api/upstreams',
+      '/api/team-presets',
+      '/sim/__requests',
+      '/proxy/handles',
+      '/nothing-here',
+    ]
+    const hosts = [
+      'evil.example',
+      `evil.example:${port}`,
+      `127.0.0.1.nip.io:${port}`,
+      `localhost.evil.example:${port}`,
+      `[::2]:${port}`,
+      `0.0.0.0:${port}`,
+    ]
+    for (const path of paths) {
+      for (const host of hosts) {
+        const result = await rawExchange(
+          port,
+          `GET ${path} HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`,
+        )
+        const label = `${path} as ${host}`
+        expect(result.status, label).toBe(403)
+        expect(result.headers.get('x-workbench-proxy-error'), label).toBe('origin_not_allowed')
+        expectScriptLockdown(result.headers, label)
+        expect(result.body, label).not.toContain('<div id="root">')
+        expect(result.body, label).not.toContain('textContent')
+      }
+      // By its own name, the same path answers as usual.
+      const own = await rawExchange(
+        port,
+        `GET ${path} HTTP/1.1\r\nHost: localhost:${port}\r\nConnection: close\r\n\r\n`,
+      )
+      expect(own.headers.get('x-workbench-proxy-error'), path).not.toBe('origin_not_allowed')
+    }
+  })
+
+  it('answers a request target the adapter cannot parse with a 400 of our own, headers included, and nothing on the console', async () => {
+    const consoleError = vi.spyOn(console, 'error')
+    try {
+      for (const target of ['/sim\\..\\x', '/api\\team-presets', '/proxy/a\\b']) {
+        const result = await rawExchange(
+          server.port,
+          `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nConnection: close\r\n\r\n`,
+        )
+        expect(result.status, target).toBe(400)
+        expect(result.headers.get('x-workbench-proxy-error'), target).toBe('bad_request')
+        expectScriptLockdown(result.headers, target)
+      }
+      expect(consoleError).not.toHaveBeenCalled()
+    } finally {
+      consoleError.mockRestore()
     }
   })
 

@@ -2,8 +2,15 @@
 // over node:http and vite-plugin.ts mounts into Vite's dev and preview servers.
 import { Hono, type Context } from 'hono'
 import { getConnInfo } from '@hono/node-server/conninfo'
+import { secretsOfAuthorization } from '../mpsd/redact'
+import { createByteBudget } from './byte-budget'
+import { allowedHostsFor, checkCaller, checkHost, type CallerPolicy } from './caller-check'
 import type { ServerConfig } from './config'
+import { proxyError } from './error-response'
 import { createLogger, type Logger } from './logger'
+import { rawTargetPath, hasDotSegment } from './request-target'
+import { handleErrors } from './server-errors'
+import { securityHeaders } from './security-headers'
 import { createSimulatorApp } from './simulator/simulator'
 import { createProxyApp } from './proxy/proxy'
 import { createTeamPresetsApp } from './presets/team-presets'
@@ -21,23 +28,46 @@ function isLoopbackPeer(c: Context): boolean {
 
 export function createWorkbenchApp(
   config: ServerConfig,
-  logger: Logger = createLogger(
-    undefined,
-    config.xblAuthorization ? [config.xblAuthorization] : [],
-  ),
+  logger: Logger = createLogger(undefined, secretsOfAuthorization(config.xblAuthorization ?? '')),
 ) {
   const app = new Hono()
+  const policy: CallerPolicy = { allowedHosts: allowedHostsFor(config.host), isLoopbackPeer }
+  const budget = createByteBudget(config.bufferBudgetBytes)
   const simulator = createSimulatorApp(config.simulator)
   const proxy = createProxyApp({
+    ...policy,
     extraUpstreams: config.extraUpstreams,
     xblAuthorization: config.xblAuthorization,
     connectTimeoutMs: config.connectTimeoutMs,
     totalTimeoutMs: config.totalTimeoutMs,
     simulator,
     logger,
-    isLoopbackPeer,
-    allowedHosts: [...new Set(['127.0.0.1', 'localhost', '::1', config.host.toLowerCase()])],
+    budget,
   })
+  handleErrors(app, logger)
+  app.use('*', securityHeaders)
+  // DNS rebinding: whatever the path, only requests addressed to us by name are answered.
+  app.use('*', async (c, next) => {
+    const refusal = checkHost(c, policy)
+    if (refusal) return proxyError(refusal.code, refusal.message)
+    await next()
+  })
+  // Browsers resolve `..` before they send; a target that still has one was crafted to mean a path
+  // other than the one it spells. Refused everywhere, so no path is "what the user typed" only after
+  // the server has rewritten it.
+  app.use('*', async (c, next) => {
+    if (hasDotSegment(rawTargetPath(c)))
+      return proxyError('path_not_allowed', 'Paths with `.` or `..` segments are refused.')
+    await next()
+  })
+  // The simulator keeps state (handles, a request log, __reset): the proxy's caller rules apply.
+  for (const path of ['/sim', '/sim/*']) {
+    app.use(path, async (c, next) => {
+      const refusal = checkCaller(c, policy, 'the simulator')
+      if (refusal) return proxyError(refusal.code, refusal.message)
+      await next()
+    })
+  }
   app.get('/healthz', (c) => c.json({ ok: true }))
   app.get('/api/upstreams', (c) =>
     c.json({
@@ -47,15 +77,8 @@ export function createWorkbenchApp(
   )
   app.route('/sim', simulator)
   app.route('/proxy', proxy)
-  app.route(
-    '/api/team-presets',
-    createTeamPresetsApp({
-      dir: config.presetsDir,
-      isLoopbackPeer,
-      allowedHosts: [...new Set(['127.0.0.1', 'localhost', '::1', config.host.toLowerCase()])],
-    }),
-  )
-  return Object.assign(app, { simulator, close: () => proxy.close() })
+  app.route('/api/team-presets', createTeamPresetsApp({ ...policy, dir: config.presetsDir }))
+  return Object.assign(app, { simulator, budget, close: () => proxy.close() })
 }
 
 /** Paths the server answers itself; everything else is the dashboard. */

@@ -13,6 +13,8 @@ export type ServerConfig = {
   simulator: { latencyMs: number; failRate: number; throttle: boolean }
   presetsDir: string
   staticRoot: string
+  /** Bytes of request and response bodies held at once across all requests in flight. */
+  bufferBudgetBytes: number
 }
 
 function numberFrom(value: string | undefined, fallback: number): number {
@@ -38,5 +40,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     },
     presetsDir: env.WORKBENCH_PRESETS_DIR || 'presets',
     staticRoot: env.WORKBENCH_STATIC_ROOT || 'dist',
+    // Six answers at the 10 MiB cap at once, or sixty-four 1 MiB requests: far above what the
+    // dashboard or a batch holds, far below what takes a laptop's memory.
+    bufferBudgetBytes: numberFrom(env.WORKBENCH_BUFFER_BUDGET_MB, 64) * 1024 * 1024,
   }
 }

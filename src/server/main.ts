@@ -2,12 +2,13 @@
 // 127.0.0.1 unless HOST says otherwise.
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
+import { secretsOfAuthorization } from '../mpsd/redact'
 import { readConfig } from './config'
 import { createLogger } from './logger'
 import { startWorkbenchServer } from './start-server'
 
 const config = readConfig()
-const logger = createLogger(undefined, config.xblAuthorization ? [config.xblAuthorization] : [])
+const logger = createLogger(undefined, secretsOfAuthorization(config.xblAuthorization ?? ''))
 if (!existsSync(join(config.staticRoot, 'index.html'))) {
   logger.error(
     `no built dashboard in ${config.staticRoot}: run "npm run build" (npm start does it for you)`,

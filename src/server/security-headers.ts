@@ -1,5 +1,7 @@
 // A strict Content-Security-Policy for every page the server sends: no inline script, no eval, no
 // third-party origin. Response bodies are rendered as text, and this is the second line of defence.
+import type { MiddlewareHandler } from 'hono'
+
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
@@ -18,4 +20,15 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'X-Frame-Options': 'DENY',
+}
+
+/** The response with our headers replacing any of the same name (an upstream's own CSP). */
+export function withSecurityHeaders(response: Response): Response {
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value)
+  return response
+}
+
+export const securityHeaders: MiddlewareHandler = async (c, next) => {
+  await next()
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.header(name, value)
 }

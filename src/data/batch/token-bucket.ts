@@ -4,8 +4,9 @@
 // exactly one window after it was spent: the bucket starts full ("preloaded") and can never let
 // more than `limit` calls into any window of `windowMs`, whatever the order of events.
 import { MPSD_BURST, MPSD_SUSTAIN } from '../../mpsd/limits'
+import type { Budget } from '../../mpsd/proxy-protocol'
 
-export type Budget = { limit: number; windowMs: number }
+export type { Budget }
 
 export const MPSD_BUDGETS: readonly Budget[] = [MPSD_BURST, MPSD_SUSTAIN]
 

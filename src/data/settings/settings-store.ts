@@ -3,10 +3,10 @@
 // ticks "Remember for this tab"; never localStorage, never IndexedDB, so it dies with the tab.
 import { z } from 'zod'
 import { CONTRACT_VERSION, MIN_CONTRACT_VERSION, XBOX_LIVE_ORIGIN } from '../../mpsd/limits'
+import { SIMULATOR_UPSTREAM } from '../../mpsd/proxy-protocol'
 import { announceChange } from '../sync/changes-channel'
 
-export const SIMULATOR_UPSTREAM = 'simulator'
-export { XBOX_LIVE_ORIGIN }
+export { SIMULATOR_UPSTREAM, XBOX_LIVE_ORIGIN }
 
 export const settingsSchema = z.object({
   proxyUrl: z.string().trim().min(1, 'Proxy URL is required').default('/proxy'),

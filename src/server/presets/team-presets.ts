@@ -15,6 +15,7 @@ import {
   TEAM_SLUG_PATTERN,
   type Preset,
 } from '../../mpsd/preset'
+import { joinChunks, readBudgeted, UNMETERED } from '../byte-budget'
 
 export const TEAM_FILE_MAX_BYTES = 256 * 1024
 export const TEAM_FILES_MAX = 500
@@ -156,14 +157,21 @@ export function createTeamPresetsApp(options: TeamPresetsOptions) {
         'too_large',
         `A team preset is limited to ${TEAM_FILE_MAX_BYTES / 1024} KB.`,
       )
-    const text = await c.req.text()
-    if (text.length > TEAM_FILE_MAX_BYTES)
+    // Read with the cap, not read and then measured: a chunked body has no length to check first.
+    const read = await readBudgeted(
+      c.req.raw.body as AsyncIterable<Uint8Array> | null,
+      TEAM_FILE_MAX_BYTES,
+      UNMETERED,
+      c.req.raw.signal,
+    )
+    if (!read.ok)
       return refuse(
         c,
         413,
         'too_large',
         `A team preset is limited to ${TEAM_FILE_MAX_BYTES / 1024} KB.`,
       )
+    const text = new TextDecoder().decode(joinChunks(read.chunks, read.size))
     let body: unknown
     try {
       body = JSON.parse(text)

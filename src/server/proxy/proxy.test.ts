@@ -7,14 +7,20 @@ import {
   type Server,
   type ServerResponse,
 } from 'node:http'
-import { connect, type AddressInfo } from 'node:net'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import {
+  connect,
+  createServer as createTcpServer,
+  type AddressInfo,
+  type Server as TcpServer,
+} from 'node:net'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { startWorkbenchServer, type RunningServer } from '../start-server'
-import { REQUEST_BODY_LIMIT, RESPONSE_BODY_LIMIT } from './proxy'
+import { REQUEST_BODY_LIMIT, RESPONSE_BODY_LIMIT } from '../../mpsd/proxy-protocol'
+import { xuidForUserhash } from '../simulator/simulator-identity'
 
 type Recorded = { method: string; url: string; headers: IncomingHttpHeaders; body: Buffer }
 
-async function listen(server: Server): Promise<number> {
+async function listen(server: Server | TcpServer): Promise<number> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   return (server.address() as AddressInfo).port
 }
@@ -401,19 +407,46 @@ describe('proxy over loopback', () => {
       expect(upstream.received.length).toBe(upstreamBefore)
     })
 
-    it('keeps an absolute URL in the path on the chosen upstream', async () => {
-      // `/proxy/http://canary/x` is a plain path: it reaches the allowlisted upstream as a path, never
-      // the host it names.
-      const response = await fetch(`${server.url}/proxy/http://127.0.0.1:${canaryPort}/x?q=1`, {
-        headers: { 'X-Workbench-Upstream': upstreamOrigin },
-      })
-      expect(response.status).toBe(207)
-      expect(upstream.received.at(-1)?.url).toBe(`/http://127.0.0.1:${canaryPort}/x?q=1`)
-      const viaSimulator = await fetch(`${server.url}/proxy/http://127.0.0.1:${canaryPort}/x`, {
-        headers: { 'x-xbl-contract-version': '107', Authorization: 'XBL3.0 x=abs;t' },
-      })
-      expect(viaSimulator.status).toBe(404)
-      expect(viaSimulator.headers.get('x-workbench-proxy-error')).toBeNull()
+    it('refuses an absolute URL in the path with 403 path_not_allowed, as typed or encoded', async () => {
+      // README promises it: `/proxy/http://canary/x` is not a path a user means to send anywhere.
+      const c = canaryPort
+      const upstreamBefore = upstream.received.length
+      for (const path of [
+        `/http://127.0.0.1:${c}/x?q=1`,
+        `/HTTPS://127.0.0.1:${c}`,
+        `/http:%2f%2f127.0.0.1:${c}/x`,
+        `/http%3a%2f%2f127.0.0.1:${c}/x`,
+        `/http%253a%252f%252f127.0.0.1:${c}/x`,
+        `/handles/http://127.0.0.1:${c}`,
+        `/javascript:alert(1)`,
+        `/file:/etc/passwd`,
+      ]) {
+        for (const target of [upstreamOrigin, 'simulator']) {
+          const response = await fetch(`${server.url}/proxy${path}`, {
+            headers: {
+              'X-Workbench-Upstream': target,
+              'x-xbl-contract-version': '107',
+              Authorization: 'XBL3.0 x=abs;t',
+            },
+          })
+          await expectProxyError(response, 403, 'path_not_allowed', `${path} via ${target}`)
+        }
+      }
+      expect(upstream.received.length).toBe(upstreamBefore)
+      // A colon or a dot inside a segment is an ordinary path: it still goes through.
+      for (const path of [
+        '/handles/a:b',
+        '/handles/a.b',
+        '/handles/..a',
+        '/handles/a%2eb',
+        '/x/...',
+      ]) {
+        const response = await fetch(`${server.url}/proxy${path}`, {
+          headers: { 'X-Workbench-Upstream': upstreamOrigin },
+        })
+        expect(response.status, path).toBe(207)
+        expect(upstream.received.at(-1)?.url, path).toBe(path)
+      }
     })
 
     it('is not fooled by absolute-form request targets, odd Host headers or raw `//host` paths', async () => {
@@ -437,7 +470,10 @@ describe('proxy over loopback', () => {
         },
         {
           request: `GET /proxy/http://127.0.0.1:${c}/x HTTP/1.1\r\nHost: 127.0.0.1:${s}\r\n`,
-          expect: (r) => expect(r.status).toBe(400),
+          expect: (r) => {
+            expect(r.status).toBe(403)
+            expect(r.headers['x-workbench-proxy-error']).toBe('path_not_allowed')
+          },
         },
         {
           request: `GET /proxy//127.0.0.1:${c} HTTP/1.1\r\nHost: 127.0.0.1:${s}\r\n`,
@@ -462,12 +498,25 @@ describe('proxy over loopback', () => {
           '/proxy/handles/%2e%2e',
           '/proxy/handles/%2E/x',
           '/proxy/a/../../x',
+          '/proxy/a/..',
+          '/proxy/./handles',
+          '/proxy/handles/./x',
+          '/proxy/handles/.%2e/x',
+          '/proxy/handles/%2e./x',
+          '/proxy/handles/%252e%252e/x',
+          '/proxy/handles/%25252E%25252E/x',
           '/proxy/%2e%2e/healthz',
+          '/proxy/handles/x/..?q=1',
+          '/x/../proxy/handles',
+          '/proxy/../proxy/handles',
         ].map((path) => ({
-          // Dot segments are resolved (WHATWG) before routing: whatever is left stays on the
-          // chosen upstream and never carries a `..` (checked below).
+          // The app routes on a URL whose dot segments are already resolved (WHATWG); the proxy
+          // reads the target as sent and refuses it: what goes upstream is what the user typed.
           request: `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1:${s}\r\nX-Workbench-Upstream: ${upstreamOrigin}\r\n`,
-          expect: (r: RawResult) => expect(r.status).toBeGreaterThanOrEqual(200),
+          expect: (r: RawResult) => {
+            expect(r.status, path).toBe(403)
+            expect(r.headers['x-workbench-proxy-error'], path).toBe('path_not_allowed')
+          },
         })),
         {
           request: `GET /proxy\\..\\..\\x HTTP/1.1\r\nHost: 127.0.0.1:${s}\r\nX-Workbench-Upstream: ${upstreamOrigin}\r\n`,
@@ -690,13 +739,45 @@ describe('proxy over loopback', () => {
       expect(upstream.received.at(-1)?.method).toBe('DELETE')
     })
 
-    it('answers HEAD without a body', async () => {
-      const response = await fetch(`${server.url}/proxy/head`, {
-        method: 'HEAD',
-        headers: { 'X-Workbench-Upstream': upstreamOrigin },
-      })
-      expect(response.status).toBe(207)
-      expect(await response.text()).toBe('')
+    it('forwards GET, POST, PUT and DELETE only: any other method is 405 method_not_allowed, and nothing is sent', async () => {
+      const before = upstream.received.length
+      for (const method of [
+        'TRACE',
+        'HEAD',
+        'OPTIONS',
+        'PATCH',
+        'PROPFIND',
+        'MKCOL',
+        'LOCK',
+        'SEARCH',
+        'PURGE',
+      ]) {
+        for (const target of [upstreamOrigin, 'simulator']) {
+          const response = await nodeRequest(`${server.url}/proxy/handles`, {
+            method,
+            headers: { 'X-Workbench-Upstream': target, 'x-xbl-contract-version': '107' },
+          })
+          const label = `${method} via ${target}`
+          expect(response.status, label).toBe(405)
+          expect(response.headers['x-workbench-proxy-error'], label).toBe('method_not_allowed')
+          expect(response.headers.allow, label).toBe('GET, POST, PUT, DELETE')
+          expect(response.headers['content-security-policy'], label).toBeDefined()
+          if (method !== 'HEAD') {
+            expect(JSON.parse(response.body.toString()), label).toMatchObject({
+              error: 'method_not_allowed',
+            })
+          }
+        }
+      }
+      expect(upstream.received.length).toBe(before)
+      for (const method of ['GET', 'POST', 'PUT', 'DELETE']) {
+        const response = await nodeRequest(`${server.url}/proxy/method-check`, {
+          method,
+          headers: { 'X-Workbench-Upstream': upstreamOrigin },
+        })
+        expect(response.status, method).toBe(207)
+        expect(upstream.received.at(-1)?.method, method).toBe(method)
+      }
     })
   })
 
@@ -752,6 +833,85 @@ describe('proxy over loopback', () => {
       // half a second early; what matters is that it answers, and long before the 30 s default.
       expect(elapsed).toBeGreaterThanOrEqual(TIMEOUT_MS - 600)
       expect(elapsed).toBeLessThan(TIMEOUT_MS + 3_000)
+    })
+
+    it('answers 504 timeout when the in-process simulator is slower than PROXY_TIMEOUT_MS, and the abandoned call stores nothing', async () => {
+      const SCID = 'bd6c41c3-01c3-468a-a3b5-3e0fe8133862'
+      const user = `slow-${crypto.randomUUID()}`
+      const headers = {
+        'Content-Type': 'application/json',
+        'x-xbl-contract-version': '107',
+        Authorization: `XBL3.0 x=${user};t`,
+      }
+      for (const latency of [TIMEOUT_MS + 400, 9_000]) {
+        const started = performance.now()
+        const response = await fetch(`${server.url}/proxy/handles?sim_latency_ms=${latency}`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({
+            type: 'activity',
+            version: 1,
+            sessionRef: { scid: SCID, templateName: 't', name: `late-${latency}` },
+          }),
+        })
+        const elapsed = performance.now() - started
+        expect(response.status, `latency ${latency}`).toBe(504)
+        expect(response.headers.get('x-workbench-proxy-error')).toBe('timeout')
+        expect(((await response.json()) as { message: string }).message).toMatch(
+          `Timed out after ${TIMEOUT_MS} ms`,
+        )
+        expect(elapsed).toBeGreaterThanOrEqual(TIMEOUT_MS - 50)
+        expect(elapsed).toBeLessThan(TIMEOUT_MS + 1_500)
+      }
+      // Had the simulator carried on after the proxy gave up, the first activity would land now.
+      await new Promise((resolve) => setTimeout(resolve, 600))
+      const query = await fetch(`${server.url}/proxy/handles/query`, {
+        method: 'POST',
+        headers: { ...headers, Authorization: 'XBL3.0 x=checker;t' },
+        body: JSON.stringify({
+          type: 'activity',
+          scid: SCID,
+          owners: { xuids: [xuidForUserhash(user)] },
+        }),
+      })
+      expect(query.status).toBe(200)
+      expect(((await query.json()) as { results: unknown[] }).results).toEqual([])
+      expect(server.app.budget.inUse()).toBe(0)
+    })
+
+    it('stops the simulator when the browser gives up: an aborted call stores nothing', async () => {
+      const SCID = 'bd6c41c3-01c3-468a-a3b5-3e0fe8133862'
+      const user = `gone-${crypto.randomUUID()}`
+      const headers = {
+        'Content-Type': 'application/json',
+        'x-xbl-contract-version': '107',
+        Authorization: `XBL3.0 x=${user};t`,
+      }
+      const aborted = await fetch(
+        `${server.url}/proxy/handles?sim_latency_ms=${TIMEOUT_MS - 300}`,
+        {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({
+            type: 'activity',
+            version: 1,
+            sessionRef: { scid: SCID, templateName: 't', name: 'aborted' },
+          }),
+          signal: AbortSignal.timeout(150),
+        },
+      ).catch((error: unknown) => error)
+      expect(aborted).toBeInstanceOf(Error)
+      await new Promise((resolve) => setTimeout(resolve, TIMEOUT_MS))
+      const query = await fetch(`${server.url}/proxy/handles/query`, {
+        method: 'POST',
+        headers: { ...headers, Authorization: 'XBL3.0 x=checker;t' },
+        body: JSON.stringify({
+          type: 'activity',
+          scid: SCID,
+          owners: { xuids: [xuidForUserhash(user)] },
+        }),
+      })
+      expect(((await query.json()) as { results: unknown[] }).results).toEqual([])
     })
 
     it('answers 502 upstream_unreachable for an allowlisted origin nobody listens on', async () => {
@@ -829,6 +989,33 @@ describe('proxy over loopback', () => {
       expect(all).not.toContain('client-hash')
     })
 
+    it('never writes a token to the log, even URL-encoded into the path or with text after it', async () => {
+      logLines.length = 0
+      const token = 'client-secret-token-91b2'
+      const paths = [
+        `/handles/${encodeURIComponent(CLIENT_TOKEN)}`,
+        `/handles/${encodeURIComponent(encodeURIComponent(CLIENT_TOKEN))}`,
+        `/handles/${CLIENT_TOKEN.replace(/ /g, '%20')}`,
+        `/handles/${token}`,
+        `/handles/${token.replace(/-/g, '%2D')}`,
+        `/handles/${[...token].map((ch) => `%${ch.charCodeAt(0).toString(16)}`).join('')}`,
+        `/handles/x?auth=${encodeURIComponent(CLIENT_TOKEN).replace(/%20/g, '+')}`,
+        `/handles/${encodeURIComponent('injected-service-token-7f3a')}`,
+        `/handles/${encodeURIComponent('XBL3.0 x=other-hash;other-token-never-seen')}`,
+      ]
+      for (const path of paths) {
+        await fetch(`${server.url}/proxy${path}`, {
+          headers: { Authorization: CLIENT_TOKEN, 'X-Workbench-Upstream': upstreamOrigin },
+        })
+      }
+      expect(logLines).toHaveLength(paths.length)
+      const all = decodeURIComponent(decodeURIComponent(logLines.join('\n')))
+      for (const secret of [token, 'injected-service-token-7f3a', 'other-token-never-seen']) {
+        expect(all).not.toContain(secret)
+      }
+      expect(logLines.every((line) => line.includes('/handles/'))).toBe(true)
+    })
+
     it('answers 200 concurrent connections and stays up', async () => {
       const results = await Promise.all(
         Array.from({ length: 200 }, (_, i) =>
@@ -848,5 +1035,220 @@ describe('proxy over loopback', () => {
       }
       await healthy('200 concurrent')
     })
+  })
+})
+
+/** A TCP server that answers each request with bytes of the test's choosing, by path. */
+function startRawUpstream(answers: Record<string, string>) {
+  const server = createTcpServer((socket) => {
+    socket.on('error', () => {})
+    socket.once('data', (chunk: Buffer) => {
+      const path = chunk.toString('latin1').split(' ')[1] ?? ''
+      socket.end(answers[path] ?? 'HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n')
+    })
+  })
+  return server
+}
+
+describe('upstreams that break HTTP', () => {
+  const answers: Record<string, string> = {
+    '/s205-body': 'HTTP/1.1 205 Reset Content\r\nContent-Length: 5\r\n\r\nhello',
+    '/s205-chunked':
+      'HTTP/1.1 205 Reset Content\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n',
+    '/s204': 'HTTP/1.1 204 No Content\r\n\r\n',
+    '/s204-body': 'HTTP/1.1 204 No Content\r\nContent-Length: 5\r\n\r\nhello',
+    '/s304-body': 'HTTP/1.1 304 Not Modified\r\nContent-Length: 5\r\n\r\nhello',
+    '/s600': 'HTTP/1.1 600 Odd\r\nContent-Length: 2\r\n\r\nhi',
+    '/s777': 'HTTP/1.1 777 Odd\r\nContent-Length: 2\r\n\r\nhi',
+    '/s999': 'HTTP/1.1 999 Odd\r\nContent-Length: 2\r\n\r\nhi',
+    '/s000': 'HTTP/1.1 000 Zero\r\nContent-Length: 2\r\n\r\nhi',
+    '/s099': 'HTTP/1.1 099 Low\r\nContent-Length: 2\r\n\r\nhi',
+    '/s1000': 'HTTP/1.1 1000 Long\r\nContent-Length: 2\r\n\r\nhi',
+    '/s100-final': 'HTTP/1.1 100 Continue\r\n\r\n',
+    '/s101':
+      'HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n',
+    '/s199-final': 'HTTP/1.1 199 Odd\r\n\r\n',
+    '/s150-body': 'HTTP/1.1 150 Odd\r\nContent-Length: 2\r\n\r\nhi',
+    '/s103-then-200':
+      'HTTP/1.1 103 Early Hints\r\nLink: </x>\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok',
+    '/s299': 'HTTP/1.1 299 Custom\r\nContent-Length: 2\r\n\r\nhi',
+    '/s599': 'HTTP/1.1 599 Custom\r\nContent-Length: 2\r\n\r\nhi',
+    '/s200-no-reason': 'HTTP/1.1 200\r\nContent-Length: 2\r\n\r\nok',
+    '/truncated': 'HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nhi',
+    '/two-lengths': 'HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\nhi',
+    '/garbage': 'garbage\r\n\r\n',
+    '/http2': 'HTTP/2 200\r\n\r\n',
+    '/hop':
+      'HTTP/1.1 200 OK\r\nConnection: X-Hop, x-other-hop\r\nX-Hop: secret-hop\r\nX-Other-Hop: secret-other\r\n' +
+      'X-Workbench-Proxy-Error: timeout\r\nX-Workbench-Upstream: evil\r\nKeep-Alive: timeout=99\r\n' +
+      'Proxy-Authenticate: Basic\r\nClear-Site-Data: "storage"\r\nAccess-Control-Allow-Origin: *\r\n' +
+      'Access-Control-Allow-Credentials: true\r\nAlt-Svc: h2="evil.example:443"\r\n' +
+      'Strict-Transport-Security: max-age=31536000\r\nX-Kept: kept\r\nContent-Length: 2\r\n\r\nok',
+  }
+  // What each answer must become: the same status and body, or the proxy's own 502.
+  const passes: Record<string, [number, string]> = {
+    '/s205-body': [205, ''],
+    '/s205-chunked': [205, ''],
+    '/s204': [204, ''],
+    '/s103-then-200': [200, 'ok'],
+    '/s299': [299, 'hi'],
+    '/s599': [599, 'hi'],
+    '/s200-no-reason': [200, 'ok'],
+    '/hop': [200, 'ok'],
+  }
+  const upstream = startRawUpstream(answers)
+  let origin = ''
+  let server: RunningServer
+  const logLines: string[] = []
+
+  beforeAll(async () => {
+    origin = `http://127.0.0.1:${await listen(upstream)}`
+    server = await startWorkbenchServer({
+      env: { WORKBENCH_UPSTREAMS: origin, PROXY_TIMEOUT_MS: '2000' },
+      port: 0,
+      logSink: (line) => logLines.push(line),
+      serveDashboard: false,
+    })
+  })
+  afterAll(async () => {
+    await server.close()
+    await new Promise<void>((resolve) => upstream.close(() => resolve()))
+  })
+
+  it('passes every final status through as it is, or answers 502 upstream_bad_response, always with the security headers, a log line and nothing on the console', async () => {
+    const consoleError = vi.spyOn(console, 'error')
+    const consoleInfo = vi.spyOn(console, 'info')
+    try {
+      logLines.length = 0
+      for (const path of Object.keys(answers)) {
+        const response = await nodeRequest(`${server.url}/proxy${path}`, {
+          headers: { 'X-Workbench-Upstream': origin },
+        })
+        const body = response.body.toString()
+        const expected = passes[path]
+        if (expected) {
+          expect([response.status, body], path).toEqual(expected)
+          expect(response.headers['x-workbench-proxy-error'], path).toBeUndefined()
+        } else {
+          expect(response.status, `${path}: ${body}`).toBe(502)
+          expect(response.headers['x-workbench-proxy-error'], path).toBe('upstream_bad_response')
+          expect(JSON.parse(body), path).toMatchObject({ error: 'upstream_bad_response' })
+        }
+        expect(response.headers['content-security-policy'], path).toMatch(/script-src 'self'/)
+        expect(response.headers['x-content-type-options'], path).toBe('nosniff')
+        const health = await fetch(`${server.url}/healthz`)
+        expect(health.status, `healthz after ${path}`).toBe(200)
+      }
+      expect(logLines).toHaveLength(Object.keys(answers).length)
+      expect(logLines.every((line) => line.startsWith('proxy GET /'))).toBe(true)
+      expect(consoleError).not.toHaveBeenCalled()
+      expect(consoleInfo).not.toHaveBeenCalled()
+      expect(server.app.budget.inUse()).toBe(0)
+    } finally {
+      consoleError.mockRestore()
+      consoleInfo.mockRestore()
+    }
+  })
+
+  it("strips the headers an upstream's Connection header names, its hop-by-hop and origin-wide headers and a spoofed X-Workbench-* header", async () => {
+    const response = await nodeRequest(`${server.url}/proxy/hop`, {
+      headers: { 'X-Workbench-Upstream': origin },
+    })
+    expect(response.status).toBe(200)
+    expect(response.headers['x-kept']).toBe('kept')
+    for (const name of [
+      'clear-site-data',
+      'access-control-allow-origin',
+      'access-control-allow-credentials',
+      'alt-svc',
+      'strict-transport-security',
+      'x-hop',
+      'x-other-hop',
+      'x-workbench-proxy-error',
+      'x-workbench-upstream',
+      'proxy-authenticate',
+    ]) {
+      expect(response.headers, name).not.toHaveProperty(name)
+    }
+    expect(response.headers['keep-alive']).not.toBe('timeout=99')
+    expect(response.rawHeaders.join('\n')).not.toMatch(/secret-hop|secret-other/)
+  })
+})
+
+describe('the buffer budget across requests in flight', () => {
+  const MIB = 1024 * 1024
+  // Answers of 4 MiB: with and without Content-Length (chunked), each a fresh buffer.
+  const upstream = createServer((req, res) => {
+    const chunk = Buffer.alloc(256 * 1024, 0x61)
+    const chunked = (req.url ?? '').startsWith('/chunked')
+    res.writeHead(200, {
+      'Content-Type': 'application/octet-stream',
+      ...(chunked ? {} : { 'Content-Length': String(4 * MIB) }),
+    })
+    let sent = 0
+    const write = () => {
+      while (sent < 16) {
+        sent++
+        if (!res.write(chunk)) {
+          res.once('drain', write)
+          return
+        }
+      }
+      res.end()
+    }
+    res.on('error', () => {})
+    write()
+  })
+  let origin = ''
+  let server: RunningServer
+
+  beforeAll(async () => {
+    origin = `http://127.0.0.1:${await listen(upstream)}`
+    server = await startWorkbenchServer({
+      // Room for two such answers at once.
+      env: { WORKBENCH_UPSTREAMS: origin, WORKBENCH_BUFFER_BUDGET_MB: '9' },
+      port: 0,
+      logSink: () => {},
+      serveDashboard: false,
+    })
+  })
+  afterAll(async () => {
+    await server.close()
+    await closeServer(upstream)
+  })
+
+  it('answers what fits whole and the rest with 503 server_busy and Retry-After, then gives every byte back', async () => {
+    for (const kind of ['sized', 'chunked']) {
+      const results = await Promise.all(
+        Array.from({ length: 12 }, (_, i) =>
+          nodeRequest(`${server.url}/proxy/${kind}/${i}`, {
+            agent: false,
+            headers: { 'X-Workbench-Upstream': origin },
+          }),
+        ),
+      )
+      let whole = 0
+      for (const result of results) {
+        if (result.status === 200) {
+          expect(result.body.length, kind).toBe(4 * MIB)
+          whole++
+        } else {
+          expect(result.status, kind).toBe(503)
+          expect(result.headers['x-workbench-proxy-error'], kind).toBe('server_busy')
+          expect(result.headers['retry-after'], kind).toBe('1')
+        }
+      }
+      expect(whole, kind).toBeGreaterThanOrEqual(1)
+      expect(whole, kind).toBeLessThan(12)
+      await expect.poll(() => server.app.budget.inUse(), { timeout: 2_000 }).toBe(0)
+    }
+    // With the budget back, one at a time always fits.
+    for (let i = 0; i < 3; i++) {
+      const result = await nodeRequest(`${server.url}/proxy/sized/again-${i}`, {
+        headers: { 'X-Workbench-Upstream': origin },
+      })
+      expect(result.status).toBe(200)
+      expect(result.body.length).toBe(4 * MIB)
+    }
   })
 })

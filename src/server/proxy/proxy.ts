@@ -1,61 +1,38 @@
 // ANY /proxy/<path>?<query> -> <upstream>/<path>?<query>. A pure Hono app; the upstream comes from
 // X-Workbench-Upstream and must be on the allowlist (upstreams.ts). The simulator is dispatched in
-// process, so the default path never touches the network. Failures of the proxy itself are JSON with
-// X-Workbench-Proxy-Error, so the UI can tell them from MPSD's own answers.
+// process, so the default path never touches the network, but under the same rules as a remote
+// upstream: the same timeout, the same caps, the same byte budget. Failures of the proxy itself are
+// JSON with X-Workbench-Proxy-Error, so the UI can tell them from MPSD's own answers.
+import type { ServerResponse } from 'node:http'
 import { Hono, type Context } from 'hono'
 import { Agent, request as undiciRequest, errors as undiciErrors } from 'undici'
 import { XBOX_LIVE_ORIGIN } from '../../mpsd/limits'
+import {
+  PROXY_ERROR_STATUS,
+  PROXY_METHODS,
+  REQUEST_BODY_LIMIT,
+  RESPONSE_BODY_LIMIT,
+  SIMULATOR_UPSTREAM,
+  UPSTREAM_HEADER,
+  type ProxyErrorCode,
+} from '../../mpsd/proxy-protocol'
+import { secretsOfAuthorization } from '../../mpsd/redact'
+import { chunksBody, joinChunks, readBudgeted, UNMETERED, type ByteBudget } from '../byte-budget'
+import { checkCaller, type CallerPolicy } from '../caller-check'
+import { proxyError } from '../error-response'
+import { decodedLayers, hasDotSegment, rawTargetPath } from '../request-target'
 import type { Logger } from '../logger'
-import { allowedUpstreams, resolveUpstream, SIMULATOR_UPSTREAM, type Upstream } from './upstreams'
+import { allowedUpstreams, resolveUpstream, type Upstream } from './upstreams'
 
-export const REQUEST_BODY_LIMIT = 1024 * 1024
-export const RESPONSE_BODY_LIMIT = 10 * 1024 * 1024
-export const PROXY_ERROR_HEADER = 'X-Workbench-Proxy-Error'
-export const UPSTREAM_HEADER = 'x-workbench-upstream'
-
-export type ProxyOptions = {
+export type ProxyOptions = CallerPolicy & {
   extraUpstreams: readonly string[]
   xblAuthorization: string | undefined
   connectTimeoutMs: number
   totalTimeoutMs: number
   simulator: { fetch: (request: Request) => Response | Promise<Response> }
   logger: Logger
-  /** Whether the TCP peer is on this machine; decides whether Origin-less callers are let in. */
-  isLoopbackPeer: (c: Context) => boolean
-  /** Host names the dashboard is served under (DNS-rebinding defence). */
-  allowedHosts: readonly string[]
-}
-
-export type ProxyErrorCode =
-  | 'origin_not_allowed'
-  | 'upstream_not_allowed'
-  | 'path_not_allowed'
-  | 'bad_request'
-  | 'request_too_large'
-  | 'request_timeout'
-  | 'response_too_large'
-  | 'upstream_unreachable'
-  | 'connect_timeout'
-  | 'timeout'
-
-const STATUS: Record<ProxyErrorCode, 400 | 403 | 408 | 413 | 502 | 504> = {
-  origin_not_allowed: 403,
-  upstream_not_allowed: 403,
-  path_not_allowed: 403,
-  bad_request: 400,
-  request_too_large: 413,
-  request_timeout: 408,
-  response_too_large: 502,
-  upstream_unreachable: 502,
-  connect_timeout: 504,
-  timeout: 504,
-}
-
-export function proxyError(code: ProxyErrorCode, message: string): Response {
-  return new Response(JSON.stringify({ error: code, message }), {
-    status: STATUS[code],
-    headers: { 'Content-Type': 'application/json; charset=utf-8', [PROXY_ERROR_HEADER]: code },
-  })
+  /** Shared by every request in flight: request bodies and buffered answers draw from it. */
+  budget: ByteBudget
 }
 
 // RFC 9110 hop-by-hop headers, plus what must never cross: cookies, client addresses, our controls.
@@ -91,13 +68,39 @@ const DROP_RESPONSE_HEADERS = new Set([
   'set-cookie',
   'content-length',
 ])
+/**
+ * An answer to /proxy comes from the Workbench's own origin, so what an upstream says about *that*
+ * origin must not pass: `Clear-Site-Data` would wipe the dashboard's History, CORS headers would
+ * open it to other sites, `Alt-Svc` and HSTS would redirect or pin it.
+ */
+const ORIGIN_WIDE_RESPONSE_HEADERS = new Set([
+  'clear-site-data',
+  'alt-svc',
+  'strict-transport-security',
+  'public-key-pins',
+  'public-key-pins-report-only',
+  'set-cookie2',
+  'service-worker-allowed',
+])
+/** HTTP forbids content in these answers; a browser could not receive any anyway. */
+const NULL_BODY_STATUSES = new Set([204, 205, 304])
+
+/** The header names a Connection header lists: hop-by-hop too, whichever way they travel. */
+function connectionNamed(headers: Headers): Set<string> {
+  return new Set(
+    (headers.get('connection') ?? '')
+      .split(',')
+      .map((s) => s.trim().toLowerCase())
+      .filter(Boolean),
+  )
+}
 
 function forwardableRequestHeaders(incoming: Headers): Headers {
-  const named = (incoming.get('connection') ?? '').split(',').map((s) => s.trim().toLowerCase())
+  const named = connectionNamed(incoming)
   const out = new Headers()
   incoming.forEach((value, name) => {
     const lower = name.toLowerCase()
-    if (DROP_REQUEST_HEADERS.has(lower) || named.includes(lower)) return
+    if (DROP_REQUEST_HEADERS.has(lower) || named.has(lower)) return
     if (
       lower.startsWith('x-forwarded-') ||
       lower.startsWith('x-workbench-') ||
@@ -109,51 +112,114 @@ function forwardableRequestHeaders(incoming: Headers): Headers {
   return out
 }
 
-/** Only a plain absolute path may follow /proxy: no `..`, no `//host`, no encoded tricks. */
-function safePath(rawPath: string): string | undefined {
-  if (!rawPath.startsWith('/') || rawPath.startsWith('//')) return undefined
-  let decoded: string
-  try {
-    decoded = decodeURIComponent(rawPath)
-  } catch {
-    return undefined
-  }
-  // Control characters (CRLF injection), backslashes and userinfo markers never belong in an MPSD path.
-  // eslint-disable-next-line no-control-regex
-  if (/[\\\u0000-\u001f\u007f@]/.test(decoded) || decoded.startsWith('//')) return undefined
-  if (decoded.split('/').some((segment) => segment === '..' || segment === '.')) return undefined
-  return rawPath
-}
-
-async function readCapped(
-  stream: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array> | null,
-  limit: number,
-): Promise<Uint8Array<ArrayBuffer> | 'too_large'> {
-  if (!stream) return new Uint8Array(new ArrayBuffer(0))
-  const chunks: Uint8Array[] = []
-  let size = 0
-  for await (const chunk of stream as AsyncIterable<Uint8Array>) {
-    size += chunk.byteLength
-    if (size > limit) return 'too_large'
-    chunks.push(chunk)
-  }
-  const out = new Uint8Array(new ArrayBuffer(size))
-  let offset = 0
-  for (const chunk of chunks) {
-    out.set(chunk, offset)
-    offset += chunk.byteLength
-  }
+/** What goes back to the browser: no hop-by-hop, cookie or origin-wide headers, no spoofed proxy error. */
+function returnableResponseHeaders(incoming: Headers): Headers {
+  const named = connectionNamed(incoming)
+  const out = new Headers()
+  incoming.forEach((value, name) => {
+    const lower = name.toLowerCase()
+    if (
+      DROP_RESPONSE_HEADERS.has(lower) ||
+      ORIGIN_WIDE_RESPONSE_HEADERS.has(lower) ||
+      named.has(lower) ||
+      lower.startsWith('x-workbench-') ||
+      lower.startsWith('access-control-')
+    )
+      return
+    out.append(name, value)
+  })
   return out
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'> {
-  let timer: NodeJS.Timeout | undefined
+/** The raw target after `/proxy`; undefined when it does not start with `/proxy` as typed. */
+function rawProxyPath(c: Context): string | undefined {
+  const match = /^\/proxy(\/.*)?$/.exec(rawTargetPath(c))
+  return match ? (match[1] ?? '/') : undefined
+}
+
+/**
+ * Only a plain absolute path may follow /proxy, sent exactly as typed: nothing that a server on the
+ * way could read as another path or another host. So no `//host`, no dot segment (`..`, `.`,
+ * `%2e%2e`, double-encoded or not), no absolute URL (`/http://host/x`), no backslash, no `@`, no
+ * control character.
+ */
+function safePath(rawPath: string | undefined): string | undefined {
+  if (rawPath === undefined || !rawPath.startsWith('/')) return undefined
+  const layers = decodedLayers(rawPath)
+  if (!layers || hasDotSegment(rawPath)) return undefined
+  for (const layer of layers) {
+    if (layer.startsWith('//')) return undefined
+    // Control characters (CRLF injection), backslashes and userinfo markers never belong in an MPSD path.
+    // eslint-disable-next-line no-control-regex
+    if (/[\\\u0000-\u001f\u007f@]/.test(layer)) return undefined
+    if (layer.includes('://') || /^\/[a-z][a-z0-9+.-]*:/i.test(layer)) return undefined
+  }
+  return rawPath
+}
+
+/** A signal that fires after `ms`, or when the client goes away, whichever comes first. */
+function deadline(client: AbortSignal | undefined, ms: number) {
+  const controller = new AbortController()
+  const timer = setTimeout(() => {
+    controller.abort(new DOMException(`Timed out after ${ms} ms`, 'TimeoutError'))
+  }, ms)
+  const onClient = () => controller.abort(client?.reason)
+  if (client?.aborted) onClient()
+  else client?.addEventListener('abort', onClient, { once: true })
+  return {
+    signal: controller.signal,
+    dispose() {
+      clearTimeout(timer)
+      client?.removeEventListener('abort', onClient)
+    },
+  }
+}
+
+const ABORTED = Symbol('aborted')
+
+/** The promise's value, or ABORTED as soon as the signal fires (the promise is left to settle). */
+function unlessAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T | typeof ABORTED> {
+  promise.catch(() => {})
+  if (signal.aborted) return Promise.resolve(ABORTED)
+  let onAbort = () => {}
   return Promise.race([
     promise,
-    new Promise<'timeout'>((resolve) => {
-      timer = setTimeout(() => resolve('timeout'), ms)
+    new Promise<typeof ABORTED>((resolve) => {
+      onAbort = () => resolve(ABORTED)
+      signal.addEventListener('abort', onAbort, { once: true })
     }),
-  ]).finally(() => clearTimeout(timer))
+  ]).finally(() => signal.removeEventListener('abort', onAbort))
+}
+
+/** Errors that mean the upstream spoke, but not HTTP: a bad status line, a wrong length, a 1xx. */
+function isBadResponse(error: unknown): boolean {
+  return (
+    error instanceof undiciErrors.HTTPParserError ||
+    error instanceof undiciErrors.ResponseContentLengthMismatchError ||
+    error instanceof undiciErrors.InformationalError ||
+    error instanceof undiciErrors.HeadersOverflowError ||
+    (error instanceof undiciErrors.SocketError && /^bad /.test(error.message)) ||
+    (error as Error | undefined)?.name === 'AssertionError'
+  )
+}
+
+/** Gives the bytes back to the budget once the answer has gone out (or the client has gone). */
+function giveBackWhenSent(c: Context, budget: ByteBudget, bytes: number) {
+  if (bytes === 0) return
+  const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing
+  if (outgoing && !outgoing.writableFinished && !outgoing.destroyed) {
+    outgoing.once('close', () => budget.give(bytes))
+  } else {
+    budget.give(bytes)
+  }
+}
+
+type Upstreamed = {
+  status: number
+  headers: Headers
+  chunks: Uint8Array[]
+  size: number
+  taken: number
 }
 
 export function createProxyApp(options: ProxyOptions) {
@@ -165,46 +231,40 @@ export function createProxyApp(options: ProxyOptions) {
     headersTimeout: options.totalTimeoutMs,
     bodyTimeout: options.totalTimeoutMs,
   })
+  const { budget } = options
   const app = new Hono()
 
   app.all('*', async (c) => {
     const started = performance.now()
     const url = new URL(c.req.url)
-    const rawPath = url.pathname.replace(/^\/proxy/, '') || '/'
+    const method = c.req.method
+    const rawPath = rawProxyPath(c)
+    // The caller's own token is a known secret for this request's log line, in any encoding.
+    const secrets = secretsOfAuthorization(c.req.header('authorization') ?? '')
     const log = (status: number, upstream: string) =>
       options.logger.info(
-        `proxy ${c.req.method} ${rawPath} -> ${upstream} ${status} ${(performance.now() - started).toFixed(1)}ms`,
+        `proxy ${method} ${rawPath ?? url.pathname} -> ${upstream} ${status} ${(performance.now() - started).toFixed(1)}ms`,
+        secrets,
       )
-    const fail = (code: ProxyErrorCode, message: string, upstream = '-') => {
-      log(STATUS[code], upstream)
-      return proxyError(code, message)
+    const fail = (
+      code: ProxyErrorCode,
+      message: string,
+      upstream = '-',
+      headers: Record<string, string> = {},
+    ) => {
+      log(PROXY_ERROR_STATUS[code], upstream)
+      return proxyError(code, message, headers)
     }
 
-    // Browsers: only the dashboard's own origin. DNS rebinding: only our own host names.
-    const hostHeader = c.req.header('host') ?? ''
-    const hostname = hostHeader
-      .replace(/:\d+$/, '')
-      .replace(/^\[|\]$/g, '')
-      .toLowerCase()
-    if (!options.allowedHosts.includes(hostname)) {
+    const refusal = checkCaller(c, options, 'this proxy')
+    if (refusal) return fail(refusal.code, refusal.message)
+
+    if (!(PROXY_METHODS as readonly string[]).includes(method)) {
       return fail(
-        'origin_not_allowed',
-        `Requests must address the Workbench by one of its own host names, not "${hostname}".`,
-      )
-    }
-    const origin = c.req.header('origin')
-    if (origin !== undefined) {
-      const self = `${url.protocol}//${hostHeader}`.toLowerCase()
-      if (origin.toLowerCase() !== self) {
-        return fail(
-          'origin_not_allowed',
-          'Only the Workbench dashboard itself may use this proxy from a browser.',
-        )
-      }
-    } else if (!options.isLoopbackPeer(c)) {
-      return fail(
-        'origin_not_allowed',
-        'Callers without an Origin header are allowed only from this machine.',
+        'method_not_allowed',
+        `The proxy forwards ${PROXY_METHODS.join(', ')} only, not ${method}.`,
+        '-',
+        { Allow: PROXY_METHODS.join(', ') },
       )
     }
 
@@ -219,7 +279,7 @@ export function createProxyApp(options: ProxyOptions) {
     if (!path)
       return fail(
         'path_not_allowed',
-        'The path after /proxy must be a plain absolute path.',
+        'The path after /proxy must be a plain absolute path: no `..` or `.` segments (encoded or not), no `//host`, no absolute URL.',
         upstream.origin,
       )
 
@@ -231,25 +291,47 @@ export function createProxyApp(options: ProxyOptions) {
         upstream.origin,
       )
     }
-    let body: Uint8Array<ArrayBuffer> | undefined
-    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
-      const read = await withTimeout(
-        readCapped(c.req.raw.body, REQUEST_BODY_LIMIT),
-        options.totalTimeoutMs,
+    const busy = () =>
+      fail(
+        'server_busy',
+        'The Workbench is holding as many request and response bodies as it allows; retry in a moment.',
+        upstream.origin,
+        { 'Retry-After': '1' },
       )
-      if (read === 'timeout')
+
+    let body: Uint8Array<ArrayBuffer> | undefined
+    let bodyTaken = 0
+    if (method !== 'GET') {
+      const bodyDeadline = deadline(c.req.raw.signal, options.totalTimeoutMs)
+      const read = await readBudgeted(
+        c.req.raw.body as AsyncIterable<Uint8Array> | null,
+        REQUEST_BODY_LIMIT,
+        budget,
+        bodyDeadline.signal,
+      )
+        // The client's socket failed mid-body: the same as giving up on it.
+        .catch(() => ({ ok: false as const, reason: 'aborted' as const }))
+        .finally(() => bodyDeadline.dispose())
+      if (!read.ok && read.reason === 'aborted' && c.req.raw.signal.aborted) {
+        log(499, upstream.origin)
+        return new Response(null, { status: 499 })
+      }
+      if (!read.ok) {
+        if (read.reason === 'too_large')
+          return fail(
+            'request_too_large',
+            `Request bodies are limited to ${REQUEST_BODY_LIMIT} bytes.`,
+            upstream.origin,
+          )
+        if (read.reason === 'busy') return busy()
         return fail(
           'request_timeout',
           `The request body did not arrive within ${options.totalTimeoutMs} ms.`,
           upstream.origin,
         )
-      if (read === 'too_large')
-        return fail(
-          'request_too_large',
-          `Request bodies are limited to ${REQUEST_BODY_LIMIT} bytes.`,
-          upstream.origin,
-        )
-      body = read.byteLength > 0 ? read : undefined
+      }
+      body = read.size > 0 ? joinChunks(read.chunks, read.size) : undefined
+      bodyTaken = read.taken
     }
 
     const headers = forwardableRequestHeaders(c.req.raw.headers)
@@ -257,100 +339,185 @@ export function createProxyApp(options: ProxyOptions) {
       headers.set('authorization', options.xblAuthorization)
     }
     const upstreamStarted = performance.now()
-    let status: number
-    let responseHeaders: Headers
-    let responseBody: Uint8Array<ArrayBuffer>
-
-    if (upstream.origin === SIMULATOR_UPSTREAM) {
-      const response = await options.simulator.fetch(
-        new Request(`http://simulator${path}${url.search}`, {
-          method: c.req.method,
-          headers,
-          ...(body ? { body } : {}),
-        }),
+    const limit = deadline(c.req.raw.signal, options.totalTimeoutMs)
+    const timedOut = () => {
+      if (c.req.raw.signal.aborted) {
+        // The client went away: nobody reads this answer, the log line is what remains.
+        log(499, upstream.origin)
+        return new Response(null, { status: 499 })
+      }
+      return fail(
+        'timeout',
+        `Timed out after ${options.totalTimeoutMs} ms waiting for ${upstream.origin}.`,
+        upstream.origin,
       )
-      const read = await readCapped(response.body, RESPONSE_BODY_LIMIT)
-      if (read === 'too_large')
-        return fail(
-          'response_too_large',
-          `The answer was over ${RESPONSE_BODY_LIMIT} bytes.`,
-          upstream.origin,
+    }
+    const tooLarge = () =>
+      fail(
+        'response_too_large',
+        `The answer was over ${RESPONSE_BODY_LIMIT} bytes.`,
+        upstream.origin,
+      )
+
+    let answer: Upstreamed
+    try {
+      if (upstream.origin === SIMULATOR_UPSTREAM) {
+        const response = await unlessAborted(
+          Promise.resolve(
+            options.simulator.fetch(
+              new Request(`http://simulator${path}${url.search}`, {
+                method,
+                headers,
+                signal: limit.signal,
+                ...(body ? { body } : {}),
+              }),
+            ),
+          ),
+          limit.signal,
         )
-      status = response.status
-      responseHeaders = response.headers
-      responseBody = read
-    } else {
-      const target = new URL(`${upstream.origin}${path}${url.search}`)
-      // Belt and braces: the concatenation above must not have changed the host.
-      if (target.origin !== upstream.origin)
-        return fail('path_not_allowed', 'The path may not change the upstream.', upstream.origin)
-      const plain: Record<string, string> = {}
-      headers.forEach((value, name) => {
-        plain[name] = value
-      })
-      try {
-        const response = await undiciRequest(target, {
-          method: c.req.method as 'GET',
-          headers: plain,
-          body: body ? Buffer.from(body) : null,
-          dispatcher: agent,
-          signal: AbortSignal.timeout(options.totalTimeoutMs),
-          // Redirects are never followed: a 3xx goes back to the caller as it is.
-          maxRedirections: 0,
-        } as Parameters<typeof undiciRequest>[1])
-        const read = await readCapped(response.body, RESPONSE_BODY_LIMIT)
-        if (read === 'too_large') {
-          response.body.destroy()
+        if (response === ABORTED) return timedOut()
+        const read = await readBudgeted(
+          response.body as AsyncIterable<Uint8Array> | null,
+          RESPONSE_BODY_LIMIT,
+          budget,
+          limit.signal,
+        )
+        if (!read.ok) {
+          if (read.reason === 'too_large') return tooLarge()
+          if (read.reason === 'busy') return busy()
+          return timedOut()
+        }
+        answer = {
+          status: response.status,
+          headers: response.headers,
+          chunks: read.chunks,
+          size: read.size,
+          taken: read.taken,
+        }
+      } else {
+        const target = new URL(`${upstream.origin}${path}${url.search}`)
+        // Belt and braces: the concatenation above must not have changed the host.
+        if (target.origin !== upstream.origin)
+          return fail('path_not_allowed', 'The path may not change the upstream.', upstream.origin)
+        const plain: Record<string, string> = {}
+        headers.forEach((value, name) => {
+          plain[name] = value
+        })
+        let response: Awaited<ReturnType<typeof undiciRequest>>
+        // An upstream that sends a 1xx and then hangs up has answered, badly, not been unreachable.
+        let informational = false
+        try {
+          response = await undiciRequest(target, {
+            method: method as 'GET',
+            headers: plain,
+            body: body ? Buffer.from(body.buffer, body.byteOffset, body.byteLength) : null,
+            dispatcher: agent,
+            signal: limit.signal,
+            // Redirects are never followed: a 3xx goes back to the caller as it is.
+            maxRedirections: 0,
+            onInfo: () => {
+              informational = true
+            },
+          } as Parameters<typeof undiciRequest>[1])
+        } catch (error) {
+          if (limit.signal.aborted) return timedOut()
+          if (error instanceof undiciErrors.ConnectTimeoutError) {
+            return fail(
+              'connect_timeout',
+              `Could not connect to ${upstream.origin} within ${options.connectTimeoutMs} ms.`,
+              upstream.origin,
+            )
+          }
+          if (error instanceof undiciErrors.HeadersTimeoutError) return timedOut()
+          if (informational || isBadResponse(error)) {
+            return fail(
+              'upstream_bad_response',
+              `${upstream.origin} answered with something that is not valid HTTP (${(error as Error).message}).`,
+              upstream.origin,
+            )
+          }
           return fail(
-            'response_too_large',
-            `The answer was over ${RESPONSE_BODY_LIMIT} bytes.`,
+            'upstream_unreachable',
+            `Could not reach ${upstream.origin} (${(error as NodeJS.ErrnoException).code ?? (error as Error).name}).`,
             upstream.origin,
           )
         }
-        status = response.statusCode
-        responseHeaders = new Headers()
+        // All or nothing when the size is announced: forty big answers must not each take a slice
+        // of the budget and all fail half-read.
+        const announced = Number(response.headers['content-length'] ?? Number.NaN)
+        if (announced > RESPONSE_BODY_LIMIT) {
+          response.body.destroy()
+          return tooLarge()
+        }
+        const reserved = Number.isSafeInteger(announced) && announced > 0 ? announced : 0
+        if (reserved > 0 && !budget.tryTake(reserved)) {
+          response.body.destroy()
+          return busy()
+        }
+        let read: Awaited<ReturnType<typeof readBudgeted>>
+        try {
+          read = await readBudgeted(
+            response.body,
+            RESPONSE_BODY_LIMIT,
+            // The announced bytes are already taken; an answer longer than it said is cut by undici.
+            reserved > 0 ? UNMETERED : budget,
+            limit.signal,
+          )
+        } catch (error) {
+          budget.give(reserved)
+          if (limit.signal.aborted || error instanceof undiciErrors.BodyTimeoutError)
+            return timedOut()
+          return fail(
+            'upstream_bad_response',
+            `${upstream.origin} broke off its answer (${(error as Error).message}).`,
+            upstream.origin,
+          )
+        }
+        if (!read.ok) {
+          budget.give(reserved)
+          response.body.destroy()
+          if (read.reason === 'too_large') return tooLarge()
+          if (read.reason === 'busy') return busy()
+          return timedOut()
+        }
+        const responseHeaders = new Headers()
         for (const [name, value] of Object.entries(response.headers)) {
           if (value === undefined) continue
           for (const v of Array.isArray(value) ? value : [value]) responseHeaders.append(name, v)
         }
-        responseBody = read
-      } catch (error) {
-        if (error instanceof undiciErrors.ConnectTimeoutError) {
-          return fail(
-            'connect_timeout',
-            `Could not connect to ${upstream.origin} within ${options.connectTimeoutMs} ms.`,
-            upstream.origin,
-          )
+        answer = {
+          status: response.statusCode,
+          headers: responseHeaders,
+          chunks: read.chunks,
+          size: read.size,
+          taken: reserved > 0 ? reserved : read.taken,
         }
-        const name = (error as Error).name
-        if (
-          name === 'TimeoutError' ||
-          name === 'AbortError' ||
-          error instanceof undiciErrors.HeadersTimeoutError ||
-          error instanceof undiciErrors.BodyTimeoutError
-        ) {
-          return fail(
-            'timeout',
-            `Timed out after ${options.totalTimeoutMs} ms waiting for ${upstream.origin}.`,
-            upstream.origin,
-          )
-        }
-        return fail(
-          'upstream_unreachable',
-          `Could not reach ${upstream.origin} (${(error as NodeJS.ErrnoException).code ?? name}).`,
-          upstream.origin,
-        )
       }
+    } finally {
+      limit.dispose()
+      budget.give(bodyTaken)
     }
 
-    const out = new Headers()
-    responseHeaders.forEach((value, name) => {
-      if (!DROP_RESPONSE_HEADERS.has(name.toLowerCase())) out.append(name, value)
-    })
+    // Only a final status the Fetch API can carry goes back as is; anything else (1xx as a final
+    // answer, 600, 999) is the upstream breaking HTTP, and says so.
+    if (!Number.isInteger(answer.status) || answer.status < 200 || answer.status > 599) {
+      budget.give(answer.taken)
+      return fail(
+        'upstream_bad_response',
+        `${upstream.origin} answered with status ${answer.status}, which is not a final HTTP status (200-599).`,
+        upstream.origin,
+      )
+    }
+    const out = returnableResponseHeaders(answer.headers)
     out.append('Server-Timing', `upstream;dur=${(performance.now() - upstreamStarted).toFixed(2)}`)
-    log(status, upstream.origin)
-    const nullBody = status === 204 || status === 304 || c.req.method === 'HEAD'
-    return new Response(nullBody ? null : responseBody, { status, headers: out })
+    log(answer.status, upstream.origin)
+    giveBackWhenSent(c, budget, answer.taken)
+    if (NULL_BODY_STATUSES.has(answer.status)) {
+      return new Response(null, { status: answer.status, headers: out })
+    }
+    // Announced, so a body sent in chunks still goes out with its length, as the upstream sent it.
+    out.set('Content-Length', String(answer.size))
+    return new Response(chunksBody(answer.chunks), { status: answer.status, headers: out })
   })
 
   return Object.assign(app, { close: () => agent.close(), upstreams })

@@ -3,9 +3,23 @@
 // other userhash maps to a stable XUID, so tests and users can play several fake users at once.
 import { UINT64_MAX } from '../../mpsd/limits'
 
-const AUTHORIZATION_PATTERN = /^XBL3\.0 x=([^;\s]+);(\S.*)$/
+// A token is one run of visible characters, as an XSTS token always is.
+const AUTHORIZATION_PATTERN = /^XBL3\.0 x=([^;\s]+);(\S+)$/
+
+/**
+ * Values that stand for a token without being one: the snippets' `XBL3.0 x=<userhash>;<token>`,
+ * History's `… (redacted)`, a log's `<redacted>`, a template's `{{token}}` or `$TOKEN`. The real
+ * service answers 401 to them, so the simulator does too: an unedited snippet or a replayed HAR
+ * must not "work" only here.
+ */
+const PLACEHOLDER = /[<>{}$]|redacted/i
+
+export function isPlaceholderAuthorization(header: string | undefined): boolean {
+  return header !== undefined && PLACEHOLDER.test(header)
+}
 
 export function parseAuthorization(header: string | undefined): { userhash: string } | undefined {
+  if (isPlaceholderAuthorization(header)) return undefined
   const match = header?.trim().match(AUTHORIZATION_PATTERN)
   return match?.[1] ? { userhash: match[1] } : undefined
 }

@@ -1,5 +1,7 @@
 // The simulator's memory: handles, each user's recent calls (for MPSD's rate budgets) and a log of
-// what it received, which tests and the e2e journeys read back through GET /sim/__requests.
+// what it received, which tests and the e2e journeys read back through GET /sim/__requests. The log
+// is bounded three ways (entries, a body prefix per entry, bytes in all): twenty 10 MiB bodies once
+// took the server from 165 MB to 590 MB when it kept every body whole.
 
 export type StoredHandle = Record<string, unknown> & {
   id: string
@@ -14,20 +16,53 @@ export type ReceivedRequest = {
   method: string
   path: string
   headers: Record<string, string>
+  /** The first LOG_BODY_PREFIX characters of the body. */
   body: string
+  /** The body's full size in bytes, as received (or as declared, when it was refused unread). */
+  bodyBytes: number
+  bodyTruncated: boolean
 }
 
 export const REQUEST_LOG_LIMIT = 5_000
+/** Enough for any body the dashboard sends (an invite is under 1 KB), short of a flood. */
+export const LOG_BODY_PREFIX = 4 * 1024
+export const REQUEST_LOG_MAX_BYTES = 4 * 1024 * 1024
+
+/** What an entry costs in memory, near enough: its strings (UTF-16) and a fixed overhead. */
+function entrySize(entry: ReceivedRequest): number {
+  let chars = entry.at.length + entry.method.length + entry.path.length + entry.body.length
+  for (const [name, value] of Object.entries(entry.headers)) chars += name.length + value.length
+  return chars * 2 + 200
+}
 
 export function createSimulatorState() {
+  const sizes: number[] = []
+  let logBytes = 0
   return {
     handles: new Map<string, StoredHandle>(),
     calls: new Map<string, number[]>(),
     requests: [] as ReceivedRequest[],
+    /** Appends to the log, dropping the oldest entries past either limit. */
+    record(entry: ReceivedRequest) {
+      const size = entrySize(entry)
+      this.requests.push(entry)
+      sizes.push(size)
+      logBytes += size
+      while (
+        this.requests.length > REQUEST_LOG_LIMIT ||
+        (logBytes > REQUEST_LOG_MAX_BYTES && this.requests.length > 1)
+      ) {
+        this.requests.shift()
+        logBytes -= sizes.shift() ?? 0
+      }
+    },
+    logBytes: () => logBytes,
     reset() {
       this.handles.clear()
       this.calls.clear()
       this.requests.length = 0
+      sizes.length = 0
+      logBytes = 0
     },
   }
 }

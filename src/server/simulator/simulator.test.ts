@@ -1,10 +1,15 @@
 // Loopback tests of the MPSD simulator: the real server on 127.0.0.1, driven with Node's fetch, the
 // way the dashboard and XSAPI-shaped clients would drive it.
 import { readFileSync } from 'node:fs'
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http'
 import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { REQUEST_BODY_LIMIT } from '../../mpsd/proxy-protocol'
+import { REDACTED_AUTHORIZATION } from '../../mpsd/request-builder'
+import { TOKEN_PLACEHOLDER } from '../../mpsd/snippets'
 import { startWorkbenchServer, type RunningServer } from '../start-server'
 import { xuidForUserhash } from './simulator-identity'
+import { LOG_BODY_PREFIX, REQUEST_LOG_MAX_BYTES } from './simulator-state'
 
 const fixture = (name: string): Record<string, unknown> =>
   JSON.parse(readFileSync(join(__dirname, '../../testing/fixtures', name), 'utf8')) as Record<
@@ -18,6 +23,44 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const MPSD_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{7}Z$/
 
 const auth = (userhash: string, token = 'secret-token-abc') => `XBL3.0 x=${userhash};${token}`
+
+/** node:http, so Host, Origin and Transfer-Encoding can be set (fetch forbids them). */
+function nodeRequest(
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; body?: Buffer | string } = {},
+): Promise<{ status: number; headers: IncomingHttpHeaders; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      url,
+      { method: options.method ?? 'GET', headers: options.headers, agent: false },
+      (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (chunk: Buffer) => chunks.push(chunk))
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString(),
+          }),
+        )
+      },
+    )
+    // The server may answer (413) and close before the whole body is written.
+    req.on('error', (error: NodeJS.ErrnoException) =>
+      error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error),
+    )
+    req.end(options.body)
+  })
+}
+
+type Logged = {
+  method: string
+  path: string
+  headers: Record<string, string>
+  body: string
+  bodyBytes: number
+  bodyTruncated: boolean
+}
 
 function headersFor(userhash: string, extra: Record<string, string> = {}): Record<string, string> {
   return {
@@ -414,6 +457,213 @@ describe('simulator over loopback', () => {
       results: unknown[]
     }
     expect(gone.results).toEqual([])
+  })
+
+  it('answers 401 to placeholder tokens, as the real service would, and stores nothing; a real-looking token works', async () => {
+    const placeholders = [
+      TOKEN_PLACEHOLDER,
+      REDACTED_AUTHORIZATION,
+      'XBL3.0 x=2814679796296491;<redacted>',
+      'XBL3.0 x=<redacted>;abcdef',
+      'XBL3.0 x={{userhash}};{{token}}',
+      'XBL3.0 x=${USERHASH};${TOKEN}',
+      'XBL3.0 x=$MPSD_USERHASH;$MPSD_TOKEN',
+      'XBL3.0 x=1234;abc (redacted)',
+      'XBL3.0 x=1234;REDACTED',
+      'XBL3.0 x=1234;abc def',
+    ]
+    for (const authorization of placeholders) {
+      for (const base of [sim, `${server.url}/proxy`]) {
+        const headers = { ...headersFor('alice'), Authorization: authorization }
+        const invite = await fetch(`${base}/handles`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify(inviteBody()),
+        })
+        const label = `${authorization} via ${base}`
+        expect(invite.status, label).toBe(401)
+        expect(invite.headers.get('www-authenticate'), label).toBe('XBL3.0')
+        expect(invite.headers.get('x-workbench-proxy-error'), label).toBeNull()
+        expect(await invite.text(), label).toMatch(/placeholder|XBL3\.0 x=/)
+        const activity = await fetch(`${base}/handles`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify(activityBody()),
+        })
+        expect(activity.status, label).toBe(401)
+      }
+    }
+    const { results } = (await (
+      await query({ people: { moniker: 'people', monikerXuid: '1' } })
+    ).json()) as { results: unknown[] }
+    expect(results).toEqual([])
+
+    // What the e2e journeys and a user with a fake token send keeps working.
+    for (const authorization of [
+      'XBL3.0 x=1234;abc',
+      'XBL3.0 x=2814679796296491;e2e-secret-token',
+    ]) {
+      const created = await fetch(`${sim}/handles`, {
+        method: 'POST',
+        headers: { ...headersFor('alice'), Authorization: authorization },
+        body: JSON.stringify(inviteBody()),
+      })
+      expect(created.status, authorization).toBe(201)
+    }
+  })
+
+  it('refuses a body over 1 MiB with 413, declared or streamed, and stores no more than a prefix of any body', async () => {
+    const tooBig = Buffer.alloc(10 * 1024 * 1024, 0x61)
+    const declared = await nodeRequest(`${sim}/handles`, {
+      method: 'POST',
+      headers: { ...headersFor('big'), 'Content-Type': 'text/plain' },
+      body: tooBig,
+    })
+    expect(declared.status).toBe(413)
+    expect(declared.headers['content-type']).toMatch(/^text\/plain/)
+    const streamed = await nodeRequest(`${sim}/handles`, {
+      method: 'POST',
+      headers: { ...headersFor('big'), 'Transfer-Encoding': 'chunked' },
+      body: Buffer.alloc(REQUEST_BODY_LIMIT + 1, 0x62),
+    })
+    expect(streamed.status).toBe(413)
+
+    // Exactly at the cap: read, refused as MPSD would (not JSON), and logged as a prefix only.
+    const atCap = await nodeRequest(`${sim}/handles`, {
+      method: 'POST',
+      headers: headersFor('big'),
+      body: Buffer.alloc(REQUEST_BODY_LIMIT, 0x63),
+    })
+    expect(atCap.status).toBe(400)
+
+    const { requests } = (await (await fetch(`${sim}/__requests`)).json()) as { requests: Logged[] }
+    expect(requests).toHaveLength(3)
+    expect(requests.map((r) => r.bodyBytes)).toEqual([
+      tooBig.length,
+      expect.any(Number),
+      REQUEST_BODY_LIMIT,
+    ])
+    for (const logged of requests) expect(logged.body.length).toBeLessThanOrEqual(LOG_BODY_PREFIX)
+    expect(requests[2]).toMatchObject({ body: 'c'.repeat(LOG_BODY_PREFIX), bodyTruncated: true })
+  })
+
+  it('keeps its request log under a byte cap however large the requests, dropping the oldest first', async () => {
+    const SENT = 150
+    const header = 'h'.repeat(12 * 1024)
+    const body = JSON.stringify({ pad: 'p'.repeat(64 * 1024) })
+    for (let i = 0; i < SENT; i++) {
+      const response = await fetch(`${sim}/handles?sim_throttle=off&n=${i}`, {
+        method: 'POST',
+        headers: { ...headersFor('logger'), 'X-Pad': header },
+        body,
+      })
+      expect(response.status).toBe(400)
+    }
+    expect(server.app.simulator.state.logBytes()).toBeLessThanOrEqual(REQUEST_LOG_MAX_BYTES)
+    const text = await (await fetch(`${sim}/__requests`)).text()
+    expect(text.length).toBeLessThanOrEqual(REQUEST_LOG_MAX_BYTES)
+    const { requests } = JSON.parse(text) as { requests: Logged[] }
+    expect(requests.length).toBeGreaterThan(10)
+    expect(requests.length).toBeLessThan(SENT)
+    expect(requests.at(-1)?.path).toBe(`/handles?sim_throttle=off&n=${SENT - 1}`)
+    expect(requests[0]?.path).toBe(`/handles?sim_throttle=off&n=${SENT - requests.length}`)
+  })
+
+  it('stores no part of a credential in its log: whole header values, and the token in the path or query', async () => {
+    const odd = 'XBL3.0 x=odd-hash;tok-secret-abc,REST-OF-SECRET "quoted-secret" tail-secret'
+    await fetch(`${sim}/handles/${crypto.randomUUID()}`, {
+      headers: {
+        ...headersFor('x'),
+        Authorization: odd,
+        'Proxy-Authorization': 'Basic cHJveHktc2VjcmV0',
+        Cookie: 'session=cookie-secret',
+      },
+    })
+    const plain = 'XBL3.0 x=plain-hash;plain-secret-token-1'
+    await fetch(
+      `${sim}/handles/plain-secret-token-1?a=${encodeURIComponent(plain)}&b=${encodeURIComponent(encodeURIComponent('plain-secret-token-1'))}`,
+      { headers: { ...headersFor('x'), Authorization: plain } },
+    )
+    const text = await (await fetch(`${sim}/__requests`)).text()
+    for (const secret of [
+      'tok-secret-abc',
+      'REST-OF-SECRET',
+      'quoted-secret',
+      'tail-secret',
+      'cHJveHktc2VjcmV0',
+      'cookie-secret',
+      'plain-secret-token-1',
+      'plain-secret-token',
+    ]) {
+      expect(decodeURIComponent(decodeURIComponent(text)), secret).not.toContain(secret)
+    }
+    const { requests } = JSON.parse(text) as { requests: Logged[] }
+    expect(requests[0]?.headers.authorization).toBe('<redacted>')
+    expect(requests[0]?.headers['proxy-authorization']).toBe('<redacted>')
+    expect(requests[0]?.headers.cookie).toBe('<redacted>')
+    expect(requests[1]?.path).toMatch(/^\/handles\/<redacted>\?a=/)
+  })
+
+  it('answers only requests addressed to its own host names, and only the dashboard or a local caller may reset it', async () => {
+    const created = (await (await post('/handles', inviteBody(), 'keeper')).json()) as {
+      id: string
+    }
+    const host = `127.0.0.1:${server.port}`
+    const attempts: { method: string; path: string; headers: Record<string, string> }[] = [
+      { method: 'GET', path: '/sim/__requests', headers: { Host: 'evil.example' } },
+      { method: 'POST', path: '/sim/__reset', headers: { Host: 'evil.example' } },
+      {
+        method: 'POST',
+        path: '/sim/__reset',
+        headers: { Host: 'evil.example', Origin: 'http://evil.example' },
+      },
+      {
+        method: 'POST',
+        path: '/sim/__reset',
+        headers: { Host: host, Origin: 'http://evil.example' },
+      },
+      { method: 'POST', path: '/sim/__reset', headers: { Host: host, Origin: 'null' } },
+      {
+        method: 'POST',
+        path: '/sim/__reset',
+        headers: { Host: host, Origin: `http://localhost:${server.port}` },
+      },
+      {
+        method: 'GET',
+        path: `/sim/handles/${created.id}`,
+        headers: { Host: `evil.example:${server.port}` },
+      },
+      {
+        method: 'GET',
+        path: '/sim/__requests',
+        headers: { Host: `127.0.0.1.nip.io:${server.port}` },
+      },
+      { method: 'GET', path: '/sim/__requests', headers: { Host: `localhost.evil.example` } },
+      { method: 'GET', path: '/sim', headers: { Host: 'evil.example' } },
+    ]
+    for (const attempt of attempts) {
+      const response = await nodeRequest(`${server.url}${attempt.path}`, {
+        method: attempt.method,
+        headers: { ...headersFor('keeper'), ...attempt.headers },
+      })
+      const label = JSON.stringify(attempt)
+      expect(response.status, label).toBe(403)
+      expect(response.headers['x-workbench-proxy-error'], label).toBe('origin_not_allowed')
+      expect(response.headers['content-security-policy'], label).toBeDefined()
+      expect(response.body, label).not.toContain(created.id)
+    }
+    // Nothing was wiped.
+    const still = await fetch(`${sim}/handles/${created.id}`, { headers: headersFor('keeper') })
+    expect(still.status).toBe(200)
+    // The dashboard itself (same origin) and a local script (no Origin) may.
+    const own = await nodeRequest(`${sim}/__reset`, {
+      method: 'POST',
+      headers: { Origin: server.url },
+    })
+    expect(own.status).toBe(204)
+    expect(
+      (await fetch(`${sim}/handles/${created.id}`, { headers: headersFor('keeper') })).status,
+    ).toBe(404)
   })
 
   it('fails on demand with ?sim_fail=1 (503 + Retry-After) and delays with ?sim_latency_ms', async () => {

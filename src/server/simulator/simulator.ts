@@ -4,12 +4,16 @@
 import { Hono, type Context } from 'hono'
 import type { ZodError } from 'zod'
 import { MIN_CONTRACT_VERSION, MPSD_BURST, MPSD_SUSTAIN } from '../../mpsd/limits'
+import { REQUEST_BODY_LIMIT, type Budget } from '../../mpsd/proxy-protocol'
+import { REDACTED, redactText, secretsOfAuthorization } from '../../mpsd/redact'
 import { activityBodySchema, handlesQueryBodySchema, inviteBodySchema } from '../../mpsd/schemas'
-import { redactSecrets } from '../logger'
-import { parseAuthorization, xuidForUserhash } from './simulator-identity'
-import { createSimulatorState, REQUEST_LOG_LIMIT, type StoredHandle } from './simulator-state'
-
-export type Budget = { limit: number; windowMs: number }
+import { createByteBudget, joinChunks, readBudgeted } from '../byte-budget'
+import {
+  isPlaceholderAuthorization,
+  parseAuthorization,
+  xuidForUserhash,
+} from './simulator-identity'
+import { createSimulatorState, LOG_BODY_PREFIX, type StoredHandle } from './simulator-state'
 
 export type SimulatorOptions = {
   latencyMs: number
@@ -18,6 +22,8 @@ export type SimulatorOptions = {
   budgets?: Budget[]
   now?: () => number
   random?: () => number
+  /** Bytes of request bodies held at once across all callers; past it, 503 as MPSD under load. */
+  bodyBudgetBytes?: number
 }
 
 /** The title the simulator reports for activities (MPSD takes it from the token). */
@@ -26,7 +32,10 @@ export const SIMULATOR_TITLE_ID = '1234567'
 export const INVITE_LIFETIME_MS = 24 * 60 * 60 * 1000
 /** MPSD returns at most 100 handles from a query [spec §2.5]. */
 const QUERY_RESULT_LIMIT = 100
-const BODY_LIMIT_BYTES = 1024 * 1024
+/** Sixteen bodies at the 1 MiB cap at once: far above what the dashboard or a batch sends. */
+const DEFAULT_BODY_BUDGET_BYTES = 16 * REQUEST_BODY_LIMIT
+/** Headers whose whole value is a credential: never stored, not even in part. */
+const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie'])
 
 /** MPSD's expiration format: ISO-8601 UTC with 7 fractional digits ("2014-08-28T23:15:34.8852308Z"). */
 export function mpsdTimestamp(ms: number): string {
@@ -35,7 +44,7 @@ export function mpsdTimestamp(ms: number): string {
     .replace(/\.(\d{3})Z$/, (_m, millis: string) => `.${millis}0000Z`)
 }
 
-function text(c: Context, status: 400 | 401 | 403 | 404 | 405 | 503, message: string) {
+function text(c: Context, status: 400 | 401 | 403 | 404 | 405 | 413 | 503, message: string) {
   return c.text(message, status, { 'Content-Type': 'text/plain; charset=utf-8' })
 }
 
@@ -45,16 +54,27 @@ function describeZodError(error: ZodError): string {
     .join('\n')
 }
 
-function sleep(ms: number) {
-  return new Promise((resolve) => setTimeout(resolve, ms))
+/** Resolves after `ms`, or as soon as the caller goes away (or the proxy's deadline passes). */
+function sleep(ms: number, signal: AbortSignal) {
+  return new Promise<void>((resolve) => {
+    if (signal.aborted) return resolve()
+    const done = () => {
+      clearTimeout(timer)
+      signal.removeEventListener('abort', done)
+      resolve()
+    }
+    const timer = setTimeout(done, ms)
+    signal.addEventListener('abort', done, { once: true })
+  })
 }
 
 export function createSimulatorApp(options: SimulatorOptions) {
   const now = options.now ?? Date.now
   const random = options.random ?? Math.random
   const budgets = options.budgets ?? [MPSD_BURST, MPSD_SUSTAIN]
+  const bodyBudget = createByteBudget(options.bodyBudgetBytes ?? DEFAULT_BODY_BUDGET_BYTES)
   const state = createSimulatorState()
-  const app = new Hono<{ Variables: { xuid: string } }>()
+  const app = new Hono<{ Variables: { xuid: string; body: string } }>()
 
   // Test hooks: not MPSD, never throttled, never logged.
   app.get('/__requests', (c) => c.json({ requests: state.requests }))
@@ -64,24 +84,60 @@ export function createSimulatorApp(options: SimulatorOptions) {
   })
 
   app.use('*', async (c, next) => {
-    const body =
-      c.req.method === 'GET' || c.req.method === 'HEAD' ? '' : await c.req.raw.clone().text()
     const url = new URL(c.req.url)
+    const authorization = c.req.header('authorization')
+    const secrets = secretsOfAuthorization(authorization ?? '')
     const headers: Record<string, string> = {}
     c.req.raw.headers.forEach((value, name) => {
-      headers[name] = name === 'authorization' ? redactSecrets(value) : value
+      headers[name] = SECRET_HEADERS.has(name) ? REDACTED : redactText(value, secrets)
     })
-    state.requests.push({
-      at: new Date(now()).toISOString(),
-      method: c.req.method,
-      path: url.pathname.replace(/^\/sim/, '') + url.search,
-      headers,
-      body,
-    })
-    if (state.requests.length > REQUEST_LOG_LIMIT) state.requests.shift()
+    const record = (body: string, bodyBytes: number) =>
+      state.record({
+        at: new Date(now()).toISOString(),
+        method: c.req.method,
+        path: redactText(url.pathname.replace(/^\/sim/, '') + url.search, secrets),
+        headers,
+        body: redactText(body.slice(0, LOG_BODY_PREFIX), secrets),
+        bodyBytes,
+        bodyTruncated: body.length > LOG_BODY_PREFIX,
+      })
+
+    // The body is read once, capped like the proxy's, before anything else looks at it.
+    let body = ''
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
+      const declared = Number(c.req.header('content-length') ?? '0')
+      if (declared > REQUEST_BODY_LIMIT) {
+        record('', declared)
+        return text(c, 413, `The request body is over ${REQUEST_BODY_LIMIT} bytes.`)
+      }
+      const read = await readBudgeted(
+        c.req.raw.body as AsyncIterable<Uint8Array> | null,
+        REQUEST_BODY_LIMIT,
+        bodyBudget,
+        c.req.raw.signal,
+      )
+      if (!read.ok) {
+        record('', declared)
+        if (read.reason === 'too_large')
+          return text(c, 413, `The request body is over ${REQUEST_BODY_LIMIT} bytes.`)
+        c.header('Retry-After', '1')
+        return text(c, 503, 'The service is overloaded (too many request bodies at once).')
+      }
+      // Decoded as Request.text() would (UTF-8, a leading BOM dropped); the bytes go back at once.
+      body = new TextDecoder().decode(joinChunks(read.chunks, read.size))
+      bodyBudget.give(read.taken)
+      record(body, read.size)
+    } else {
+      record('', 0)
+    }
+    c.set('body', body)
 
     const latency = Number(c.req.query('sim_latency_ms') ?? options.latencyMs)
-    if (latency > 0) await sleep(Math.min(latency, 60_000))
+    if (latency > 0) {
+      await sleep(Math.min(latency, 60_000), c.req.raw.signal)
+      // The caller left (or the proxy gave up): nothing may change on its behalf.
+      if (c.req.raw.signal.aborted) return text(c, 503, 'The request was cancelled.')
+    }
     const forcedFail = c.req.query('sim_fail') === '1'
     if (forcedFail || (options.failRate > 0 && random() < options.failRate)) {
       c.header('Retry-After', '1')
@@ -97,14 +153,21 @@ export function createSimulatorApp(options: SimulatorOptions) {
         `The x-xbl-contract-version header is missing or below ${MIN_CONTRACT_VERSION}.`,
       )
     }
-    const auth = parseAuthorization(c.req.header('authorization'))
+    if (isPlaceholderAuthorization(authorization)) {
+      c.header('WWW-Authenticate', 'XBL3.0')
+      return text(
+        c,
+        401,
+        'Authorization is a placeholder, not a token: the real service refuses it too. Set a token in Settings.',
+      )
+    }
+    const auth = parseAuthorization(authorization)
     if (!auth) {
       c.header('WWW-Authenticate', 'XBL3.0')
       return text(c, 401, 'Authorization must be "XBL3.0 x=<userhash>;<token>".')
     }
     const xuid = xuidForUserhash(auth.userhash)
     c.set('xuid', xuid)
-
     const throttled = options.throttle && c.req.query('sim_throttle') !== 'off'
     if (throttled) {
       const at = now()
@@ -136,13 +199,8 @@ export function createSimulatorApp(options: SimulatorOptions) {
     await next()
   })
 
-  async function readJson(
-    c: Context,
-  ): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
-    const raw = await c.req.text()
-    if (new TextEncoder().encode(raw).byteLength > BODY_LIMIT_BYTES) {
-      return { ok: false, response: text(c, 400, 'The request body is too large.') }
-    }
+  function readJson(c: Context): { ok: true; value: unknown } | { ok: false; response: Response } {
+    const raw = c.get('body')
     try {
       return { ok: true, value: JSON.parse(raw) as unknown }
     } catch {
@@ -164,8 +222,8 @@ export function createSimulatorApp(options: SimulatorOptions) {
     return handle.type === 'activity' ? { ...rest, ownerXuid: handle.ownerXuid } : rest
   }
 
-  app.post('/handles', async (c) => {
-    const parsed = await readJson(c)
+  app.post('/handles', (c) => {
+    const parsed = readJson(c)
     if (!parsed.ok) return parsed.response
     const type = (parsed.value as { type?: unknown } | null)?.type
     const xuid = c.get('xuid')
@@ -226,8 +284,8 @@ export function createSimulatorApp(options: SimulatorOptions) {
     )
   })
 
-  app.post('/handles/query', async (c) => {
-    const parsed = await readJson(c)
+  app.post('/handles/query', (c) => {
+    const parsed = readJson(c)
     if (!parsed.ok) return parsed.response
     const result = handlesQueryBodySchema.safeParse(parsed.value)
     if (!result.success) return text(c, 400, describeZodError(result.error))
@@ -286,7 +344,7 @@ export function createSimulatorApp(options: SimulatorOptions) {
   app.all('/handles/:id', (c) => text(c, 405, 'Use GET or DELETE on /handles/{id}.'))
   app.notFound((c) => text(c, 404, 'The requested resource was not found.'))
   app.onError((error, c) =>
-    text(c, 400, `The request could not be read: ${redactSecrets(error.message)}`),
+    text(c, 400, `The request could not be read: ${redactText(error.message)}`),
   )
 
   return Object.assign(app, { state })
