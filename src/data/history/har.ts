@@ -8,12 +8,12 @@
 import { z } from 'zod'
 import { REDACTED_AUTHORIZATION } from '../../mpsd/request-builder'
 import { XBOX_LIVE_ORIGIN } from '../../mpsd/limits'
+import { proxyErrorFrom, upstreamDuration } from '../../lib/proxy-client'
 import {
   PROXY_ERROR_HEADER,
-  proxyErrorFrom,
+  SIMULATOR_UPSTREAM as SIMULATOR,
   UPSTREAM_HEADER,
-  upstreamDuration,
-} from '../../lib/proxy-client'
+} from '../../mpsd/proxy-protocol'
 import {
   historyEntrySchema,
   historyIdFor,
@@ -24,7 +24,6 @@ import {
 } from './history-entry'
 
 export const HAR_MAX_BYTES = 200 * 1024 * 1024
-const SIMULATOR = 'simulator'
 const SECRET_HEADERS = new Set(['authorization', 'cookie', 'set-cookie', 'proxy-authorization'])
 
 /**

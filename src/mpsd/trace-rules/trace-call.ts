@@ -1,6 +1,7 @@
 // What the trace rules read: one recorded HTTP call, from a HAR file or from History, and what they
 // report. The shape follows the Xbox Live Trace Analyzer's call record (../shared/trace-rules.md §1,
 // §5), cut to the fields its rules read.
+import { SIMULATOR_UPSTREAM } from '../proxy-protocol'
 
 export type TraceCall = {
   /** Where the call is in its source: the 0-based index in the HAR's log.entries, or in History's list. */
@@ -68,7 +69,7 @@ export function userhashOf(authorization: string | undefined): string | undefine
 
 /** The endpoint of a Workbench upstream: 'simulator', or the origin's host. */
 export function endpointOfUpstream(upstream: string): string {
-  if (upstream === 'simulator') return upstream
+  if (upstream === SIMULATOR_UPSTREAM) return upstream
   try {
     return new URL(upstream).host
   } catch {

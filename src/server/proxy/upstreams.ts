@@ -2,8 +2,9 @@
 // an address (IP literal, decimal or octal IP, userinfo, another port, a trailing dot) can reach a
 // host the user did not allow. This is the SSRF fence (compare Hoppscotch's CVE-2022-25850).
 import { XBOX_LIVE_ORIGIN } from '../../mpsd/limits'
+import { SIMULATOR_UPSTREAM } from '../../mpsd/proxy-protocol'
 
-export const SIMULATOR_UPSTREAM = 'simulator'
+export { SIMULATOR_UPSTREAM }
 
 export type Upstream = { origin: string; label: string }
 
