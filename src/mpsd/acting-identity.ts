@@ -63,7 +63,8 @@ export function resolveActing(input: ActingInput): ActingIdentity {
   }
 
   if (input.actAs === ACT_AS_NONE) return { kind: 'none', header: ACT_AS_NONE }
-  if (input.actAs === ACT_AS_TOKEN) return ownToken()
+  // A pasted token speaks for the user until they pick someone in Act as (item 4: it still works).
+  if (input.actAs === ACT_AS_TOKEN || (input.actAs === DEFAULT_ACT_AS && token)) return ownToken()
 
   if (input.actAs.startsWith(ACT_AS_XBL_PREFIX)) {
     const id = input.actAs.slice(ACT_AS_XBL_PREFIX.length)

@@ -5,6 +5,8 @@ import {
   useSuspenseQuery,
   type QueryClient,
 } from '@tanstack/react-query'
+import type { IdentityView } from '../../mpsd/identity'
+import { DEFAULT_SIM_PLAYERS, type SimPlayer } from '../../mpsd/sim-players'
 import {
   readAuthorization,
   readSettings,
@@ -38,8 +40,34 @@ export const settingsQueries = {
     }),
 }
 
-/** What a send needs to know, read when it goes out. */
-export type SendSettings = { settings: Settings; authorization: string }
+/** Who can be acted as (decision 022): the simulator's roster, signed-in accounts, the server's token. */
+export type Actors = {
+  players: readonly SimPlayer[]
+  identities: readonly IdentityView[]
+  serverTokenConfigured: boolean
+}
+
+/** What a send needs to know, read when it goes out. Without `actors`: the default roster only. */
+export type SendSettings = { settings: Settings; authorization: string; actors?: Actors }
+
+/** The roster, accounts and server token as the queries hold them; what the server cannot say is left out. */
+export async function currentActors(queryClient: QueryClient): Promise<Actors> {
+  const [{ playersQueries }, { identitiesQueries }, { upstreamsQueries }] = await Promise.all([
+    import('../identities/players-queries'),
+    import('../identities/identities-queries'),
+    import('./upstreams-queries'),
+  ])
+  const [players, identities, upstreams] = await Promise.all([
+    queryClient.fetchQuery(playersQueries.roster()).catch(() => [...DEFAULT_SIM_PLAYERS]),
+    queryClient.fetchQuery(identitiesQueries.list()).catch(() => []),
+    queryClient.fetchQuery(upstreamsQueries.list()).catch(() => undefined),
+  ])
+  return {
+    players,
+    identities,
+    serverTokenConfigured: upstreams?.xblAuthorizationConfigured ?? false,
+  }
+}
 
 /**
  * Settings and the token as the one settings query holds them, for code that runs outside render
@@ -47,11 +75,12 @@ export type SendSettings = { settings: Settings; authorization: string }
  * the query (announced on the changes channel), so the next read picks it up.
  */
 export async function currentSettings(queryClient: QueryClient): Promise<SendSettings> {
-  const [settings, authorization] = await Promise.all([
+  const [settings, authorization, actors] = await Promise.all([
     queryClient.fetchQuery(settingsQueries.current()),
     queryClient.fetchQuery(settingsQueries.authorization()),
+    currentActors(queryClient),
   ])
-  return { settings, authorization: authorization.value }
+  return { settings, authorization: authorization.value, actors }
 }
 
 export function useSettings(): Settings {

@@ -65,7 +65,10 @@ function ConnectionSettings() {
     })
   }
   return (
-    <form noValidate onSubmit={form.handleSubmit((values) => update.mutate(values))}>
+    <form
+      noValidate
+      onSubmit={form.handleSubmit((values) => update.mutate({ ...settings, ...values }))}
+    >
       <h3>Connection</h3>
       <Field
         label="Proxy URL"
