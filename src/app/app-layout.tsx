@@ -1,11 +1,13 @@
 import { lazy, Suspense, useEffect, useState } from 'react'
 import { Link, Route, Switch, useLocation } from 'wouter'
 import { useCrossTabSync } from '../data/sync/changes-channel'
+import { ActAsMenu } from '../features/identities/act-as-menu'
 import { ComposePage } from './compose-page'
 import {
   AnalysisRoute,
   HandlesRoute,
   HistoryRoute,
+  InboxRoute,
   PresetsRoute,
   preloadRoute,
   SettingsRoute,
@@ -44,6 +46,7 @@ const NAV = [
   { href: '/history', label: 'History' },
   { href: '/analysis', label: 'Analysis' },
   { href: '/handles', label: 'Handles' },
+  { href: '/inbox', label: 'Inbox' },
   { href: '/presets', label: 'Presets' },
   { href: '/settings', label: 'Settings' },
 ] as const
@@ -73,6 +76,7 @@ export function AppLayout() {
             ))}
           </ul>
         </nav>
+        <ActAsMenu />
       </header>
       <main className="app-main">
         <Suspense fallback={<p role="status">Loading…</p>}>
@@ -84,6 +88,7 @@ export function AppLayout() {
             <Route path="/handles" component={HandlesRoute} />
             <Route path="/presets" component={PresetsRoute} />
             <Route path="/settings" component={SettingsRoute} />
+            <Route path="/inbox" component={InboxRoute} />
             <Route>
               <Alert variant="inline">
                 No such page. <Link href="/">Go to Compose</Link>

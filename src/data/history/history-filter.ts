@@ -9,7 +9,7 @@ const PARAMS = {
   upstream: 'upstream',
   scid: 'scid',
   xuid: 'xuid',
-  from: 'from',
+  from: 'sender',
   text: 'q',
 } as const
 

@@ -2,8 +2,9 @@ import { memo, useState } from 'react'
 import { CopyButton } from '../../components/copy-button'
 import { useAuthorization } from '../../data/settings/settings-queries'
 import { describeUpstream, SIMULATOR_UPSTREAM } from '../../data/settings/settings-store'
-import { REDACTED_AUTHORIZATION, type WireRequest } from '../../mpsd/request-builder'
+import type { WireRequest } from '../../mpsd/request-builder'
 import type { ComposeIssue } from './compose-form-schema'
+import { PreviewHeaders } from './sent-as'
 
 // The snippet generators load on the first copy: most keystrokes never need them.
 const snippets = () => import('../../mpsd/snippets')
@@ -51,11 +52,7 @@ export const RequestPreview = memo(function RequestPreview({
         {request.method} {baseUrl}
         {request.path}
       </pre>
-      <pre aria-label="Request headers" className="mono">
-        {[...request.headers, ['Authorization', REDACTED_AUTHORIZATION]]
-          .map(([name, value]) => `${name}: ${value}`)
-          .join('\n')}
-      </pre>
+      <PreviewHeaders request={request} upstream={upstream} />
       <pre aria-label="Request body" className="mono">
         {request.body}
       </pre>
