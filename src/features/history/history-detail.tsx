@@ -54,7 +54,7 @@ export function HistoryDetail({ entry }: { entry: HistoryEntry }) {
         {new Date(entry.startedAt).toLocaleString()}
         {entry.imported ? ' (imported)' : ''}
       </h3>
-      {entry.sender ? <p aria-label="Sent by">Sent by {describeSender(entry.sender)}</p> : null}
+      {entry.sender ? <p aria-label="Sender">Sent by {describeSender(entry.sender)}</p> : null}
       <div className="button-row">
         <button
           type="button"
