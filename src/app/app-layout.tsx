@@ -1,7 +1,6 @@
 import { lazy, Suspense, useEffect, useState } from 'react'
 import { Link, Route, Switch, useLocation } from 'wouter'
 import { useCrossTabSync } from '../data/sync/changes-channel'
-import { ActAsMenu } from '../features/identities/act-as-menu'
 import { ComposePage } from './compose-page'
 import {
   AnalysisRoute,
@@ -15,6 +14,11 @@ import {
 import { Alert } from '../components/alert'
 
 // Compose is the first view and ships in the main chunk; every other view loads on demand.
+
+// Act as needs the roster and sign-ins from the server anyway: it loads right after the first paint.
+const ActAsMenu = lazy(() =>
+  import('../features/identities/act-as-menu').then((m) => ({ default: m.ActAsMenu })),
+)
 
 // A share link's opener (and its decompression and preset schema) loads only for `#preset=` links.
 const ShareLinkOpener = lazy(() =>
@@ -76,7 +80,9 @@ export function AppLayout() {
             ))}
           </ul>
         </nav>
-        <ActAsMenu />
+        <Suspense fallback={null}>
+          <ActAsMenu />
+        </Suspense>
       </header>
       <main className="app-main">
         <Suspense fallback={<p role="status">Loading…</p>}>

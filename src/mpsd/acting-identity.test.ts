@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { resolveActing, senderOf, sentAuthorization, type ActingInput } from './acting-identity'
+import {
+  resolveActing,
+  senderOf,
+  sentAuthorization,
+  TOKEN_PLACEHOLDER_SENT,
+  type ActingInput,
+} from './acting-identity'
+import { REDACTED_AUTHORIZATION } from './request-builder'
 import type { IdentityView } from './identity'
 import { XBOX_LIVE_ORIGIN } from './limits'
-import { DEFAULT_SIM_PLAYERS } from './sim-players'
+import { DEFAULT_SIM_PLAYERS } from './default-sim-players'
 
 const ACCOUNT: IdentityView = {
   id: '2535412345678901.RETAIL',
@@ -43,6 +50,9 @@ describe('resolveActing', () => {
       player: { gamertag: 'Sim Ben' },
     })
     expect(senderOf(resolveActing({ ...base, token }))).toEqual({ kind: 'token' })
+    // History keeps the placeholder it always kept for a pasted token.
+    expect(sentAuthorization(resolveActing({ ...base, token }))).toBe(REDACTED_AUTHORIZATION)
+    expect(TOKEN_PLACEHOLDER_SENT).toBe(REDACTED_AUTHORIZATION)
   })
 
   it('stops a send to Xbox Live that nobody can authorise, saying how to sign in', () => {

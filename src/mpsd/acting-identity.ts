@@ -9,8 +9,13 @@ import {
   ACT_AS_XBL_PREFIX,
   SIMULATOR_UPSTREAM,
 } from './proxy-protocol'
-import { REDACTED_AUTHORIZATION } from './request-builder'
-import type { SimPlayer } from './sim-players'
+import type { SimPlayer } from './default-sim-players'
+
+/**
+ * request-builder's REDACTED_AUTHORIZATION, spelled here so the Act as menu's first load does not
+ * pull the request builder (a test keeps the two equal).
+ */
+export const TOKEN_PLACEHOLDER_SENT = 'XBL3.0 x=<userhash>;<token> (redacted)'
 
 /** The "Act as" setting's default: the roster's first player, whoever that is today. */
 export const DEFAULT_ACT_AS = ACT_AS_SIM_PREFIX
@@ -119,7 +124,7 @@ export function sentAuthorization(acting: ActingIdentity): string | undefined {
     case 'server':
       return 'XBL3.0 x=<userhash>;<server token> (redacted)'
     case 'token':
-      return REDACTED_AUTHORIZATION
+      return TOKEN_PLACEHOLDER_SENT
     default:
       return undefined
   }

@@ -2,6 +2,7 @@
 // (src/server/simulator) and the dashboard (decision 022). A simulated player is who a call is sent
 // as when the upstream is the simulator; it has no token, the server signs for it.
 import { z } from 'zod'
+import type { SimPlayer } from './default-sim-players'
 import { sessionRefSchema, xuidSchema } from './schemas'
 
 /** MPSD gamertags are at most 15 characters; modern gamertags (with a suffix) up to 16 + '#1234'. */
@@ -11,7 +12,7 @@ export const ROSTER_MAX_PLAYERS = 16
 /** A userhash is one run of visible characters without `;` (it sits in `x=<userhash>;`). */
 const USERHASH_PATTERN = /^[A-Za-z0-9]{1,64}$/
 
-export const simPlayerSchema = z.object({
+export const simPlayerSchema: z.ZodType<SimPlayer> = z.object({
   xuid: xuidSchema,
   gamertag: z
     .string()
@@ -23,7 +24,6 @@ export const simPlayerSchema = z.object({
     .trim()
     .regex(USERHASH_PATTERN, 'Userhash must be 1 to 64 letters or digits (the x= of XBL3.0)'),
 })
-export type SimPlayer = z.infer<typeof simPlayerSchema>
 
 export const simRosterSchema = z
   .array(simPlayerSchema)
@@ -45,17 +45,6 @@ export const simRosterSchema = z
   })
 
 export const simRosterResponseSchema = z.object({ players: simRosterSchema })
-
-/**
- * The roster a fresh simulator starts with. The first is the default sender; its XUID is the one
- * the README and the journeys use (decimal userhashes are their own XUID in the simulator).
- */
-export const DEFAULT_SIM_PLAYERS: readonly SimPlayer[] = [
-  { xuid: '2814679796296491', gamertag: 'Sim Ana', userhash: '2814679796296491' },
-  { xuid: '2533274790000001', gamertag: 'Sim Ben', userhash: '2533274790000001' },
-  { xuid: '2533274790000002', gamertag: 'Sim Cleo', userhash: '2533274790000002' },
-  { xuid: '2533274790000003', gamertag: 'Sim Dev', userhash: '2533274790000003' },
-]
 
 export const inboxInviteSchema = z.object({
   handleId: z.string(),

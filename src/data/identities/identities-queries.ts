@@ -2,27 +2,29 @@
 // public view reaches the browser: tokens stay in the server.
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { z } from 'zod'
-import {
-  identityListSchema,
-  signInStartedSchema,
-  signInStatusSchema,
-  type SignInRequest,
-} from '../../mpsd/identity'
+import type { SignInRequest } from '../../mpsd/identity'
 import { serverJson } from './server-json'
+
+// The schemas load with the first answer: the Act as menu is in the first load, validation is not.
+const schemas = () => import('../../mpsd/identity')
 
 export const identitiesQueries = {
   all: () => ['identities'] as const,
   list: () =>
     queryOptions({
       queryKey: [...identitiesQueries.all(), 'list'] as const,
-      queryFn: async () => (await serverJson(identityListSchema, '/api/identities')).identities,
+      queryFn: async () =>
+        (await serverJson((await schemas()).identityListSchema, '/api/identities')).identities,
       staleTime: 30_000,
     }),
   flow: (flowId: string, intervalMs: number) =>
     queryOptions({
       queryKey: [...identitiesQueries.all(), 'flow', flowId] as const,
-      queryFn: () =>
-        serverJson(signInStatusSchema, `/api/identities/sign-in/${encodeURIComponent(flowId)}`),
+      queryFn: async () =>
+        serverJson(
+          (await schemas()).signInStatusSchema,
+          `/api/identities/sign-in/${encodeURIComponent(flowId)}`,
+        ),
       // The server polls Microsoft; the browser only watches, at the interval Microsoft asked for.
       refetchInterval: (query) =>
         query.state.data && query.state.data.status !== 'pending' ? false : intervalMs,
@@ -40,8 +42,8 @@ export function useSignInFlow(flowId: string | undefined, intervalMs: number) {
 
 export function useStartSignIn() {
   return useMutation({
-    mutationFn: (request: SignInRequest) =>
-      serverJson(signInStartedSchema, '/api/identities/sign-in', {
+    mutationFn: async (request: SignInRequest) =>
+      serverJson((await schemas()).signInStartedSchema, '/api/identities/sign-in', {
         method: 'POST',
         body: JSON.stringify(request),
       }),

@@ -1,19 +1,18 @@
 // The simulator's roster (GET/PUT /api/sim/players) and each player's inbox (GET /api/sim/inbox/:xuid).
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import {
-  DEFAULT_SIM_PLAYERS,
-  inboxResponseSchema,
-  simRosterResponseSchema,
-  type SimPlayer,
-} from '../../mpsd/sim-players'
+import { DEFAULT_SIM_PLAYERS, type SimPlayer } from '../../mpsd/default-sim-players'
 import { serverJson } from './server-json'
+
+// The schemas load with the first answer: the Act as menu is in the first load, validation is not.
+const schemas = () => import('../../mpsd/sim-players')
 
 export const playersQueries = {
   all: () => ['sim-players'] as const,
   roster: () =>
     queryOptions({
       queryKey: [...playersQueries.all(), 'roster'] as const,
-      queryFn: async () => (await serverJson(simRosterResponseSchema, '/api/sim/players')).players,
+      queryFn: async () =>
+        (await serverJson((await schemas()).simRosterResponseSchema, '/api/sim/players')).players,
       // The roster a fresh server has, until the real one arrives: the Act as menu paints at once.
       placeholderData: [...DEFAULT_SIM_PLAYERS],
       staleTime: 30_000,
@@ -21,7 +20,11 @@ export const playersQueries = {
   inbox: (xuid: string) =>
     queryOptions({
       queryKey: [...playersQueries.all(), 'inbox', xuid] as const,
-      queryFn: () => serverJson(inboxResponseSchema, `/api/sim/inbox/${encodeURIComponent(xuid)}`),
+      queryFn: async () =>
+        serverJson(
+          (await schemas()).inboxResponseSchema,
+          `/api/sim/inbox/${encodeURIComponent(xuid)}`,
+        ),
       staleTime: 0,
     }),
 }
@@ -39,7 +42,7 @@ export function useSaveSimPlayers() {
   return useMutation({
     mutationFn: async (players: SimPlayer[]) =>
       (
-        await serverJson(simRosterResponseSchema, '/api/sim/players', {
+        await serverJson((await schemas()).simRosterResponseSchema, '/api/sim/players', {
           method: 'PUT',
           body: JSON.stringify({ players }),
         })

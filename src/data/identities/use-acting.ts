@@ -3,7 +3,7 @@
 import { useMemo } from 'react'
 import { resolveActing, type ActingIdentity } from '../../mpsd/acting-identity'
 import { XBOX_LIVE_ORIGIN } from '../../mpsd/limits'
-import { DEFAULT_SIM_PLAYERS } from '../../mpsd/sim-players'
+import { DEFAULT_SIM_PLAYERS } from '../../mpsd/default-sim-players'
 import { useAuthorization, useSettings, useUpdateSettings } from '../settings/settings-queries'
 import { useUpstreams } from '../settings/upstreams-queries'
 import { useIdentities } from './identities-queries'

@@ -4,7 +4,7 @@
 import { resolveActing, senderOf, sentAuthorization } from '../../mpsd/acting-identity'
 import { XBOX_LIVE_ORIGIN } from '../../mpsd/limits'
 import { AUTHORIZATION_HEADER, type WireRequest } from '../../mpsd/request-builder'
-import { DEFAULT_SIM_PLAYERS } from '../../mpsd/sim-players'
+import { DEFAULT_SIM_PLAYERS } from '../../mpsd/default-sim-players'
 import { ProxyUnreachableError, sendThroughProxy } from '../../lib/proxy-client'
 import type { SendSettings } from '../settings/settings-queries'
 import { recordExchange } from '../history/history-write'

@@ -6,7 +6,7 @@ import {
   type QueryClient,
 } from '@tanstack/react-query'
 import type { IdentityView } from '../../mpsd/identity'
-import { DEFAULT_SIM_PLAYERS, type SimPlayer } from '../../mpsd/sim-players'
+import type { SimPlayer } from '../../mpsd/default-sim-players'
 import {
   readAuthorization,
   readSettings,
@@ -50,25 +50,6 @@ export type Actors = {
 /** What a send needs to know, read when it goes out. Without `actors`: the default roster only. */
 export type SendSettings = { settings: Settings; authorization: string; actors?: Actors }
 
-/** The roster, accounts and server token as the queries hold them; what the server cannot say is left out. */
-export async function currentActors(queryClient: QueryClient): Promise<Actors> {
-  const [{ playersQueries }, { identitiesQueries }, { upstreamsQueries }] = await Promise.all([
-    import('../identities/players-queries'),
-    import('../identities/identities-queries'),
-    import('./upstreams-queries'),
-  ])
-  const [players, identities, upstreams] = await Promise.all([
-    queryClient.fetchQuery(playersQueries.roster()).catch(() => [...DEFAULT_SIM_PLAYERS]),
-    queryClient.fetchQuery(identitiesQueries.list()).catch(() => []),
-    queryClient.fetchQuery(upstreamsQueries.list()).catch(() => undefined),
-  ])
-  return {
-    players,
-    identities,
-    serverTokenConfigured: upstreams?.xblAuthorizationConfigured ?? false,
-  }
-}
-
 /**
  * Settings and the token as the one settings query holds them, for code that runs outside render
  * (a send, a batch step): data code never reads storage itself. A change in another tab invalidates
@@ -78,7 +59,8 @@ export async function currentSettings(queryClient: QueryClient): Promise<SendSet
   const [settings, authorization, actors] = await Promise.all([
     queryClient.fetchQuery(settingsQueries.current()),
     queryClient.fetchQuery(settingsQueries.authorization()),
-    currentActors(queryClient),
+    // The roster and sign-ins load with the first send, not at first paint.
+    import('../identities/current-actors').then((m) => m.currentActors(queryClient)),
   ])
   return { settings, authorization: authorization.value, actors }
 }

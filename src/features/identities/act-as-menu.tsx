@@ -7,7 +7,7 @@ import { useSimPlayers } from '../../data/identities/players-queries'
 import { useActing, useSetActAs } from '../../data/identities/use-acting'
 import { useAuthorization, useSettings } from '../../data/settings/settings-queries'
 import { ACT_AS_NONE, ACT_AS_TOKEN } from '../../mpsd/proxy-protocol'
-import { DEFAULT_SIM_PLAYERS } from '../../mpsd/sim-players'
+import { DEFAULT_SIM_PLAYERS } from '../../mpsd/default-sim-players'
 import { timeLeft } from './time-left'
 
 export function ActAsMenu() {

@@ -3,7 +3,8 @@
 import { useState } from 'react'
 import { Alert } from '../../components/alert'
 import { useSaveSimPlayers, useSimPlayers } from '../../data/identities/players-queries'
-import { simRosterSchema, type SimPlayer } from '../../mpsd/sim-players'
+import { simRosterSchema } from '../../mpsd/sim-players'
+import { type SimPlayer } from '../../mpsd/default-sim-players'
 
 export function RosterEditor() {
   const roster = useSimPlayers()

@@ -9,7 +9,7 @@ import {
   ACT_AS_XBL_PREFIX,
   type ProxyErrorCode,
 } from '../../mpsd/proxy-protocol'
-import type { SimPlayer } from '../../mpsd/sim-players'
+import type { SimPlayer } from '../../mpsd/default-sim-players'
 
 export type ActAsSources = {
   /** The simulator's roster, read per call (it can be edited while the server runs). */

@@ -3,12 +3,8 @@
 // a title learns of an invite from a notification and its activation URI.
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import {
-  inviteActivationUri,
-  simRosterSchema,
-  type InboxInvite,
-  type SimPlayer,
-} from '../../mpsd/sim-players'
+import { inviteActivationUri, simRosterSchema, type InboxInvite } from '../../mpsd/sim-players'
+import { type SimPlayer } from '../../mpsd/default-sim-players'
 import { sameOriginGuard, type SameOriginGuardOptions } from '../same-origin-guard'
 import type { SimulatorApp } from './simulator'
 

@@ -3,7 +3,7 @@
 // is bounded three ways (entries, a body prefix per entry, bytes in all): twenty 10 MiB bodies once
 // took the server from 165 MB to 590 MB when it kept every body whole. It also holds the roster of
 // simulated players (decision 022), whom the proxy signs calls for.
-import { DEFAULT_SIM_PLAYERS, type SimPlayer } from '../../mpsd/sim-players'
+import { DEFAULT_SIM_PLAYERS, type SimPlayer } from '../../mpsd/default-sim-players'
 
 export type StoredHandle = Record<string, unknown> & {
   id: string
