@@ -17,6 +17,8 @@ const features = [
   'activity',
   'settings',
   'analysis',
+  'identities',
+  'inbox',
 ]
 const featureZones = features.map((name) => ({
   target: `./src/features/${name}`,

@@ -4,6 +4,9 @@ import { defineConfig, devices } from '@playwright/test'
 // runner's environment, so every process agrees on it.
 process.env.E2E_PORT ??= String(41000 + Math.floor(Math.random() * 2000))
 const port = Number(process.env.E2E_PORT)
+// The fake Microsoft sign-in and "Xbox Live" (scripts/e2e-fakes.ts); port + 1 is the custom upstream.
+process.env.E2E_FAKE_PORT ??= String(port + 2)
+const fakeUrl = `http://127.0.0.1:${process.env.E2E_FAKE_PORT}`
 
 export const chromiumArgs = [
   '--no-sandbox',
@@ -36,18 +39,33 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
-  webServer: {
-    // The built app served by the real server (proxy + simulator), as `npm start` does.
-    command: 'tsx src/server/main.ts',
-    url: `http://127.0.0.1:${port}/healthz`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    env: {
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      WORKBENCH_PRESETS_DIR: process.env.WORKBENCH_PRESETS_DIR ?? 'test-results/e2e-presets',
-      WORKBENCH_STATIC_ROOT: process.env.WORKBENCH_STATIC_ROOT ?? 'dist',
-      WORKBENCH_UPSTREAMS: `http://127.0.0.1:${port + 1}`,
+  webServer: [
+    {
+      command: 'tsx scripts/e2e-fakes.ts',
+      url: `${fakeUrl}/__fake/requests`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: { E2E_FAKE_PORT: process.env.E2E_FAKE_PORT },
     },
-  },
+    {
+      // The built app served by the real server (proxy + simulator), as `npm start` does.
+      command: 'tsx src/server/main.ts',
+      url: `http://127.0.0.1:${port}/healthz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        WORKBENCH_PRESETS_DIR: process.env.WORKBENCH_PRESETS_DIR ?? 'test-results/e2e-presets',
+        WORKBENCH_STATIC_ROOT: process.env.WORKBENCH_STATIC_ROOT ?? 'dist',
+        WORKBENCH_UPSTREAMS: `http://127.0.0.1:${port + 1}`,
+        // Sign-in and "Xbox Live" go to the loopback fakes (the variables accept loopback only).
+        WORKBENCH_MSA_CLIENT_ID: '00001111-aaaa-2222-bbbb-3333cccc4444',
+        WORKBENCH_MSA_AUTHORITY: `${fakeUrl}/consumers`,
+        WORKBENCH_XBL_USER_AUTH_URL: `${fakeUrl}/user/authenticate`,
+        WORKBENCH_XSTS_URL: `${fakeUrl}/xsts/authorize`,
+        WORKBENCH_XBOXLIVE_ORIGIN: fakeUrl,
+      },
+    },
+  ],
 })

@@ -40,7 +40,9 @@ const ON_DEMAND_VIEWS = [
   'analysis-view',
   'handles-view',
   'presets-view',
-  'settings-view',
+  // Settings with sign-in and the roster (src/app/settings-page.tsx), and the Inbox.
+  'settings-page',
+  'inbox-view',
 ]
 
 export const FIRST_LOAD_BUDGET_BYTES = 20 * 1024

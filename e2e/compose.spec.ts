@@ -38,7 +38,8 @@ test('filling the invite form by its labels previews exactly the body that will 
   )
   await expect(page.getByLabel('Request headers')).toContainText('x-xbl-contract-version: 107')
   await expect(page.getByLabel('Request headers')).toContainText(
-    'Authorization: XBL3.0 x=<userhash>;<token> (redacted)',
+    // A fresh install acts as the first simulated player; the server signs for them.
+    'Authorization: XBL3.0 x=2814679796296491;<server token> (redacted)',
   )
   await expect(page.getByRole('button', { name: 'Send' })).toBeEnabled()
 })

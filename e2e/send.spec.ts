@@ -37,10 +37,13 @@ test('sending an invite to the simulator shows 201 and the new handle id', async
   expect(JSON.stringify(received)).not.toContain('e2e-secret-token')
 })
 
-test('without a token the simulator answers 401, shown as MPSD’s answer, not a proxy failure', async ({
+test('with No Authorization the simulator answers 401, shown as MPSD’s answer, not a proxy failure', async ({
   page,
 }) => {
+  // A fresh install sends as the first simulated player (identities.spec.ts); this asks for none.
+  await page.getByLabel('Act as').selectOption({ label: 'No Authorization' })
   await fillInvite(page)
+  await expect(page.getByLabel('Request headers')).not.toContainText('Authorization')
   await page.getByRole('button', { name: 'Send' }).click()
   const response = page.getByRole('region', { name: 'Response' })
   await expect(response.getByLabel('Status')).toHaveText('401 Unauthorized')

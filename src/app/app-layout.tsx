@@ -6,6 +6,7 @@ import {
   AnalysisRoute,
   HandlesRoute,
   HistoryRoute,
+  InboxRoute,
   PresetsRoute,
   preloadRoute,
   SettingsRoute,
@@ -13,6 +14,11 @@ import {
 import { Alert } from '../components/alert'
 
 // Compose is the first view and ships in the main chunk; every other view loads on demand.
+
+// Act as needs the roster and sign-ins from the server anyway: it loads right after the first paint.
+const ActAsMenu = lazy(() =>
+  import('../features/identities/act-as-menu').then((m) => ({ default: m.ActAsMenu })),
+)
 
 // A share link's opener (and its decompression and preset schema) loads only for `#preset=` links.
 const ShareLinkOpener = lazy(() =>
@@ -44,6 +50,7 @@ const NAV = [
   { href: '/history', label: 'History' },
   { href: '/analysis', label: 'Analysis' },
   { href: '/handles', label: 'Handles' },
+  { href: '/inbox', label: 'Inbox' },
   { href: '/presets', label: 'Presets' },
   { href: '/settings', label: 'Settings' },
 ] as const
@@ -73,6 +80,9 @@ export function AppLayout() {
             ))}
           </ul>
         </nav>
+        <Suspense fallback={null}>
+          <ActAsMenu />
+        </Suspense>
       </header>
       <main className="app-main">
         <Suspense fallback={<p role="status">Loading…</p>}>
@@ -84,6 +94,7 @@ export function AppLayout() {
             <Route path="/handles" component={HandlesRoute} />
             <Route path="/presets" component={PresetsRoute} />
             <Route path="/settings" component={SettingsRoute} />
+            <Route path="/inbox" component={InboxRoute} />
             <Route>
               <Alert variant="inline">
                 No such page. <Link href="/">Go to Compose</Link>

@@ -14,8 +14,9 @@ const loaders = {
     import('../features/handles/handles-view').then((m) => ({ default: m.HandlesView })),
   '/presets': () =>
     import('../features/presets/presets-view').then((m) => ({ default: m.PresetsView })),
-  '/settings': () =>
-    import('../features/settings/settings-view').then((m) => ({ default: m.SettingsView })),
+  // Settings with sign-in and the roster: the sign-in panel stays out of the first load.
+  '/settings': () => import('./settings-page').then((m) => ({ default: m.SettingsPage })),
+  '/inbox': () => import('../features/inbox/inbox-view').then((m) => ({ default: m.InboxView })),
 } satisfies Record<string, () => Promise<ViewModule>>
 
 type RoutePath = keyof typeof loaders
@@ -51,3 +52,4 @@ export const AnalysisRoute = routeView('/analysis')
 export const HandlesRoute = routeView('/handles')
 export const PresetsRoute = routeView('/presets')
 export const SettingsRoute = routeView('/settings')
+export const InboxRoute = routeView('/inbox')

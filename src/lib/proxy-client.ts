@@ -1,9 +1,15 @@
 // Sends a WireRequest through the Workbench proxy. The only place the Authorization value is
 // attached: it goes straight into the fetch headers and is never returned, stored or logged.
-import { PROXY_ERROR_HEADER, UPSTREAM_HEADER } from '../mpsd/proxy-protocol'
+import { ACT_AS_HEADER, PROXY_ERROR_HEADER, UPSTREAM_HEADER } from '../mpsd/proxy-protocol'
 import type { WireRequest } from '../mpsd/request-builder'
 
-export type ProxyTarget = { proxyUrl: string; upstream: string; authorization?: string }
+export type ProxyTarget = {
+  proxyUrl: string
+  upstream: string
+  authorization?: string
+  /** X-Workbench-Act-As: who the proxy signs the call as (decision 022). */
+  actAs?: string
+}
 
 export type ProxyResponse = {
   status: number
@@ -59,6 +65,7 @@ export async function sendThroughProxy(
 ): Promise<ProxyResponse> {
   const headers = new Headers(request.headers)
   headers.set(UPSTREAM_HEADER, target.upstream)
+  if (target.actAs) headers.set(ACT_AS_HEADER, target.actAs)
   if (target.authorization) headers.set('Authorization', target.authorization)
   const url = proxyUrlFor(target.proxyUrl, request.path)
   const started = performance.now()

@@ -9,6 +9,19 @@ export const PROXY_ERROR_HEADER = 'X-Workbench-Proxy-Error'
 /** The upstream id of the in-process MPSD simulator. */
 export const SIMULATOR_UPSTREAM = 'simulator'
 
+/**
+ * Request header naming who the call is sent as (decision 022); the proxy turns it into the
+ * Authorization header server-side, so no server-held token ever reaches the browser:
+ * `sim:<xuid>` a simulated player (`sim:` alone: the roster's first), `xbl:<identityId>` a signed-in
+ * account, `token` the caller's own Authorization (or the server's XBL_AUTHORIZATION), `none` no
+ * Authorization at all. Absent: the caller's Authorization passes as it is (direct callers).
+ */
+export const ACT_AS_HEADER = 'X-Workbench-Act-As'
+export const ACT_AS_SIM_PREFIX = 'sim:'
+export const ACT_AS_XBL_PREFIX = 'xbl:'
+export const ACT_AS_TOKEN = 'token'
+export const ACT_AS_NONE = 'none'
+
 /** MPSD's handles API uses GET, POST and DELETE; PUT is for the session documents to come. */
 export const PROXY_METHODS = ['GET', 'POST', 'PUT', 'DELETE'] as const
 
@@ -35,6 +48,10 @@ export const PROXY_ERROR_STATUS = {
   server_busy: 503,
   connect_timeout: 504,
   timeout: 504,
+  /** X-Workbench-Act-As names no known player or signed-in account, or one the upstream cannot take. */
+  identity_not_available: 400,
+  /** The signed-in account's tokens could not be renewed: sign in again. */
+  sign_in_required: 401,
   /** A fault of the Workbench server itself; its log has the details. */
   internal_error: 500,
 } as const

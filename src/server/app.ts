@@ -11,7 +11,10 @@ import { createLogger, type Logger } from './logger'
 import { rawTargetPath, hasDotSegment } from './request-target'
 import { handleErrors } from './server-errors'
 import { securityHeaders } from './security-headers'
+import { readAuthConfig } from './auth/auth-config'
+import { createIdentities } from './auth/identities'
 import { createSimulatorApp } from './simulator/simulator'
+import { createSimulatorPlayersApp } from './simulator/simulator-players'
 import { createProxyApp } from './proxy/proxy'
 import { createTeamPresetsApp } from './presets/team-presets'
 
@@ -34,6 +37,8 @@ export function createWorkbenchApp(
   const policy: CallerPolicy = { allowedHosts: allowedHostsFor(config.host), isLoopbackPeer }
   const budget = createByteBudget(config.bufferBudgetBytes)
   const simulator = createSimulatorApp(config.simulator)
+  const auth = config.auth ?? readAuthConfig({})
+  const identities = createIdentities(auth, { logger, ...policy })
   const proxy = createProxyApp({
     ...policy,
     extraUpstreams: config.extraUpstreams,
@@ -43,6 +48,12 @@ export function createWorkbenchApp(
     simulator,
     logger,
     budget,
+    xboxLiveOrigin: auth.xboxLiveOrigin,
+    actAs: {
+      players: () => simulator.state.players,
+      xuidOf: (id) => identities.store.view(id)?.xuid,
+      authorizationOf: (id) => identities.store.authorizationHeader(id),
+    },
   })
   handleErrors(app, logger)
   app.use('*', securityHeaders)
@@ -73,12 +84,23 @@ export function createWorkbenchApp(
     c.json({
       upstreams: proxy.upstreams,
       xblAuthorizationConfigured: Boolean(config.xblAuthorization),
+      signInConfigured: Boolean(auth.clientId),
     }),
   )
+  app.route('/api/identities', identities.app)
+  app.route('/api/sim', createSimulatorPlayersApp(simulator, policy))
   app.route('/sim', simulator)
   app.route('/proxy', proxy)
   app.route('/api/team-presets', createTeamPresetsApp({ ...policy, dir: config.presetsDir }))
-  return Object.assign(app, { simulator, budget, close: () => proxy.close() })
+  return Object.assign(app, {
+    simulator,
+    budget,
+    identities,
+    close: async () => {
+      await proxy.close()
+      await identities.close()
+    },
+  })
 }
 
 /** Paths the server answers itself; everything else is the dashboard. */

@@ -1,5 +1,6 @@
 // Everything the server reads from the environment, in one place, with the embedded defaults that
 // let `npm start` work with no configuration at all.
+import { readAuthConfig, type AuthConfig } from './auth/auth-config'
 
 export type ServerConfig = {
   host: string
@@ -15,6 +16,8 @@ export type ServerConfig = {
   staticRoot: string
   /** Bytes of request and response bodies held at once across all requests in flight. */
   bufferBudgetBytes: number
+  /** Sign-in to Xbox Live (src/server/auth); absent in hand-built test configs: the defaults. */
+  auth?: AuthConfig
 }
 
 function numberFrom(value: string | undefined, fallback: number): number {
@@ -43,5 +46,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     // Six answers at the 10 MiB cap at once, or sixty-four 1 MiB requests: far above what the
     // dashboard or a batch holds, far below what takes a laptop's memory.
     bufferBudgetBytes: numberFrom(env.WORKBENCH_BUFFER_BUDGET_MB, 64) * 1024 * 1024,
+    // Throws AuthConfigError, a sentence naming the variable, for a bad sign-in setting.
+    auth: readAuthConfig(env),
   }
 }

@@ -7,7 +7,14 @@ import { readConfig } from './config'
 import { createLogger } from './logger'
 import { startWorkbenchServer } from './start-server'
 
-const config = readConfig()
+let config: ReturnType<typeof readConfig>
+try {
+  config = readConfig()
+} catch (error) {
+  // A bad WORKBENCH_* sign-in setting: its sentence, not a stack trace.
+  createLogger().error(error instanceof Error ? error.message : String(error))
+  process.exit(1)
+}
 const logger = createLogger(undefined, secretsOfAuthorization(config.xblAuthorization ?? ''))
 if (!existsSync(join(config.staticRoot, 'index.html'))) {
   logger.error(

@@ -108,11 +108,13 @@ export async function startWorkbenchServer(options: StartOptions = {}): Promise<
     port,
     server,
     app: workbench,
-    close: () =>
-      new Promise<void>((resolve) => {
-        workbench.close()
+    close: async () => {
+      // Sign-ins are flushed to the token cache (when there is one) before the process may exit.
+      await workbench.close()
+      await new Promise<void>((resolve) => {
         server.closeAllConnections()
         server.close(() => resolve())
-      }),
+      })
+    },
   }
 }

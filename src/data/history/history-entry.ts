@@ -45,6 +45,14 @@ export const historyEntrySchema = z.object({
   batchId: z.string().optional(),
   /** The invite handle this call created, filed in the Handles ledger. */
   handleId: z.string().optional(),
+  /** Who sent it (decision 022): a player's or account's gamertag and XUID, never a token. */
+  sender: z
+    .object({
+      kind: z.enum(['sim', 'xbl', 'token', 'server', 'none']),
+      gamertag: z.string().optional(),
+      xuid: z.string().optional(),
+    })
+    .optional(),
   /** Set when the entry came from an imported HAR file. */
   imported: z.boolean().optional(),
   /** Only on an entry handed back to the UI when IndexedDB refused it; never stored. */

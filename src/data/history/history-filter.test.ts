@@ -9,11 +9,14 @@ describe('the History filter in the URL', () => {
       upstream: 'simulator',
       scid: 'bd6c41c3-01c3-468a-a3b5-3e0fe8133862',
       xuid: '2533274790000001',
+      from: '2814679796296491',
       text: 'too many',
     } as const
     const search = searchFromFilter(filter, { id: 'abc' })
     expect(search).toContain('type=invite')
     expect(search).toContain('id=abc')
+    // Not `from`: Analysis keeps its time range there.
+    expect(search).toContain('sender=2814679796296491')
     expect(filterFromSearch(search)).toEqual(filter)
   })
 

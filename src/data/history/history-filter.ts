@@ -9,6 +9,7 @@ const PARAMS = {
   upstream: 'upstream',
   scid: 'scid',
   xuid: 'xuid',
+  from: 'sender',
   text: 'q',
 } as const
 
@@ -19,7 +20,7 @@ export function filterFromSearch(search: string): HistoryFilter {
   if (kind.success) filter.kind = kind.data
   const status = statusClassSchema.safeParse(params.get(PARAMS.status))
   if (status.success) filter.status = status.data
-  for (const key of ['upstream', 'scid', 'xuid', 'text'] as const) {
+  for (const key of ['upstream', 'scid', 'xuid', 'from', 'text'] as const) {
     const value = params.get(PARAMS[key])?.trim()
     if (value) filter[key] = key === 'scid' ? value.toLowerCase() : value
   }

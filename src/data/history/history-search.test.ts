@@ -59,6 +59,24 @@ describe('listHistoryIds', () => {
     expect(await listHistoryIds({ kind: 'activity', text: 'needle' })).toEqual([])
   })
 
+  it('filters by who sent a call: a player by XUID, or your token, in the listing and its head', async () => {
+    const ana = await recordExchange(
+      entry({ sender: { kind: 'sim', gamertag: 'Sim Ana', xuid: '2814679796296491' } }),
+    )
+    const mine = await recordExchange(entry({ sender: { kind: 'token' } }))
+    const ben = await recordExchange(
+      entry({
+        kind: 'invite',
+        sender: { kind: 'sim', gamertag: 'Sim Ben', xuid: '2533274790000001' },
+      }),
+    )
+    await recordExchange(entry({}))
+    expect(await listHistoryIds({ from: '2814679796296491' })).toEqual([ana.id])
+    expect(await listHistoryIds({ from: 'token' })).toEqual([mine.id])
+    expect(await listHistoryIds({ from: '2533274790000001', kind: 'invite' })).toEqual([ben.id])
+    expect((await listHistoryHead({ from: '2533274790000001' }))?.ids).toEqual([ben.id])
+  })
+
   it('reads every key in chunks, and stops when the listing is abandoned', async () => {
     const written: string[] = []
     for (let i = 0; i < 25; i++) written.push((await recordExchange(entry())).id)

@@ -15,6 +15,8 @@ export type HistoryFilter = {
   upstream?: string
   scid?: string
   xuid?: string
+  /** Who sent it: a sender's XUID, or `token`, `server`, `none` (see senderKey). */
+  from?: string
   /** Free text over request and response (case-insensitive). */
   text?: string
 }
@@ -46,6 +48,11 @@ function haystack(record: HistoryEntry): string {
     .toLowerCase()
 }
 
+/** The value the "Sent by" filter matches: the sender's XUID, else its kind; '' when unknown. */
+export function senderKey(record: HistoryEntry): string {
+  return record.sender?.xuid ?? record.sender?.kind ?? ''
+}
+
 const SCAN_CHUNK = 2_000
 
 function matchesFilter(
@@ -59,6 +66,7 @@ function matchesFilter(
     (!filter.upstream || record.upstream === filter.upstream) &&
     (!filter.scid || record.scid === filter.scid) &&
     (!filter.xuid || record.xuid === filter.xuid) &&
+    (!filter.from || senderKey(record) === filter.from) &&
     (!text || haystack(record).includes(text))
   )
 }
@@ -149,14 +157,23 @@ export async function listHistoryIds(
     ids = smallest.filter((id) => lookups.every((set) => set.has(id)))
   }
   const text = filter.text?.trim().toLowerCase()
-  if (text) ids = await matchText(db, ids, text, signal)
+  // Neither the sender nor free text has an index: both are a scan of the records left.
+  if (text || filter.from)
+    ids = await matchRecords(
+      db,
+      ids,
+      (record) =>
+        (!filter.from || senderKey(record) === filter.from) &&
+        (!text || haystack(record).includes(text)),
+      signal,
+    )
   return ids.reverse()
 }
 
-async function matchText(
+async function matchRecords(
   db: WorkbenchDatabase,
   ids: string[],
-  text: string,
+  matches: (record: HistoryEntry) => boolean,
   signal: AbortSignal | undefined,
 ): Promise<string[]> {
   const wanted = new Set(ids)
@@ -171,7 +188,7 @@ async function matchText(
     for (const record of records) {
       if (!wanted.has(record.id)) continue
       const parsed = historyEntrySchema.safeParse(record)
-      if (parsed.success && haystack(parsed.data).includes(text)) found.push(parsed.data.id)
+      if (parsed.success && matches(parsed.data)) found.push(parsed.data.id)
     }
   }
   return found

@@ -1,11 +1,10 @@
 // The one path every call takes (Send, Replay, handle checks, batches): send through the proxy, then
 // record the exchange in History, which also files any invite handle it created. Never retried: a
 // replayed invite is a new invite.
-import {
-  AUTHORIZATION_HEADER,
-  REDACTED_AUTHORIZATION,
-  type WireRequest,
-} from '../../mpsd/request-builder'
+import { resolveActing, senderOf, sentAuthorization } from '../../mpsd/acting-identity'
+import { XBOX_LIVE_ORIGIN } from '../../mpsd/limits'
+import { AUTHORIZATION_HEADER, type WireRequest } from '../../mpsd/request-builder'
+import { DEFAULT_SIM_PLAYERS } from '../../mpsd/default-sim-players'
 import { ProxyUnreachableError, sendThroughProxy } from '../../lib/proxy-client'
 import type { SendSettings } from '../settings/settings-queries'
 import { recordExchange } from '../history/history-write'
@@ -28,11 +27,24 @@ export type SendInput = {
 /** Sends with the settings given (read by the caller from the settings query, see currentSettings). */
 export async function sendAndRecord(
   input: SendInput,
-  { settings, authorization }: SendSettings,
+  { settings, authorization, actors }: SendSettings,
   signal?: AbortSignal,
 ): Promise<HistoryEntry> {
   const startedAt = Date.now()
   const upstream = input.upstream ?? settings.upstream
+  // Who it goes out as (decision 022); a call nobody could authorise is stopped here, unsent.
+  const acting = resolveActing({
+    actAs: settings.actAs,
+    upstream,
+    xboxLiveUpstream: XBOX_LIVE_ORIGIN,
+    token: authorization,
+    serverTokenConfigured: actors?.serverTokenConfigured ?? false,
+    players: actors?.players ?? DEFAULT_SIM_PLAYERS,
+    identities: actors?.identities ?? [],
+  })
+  if (acting.kind === 'blocked') throw new Error(acting.message)
+  const sentAs = sentAuthorization(acting)
+  const sender = senderOf(acting)
   const base = {
     id: historyIdFor(startedAt),
     startedAt,
@@ -41,18 +53,26 @@ export async function sendAndRecord(
     request: {
       method: input.request.method,
       path: input.request.path,
-      headers: [...input.request.headers, [AUTHORIZATION_HEADER, REDACTED_AUTHORIZATION]] as Array<
-        [string, string]
-      >,
+      // Exactly the headers that went out: no Authorization line for a call that carried none.
+      headers: [
+        ...input.request.headers,
+        ...(sentAs ? [[AUTHORIZATION_HEADER, sentAs]] : []),
+      ] as Array<[string, string]>,
       ...(input.request.body === undefined ? {} : { body: input.request.body }),
     },
     ...cleanMeta(input.meta),
+    ...(sender ? { sender } : {}),
   }
   let entry: HistoryEntry
   try {
     const res = await sendThroughProxy(
       input.request,
-      { proxyUrl: settings.proxyUrl, upstream, ...(authorization ? { authorization } : {}) },
+      {
+        proxyUrl: settings.proxyUrl,
+        upstream,
+        actAs: acting.header,
+        ...(acting.kind === 'token' ? { authorization } : {}),
+      },
       signal,
     )
     entry = {

@@ -5,6 +5,8 @@ import {
   useSuspenseQuery,
   type QueryClient,
 } from '@tanstack/react-query'
+import type { IdentityView } from '../../mpsd/identity'
+import type { SimPlayer } from '../../mpsd/default-sim-players'
 import {
   readAuthorization,
   readSettings,
@@ -38,8 +40,15 @@ export const settingsQueries = {
     }),
 }
 
-/** What a send needs to know, read when it goes out. */
-export type SendSettings = { settings: Settings; authorization: string }
+/** Who can be acted as (decision 022): the simulator's roster, signed-in accounts, the server's token. */
+export type Actors = {
+  players: readonly SimPlayer[]
+  identities: readonly IdentityView[]
+  serverTokenConfigured: boolean
+}
+
+/** What a send needs to know, read when it goes out. Without `actors`: the default roster only. */
+export type SendSettings = { settings: Settings; authorization: string; actors?: Actors }
 
 /**
  * Settings and the token as the one settings query holds them, for code that runs outside render
@@ -47,11 +56,13 @@ export type SendSettings = { settings: Settings; authorization: string }
  * the query (announced on the changes channel), so the next read picks it up.
  */
 export async function currentSettings(queryClient: QueryClient): Promise<SendSettings> {
-  const [settings, authorization] = await Promise.all([
+  const [settings, authorization, actors] = await Promise.all([
     queryClient.fetchQuery(settingsQueries.current()),
     queryClient.fetchQuery(settingsQueries.authorization()),
+    // The roster and sign-ins load with the first send, not at first paint.
+    import('../identities/current-actors').then((m) => m.currentActors(queryClient)),
   ])
-  return { settings, authorization: authorization.value }
+  return { settings, authorization: authorization.value, actors }
 }
 
 export function useSettings(): Settings {

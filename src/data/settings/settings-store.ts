@@ -3,7 +3,7 @@
 // ticks "Remember for this tab"; never localStorage, never IndexedDB, so it dies with the tab.
 import { z } from 'zod'
 import { CONTRACT_VERSION, MIN_CONTRACT_VERSION, XBOX_LIVE_ORIGIN } from '../../mpsd/limits'
-import { SIMULATOR_UPSTREAM } from '../../mpsd/proxy-protocol'
+import { ACT_AS_SIM_PREFIX, SIMULATOR_UPSTREAM } from '../../mpsd/proxy-protocol'
 import { announceChange } from '../sync/changes-channel'
 
 export { SIMULATOR_UPSTREAM, XBOX_LIVE_ORIGIN }
@@ -22,6 +22,12 @@ export const settingsSchema = z.object({
     .catch(100_000)
     .default(100_000),
   historyMaxAgeDays: z.coerce.number().int().min(1).max(3650).catch(90).default(90),
+  /** Who sends (decision 022): `sim:<xuid>`, `xbl:<identityId>`, `token` or `none`; `sim:` the first player. */
+  actAs: z.string().trim().max(200).catch(ACT_AS_SIM_PREFIX).default(ACT_AS_SIM_PREFIX),
+  /** The app registration for "Sign in with Microsoft" ('' = the server's WORKBENCH_MSA_CLIENT_ID). */
+  msaClientId: z.string().trim().max(100).catch('').default(''),
+  // DEFAULT_SANDBOX of src/mpsd/identity.ts, spelled out: that module's schemas stay out of the first load.
+  sandbox: z.string().trim().max(64).catch('RETAIL').default('RETAIL'),
 })
 export type Settings = z.infer<typeof settingsSchema>
 

@@ -4,6 +4,8 @@ import { z } from 'zod'
 const upstreamsResponseSchema = z.object({
   upstreams: z.array(z.object({ origin: z.string(), label: z.string() })),
   xblAuthorizationConfigured: z.boolean(),
+  /** The server has WORKBENCH_MSA_CLIENT_ID: sign-in works without a Client ID in Settings. */
+  signInConfigured: z.boolean().optional(),
 })
 export type UpstreamsResponse = z.infer<typeof upstreamsResponseSchema>
 

@@ -1,9 +1,12 @@
-import { memo, useState } from 'react'
+import { lazy, memo, Suspense, useState } from 'react'
 import { CopyButton } from '../../components/copy-button'
 import { useAuthorization } from '../../data/settings/settings-queries'
 import { describeUpstream, SIMULATOR_UPSTREAM } from '../../data/settings/settings-store'
-import { REDACTED_AUTHORIZATION, type WireRequest } from '../../mpsd/request-builder'
+import type { WireRequest } from '../../mpsd/request-builder'
 import type { ComposeIssue } from './compose-form-schema'
+
+// Who sends and the Authorization line need the roster and sign-ins: loaded after the first paint.
+const PreviewHeaders = lazy(() => import('./sent-as').then((m) => ({ default: m.PreviewHeaders })))
 
 // The snippet generators load on the first copy: most keystrokes never need them.
 const snippets = () => import('../../mpsd/snippets')
@@ -51,11 +54,15 @@ export const RequestPreview = memo(function RequestPreview({
         {request.method} {baseUrl}
         {request.path}
       </pre>
-      <pre aria-label="Request headers" className="mono">
-        {[...request.headers, ['Authorization', REDACTED_AUTHORIZATION]]
-          .map(([name, value]) => `${name}: ${value}`)
-          .join('\n')}
-      </pre>
+      <Suspense
+        fallback={
+          <pre aria-label="Request headers" className="mono">
+            {request.headers.map(([name, value]) => `${name}: ${value}`).join('\n')}
+          </pre>
+        }
+      >
+        <PreviewHeaders request={request} upstream={upstream} />
+      </Suspense>
       <pre aria-label="Request body" className="mono">
         {request.body}
       </pre>

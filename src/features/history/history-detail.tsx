@@ -8,6 +8,7 @@ import { EMPTY_DRAFT } from '../../data/drafts/draft-store'
 import type { HistoryEntry } from '../../data/history/history-entry'
 import { useSendRequest } from '../../data/send/use-send-request'
 import { describeUpstream } from '../../data/settings/settings-store'
+import { describeSender } from '../../mpsd/acting-identity'
 import { parsePastedJson } from '../../mpsd/paste-json'
 import { Alert } from '../../components/alert'
 
@@ -53,6 +54,7 @@ export function HistoryDetail({ entry }: { entry: HistoryEntry }) {
         {new Date(entry.startedAt).toLocaleString()}
         {entry.imported ? ' (imported)' : ''}
       </h3>
+      {entry.sender ? <p aria-label="Sender">Sent by {describeSender(entry.sender)}</p> : null}
       <div className="button-row">
         <button
           type="button"

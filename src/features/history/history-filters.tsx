@@ -23,9 +23,11 @@ type Props = {
   onChange: (filter: HistoryFilter) => void
   /** Allowed custom upstreams, offered beside the simulator and Xbox Live. */
   upstreams?: readonly string[]
+  /** Players and accounts offered under "Sent by" (by XUID). */
+  people?: ReadonlyArray<{ xuid: string; name: string }>
 }
 
-export function HistoryFilters({ filter, onChange, upstreams = [] }: Props) {
+export function HistoryFilters({ filter, onChange, upstreams = [], people = [] }: Props) {
   const set = <K extends keyof HistoryFilter>(key: K, value: HistoryFilter[K] | '') => {
     const next = { ...filter }
     if (value === '' || value === undefined) delete next[key]
@@ -88,6 +90,7 @@ export function HistoryFilters({ filter, onChange, upstreams = [] }: Props) {
           ) : null}
         </select>
       </label>
+      <SenderSelect value={filter.from ?? ''} people={people} onChange={(v) => set('from', v)} />
       <DelayedText
         label="SCID"
         value={filter.scid ?? ''}
@@ -101,6 +104,36 @@ export function HistoryFilters({ filter, onChange, upstreams = [] }: Props) {
         type="search"
       />
     </form>
+  )
+}
+
+/** "Sent by": a simulated player or signed-in account (by XUID), your token, the server's, none. */
+function SenderSelect({
+  value,
+  people,
+  onChange,
+}: {
+  value: string
+  people: ReadonlyArray<{ xuid: string; name: string }>
+  onChange: (value: string) => void
+}) {
+  const known = people.some((p) => p.xuid === value) || ['token', 'server', 'none'].includes(value)
+  return (
+    <label>
+      Sent by
+      <select value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">Anyone</option>
+        {people.map((p) => (
+          <option key={p.xuid} value={p.xuid}>
+            {p.name} · {p.xuid}
+          </option>
+        ))}
+        <option value="token">Your token</option>
+        <option value="server">Server token</option>
+        <option value="none">No Authorization</option>
+        {value && !known ? <option value={value}>{value}</option> : null}
+      </select>
+    </label>
   )
 }
 

@@ -20,6 +20,8 @@ import { useUpstreams } from '../../data/settings/upstreams-queries'
 import { CompareView } from './compare-view'
 import { HistoryDetail } from './history-detail'
 import { HistoryFilters } from './history-filters'
+import { useIdentities } from '../../data/identities/identities-queries'
+import { useSimPlayers } from '../../data/identities/players-queries'
 import { HistoryList } from './history-list'
 import { Alert } from '../../components/alert'
 
@@ -39,6 +41,17 @@ export function HistoryView() {
   const total = useHistoryTotal(filtered).data
   const setAside = useSetAsideCount().data ?? 0
   const upstreams = useUpstreams()
+  const players = useSimPlayers().data
+  const identities = useIdentities().data
+  const people = useMemo(
+    () => [
+      ...(players ?? []).map((p) => ({ xuid: p.xuid, name: p.gamertag })),
+      ...(identities ?? [])
+        .filter((i) => !players?.some((p) => p.xuid === i.xuid))
+        .map((i) => ({ xuid: i.xuid, name: i.gamertag })),
+    ],
+    [players, identities],
+  )
   const [compare, setCompare] = useState<string[]>([])
   const [comparing, setComparing] = useState(false)
 
@@ -67,6 +80,7 @@ export function HistoryView() {
         filter={filter}
         onChange={setFilter}
         upstreams={upstreams.data?.upstreams.map((u) => u.origin) ?? []}
+        people={people}
       />
       <div className="button-row">
         <span role="status" aria-live="polite">

@@ -34,6 +34,10 @@ type SettingsFormOutput = z.output<typeof settingsFormSchema>
 
 const AUTHORIZATION_PATTERN = /^XBL3\.0 x=[^;\s]+;\S/
 
+// A token typed but not saved survives leaving Settings (in this tab's memory only), so it is never
+// lost silently; it is marked unsaved until "Save token".
+let unsavedToken: string | undefined
+
 export function SettingsView() {
   return (
     <section className="panel" aria-labelledby="settings-heading">
@@ -65,7 +69,10 @@ function ConnectionSettings() {
     })
   }
   return (
-    <form noValidate onSubmit={form.handleSubmit((values) => update.mutate(values))}>
+    <form
+      noValidate
+      onSubmit={form.handleSubmit((values) => update.mutate({ ...settings, ...values }))}
+    >
       <h3>Connection</h3>
       <Field
         label="Proxy URL"
@@ -164,7 +171,12 @@ function AuthorizationSettings() {
   const authorization = useAuthorization()
   const update = useUpdateAuthorization()
   const upstreams = useUpstreams()
-  const [value, setValue] = useState(authorization.value)
+  const [value, setStoredValue] = useState(unsavedToken ?? authorization.value)
+  const setValue = (next: string) => {
+    unsavedToken = next === authorization.value ? undefined : next
+    setStoredValue(next)
+  }
+  const unsaved = value.trim() !== authorization.value
   const [remember, setRemember] = useState(authorization.remember)
   const invalid = value.trim() !== '' && !AUTHORIZATION_PATTERN.test(value.trim())
   return (
@@ -172,7 +184,15 @@ function AuthorizationSettings() {
       noValidate
       onSubmit={(event) => {
         event.preventDefault()
-        if (!invalid) update.mutate({ value, remember })
+        if (!invalid)
+          update.mutate(
+            { value, remember },
+            {
+              onSuccess: () => {
+                unsavedToken = undefined
+              },
+            },
+          )
       }}
     >
       <h3>Authorization</h3>
@@ -220,7 +240,13 @@ function AuthorizationSettings() {
           Forget token
         </button>
         <span role="status">
-          {update.isSuccess ? (update.data.value ? 'Token set.' : 'Token cleared.') : ''}
+          {unsaved
+            ? 'Not saved: sends use the previous token until you press Save token.'
+            : update.isSuccess
+              ? update.data.value
+                ? 'Token set.'
+                : 'Token cleared.'
+              : ''}
         </span>
       </div>
     </form>

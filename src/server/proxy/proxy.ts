@@ -8,6 +8,7 @@ import { Hono, type Context } from 'hono'
 import { Agent, request as undiciRequest, errors as undiciErrors } from 'undici'
 import { XBOX_LIVE_ORIGIN } from '../../mpsd/limits'
 import {
+  ACT_AS_HEADER,
   PROXY_ERROR_STATUS,
   PROXY_METHODS,
   REQUEST_BODY_LIMIT,
@@ -22,6 +23,7 @@ import { checkCaller, type CallerPolicy } from '../caller-check'
 import { proxyError } from '../error-response'
 import { decodedLayers, hasDotSegment, rawTargetPath } from '../request-target'
 import type { Logger } from '../logger'
+import { createSimulatorToken, resolveActAs, type ActAsSources } from './act-as'
 import { allowedUpstreams, resolveUpstream, type Upstream } from './upstreams'
 
 export type ProxyOptions = CallerPolicy & {
@@ -33,6 +35,16 @@ export type ProxyOptions = CallerPolicy & {
   logger: Logger
   /** Shared by every request in flight: request bodies and buffered answers draw from it. */
   budget: ByteBudget
+  /** Where the "Xbox Live" upstream sends (WORKBENCH_XBOXLIVE_ORIGIN); default the real origin. */
+  xboxLiveOrigin?: string
+  /** Who X-Workbench-Act-As can name; without it only `token`, `none` or no header are served. */
+  actAs?: ActAsSources
+}
+
+const NO_ACTORS: ActAsSources = {
+  players: () => [],
+  xuidOf: () => undefined,
+  authorizationOf: () => Promise.reject(new Error('Sign-in is not available on this server.')),
 }
 
 // RFC 9110 hop-by-hop headers, plus what must never cross: cookies, client addresses, our controls.
@@ -223,7 +235,8 @@ type Upstreamed = {
 }
 
 export function createProxyApp(options: ProxyOptions) {
-  const upstreams: Upstream[] = allowedUpstreams(options.extraUpstreams)
+  const upstreams: Upstream[] = allowedUpstreams(options.extraUpstreams, options.xboxLiveOrigin)
+  const simulatorToken = createSimulatorToken()
   // One keep-alive pool for every upstream: a new TCP (and TLS) handshake per call triples latency.
   const agent = new Agent({
     connect: { timeout: options.connectTimeoutMs },
@@ -335,7 +348,22 @@ export function createProxyApp(options: ProxyOptions) {
     }
 
     const headers = forwardableRequestHeaders(c.req.raw.headers)
-    if (upstream.origin === XBOX_LIVE_ORIGIN && options.xblAuthorization) {
+    const acting = await resolveActAs(
+      c.req.header(ACT_AS_HEADER),
+      {
+        simulator: upstream.origin === SIMULATOR_UPSTREAM,
+        xboxLive: upstream.origin === XBOX_LIVE_ORIGIN,
+      },
+      options.actAs ?? NO_ACTORS,
+      simulatorToken,
+    )
+    if (acting.kind === 'refuse') {
+      budget.give(bodyTaken)
+      return fail(acting.code, acting.message, upstream.origin)
+    }
+    if (acting.kind === 'set') headers.set('authorization', acting.authorization)
+    else if (acting.kind === 'remove') headers.delete('authorization')
+    else if (upstream.origin === XBOX_LIVE_ORIGIN && options.xblAuthorization) {
       headers.set('authorization', options.xblAuthorization)
     }
     const upstreamStarted = performance.now()
@@ -395,9 +423,9 @@ export function createProxyApp(options: ProxyOptions) {
           taken: read.taken,
         }
       } else {
-        const target = new URL(`${upstream.origin}${path}${url.search}`)
+        const target = new URL(`${upstream.target}${path}${url.search}`)
         // Belt and braces: the concatenation above must not have changed the host.
-        if (target.origin !== upstream.origin)
+        if (target.origin !== upstream.target)
           return fail('path_not_allowed', 'The path may not change the upstream.', upstream.origin)
         const plain: Record<string, string> = {}
         headers.forEach((value, name) => {

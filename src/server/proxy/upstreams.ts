@@ -6,7 +6,8 @@ import { SIMULATOR_UPSTREAM } from '../../mpsd/proxy-protocol'
 
 export { SIMULATOR_UPSTREAM }
 
-export type Upstream = { origin: string; label: string }
+/** `origin` is the id callers name; `target` where the proxy sends (WORKBENCH_XBOXLIVE_ORIGIN). */
+export type Upstream = { origin: string; label: string; target?: string }
 
 /** The canonical origin of a value, or undefined when it is anything but a bare origin. */
 export function normalizeOrigin(value: string): string | undefined {
@@ -23,10 +24,17 @@ export function normalizeOrigin(value: string): string | undefined {
   return url.origin
 }
 
-export function allowedUpstreams(extra: readonly string[]): Upstream[] {
+export function allowedUpstreams(
+  extra: readonly string[],
+  xboxLiveTarget: string = XBOX_LIVE_ORIGIN,
+): Upstream[] {
   const list: Upstream[] = [
     { origin: SIMULATOR_UPSTREAM, label: 'Simulator' },
-    { origin: XBOX_LIVE_ORIGIN, label: 'Xbox Live' },
+    {
+      origin: XBOX_LIVE_ORIGIN,
+      label: 'Xbox Live',
+      ...(xboxLiveTarget === XBOX_LIVE_ORIGIN ? {} : { target: xboxLiveTarget }),
+    },
   ]
   for (const value of extra) {
     const origin = normalizeOrigin(value)
@@ -42,12 +50,13 @@ export function allowedUpstreams(extra: readonly string[]): Upstream[] {
 export function resolveUpstream(
   header: string | undefined,
   allowed: readonly Upstream[],
-): { ok: true; origin: string } | { ok: false } {
+): { ok: true; origin: string; target: string } | { ok: false } {
   if (header === undefined || header.trim() === '' || header.trim() === SIMULATOR_UPSTREAM) {
-    return { ok: true, origin: SIMULATOR_UPSTREAM }
+    return { ok: true, origin: SIMULATOR_UPSTREAM, target: SIMULATOR_UPSTREAM }
   }
   const origin = normalizeOrigin(header)
   if (!origin) return { ok: false }
   if (header.trim().replace(/\/$/, '').toLowerCase() !== origin.toLowerCase()) return { ok: false }
-  return allowed.some((u) => u.origin === origin) ? { ok: true, origin } : { ok: false }
+  const found = allowed.find((u) => u.origin === origin)
+  return found ? { ok: true, origin, target: found.target ?? origin } : { ok: false }
 }

@@ -1,7 +1,9 @@
 // The simulator's memory: handles, each user's recent calls (for MPSD's rate budgets) and a log of
 // what it received, which tests and the e2e journeys read back through GET /sim/__requests. The log
 // is bounded three ways (entries, a body prefix per entry, bytes in all): twenty 10 MiB bodies once
-// took the server from 165 MB to 590 MB when it kept every body whole.
+// took the server from 165 MB to 590 MB when it kept every body whole. It also holds the roster of
+// simulated players (decision 022), whom the proxy signs calls for.
+import { DEFAULT_SIM_PLAYERS, type SimPlayer } from '../../mpsd/default-sim-players'
 
 export type StoredHandle = Record<string, unknown> & {
   id: string
@@ -9,6 +11,8 @@ export type StoredHandle = Record<string, unknown> & {
   ownerXuid: string
   scid: string
   expiresAt?: number
+  /** When the simulator received it (epoch ms): the Inbox's "sent" time. */
+  sentAt?: number
 }
 
 export type ReceivedRequest = {
@@ -42,6 +46,7 @@ export function createSimulatorState() {
     handles: new Map<string, StoredHandle>(),
     calls: new Map<string, number[]>(),
     requests: [] as ReceivedRequest[],
+    players: [...DEFAULT_SIM_PLAYERS] as SimPlayer[],
     /** Appends to the log, dropping the oldest entries past either limit. */
     record(entry: ReceivedRequest) {
       const size = entrySize(entry)
@@ -61,6 +66,7 @@ export function createSimulatorState() {
       this.handles.clear()
       this.calls.clear()
       this.requests.length = 0
+      this.players = [...DEFAULT_SIM_PLAYERS]
       sizes.length = 0
       logBytes = 0
     },

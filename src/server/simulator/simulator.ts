@@ -166,7 +166,10 @@ export function createSimulatorApp(options: SimulatorOptions) {
       c.header('WWW-Authenticate', 'XBL3.0')
       return text(c, 401, 'Authorization must be "XBL3.0 x=<userhash>;<token>".')
     }
-    const xuid = xuidForUserhash(auth.userhash)
+    // A roster player is who their userhash says; any other userhash is a player of its own.
+    const xuid =
+      state.players.find((p) => p.userhash === auth.userhash)?.xuid ??
+      xuidForUserhash(auth.userhash)
     c.set('xuid', xuid)
     const throttled = options.throttle && c.req.query('sim_throttle') !== 'off'
     if (throttled) {
@@ -218,7 +221,7 @@ export function createSimulatorApp(options: SimulatorOptions) {
   }
 
   function publicHandle(handle: StoredHandle): Record<string, unknown> {
-    const { ownerXuid: _owner, scid: _scid, expiresAt: _expires, ...rest } = handle
+    const { ownerXuid: _owner, scid: _scid, expiresAt: _expires, sentAt: _sent, ...rest } = handle
     return handle.type === 'activity' ? { ...rest, ownerXuid: handle.ownerXuid } : rest
   }
 
@@ -273,6 +276,7 @@ export function createSimulatorApp(options: SimulatorOptions) {
         ownerXuid: xuid,
         scid: body.sessionRef.scid,
         expiresAt,
+        sentAt: now(),
       }
       state.handles.set(id, handle)
       return c.json(publicHandle(handle), 201)
@@ -347,7 +351,7 @@ export function createSimulatorApp(options: SimulatorOptions) {
     text(c, 400, `The request could not be read: ${redactText(error.message)}`),
   )
 
-  return Object.assign(app, { state })
+  return Object.assign(app, { state, now })
 }
 
 export type SimulatorApp = ReturnType<typeof createSimulatorApp>

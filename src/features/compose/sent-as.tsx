@@ -1,0 +1,41 @@
+// The preview's Authorization line: exactly what will be sent, and as whom (decision 022). A
+// simulated player or signed-in account ("server token"), your pasted token (redacted), the
+// server's XBL_AUTHORIZATION, or no Authorization at all; a send nobody can authorise says how to
+// sign in instead.
+import { useActing } from '../../data/identities/use-acting'
+import { describeSender, senderOf, sentAuthorization } from '../../mpsd/acting-identity'
+import type { WireRequest } from '../../mpsd/request-builder'
+
+export function PreviewHeaders({ request, upstream }: { request: WireRequest; upstream: string }) {
+  const acting = useActing(upstream)
+  const authorization = acting.kind === 'blocked' ? undefined : sentAuthorization(acting)
+  const sender = senderOf(acting)
+  const lines = [...request.headers, ...(authorization ? [['Authorization', authorization]] : [])]
+  return (
+    <>
+      <p aria-label="Sent as" className="muted">
+        {acting.kind === 'blocked' ? null : <>Sent as {sender ? describeSender(sender) : ''}</>}
+        {acting.kind === 'sim' ? `, userhash ${acting.player.userhash}; server token` : null}
+        {acting.kind === 'xbl'
+          ? `, userhash ${acting.identity.userhash}, ${acting.identity.sandbox}; server token`
+          : null}
+        {acting.kind === 'token' ? ' (redacted)' : null}
+        {acting.kind === 'none' ? ': the request carries no Authorization header' : null}
+      </p>
+      {acting.kind === 'blocked' ? (
+        <p role="alert" className="alert">
+          Not sendable: {acting.message}
+        </p>
+      ) : null}
+      {acting.kind === 'xbl' && !acting.identity.canJoinMultiplayer ? (
+        <p role="alert" className="alert">
+          {acting.identity.gamertag} lacks the multiplayer privilege (254): Xbox Live will refuse
+          invites and activities for this account.
+        </p>
+      ) : null}
+      <pre aria-label="Request headers" className="mono">
+        {lines.map(([name, value]) => `${name}: ${value}`).join('\n')}
+      </pre>
+    </>
+  )
+}
