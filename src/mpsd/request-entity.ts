@@ -1,0 +1,117 @@
+// The one request a user composes: what a draft, a preset, a share link, a History record, a batch
+// run and the paste box all hold. A discriminated union on `kind`, each kind the shared envelope
+// (`v`, `sessionRef`, `contractVersion`) plus its own blocks, so a new MPSD call (session, search,
+// transfer, query, the Multiplayer Activity kinds) is one more member, not a new shape with its
+// own mappers. `toWire` (to-wire.ts) and `fromWire` (from-wire.ts) are the only ways to and from
+// the bytes; `migrateRequest` (request-migrate.ts) opens every shape stored before this one.
+//
+// Values are kept as typed, untrimmed and unchecked: a draft may be unfinished or invalid, and the
+// form must show it as the user left it. The MPSD rules are checked apart (request-validate.ts);
+// trimming happens once, in toWire (decision 004).
+//
+// Versions follow hoppscotch's versioned entities (@hoppscotch/data): every stored request says
+// `v`, each version is a schema, and a later one adds an `up` from the one before (see REQUEST_VERSIONS).
+import { z } from 'zod'
+import { MIN_CONTRACT_VERSION } from './limits'
+
+export const REQUEST_KINDS = ['activity', 'invite'] as const
+export type RequestKind = (typeof REQUEST_KINDS)[number]
+
+/** The version this build writes; `migrateRequest` reads every version up to it. */
+export const REQUEST_ENTITY_VERSION = 1
+
+const typed = () => z.string().default('')
+
+const sessionRefBlock = z.object({
+  scid: typed(),
+  templateName: typed(),
+  name: typed(),
+})
+
+const inviteBlock = z.object({
+  invitedXuid: typed(),
+  titleId: typed(),
+  context: typed(),
+  contextString: typed(),
+  senderString: typed(),
+})
+
+/** An override of the Settings' contract version (presets carry one); a draft has none. */
+const contractVersionSchema = z
+  .number({ message: 'Contract version must be a number' })
+  .int('Contract version must be a whole number')
+  .min(MIN_CONTRACT_VERSION, `Contract version must be ${MIN_CONTRACT_VERSION} or later`)
+  .max(9_999, 'Contract version must be at most 9999')
+
+const envelope = {
+  v: z.literal(REQUEST_ENTITY_VERSION, {
+    error: `Request version must be ${REQUEST_ENTITY_VERSION} or older: update the Workbench to open a newer one`,
+  }),
+  sessionRef: sessionRefBlock.prefault({}),
+  contractVersion: contractVersionSchema.optional(),
+}
+
+export const activityRequestSchema = z.object({
+  ...envelope,
+  kind: z.literal('activity'),
+})
+
+export const inviteRequestSchema = z.object({
+  ...envelope,
+  kind: z.literal('invite'),
+  invite: inviteBlock.prefault({}),
+})
+
+/** Version 1, the current one. Unknown keys are stripped: only listed fields are ever stored. */
+export const requestEntitySchema = z.discriminatedUnion(
+  'kind',
+  [activityRequestSchema, inviteRequestSchema],
+  { error: `Kind must be one of ${REQUEST_KINDS.map((k) => `"${k}"`).join(', ')}` },
+)
+
+export type ActivityRequest = z.output<typeof activityRequestSchema>
+export type InviteRequest = z.output<typeof inviteRequestSchema>
+export type RequestEntity = z.output<typeof requestEntitySchema>
+export type RequestEntityInput = z.input<typeof requestEntitySchema>
+
+/**
+ * Every version's schema and the step up to it from the one before. Version 2 would add
+ * `2: { schema: v2Schema, up: (v1) => ({ ...v1, v: 2, ... }) }` and move `requestEntitySchema`
+ * to it; stored version-1 requests then open through `up`.
+ */
+export const REQUEST_VERSIONS: Record<
+  number,
+  { schema: z.ZodType; up?: (previous: unknown) => unknown }
+> = {
+  1: { schema: requestEntitySchema },
+}
+
+/** The blocks each kind holds besides the envelope: what a kind switch keeps apart. */
+export const KIND_BLOCKS: Record<RequestKind, ReadonlyArray<'sessionRef' | 'invite'>> = {
+  activity: ['sessionRef'],
+  invite: ['sessionRef', 'invite'],
+}
+
+export function isRequestKind(value: unknown): value is RequestKind {
+  return (REQUEST_KINDS as readonly unknown[]).includes(value)
+}
+
+const EMPTY_SESSION_REF = { scid: '', templateName: '', name: '' }
+const EMPTY_INVITE = {
+  invitedXuid: '',
+  titleId: '',
+  context: '',
+  contextString: '',
+  senderString: '',
+}
+
+export function emptyRequest(kind: RequestKind = 'invite'): RequestEntity {
+  return kind === 'activity'
+    ? { v: REQUEST_ENTITY_VERSION, kind, sessionRef: { ...EMPTY_SESSION_REF } }
+    : {
+        v: REQUEST_ENTITY_VERSION,
+        kind,
+        sessionRef: { ...EMPTY_SESSION_REF },
+        invite: { ...EMPTY_INVITE },
+      }
+}

@@ -1,0 +1,70 @@
+// The MPSD rules for a composed request, field by field, with the messages of schemas.ts (the same
+// the simulator and the importers use). Separate from the entity, which keeps whatever was typed:
+// a draft may be invalid, and the issues are shown beside it rather than refusing it.
+import type { z } from 'zod'
+import type { RequestEntity, RequestKind } from './request-entity'
+import { fieldPath, fieldsOf, REQUEST_FIELDS, type RequestField } from './request-fields'
+import {
+  contextSchema,
+  contextStringSchema,
+  scidSchema,
+  senderStringSchema,
+  sessionNameSchema,
+  templateNameSchema,
+  titleIdSchema,
+  xuidSchema,
+} from './schemas'
+
+/**
+ * `blank`: optional, skipped when only spaces (toWire leaves it out). `empty`: optional, skipped
+ * only when empty, for Context, which is sent verbatim (decision 001).
+ */
+type Rule = { field: RequestField; schema: z.ZodType<string>; optional?: 'blank' | 'empty' }
+
+const RULES: Record<RequestKind, readonly Rule[]> = {
+  activity: [
+    { field: 'scid', schema: scidSchema },
+    { field: 'templateName', schema: templateNameSchema },
+    // MPSD fills in a GUID when an activity has no session name [spec §2.1].
+    { field: 'sessionName', schema: sessionNameSchema, optional: 'blank' },
+  ],
+  invite: [
+    { field: 'scid', schema: scidSchema },
+    { field: 'templateName', schema: templateNameSchema },
+    { field: 'sessionName', schema: sessionNameSchema },
+    { field: 'invitedXuid', schema: xuidSchema },
+    { field: 'titleId', schema: titleIdSchema },
+    { field: 'context', schema: contextSchema, optional: 'empty' },
+    { field: 'contextString', schema: contextStringSchema, optional: 'blank' },
+    { field: 'senderString', schema: senderStringSchema, optional: 'blank' },
+  ],
+}
+
+export type RequestIssue = {
+  field: RequestField
+  /** Where the value lives in the entity (`sessionRef.scid`). */
+  path: string
+  label: string
+  message: string
+}
+
+/** Every rule that fails, in the form's field order; empty when the request can be sent. */
+export function requestIssues(request: RequestEntity): RequestIssue[] {
+  const fields = fieldsOf(request)
+  const issues: RequestIssue[] = []
+  for (const { field, schema, optional } of RULES[request.kind]) {
+    const value = fields[field]
+    if (optional === 'blank' && value.trim() === '') continue
+    if (optional === 'empty' && value === '') continue
+    const result = schema.safeParse(value)
+    if (!result.success) {
+      issues.push({
+        field,
+        path: fieldPath(field),
+        label: REQUEST_FIELDS[field].label,
+        message: result.error.issues[0]?.message ?? 'Invalid',
+      })
+    }
+  }
+  return issues
+}
