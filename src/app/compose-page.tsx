@@ -1,10 +1,12 @@
-import { lazy, memo, Suspense } from 'react'
+import { lazy, memo, Suspense, useMemo } from 'react'
 import { ComposeView } from '../features/compose/compose-view'
 import { ResponsePanel } from '../features/response/response-panel'
+import type { RequestEntity } from '../mpsd/request-entity'
+import { fieldsOf } from '../mpsd/request-fields'
 
 // The form, its preview and Send are the first paint. Presets, batch invites and the activity
 // tools are separate chunks, fetched right after, so the first load stays near the stack's floor.
-// Memoized: they get the composer's deferred draft and need not re-render on every keystroke.
+// Memoized: they get the composer's deferred request and need not re-render on every keystroke.
 const SavePresetButton = memo(
   lazy(() =>
     import('../features/presets/save-preset-dialog').then((m) => ({ default: m.SavePresetButton })),
@@ -21,21 +23,27 @@ const ActivityToolsPanel = memo(
   ),
 )
 
+/** The batch and activity panels still read the form's flat values; kept stable per request. */
+function BelowForm({ request }: { request: RequestEntity }) {
+  const draft = useMemo(() => fieldsOf(request), [request])
+  return (
+    <Suspense fallback={null}>
+      {request.kind === 'invite' ? <BatchPanel draft={draft} /> : null}
+      <ActivityToolsPanel draft={draft} />
+    </Suspense>
+  )
+}
+
 export function ComposePage() {
   return (
     <div className="compose-page">
       <ComposeView
-        extraActions={(draft) => (
+        extraActions={(request) => (
           <Suspense fallback={null}>
-            <SavePresetButton draft={draft} />
+            <SavePresetButton request={request} />
           </Suspense>
         )}
-        belowForm={(draft) => (
-          <Suspense fallback={null}>
-            {draft.type === 'invite' ? <BatchPanel draft={draft} /> : null}
-            <ActivityToolsPanel draft={draft} />
-          </Suspense>
-        )}
+        belowForm={(request) => <BelowForm request={request} />}
       />
       <ResponsePanel />
     </div>

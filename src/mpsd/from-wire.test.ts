@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { fromWire } from './from-wire'
@@ -7,7 +9,47 @@ import { toWire } from './to-wire'
 
 const SCID = 'bd6c41c3-01c3-468a-a3b5-3e0fe8133862'
 
+const legacy = (name: string): unknown =>
+  JSON.parse(readFileSync(join(__dirname, '../testing/fixtures/legacy', name), 'utf8'))
+
+function opened(record: unknown) {
+  const read = fromWire((record as { request: Parameters<typeof fromWire>[0] }).request)
+  if (!read.ok) throw new Error(read.error)
+  return read.request
+}
+
 describe('fromWire', () => {
+  it("reads today's History records (kept without their request) back from the bytes sent", () => {
+    const [invite, activity] = legacy('history-records.json') as unknown[]
+    expect(opened(invite)).toEqual({
+      v: 1,
+      kind: 'invite',
+      sessionRef: {
+        scid: 'BD6C41C3-01C3-468A-A3B5-3E0FE8133862',
+        templateName: 'deathmatch',
+        name: 'session-49',
+      },
+      invite: {
+        invitedXuid: '2533274790000001',
+        titleId: '1234',
+        context: ' join me ',
+        contextString: '///invite/eu',
+        senderString: '',
+      },
+      contractVersion: 107,
+    })
+    expect(opened(activity)).toEqual({
+      v: 1,
+      kind: 'activity',
+      sessionRef: {
+        scid: 'bd6c41c3-01c3-468a-a3b5-3e0fe8133862',
+        templateName: 'lobby',
+        name: '',
+      },
+      contractVersion: 107,
+    })
+  })
+
   it('reads back every request toWire sends, so sending it again sends the same bytes', () => {
     fc.assert(
       fc.property(

@@ -4,7 +4,7 @@
 // way and hand over plain JSON values with every number already a string (64-bit XUIDs and title
 // IDs must keep every digit).
 import { isRequestKind, type RequestKind } from './request-entity'
-import type { RequestField } from './request-fields'
+import { fieldsOfKind, type RequestField } from './request-fields'
 
 export type BodyNote = { path: string; reason: string }
 
@@ -47,8 +47,10 @@ const INVITE_ATTRIBUTE_FIELDS: Record<string, RequestField> = {
 /** A handle body, or a bare session reference, as fields. */
 export function mapHandleBody(value: Record<string, unknown>): MappedBody {
   const mapped: MappedBody = { fields: {}, placeholders: [], unmapped: [] }
+  const pathOf: Partial<Record<RequestField, string>> = {}
 
   const take = (raw: unknown, path: string, field: RequestField) => {
+    pathOf[field] = path
     const text = asText(raw)
     if (text === undefined) {
       mapped.unmapped.push({ path, reason: 'expected a text value, found an object or a list' })
@@ -109,6 +111,18 @@ export function mapHandleBody(value: Record<string, unknown>): MappedBody {
       }
     } else {
       mapped.unmapped.push({ path: key, reason: 'not a field of an activity or invite body' })
+    }
+  }
+  // An activity with invite attributes: they would never be sent, so they are listed, not kept.
+  const { kind } = mapped
+  if (kind) {
+    const own = fieldsOfKind(kind)
+    for (const field of Object.keys(mapped.fields) as RequestField[]) {
+      if (own.includes(field)) continue
+      const path = pathOf[field] ?? field
+      delete mapped.fields[field]
+      mapped.placeholders = mapped.placeholders.filter((p) => p !== path)
+      mapped.unmapped.push({ path, reason: `not part of a body of type "${kind}"` })
     }
   }
   return mapped

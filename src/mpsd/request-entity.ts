@@ -36,7 +36,6 @@ const inviteBlock = z.object({
   senderString: typed(),
 })
 
-/** An override of the Settings' contract version (presets carry one); a draft has none. */
 const contractVersionSchema = z
   .number({ message: 'Contract version must be a number' })
   .int('Contract version must be a whole number')
@@ -48,6 +47,7 @@ const envelope = {
     error: `Request version must be ${REQUEST_ENTITY_VERSION} or older: update the Workbench to open a newer one`,
   }),
   sessionRef: sessionRefBlock.prefault({}),
+  /** An override of the Settings' contract version (presets carry one); a draft has none. */
   contractVersion: contractVersionSchema.optional(),
 }
 
@@ -66,7 +66,7 @@ export const inviteRequestSchema = z.object({
 export const requestEntitySchema = z.discriminatedUnion(
   'kind',
   [activityRequestSchema, inviteRequestSchema],
-  { error: `Kind must be one of ${REQUEST_KINDS.map((k) => `"${k}"`).join(', ')}` },
+  { error: 'Kind must be one of "activity", "invite"' },
 )
 
 export type ActivityRequest = z.output<typeof activityRequestSchema>
@@ -105,6 +105,9 @@ const EMPTY_INVITE = {
   senderString: '',
 }
 
+export function emptyRequest(kind: 'activity'): ActivityRequest
+export function emptyRequest(kind?: 'invite'): InviteRequest
+export function emptyRequest(kind?: RequestKind): RequestEntity
 export function emptyRequest(kind: RequestKind = 'invite'): RequestEntity {
   return kind === 'activity'
     ? { v: REQUEST_ENTITY_VERSION, kind, sessionRef: { ...EMPTY_SESSION_REF } }

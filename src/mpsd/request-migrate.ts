@@ -1,7 +1,9 @@
 // Opens every request shape the Workbench has stored, so nothing kept before the request entity is
 // lost: a versioned entity goes up its versions; the shapes from before it are read field for
 // field. Shapes are told apart by their keys, not by where they were found, so a preset file, a
-// draft or a batch run read by any reader opens the same way.
+// draft or a batch run read by any reader opens the same way. A History record of before the
+// entity kept only the bytes it sent: its request is read back with fromWire (from-wire.ts), which
+// stays out of this module so the composer's first load does not carry the body reader.
 //
 //   entity            { v, kind, sessionRef, invite?, contractVersion? }
 //   preset request v1 { type, sessionRef, invite, contractVersion, xuids? } (files, links, IndexedDB)
@@ -9,11 +11,6 @@
 //                       contextString, senderString, contractVersion? }: the composer's draft in
 //                       localStorage, presets version 0, the paste box's fields, and a batch run's
 //                       template (no type: always an invite, no invitedXuid: the batch gives it)
-//   History record    { kind, request: { method, path, headers, body }, ... } from before records
-//                       kept their request: read back from the wire with fromWire
-import { z } from 'zod'
-import { fromWire, type HttpRequestLike } from './from-wire'
-import { isJsonObject } from './handle-body-fields'
 import {
   REQUEST_ENTITY_VERSION,
   REQUEST_VERSIONS,
@@ -21,6 +18,7 @@ import {
   type RequestEntity,
   type RequestEntityInput,
 } from './request-entity'
+import { REQUEST_FIELD_NAMES, requestFromFields, type RequestFields } from './request-fields'
 
 /** The request of presets files and share links of format version 1. */
 export type PresetRequestV1 = {
@@ -38,19 +36,11 @@ export type PresetRequestV1 = {
   xuids?: string[]
 }
 
-/** Any request shape a writer may hand in; readers take `unknown` and sort it out. */
+/**
+ * Any request shape a writer may hand in; readers take `unknown` and sort it out. Readers that
+ * report zod paths (presets, batch runs) parse with `z.preprocess(upgradeRequest, schema)`.
+ */
 export type AnyRequestInput = RequestEntityInput | PresetRequestV1
-
-const FLAT_KEYS = [
-  'scid',
-  'templateName',
-  'sessionName',
-  'invitedXuid',
-  'titleId',
-  'context',
-  'contextString',
-  'senderString',
-] as const
 
 function text(value: unknown): string {
   return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : ''
@@ -83,45 +73,18 @@ function fromPresetV1(input: Record<string, unknown>): unknown {
   }
 }
 
+/** The flat shape is the form's fields with `type` for the kind: read through the same table. */
 function fromFlat(input: Record<string, unknown>): unknown {
-  const kind = kindOf(input.kind ?? input.type)
-  return {
-    v: 1,
-    kind,
-    sessionRef: {
-      scid: text(input.scid),
-      templateName: text(input.templateName),
-      name: text(input.sessionName),
-    },
-    ...(kind === 'invite'
-      ? {
-          invite: {
-            invitedXuid: text(input.invitedXuid),
-            titleId: text(input.titleId),
-            context: text(input.context),
-            contextString: text(input.contextString),
-            senderString: text(input.senderString),
-          },
-        }
-      : {}),
-    ...(input.contractVersion === undefined
-      ? {}
-      : { contractVersion: Number(input.contractVersion) }),
-  }
+  const fields: Partial<RequestFields> = {}
+  for (const name of REQUEST_FIELD_NAMES) fields[name] = text(input[name])
+  const request = requestFromFields(fields, kindOf(input.kind ?? input.type))
+  return input.contractVersion === undefined
+    ? request
+    : { ...request, contractVersion: Number(input.contractVersion) }
 }
 
-type Raised = { value: unknown } | { error: string }
-
-function raise(input: unknown): Raised {
-  if (!isJsonObject(input)) return { value: input }
-  if ('v' in input) return { value: upVersions(input) }
-  if (isJsonObject(input.request) && typeof input.request.method === 'string') {
-    const read = fromWire(input.request as HttpRequestLike)
-    return read.ok ? { value: read.request } : { error: read.error }
-  }
-  if (isJsonObject(input.sessionRef)) return { value: fromPresetV1(input) }
-  if ('type' in input || FLAT_KEYS.some((key) => key in input)) return { value: fromFlat(input) }
-  return { value: input }
+function isRecord(input: unknown): input is Record<string, unknown> {
+  return typeof input === 'object' && input !== null && !Array.isArray(input)
 }
 
 /**
@@ -130,23 +93,18 @@ function raise(input: unknown): Raised {
  * returned as it was, for the schema to explain.
  */
 export function upgradeRequest(input: unknown): unknown {
-  const raised = raise(input)
-  return 'value' in raised ? raised.value : input
+  if (!isRecord(input)) return input
+  if ('v' in input) return upVersions(input)
+  if (isRecord(input.sessionRef)) return fromPresetV1(input)
+  if ('type' in input || REQUEST_FIELD_NAMES.some((key) => key in input)) return fromFlat(input)
+  return input
 }
-
-/** The entity schema behind `upgradeRequest`: what presets, drafts and batch runs parse with. */
-export const storedRequestSchema = z.preprocess(
-  (input: AnyRequestInput) => upgradeRequest(input),
-  requestEntitySchema,
-)
 
 export type MigratedRequest = { ok: true; request: RequestEntity } | { ok: false; error: string }
 
 /** `migrate`: any stored shape to the current entity, or why it cannot be read. */
 export function migrateRequest(input: unknown): MigratedRequest {
-  const raised = raise(input)
-  if ('error' in raised) return { ok: false, error: raised.error }
-  const parsed = requestEntitySchema.safeParse(raised.value)
+  const parsed = requestEntitySchema.safeParse(upgradeRequest(input))
   if (parsed.success) return { ok: true, request: parsed.data }
   const issue = parsed.error.issues[0]
   const where = issue?.path.length ? `${issue.path.join('.')}: ` : ''

@@ -13,7 +13,7 @@ import {
   templateNameSchema,
   titleIdSchema,
   xuidSchema,
-} from './schemas'
+} from './field-rules'
 
 /**
  * `blank`: optional, skipped when only spaces (toWire leaves it out). `empty`: optional, skipped

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { buildActivityBody, buildInviteBody, postHandleRequest } from './request-builder'
 import { emptyRequest, type InviteRequest, type RequestEntity } from './request-entity'
 import { fieldsOf, requestFromFields, REQUEST_FIELD_NAMES } from './request-fields'
-import { migrateRequest } from './request-migrate'
+import { fromWire } from './from-wire'
 import { toWire, wireSummary } from './to-wire'
 
 const SCID = 'bd6c41c3-01c3-468a-a3b5-3e0fe8133862'
@@ -72,10 +72,10 @@ describe('toWire', () => {
     const [record] = legacy('history-records.json') as Array<{
       request: { method: string; path: string; headers: Array<[string, string]>; body: string }
     }>
-    const migrated = migrateRequest(record)
-    expect(migrated.ok).toBe(true)
-    if (!migrated.ok || !record) return
-    const wire = toWire(migrated.request, { contractVersion: 104 })
+    const read = fromWire(record!.request)
+    expect(read.ok).toBe(true)
+    if (!read.ok || !record) return
+    const wire = toWire(read.request, { contractVersion: 104 })
     expect(wire.body).toBe(record.request.body)
     expect(wire.path).toBe(record.request.path)
     // The record's own contract version, read from its header, wins over the setting.

@@ -6,13 +6,8 @@
 // code.
 import { stableStringify, toPresetsFile, type Preset } from '../../mpsd/preset'
 import { redactSecrets } from '../../mpsd/redact'
-import {
-  AUTHORIZATION_HEADER,
-  buildActivityBody,
-  buildInviteBody,
-  postHandleRequest,
-  type WireRequest,
-} from '../../mpsd/request-builder'
+import { AUTHORIZATION_HEADER, type WireRequest } from '../../mpsd/request-builder'
+import { toWire } from '../../mpsd/to-wire'
 import { XBOX_LIVE_ORIGIN } from '../../mpsd/limits'
 import { shellQuote } from '../../mpsd/snippets'
 
@@ -34,26 +29,13 @@ function clean(presets: readonly Preset[], secrets: readonly string[]) {
 /** One wire request per send the preset describes: one per listed XUID for invites with a list. */
 export function presetWireRequests(preset: Preset): Array<{ label: string; request: WireRequest }> {
   const r = preset.request
-  const sessionRef = {
-    scid: r.sessionRef.scid,
-    templateName: r.sessionRef.templateName,
-    name: r.sessionRef.name,
-  }
-  if (r.type === 'activity') {
-    return [
-      {
-        label: preset.name,
-        request: postHandleRequest(buildActivityBody({ sessionRef }), r.contractVersion),
-      },
-    ]
-  }
-  const xuids = r.xuids && r.xuids.length > 0 ? r.xuids : [r.invite.invitedXuid]
+  // The preset always pins its contract version (presetRequestSchema); toWire uses it.
+  const settings = { contractVersion: r.contractVersion }
+  if (r.kind === 'activity') return [{ label: preset.name, request: toWire(r, settings) }]
+  const xuids = preset.xuids && preset.xuids.length > 0 ? preset.xuids : [r.invite.invitedXuid]
   return xuids.map((xuid) => ({
     label: xuids.length > 1 ? `${preset.name} → ${xuid}` : preset.name,
-    request: postHandleRequest(
-      buildInviteBody({ sessionRef, ...r.invite, invitedXuid: xuid }),
-      r.contractVersion,
-    ),
+    request: toWire({ ...r, invite: { ...r.invite, invitedXuid: xuid } }, settings),
   }))
 }
 

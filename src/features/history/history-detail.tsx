@@ -4,12 +4,11 @@ import { useState } from 'react'
 import { ExchangeView } from '../../components/exchange-view'
 import { ConfirmDialog } from '../../components/confirm-dialog'
 import { useOpenInComposer } from '../../data/drafts/draft-queries'
-import { EMPTY_DRAFT } from '../../data/drafts/draft-store'
 import type { HistoryEntry } from '../../data/history/history-entry'
 import { useSendRequest } from '../../data/send/use-send-request'
 import { describeUpstream } from '../../data/settings/settings-store'
 import { describeSender } from '../../mpsd/acting-identity'
-import { parsePastedJson } from '../../mpsd/paste-json'
+import { fromWire } from '../../mpsd/from-wire'
 import { Alert } from '../../components/alert'
 
 export function HistoryDetail({ entry }: { entry: HistoryEntry }) {
@@ -39,10 +38,10 @@ export function HistoryDetail({ entry }: { entry: HistoryEntry }) {
   }
 
   function openInComposer() {
-    const pasted = parsePastedJson(entry.request.body ?? '')
-    if (!pasted.ok) return
+    const opened = fromWire(entry.request)
+    if (!opened.ok) return
     open.mutate({
-      values: { ...EMPTY_DRAFT, ...pasted.fields },
+      request: opened.request,
       source: `History entry of ${new Date(entry.startedAt).toLocaleString()}`,
     })
   }
