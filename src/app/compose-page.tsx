@@ -1,8 +1,6 @@
-import { lazy, memo, Suspense, useMemo } from 'react'
+import { lazy, memo, Suspense } from 'react'
 import { ComposeView } from '../features/compose/compose-view'
 import { ResponsePanel } from '../features/response/response-panel'
-import type { RequestEntity } from '../mpsd/request-entity'
-import { fieldsOf } from '../mpsd/request-fields'
 
 // The form, its preview and Send are the first paint. Presets, batch invites and the activity
 // tools are separate chunks, fetched right after, so the first load stays near the stack's floor.
@@ -23,17 +21,6 @@ const ActivityToolsPanel = memo(
   ),
 )
 
-/** The batch and activity panels still read the form's flat values; kept stable per request. */
-function BelowForm({ request }: { request: RequestEntity }) {
-  const draft = useMemo(() => fieldsOf(request), [request])
-  return (
-    <Suspense fallback={null}>
-      {request.kind === 'invite' ? <BatchPanel draft={draft} /> : null}
-      <ActivityToolsPanel draft={draft} />
-    </Suspense>
-  )
-}
-
 export function ComposePage() {
   return (
     <div className="compose-page">
@@ -43,7 +30,12 @@ export function ComposePage() {
             <SavePresetButton request={request} />
           </Suspense>
         )}
-        belowForm={(request) => <BelowForm request={request} />}
+        belowForm={(request) => (
+          <Suspense fallback={null}>
+            {request.kind === 'invite' ? <BatchPanel request={request} /> : null}
+            <ActivityToolsPanel request={request} />
+          </Suspense>
+        )}
       />
       <ResponsePanel />
     </div>

@@ -16,10 +16,6 @@ export type DraftRequests = { request: RequestEntity; others?: RequestEntity[] }
 /** `revision` changes whenever a draft is opened from elsewhere: the form remounts on it. */
 export type StoredDraft = DraftRequests & { revision: number; source?: string }
 
-/** The form's values until batch invites take the request entity (decision 004). */
-export type ComposeDraft = RequestFields
-export const EMPTY_DRAFT: ComposeDraft = fieldsOf(emptyRequest())
-
 const DRAFT_KEY = 'handles-workbench:draft'
 const STASH_KEY = 'handles-workbench:draft-stash'
 export const STASH_LIMIT = 10

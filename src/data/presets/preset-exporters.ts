@@ -68,13 +68,13 @@ const POSTMAN_AUTH = {
 }
 
 /** Postman tests for one request: newman fails the run when one fails (a 401, say). */
-function postmanTests(type: Preset['request']['type']) {
+function postmanTests(kind: Preset['request']['kind']) {
   const exec = [
     "pm.test('MPSD answers 2xx', function () {",
     '  pm.expect(pm.response.code).to.be.within(200, 299)',
     '})',
   ]
-  if (type === 'invite')
+  if (kind === 'invite')
     exec.push(
       "pm.test('the invite handle has an id', function () {",
       "  pm.expect(pm.response.json().id).to.be.a('string').and.not.empty",
@@ -91,7 +91,7 @@ export function exportPostmanCollection(
   const { value, redactedPaths } = clean(presets, secrets)
   const toItem = (preset: Preset, label: string, request: WireRequest, description?: string) => ({
     name: label,
-    event: postmanTests(preset.request.type),
+    event: postmanTests(preset.request.kind),
     request: {
       method: request.method,
       header: request.headers.map(([key, val]) => ({ key, value: val })),

@@ -10,7 +10,6 @@ import { CONTEXT_MAX_ENCODED_LENGTH } from '../../mpsd/limits'
 import type { RequestEntity } from '../../mpsd/request-entity'
 import { requestFromFields } from '../../mpsd/request-fields'
 import { encodedLength } from '../../mpsd/field-rules'
-import { wireSummary } from '../../mpsd/to-wire'
 import {
   composeFormSchema,
   composeIssues,
@@ -82,8 +81,8 @@ export function ComposeForm({ initialValues, source, extraActions, belowForm }: 
     if (composeIssues(current).length > 0 || send.isPending) return
     send.mutate({
       request: toWireRequest(current, settings.contractVersion),
+      composed: requestFromFields(current),
       kind: current.kind,
-      meta: wireSummary(requestFromFields(current)),
     })
   }
 

@@ -8,13 +8,15 @@ import type { HistoryEntry } from '../../data/history/history-entry'
 import { useSendRequest } from '../../data/send/use-send-request'
 import { describeUpstream } from '../../data/settings/settings-store'
 import { describeSender } from '../../mpsd/acting-identity'
-import { fromWire } from '../../mpsd/from-wire'
+import { composedRequestOf } from '../../data/history/composed-request'
 import { Alert } from '../../components/alert'
 
 export function HistoryDetail({ entry }: { entry: HistoryEntry }) {
   const send = useSendRequest()
   const open = useOpenInComposer()
   const [confirming, setConfirming] = useState(false)
+  // Kept with the entry it is about: the view shows the next entry in this same component.
+  const [openError, setOpenError] = useState<{ id: string; message: string }>()
   const composable = entry.kind === 'activity' || entry.kind === 'invite'
 
   function replay() {
@@ -27,6 +29,7 @@ export function HistoryDetail({ entry }: { entry: HistoryEntry }) {
         headers: entry.request.headers.filter(([name]) => name.toLowerCase() !== 'authorization'),
         body: entry.request.body,
       },
+      ...(entry.composed ? { composed: entry.composed } : {}),
       kind: entry.kind,
       upstream: entry.upstream,
       meta: {
@@ -38,7 +41,8 @@ export function HistoryDetail({ entry }: { entry: HistoryEntry }) {
   }
 
   function openInComposer() {
-    const opened = fromWire(entry.request)
+    const opened = composedRequestOf(entry)
+    setOpenError(opened.ok ? undefined : { id: entry.id, message: opened.error })
     if (!opened.ok) return
     open.mutate({
       request: opened.request,
@@ -76,6 +80,9 @@ export function HistoryDetail({ entry }: { entry: HistoryEntry }) {
         </span>
       </div>
       {send.isError ? <Alert>Replay failed: {send.error.message}</Alert> : null}
+      {openError?.id === entry.id ? (
+        <Alert>This entry cannot be opened in the composer: {openError.message}</Alert>
+      ) : null}
       <h4>Request as sent</h4>
       <pre aria-label="Request as sent">
         {`${entry.request.method} ${entry.request.path}\n${entry.request.headers.map(([n, v]) => `${n}: ${v}`).join('\n')}${entry.request.body === undefined ? '' : `\n\n${entry.request.body}`}`}
