@@ -5,7 +5,6 @@ import { z } from 'zod'
 import {
   CONTEXT_MAX_ENCODED_LENGTH,
   CONTEXT_STRING_PREFIX,
-  MIN_CONTRACT_VERSION,
   NAME_MAX_LENGTH,
   UINT32_MAX,
   UINT64_MAX,
@@ -82,8 +81,3 @@ export const contextStringSchema = text().refine(
 )
 
 export const senderStringSchema = text()
-
-export const contractVersionSchema = z.coerce
-  .number({ message: 'Contract version must be a number' })
-  .int('Contract version must be a whole number')
-  .min(MIN_CONTRACT_VERSION, `Contract version must be ${MIN_CONTRACT_VERSION} or later`)

@@ -3,7 +3,7 @@
 // silently. Shared by the paste box (paste-json.ts) and fromWire, which parse the text their own
 // way and hand over plain JSON values with every number already a string (64-bit XUIDs and title
 // IDs must keep every digit).
-import { isRequestKind, type RequestKind } from './request-entity'
+import { isRequestKind, type RequestKind } from './request-kinds'
 import { fieldsOfKind, type RequestField } from './request-fields'
 
 export type BodyNote = { path: string; reason: string }

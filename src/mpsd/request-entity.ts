@@ -10,15 +10,11 @@
 // trimming happens once, in toWire (decision 004).
 //
 // Versions follow hoppscotch's versioned entities (@hoppscotch/data): every stored request says
-// `v`, each version is a schema, and a later one adds an `up` from the one before (see REQUEST_VERSIONS).
+// `v`; this is the current version's schema, and request-migrate.ts holds the `up` step from each
+// earlier one (zod-free, so drafts are raised without this schema at first load).
 import { z } from 'zod'
 import { MIN_CONTRACT_VERSION } from './limits'
-
-export const REQUEST_KINDS = ['activity', 'invite'] as const
-export type RequestKind = (typeof REQUEST_KINDS)[number]
-
-/** The version this build writes; `migrateRequest` reads every version up to it. */
-export const REQUEST_ENTITY_VERSION = 1
+import { REQUEST_ENTITY_VERSION } from './request-kinds'
 
 const typed = () => z.string().default('')
 
@@ -73,48 +69,3 @@ export type ActivityRequest = z.output<typeof activityRequestSchema>
 export type InviteRequest = z.output<typeof inviteRequestSchema>
 export type RequestEntity = z.output<typeof requestEntitySchema>
 export type RequestEntityInput = z.input<typeof requestEntitySchema>
-
-/**
- * Every version's schema and the step up to it from the one before. Version 2 would add
- * `2: { schema: v2Schema, up: (v1) => ({ ...v1, v: 2, ... }) }` and move `requestEntitySchema`
- * to it; stored version-1 requests then open through `up`.
- */
-export const REQUEST_VERSIONS: Record<
-  number,
-  { schema: z.ZodType; up?: (previous: unknown) => unknown }
-> = {
-  1: { schema: requestEntitySchema },
-}
-
-/** The blocks each kind holds besides the envelope: what a kind switch keeps apart. */
-export const KIND_BLOCKS: Record<RequestKind, ReadonlyArray<'sessionRef' | 'invite'>> = {
-  activity: ['sessionRef'],
-  invite: ['sessionRef', 'invite'],
-}
-
-export function isRequestKind(value: unknown): value is RequestKind {
-  return (REQUEST_KINDS as readonly unknown[]).includes(value)
-}
-
-const EMPTY_SESSION_REF = { scid: '', templateName: '', name: '' }
-const EMPTY_INVITE = {
-  invitedXuid: '',
-  titleId: '',
-  context: '',
-  contextString: '',
-  senderString: '',
-}
-
-export function emptyRequest(kind: 'activity'): ActivityRequest
-export function emptyRequest(kind?: 'invite'): InviteRequest
-export function emptyRequest(kind?: RequestKind): RequestEntity
-export function emptyRequest(kind: RequestKind = 'invite'): RequestEntity {
-  return kind === 'activity'
-    ? { v: REQUEST_ENTITY_VERSION, kind, sessionRef: { ...EMPTY_SESSION_REF } }
-    : {
-        v: REQUEST_ENTITY_VERSION,
-        kind,
-        sessionRef: { ...EMPTY_SESSION_REF },
-        invite: { ...EMPTY_INVITE },
-      }
-}

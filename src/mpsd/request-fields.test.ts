@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { emptyRequest } from './request-entity'
-import { fieldsOf, requestsFromFields, REQUEST_FIELD_NAMES } from './request-fields'
+import {
+  emptyRequest,
+  fieldPath,
+  fieldsOf,
+  requestsFromFields,
+  REQUEST_FIELD_NAMES,
+} from './request-fields'
 import { requestIssues } from './request-validate'
 
 const SCID = 'bd6c41c3-01c3-468a-a3b5-3e0fe8133862'
@@ -46,7 +51,7 @@ describe('the form’s view of a request', () => {
 describe('requestIssues', () => {
   const issues = (fields: Partial<typeof filled> & { kind?: 'activity' | 'invite' }) =>
     requestIssues(requestsFromFields({ ...filled, kind: 'invite', ...fields }).request).map(
-      (issue) => `${issue.path} ${issue.label}: ${issue.message}`,
+      (issue) => `${fieldPath(issue.field)} ${issue.label}: ${issue.message}`,
     )
 
   it('finds nothing wrong with a complete invite, and trims before checking', () => {

@@ -1,14 +1,15 @@
 // The request as a form sees it: one text per field, the fields of every kind at once, so switching
 // Activity <-> Invite hides fields without losing them. Derived from the entity's blocks by one
 // table, not written out again: the compose form, the paste box's "what was filled" and the
-// issues' field names all come from here.
+// issues' field names all come from here. No zod: the composer's first load builds and reads
+// requests through this table alone (decision 004).
+import type { ActivityRequest, InviteRequest, RequestEntity } from './request-entity'
 import {
   KIND_BLOCKS,
   REQUEST_ENTITY_VERSION,
   REQUEST_KINDS,
-  type RequestEntity,
   type RequestKind,
-} from './request-entity'
+} from './request-kinds'
 
 type Block = 'sessionRef' | 'invite'
 
@@ -30,7 +31,7 @@ export const REQUEST_FIELD_NAMES = Object.keys(REQUEST_FIELDS) as RequestField[]
 /** The form's values: the kind and every field's text. */
 export type RequestFields = { kind: RequestKind } & Record<RequestField, string>
 
-/** The entity path of a field, as issues and preset problems name it (`sessionRef.name`). */
+/** The entity path of a field, as preset problems name it (`sessionRef.name`). */
 export function fieldPath(field: RequestField): string {
   return `${REQUEST_FIELDS[field].block}.${REQUEST_FIELDS[field].prop}`
 }
@@ -41,7 +42,10 @@ export function fieldsOfKind(kind: RequestKind): RequestField[] {
   )
 }
 
-/** The form's values for requests laid over each other: later ones win, the last one's kind. */
+/**
+ * The form's values for requests laid over each other: later ones win, the last one's kind. A value
+ * that is not text (a damaged record) reads as empty, so the form only ever gets strings.
+ */
 export function fieldsOf(...requests: readonly RequestEntity[]): RequestFields {
   const fields = { kind: 'invite' } as RequestFields
   for (const name of REQUEST_FIELD_NAMES) fields[name] = ''
@@ -49,8 +53,11 @@ export function fieldsOf(...requests: readonly RequestEntity[]): RequestFields {
     fields.kind = request.kind
     for (const name of REQUEST_FIELD_NAMES) {
       const { block, prop } = REQUEST_FIELDS[name]
-      const values = (request as Partial<Record<Block, Record<string, string>>>)[block]
-      if (values) fields[name] = values[prop] ?? ''
+      const values = (request as Partial<Record<Block, Record<string, unknown>>>)[block]
+      if (typeof values === 'object' && values !== null) {
+        const value = values[prop]
+        fields[name] = typeof value === 'string' ? value : ''
+      }
     }
   }
   return fields
@@ -69,6 +76,14 @@ export function requestFromFields(
     if (values) values[prop] = fields[name] ?? ''
   }
   return request as RequestEntity
+}
+
+/** A request of `kind` with every field empty. */
+export function emptyRequest(kind: 'activity'): ActivityRequest
+export function emptyRequest(kind?: 'invite'): InviteRequest
+export function emptyRequest(kind?: RequestKind): RequestEntity
+export function emptyRequest(kind: RequestKind = 'invite'): RequestEntity {
+  return requestFromFields({}, kind)
 }
 
 /**

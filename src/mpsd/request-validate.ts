@@ -2,8 +2,9 @@
 // the simulator and the importers use). Separate from the entity, which keeps whatever was typed:
 // a draft may be invalid, and the issues are shown beside it rather than refusing it.
 import type { z } from 'zod'
-import type { RequestEntity, RequestKind } from './request-entity'
-import { fieldPath, fieldsOf, REQUEST_FIELDS, type RequestField } from './request-fields'
+import type { RequestEntity } from './request-entity'
+import type { RequestKind } from './request-kinds'
+import { fieldsOf, REQUEST_FIELDS, type RequestField } from './request-fields'
 import {
   contextSchema,
   contextStringSchema,
@@ -21,16 +22,19 @@ import {
  */
 type Rule = { field: RequestField; schema: z.ZodType<string>; optional?: 'blank' | 'empty' }
 
+const scid: Rule = { field: 'scid', schema: scidSchema }
+const templateName: Rule = { field: 'templateName', schema: templateNameSchema }
+
 const RULES: Record<RequestKind, readonly Rule[]> = {
   activity: [
-    { field: 'scid', schema: scidSchema },
-    { field: 'templateName', schema: templateNameSchema },
+    scid,
+    templateName,
     // MPSD fills in a GUID when an activity has no session name [spec §2.1].
     { field: 'sessionName', schema: sessionNameSchema, optional: 'blank' },
   ],
   invite: [
-    { field: 'scid', schema: scidSchema },
-    { field: 'templateName', schema: templateNameSchema },
+    scid,
+    templateName,
     { field: 'sessionName', schema: sessionNameSchema },
     { field: 'invitedXuid', schema: xuidSchema },
     { field: 'titleId', schema: titleIdSchema },
@@ -40,13 +44,8 @@ const RULES: Record<RequestKind, readonly Rule[]> = {
   ],
 }
 
-export type RequestIssue = {
-  field: RequestField
-  /** Where the value lives in the entity (`sessionRef.scid`). */
-  path: string
-  label: string
-  message: string
-}
+/** A rule that fails: the field (its entity path is `fieldPath(field)`), its label and why. */
+export type RequestIssue = { field: RequestField; label: string; message: string }
 
 /** Every rule that fails, in the form's field order; empty when the request can be sent. */
 export function requestIssues(request: RequestEntity): RequestIssue[] {
@@ -60,7 +59,6 @@ export function requestIssues(request: RequestEntity): RequestIssue[] {
     if (!result.success) {
       issues.push({
         field,
-        path: fieldPath(field),
         label: REQUEST_FIELDS[field].label,
         message: result.error.issues[0]?.message ?? 'Invalid',
       })

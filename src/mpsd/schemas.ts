@@ -3,7 +3,7 @@
 // The field rules they are built from live in field-rules.ts (the composer loads only those) and
 // are re-exported here for the readers of whole bodies.
 import { z } from 'zod'
-import { HANDLE_VERSION, QUERY_MAX_XUIDS } from './limits'
+import { HANDLE_VERSION, MIN_CONTRACT_VERSION, QUERY_MAX_XUIDS } from './limits'
 import {
   contextSchema,
   contextStringSchema,
@@ -19,7 +19,6 @@ import {
 export {
   contextSchema,
   contextStringSchema,
-  contractVersionSchema,
   encodedLength,
   isGuid,
   scidSchema,
@@ -29,6 +28,12 @@ export {
   titleIdSchema,
   xuidSchema,
 } from './field-rules'
+
+/** Settings' contract version (a setting, not a request field). */
+export const contractVersionSchema = z.coerce
+  .number({ message: 'Contract version must be a number' })
+  .int('Contract version must be a whole number')
+  .min(MIN_CONTRACT_VERSION, `Contract version must be ${MIN_CONTRACT_VERSION} or later`)
 
 export const sessionRefSchema = z.object({
   scid: scidSchema,

@@ -59,20 +59,3 @@ export function toWire(request: RequestEntity, settings: WireSettings): WireRequ
     request.contractVersion ?? settings.contractVersion,
   )
 }
-
-/**
- * What History files the call under (filters, the list's columns), read from the body toWire
- * built, so it is trimmed exactly as sent.
- */
-export function wireSummary(request: RequestEntity): {
-  scid: string
-  sessionName?: string
-  xuid?: string
-} {
-  const body = handleBodyOf(request)
-  return {
-    scid: body.sessionRef.scid,
-    ...(body.sessionRef.name ? { sessionName: body.sessionRef.name } : {}),
-    ...(body.type === 'invite' ? { xuid: body.invitedXuid } : {}),
-  }
-}

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { emptyRequest } from '../../mpsd/request-entity'
-import { fieldsOf, requestsFromFields } from '../../mpsd/request-fields'
+import { emptyRequest, fieldsOf, requestsFromFields } from '../../mpsd/request-fields'
 import {
   draftFields,
   openDraft,

@@ -6,8 +6,13 @@
 // kinds (an invite's fields while Activity is chosen), so switching kind and reloading loses
 // nothing (decision 004). Drafts of builds before the entity (the form's flat values) still open.
 import { redactKnownSecrets } from '../settings/known-secrets'
-import { emptyRequest, type RequestEntity } from '../../mpsd/request-entity'
-import { fieldsOf, requestsFromFields, type RequestFields } from '../../mpsd/request-fields'
+import type { RequestEntity } from '../../mpsd/request-entity'
+import {
+  emptyRequest,
+  fieldsOf,
+  requestsFromFields,
+  type RequestFields,
+} from '../../mpsd/request-fields'
 import { migrateRequest } from '../../mpsd/request-migrate'
 
 /** What a draft holds: the chosen kind's request, and the other kinds' typed values. */
@@ -24,25 +29,20 @@ function isRecord(input: unknown): input is Record<string, unknown> {
   return typeof input === 'object' && input !== null && !Array.isArray(input)
 }
 
-function requestOf(input: unknown): RequestEntity | undefined {
-  const migrated = migrateRequest(input)
-  return migrated.ok ? migrated.request : undefined
-}
-
 /** A stored draft (or stash item) of any version; something unreadable opens as an empty draft. */
 export function parseDraft(input: unknown): DraftRequests {
   if (isRecord(input) && 'request' in input) {
-    const request = requestOf(input.request)
+    const request = migrateRequest(input.request)
     if (!request) return { request: emptyRequest() }
     const others = (Array.isArray(input.others) ? input.others : [])
-      .map(requestOf)
+      .map(migrateRequest)
       .filter((other): other is RequestEntity => other !== undefined && other.kind !== request.kind)
     return others.length > 0 ? { request, others } : { request }
   }
   // Before the entity: the form's flat values, every kind's fields at once. Read as an invite
   // (the kind holding every field), then split as the form would for the kind that was chosen.
-  const chosen = requestOf(input)
-  const all = requestOf(isRecord(input) ? { ...input, type: 'invite', kind: 'invite' } : input)
+  const chosen = migrateRequest(input)
+  const all = migrateRequest(isRecord(input) ? { ...input, type: 'invite', kind: 'invite' } : input)
   if (!chosen || !all) return { request: emptyRequest() }
   return compact(requestsFromFields({ ...fieldsOf(all), kind: chosen.kind }))
 }

@@ -15,7 +15,7 @@ import { recordingSendFor } from '../../data/send/recording-send'
 import { QUERY_MAX_XUIDS } from '../../mpsd/limits'
 import type { RequestEntity } from '../../mpsd/request-entity'
 import { scidSchema, xuidSchema } from '../../mpsd/field-rules'
-import { wireSummary } from '../../mpsd/to-wire'
+import { wireSummary } from '../../mpsd/wire-summary'
 import { Alert } from '../../components/alert'
 
 const MONIKERS = ['friends', 'favorites', 'people']

@@ -1,8 +1,9 @@
-// The form's schema, derived from the request entity: one string per field of REQUEST_FIELDS, and
-// the issues requestIssues finds on the request those values describe, so the rules and messages
-// are the ones the simulator and importers use and are written down once (decision 004).
+// The form's schema, derived from the request entity: the form holds one text per field of
+// REQUEST_FIELDS, and its issues are the ones requestIssues finds on the request those values
+// describe, so the rules and messages are the ones the simulator and importers use and are written
+// down once (decision 004).
 import { z } from 'zod'
-import { REQUEST_KINDS } from '../../mpsd/request-entity'
+import { REQUEST_KINDS } from '../../mpsd/request-kinds'
 import {
   REQUEST_FIELD_NAMES,
   REQUEST_FIELDS,
@@ -10,7 +11,7 @@ import {
   type RequestField,
   type RequestFields,
 } from '../../mpsd/request-fields'
-import { requestIssues } from '../../mpsd/request-validate'
+import { requestIssues, type RequestIssue } from '../../mpsd/request-validate'
 import { toWire } from '../../mpsd/to-wire'
 import type { WireRequest } from '../../mpsd/request-builder'
 
@@ -35,15 +36,11 @@ export const composeFormSchema = z
     }
   })
 
-export type ComposeIssue = { field: ComposeField; label: string; message: string }
+export type ComposeIssue = RequestIssue
 
 /** Every rule that fails now, for all fields, touched or not: shown beside the preview. */
 export function composeIssues(values: ComposeFormValues): ComposeIssue[] {
-  return requestIssues(requestFromFields(values)).map(({ field, label, message }) => ({
-    field,
-    label,
-    message,
-  }))
+  return requestIssues(requestFromFields(values))
 }
 
 export function toWireRequest(values: ComposeFormValues, contractVersion: number): WireRequest {

@@ -2,7 +2,8 @@ import { useQueryClient, useSuspenseQuery } from '@tanstack/react-query'
 import type { ReactNode } from 'react'
 import { draftQueries } from '../../data/drafts/draft-queries'
 import { draftFields } from '../../data/drafts/draft-store'
-import { emptyRequest, type RequestEntity } from '../../mpsd/request-entity'
+import type { RequestEntity } from '../../mpsd/request-entity'
+import { emptyRequest } from '../../mpsd/request-fields'
 import { ComposeForm } from './compose-form'
 
 type ComposeViewProps = {
