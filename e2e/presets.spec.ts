@@ -101,7 +101,7 @@ test('presets exported to a file import in a fresh browser after a review', asyn
   const download = await downloading
   const path = await download.path()
   const text = await readFile(path, 'utf8')
-  expect(JSON.parse(text)).toMatchObject({ type: 'handles-workbench/presets', version: 1 })
+  expect(JSON.parse(text)).toMatchObject({ type: 'handles-workbench/presets', version: 2 })
   expect(text).not.toContain('e2e-preset-secret-token')
 
   // Loading a preset opens a new draft; the draft the user had is kept.
@@ -164,7 +164,7 @@ test.describe('team presets', () => {
     expect(written.endsWith('\n')).toBe(true)
     expect(JSON.parse(written)).toMatchObject({
       type: 'handles-workbench/preset',
-      version: 1,
+      version: 2,
       preset: { name: 'E2E team invite' },
     })
     await expect(

@@ -4,7 +4,7 @@ import { ResponsePanel } from '../features/response/response-panel'
 
 // The form, its preview and Send are the first paint. Presets, batch invites and the activity
 // tools are separate chunks, fetched right after, so the first load stays near the stack's floor.
-// Memoized: they get the composer's deferred draft and need not re-render on every keystroke.
+// Memoized: they get the composer's deferred request and need not re-render on every keystroke.
 const SavePresetButton = memo(
   lazy(() =>
     import('../features/presets/save-preset-dialog').then((m) => ({ default: m.SavePresetButton })),
@@ -25,15 +25,15 @@ export function ComposePage() {
   return (
     <div className="compose-page">
       <ComposeView
-        extraActions={(draft) => (
+        extraActions={(request) => (
           <Suspense fallback={null}>
-            <SavePresetButton draft={draft} />
+            <SavePresetButton request={request} />
           </Suspense>
         )}
-        belowForm={(draft) => (
+        belowForm={(request) => (
           <Suspense fallback={null}>
-            {draft.type === 'invite' ? <BatchPanel draft={draft} /> : null}
-            <ActivityToolsPanel draft={draft} />
+            {request.kind === 'invite' ? <BatchPanel request={request} /> : null}
+            <ActivityToolsPanel request={request} />
           </Suspense>
         )}
       />

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { parsePastedJson, PASTE_MAX_LENGTH, type PasteResult } from './paste-json'
+import { parsePastedJson, pastedFields, PASTE_MAX_LENGTH, type PasteResult } from './paste-json'
 
 const FIXTURES = join(__dirname, '../testing/fixtures')
 // Every docs sample, read from disk so that a newly added sample is fuzzed too.
@@ -16,7 +16,7 @@ const DOCS_SAMPLES = readdirSync(FIXTURES)
   .map((name) => ({ name, text: readFileSync(join(FIXTURES, name), 'utf8') }))
 
 const FIELD_NAMES = [
-  'type',
+  'kind',
   'scid',
   'templateName',
   'sessionName',
@@ -45,14 +45,14 @@ function expectUsableResult(text: string): PasteResult {
     return result
   }
   // The form's inputs are text inputs: anything but a string would render "[object Object]" or crash.
-  const entries = Object.entries(result.fields)
+  const fields = pastedFields(result)
+  const entries = Object.entries(fields)
   expect(entries.length, label).toBeGreaterThan(0)
   for (const [key, value] of entries) {
     expect(FIELD_NAMES, label).toContain(key)
     expect(typeof value, `${label} field ${key}`).toBe('string')
   }
-  if (result.fields.type !== undefined)
-    expect(['activity', 'invite'], label).toContain(result.fields.type)
+  if (fields.kind !== undefined) expect(['activity', 'invite'], label).toContain(fields.kind)
   expect(Array.isArray(result.unmapped), label).toBe(true)
   for (const note of result.unmapped) {
     // Each unmapped key is listed with where and why, so nothing is dropped silently. (The path may
@@ -246,21 +246,22 @@ describe('parsePastedJson under fuzzing', () => {
               senderString: v.senderString,
             },
           })
-          expect(parsePastedJson(text)).toEqual({
+          const result = parsePastedJson(text)
+          expect(result).toMatchObject({
             ok: true,
-            fields: {
-              type: 'invite',
-              scid: v.scid,
-              templateName: v.templateName,
-              sessionName: v.name,
-              invitedXuid: v.invitedXuid,
-              titleId: v.titleId,
-              contextString: v.contextString,
-              senderString: v.senderString,
-            },
             placeholders: [],
             unmapped: [],
             repaired: false,
+          })
+          expect(result.ok && pastedFields(result)).toEqual({
+            kind: 'invite',
+            scid: v.scid,
+            templateName: v.templateName,
+            sessionName: v.name,
+            invitedXuid: v.invitedXuid,
+            titleId: v.titleId,
+            contextString: v.contextString,
+            senderString: v.senderString,
           })
         },
       ),
@@ -301,6 +302,7 @@ describe('parsePastedJson under fuzzing', () => {
 
     // Exactly at the limit is still read.
     const atLimit = sample + ' '.repeat(PASTE_MAX_LENGTH - sample.length)
-    expect(parsePastedJson(atLimit)).toMatchObject({ ok: true, fields: { type: 'activity' } })
+    const read = parsePastedJson(atLimit)
+    expect(read.ok && pastedFields(read)).toMatchObject({ kind: 'activity' })
   })
 })

@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { parsePastedJson, PASTE_MAX_LENGTH } from './paste-json'
+import { parsePastedJson, pastedFields, PASTE_MAX_LENGTH, type PasteResult } from './paste-json'
+
+/** What the form is set to: the fields the paste said, or nothing when it was refused. */
+const filled = (result: PasteResult) => (result.ok ? pastedFields(result) : undefined)
 
 const fixture = (name: string) => readFileSync(join(__dirname, '../testing/fixtures', name), 'utf8')
 
@@ -11,8 +14,8 @@ describe('parsePastedJson', () => {
     const result = parsePastedJson(fixture('docs_handles-post-send-invite-request.json'))
     expect(result.ok).toBe(true)
     if (!result.ok) return
-    expect(result.fields).toEqual({
-      type: 'invite',
+    expect(filled(result)).toEqual({
+      kind: 'invite',
       scid: 'bd6c41c3-01c3-468a-a3b5-3e0fe8133862',
       templateName: 'deathmatch',
       sessionName: 'session-49',
@@ -36,36 +39,34 @@ describe('parsePastedJson', () => {
 
   it('reads the docs activity sample with its comment and trailing commas', () => {
     const result = parsePastedJson(fixture('docs_handles-post-set-activity-request.json'))
-    expect(result).toMatchObject({
-      ok: true,
-      fields: {
-        type: 'activity',
-        scid: 'bd6c41c3-01c3-468a-a3b5-3e0fe8133862',
-        templateName: 'deathmatch',
-        sessionName: 'session-49',
-      },
-      unmapped: [],
+    expect(result).toMatchObject({ ok: true, unmapped: [] })
+    expect(filled(result)).toEqual({
+      kind: 'activity',
+      scid: 'bd6c41c3-01c3-468a-a3b5-3e0fe8133862',
+      templateName: 'deathmatch',
+      sessionName: 'session-49',
     })
   })
 
   it('fills the session reference from a bare session reference sample', () => {
     const result = parsePastedJson(fixture('docs_multiplayersessionreference-sample.json'))
-    expect(result).toMatchObject({
-      ok: true,
-      fields: {
-        scid: '8d050174-412b-4d51-a29b-d55a34edfdb7',
-        templateName: 'integration',
-        sessionName: '19de0095d8bb41048f19edbbb6bc6b04',
-      },
+    expect(result.ok).toBe(true)
+    // Only the session fields: the kind and the invite fields stay as the form has them.
+    expect(filled(result)).toEqual({
+      scid: '8d050174-412b-4d51-a29b-d55a34edfdb7',
+      templateName: 'integration',
+      sessionName: '19de0095d8bb41048f19edbbb6bc6b04',
     })
   })
 
   it('reads the strict XSAPI fixtures without calling them repaired', () => {
     const result = parsePastedJson(fixture('xsapi-head_send-invite-request.json'))
-    expect(result).toMatchObject({
-      ok: true,
-      repaired: false,
-      fields: { type: 'invite', scid: 'MockScid', titleId: '1234', invitedXuid: '' },
+    expect(result).toMatchObject({ ok: true, repaired: false })
+    expect(filled(result)).toMatchObject({
+      kind: 'invite',
+      scid: 'MockScid',
+      titleId: '1234',
+      invitedXuid: '',
     })
   })
 
@@ -73,13 +74,24 @@ describe('parsePastedJson', () => {
     const result = parsePastedJson(fixture('docs_handles-query-request-favorites.json'))
     expect(result.ok).toBe(true)
     if (!result.ok) return
-    expect(result.fields).toEqual({ type: 'activity' })
+    expect(filled(result)).toEqual({ kind: 'activity' })
     expect(result.unmapped.map((n) => n.path)).toEqual(['scid', 'owners'])
   })
 
   it('keeps XUIDs beyond 2^53 exact when pasted as bare numbers', () => {
     const result = parsePastedJson('{"type":"invite","invitedXuid":18446744073709551615}')
-    expect(result).toMatchObject({ ok: true, fields: { invitedXuid: '18446744073709551615' } })
+    expect(filled(result)).toMatchObject({ invitedXuid: '18446744073709551615' })
+  })
+
+  it('lists invite attributes pasted with an activity instead of keeping what would never be sent', () => {
+    const result = parsePastedJson(
+      '{"type":"activity","sessionRef":{"scid":"s"},"invitedXuid":"1","inviteAttributes":{"titleId":"{t}"}}',
+    )
+    expect(filled(result)).toEqual({ kind: 'activity', scid: 's' })
+    expect(result.ok && result.unmapped).toEqual([
+      { path: 'invitedXuid', reason: 'not part of a body of type "activity"' },
+      { path: 'inviteAttributes.titleId', reason: 'not part of a body of type "activity"' },
+    ])
   })
 
   it('explains empty, non-object, oversized and unreadable input', () => {

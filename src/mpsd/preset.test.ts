@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
@@ -11,12 +13,14 @@ import {
   toPresetContent,
   toPresetDocument,
   toPresetsFile,
+  presetSchema,
   type Preset,
 } from './preset'
 import { redactSecrets, secretsOfAuthorization } from './redact'
 
 const request = {
-  type: 'invite' as const,
+  v: 1 as const,
+  kind: 'invite' as const,
   sessionRef: {
     scid: 'bd6c41c3-01c3-468a-a3b5-3e0fe8133862',
     templateName: 'deathmatch',
@@ -103,19 +107,79 @@ describe('reading presets', () => {
       tags: ['a', 'b'],
       createdAt: 5,
       request: {
-        type: 'activity',
+        v: 1,
+        kind: 'activity',
         sessionRef: { scid: 's', templateName: 't', name: 'n' },
         contractVersion: 107,
       },
     })
   })
 
+  it("opens today's version 1 file: requests upgraded, XUID lists beside them, nothing lost", () => {
+    const text = readFileSync(
+      join(__dirname, '../testing/fixtures/legacy/presets-file-v1.json'),
+      'utf8',
+    )
+    const parsed = parsePresetsText(text, 'presets-file-v1.json')
+    expect(parsed.problems).toEqual([])
+    const [weekly, lobby, batch] = parsed.presets
+    expect(weekly).toEqual({
+      id: 'preset-0b7c',
+      name: 'Weekly invite',
+      description: 'EU friends',
+      tags: ['weekly', 'eu'],
+      createdAt: 1764000000000,
+      updatedAt: 1764000100000,
+      request: {
+        v: 1,
+        kind: 'invite',
+        sessionRef: {
+          scid: ' BD6C41C3-01C3-468A-A3B5-3E0FE8133862 ',
+          templateName: 'deathmatch',
+          name: 'session-49',
+        },
+        invite: {
+          invitedXuid: '2533274790000001',
+          titleId: '1234',
+          context: ' join me ',
+          contextString: '///invite/eu',
+          senderString: '',
+        },
+        contractVersion: 107,
+      },
+    })
+    expect(lobby?.request).toMatchObject({ kind: 'activity', contractVersion: 105 })
+    expect(batch?.xuids).toEqual(['2533274790000011', '2533274790000012', '2533274790000013'])
+    // Written again, it is a version 2 file that reads back the same.
+    const again = parsePresetsText(stableStringify(toPresetsFile(parsed.presets)), 'again.json')
+    expect(again.presets).toEqual(parsed.presets)
+    expect(JSON.parse(stableStringify(toPresetsFile(parsed.presets))).version).toBe(2)
+  })
+
+  it('reads a version 1 request and XUID list wherever it is handed in (store records, server writes)', () => {
+    const v1 = {
+      ...preset,
+      request: {
+        type: 'invite',
+        sessionRef: request.sessionRef,
+        invite: request.invite,
+        contractVersion: 106,
+        xuids: ['7', '8'],
+      },
+    }
+    expect(presetSchema.parse(v1)).toEqual({
+      ...preset,
+      request: { ...request, contractVersion: 106 },
+      xuids: ['7', '8'],
+    })
+  })
+
   it('refuses a newer version with a message that says to update', () => {
     const parsed = parsePresetsText(
-      JSON.stringify({ type: PRESETS_FILE_TYPE, version: 2, presets: [] }),
+      JSON.stringify({ type: PRESETS_FILE_TYPE, version: 3, presets: [] }),
       'new.json',
     )
-    expect(parsed.fatal?.message).toMatch(/newer Handles Workbench \(format version 2\).*Update/)
+    expect(parsed.fatal?.message).toMatch(/newer Handles Workbench \(format version 3\).*Update/)
   })
 
   it('names the file, the preset and the field path of a problem', () => {

@@ -1,4 +1,4 @@
-// Presets: a named request draft, and the files and links that carry them. Shared by the browser
+// Presets: a named request, and the files and links that carry them. Shared by the browser
 // (store, share links, import) and the server (team presets folder), so both parse the same way.
 //
 // Security: the schema is an allowlist. z.object strips every key it does not list, so whatever
@@ -7,14 +7,19 @@
 // then removes a known secret that the user typed into an allowed field.
 //
 // Versions: files and links carry `{ type, version }`. Reading goes parse -> restore (upgrade
-// older shapes) -> validate, after Excalidraw's data/restore.ts: old files keep opening.
+// older shapes) -> validate, after Excalidraw's data/restore.ts: old files keep opening. Version 2
+// holds the request entity (decision 004) with the XUID list beside it; the request of any older
+// version is upgraded by migrateRequest's shapes, wherever it is read.
 import { z } from 'zod'
-import { CONTRACT_VERSION, MIN_CONTRACT_VERSION } from './limits'
+import { CONTRACT_VERSION } from './limits'
+import { fieldPath, fieldsOf, REQUEST_FIELD_NAMES } from './request-fields'
+import { requestEntitySchema } from './request-entity'
+import { upgradeRequest, type AnyRequestInput } from './request-migrate'
 
 export const PRESETS_FILE_TYPE = 'handles-workbench/presets'
 export const PRESET_DOCUMENT_TYPE = 'handles-workbench/preset'
 /** The newest version this build writes and reads. */
-export const PRESETS_VERSION = 1
+export const PRESETS_VERSION = 2
 
 export const PRESET_NAME_MAX = 100
 export const PRESET_DESCRIPTION_MAX = 2_000
@@ -28,42 +33,28 @@ const VALUE_MAX = 2_000
 export const PRESETS_FILE_MAX_BYTES = 5 * 1024 * 1024
 export const PRESETS_FILE_MAX_PRESETS = 2_000
 
-const value = () => z.string().max(VALUE_MAX, `At most ${VALUE_MAX} characters`)
-
-/** The request a preset holds. Values are kept as typed: a preset may be an unfinished draft. */
-export const presetRequestSchema = z.object({
-  type: z.enum(['activity', 'invite'], { message: 'Type must be "activity" or "invite"' }),
-  sessionRef: z.object({
-    scid: value().default(''),
-    templateName: value().default(''),
-    name: value().default(''),
-  }),
-  invite: z
-    .object({
-      invitedXuid: value().default(''),
-      titleId: value().default(''),
-      context: value().default(''),
-      contextString: value().default(''),
-      senderString: value().default(''),
-    })
-    .default({ invitedXuid: '', titleId: '', context: '', contextString: '', senderString: '' }),
-  contractVersion: z
-    .number({ message: 'Contract version must be a number' })
-    .int('Contract version must be a whole number')
-    .min(MIN_CONTRACT_VERSION, `Contract version must be ${MIN_CONTRACT_VERSION} or later`)
-    .max(9_999, 'Contract version must be at most 9999')
-    .default(CONTRACT_VERSION),
-  xuids: z
-    .array(
-      z
-        .string()
-        .trim()
-        .regex(/^\d{1,20}$/, 'Each XUID must be a decimal number'),
-    )
-    .max(PRESET_XUIDS_MAX, `At most ${PRESET_XUIDS_MAX} XUIDs`)
-    .optional(),
-})
-export type PresetRequest = z.infer<typeof presetRequestSchema>
+/**
+ * The request a preset holds: the entity, values kept as typed (a preset may be an unfinished
+ * draft), each at most VALUE_MAX long, and always a contract version (exports use it).
+ */
+export const presetRequestSchema = z
+  .preprocess((input: AnyRequestInput) => upgradeRequest(input), requestEntitySchema)
+  .superRefine((request, ctx) => {
+    const fields = fieldsOf(request)
+    for (const name of REQUEST_FIELD_NAMES) {
+      if (fields[name].length > VALUE_MAX)
+        ctx.addIssue({
+          code: 'custom',
+          path: fieldPath(name).split('.'),
+          message: `At most ${VALUE_MAX} characters`,
+        })
+    }
+  })
+  .transform((request) => ({
+    ...request,
+    contractVersion: request.contractVersion ?? CONTRACT_VERSION,
+  }))
+export type PresetRequest = z.output<typeof presetRequestSchema>
 
 export const presetNameSchema = z
   .string({ message: 'Preset name is required' })
@@ -78,8 +69,8 @@ export const presetTagSchema = z
   .min(1, 'Tags cannot be empty')
   .max(PRESET_TAG_MAX, `Each tag must be at most ${PRESET_TAG_MAX} characters`)
 
-/** What a preset is about, without identity: what a share link carries. */
-export const presetContentSchema = z.object({
+/** What a user edits about a preset besides its request. */
+export const presetInfoSchema = z.object({
   name: presetNameSchema,
   description: z
     .string()
@@ -90,16 +81,47 @@ export const presetContentSchema = z.object({
     .max(PRESET_TAGS_MAX, `At most ${PRESET_TAGS_MAX} tags`)
     .default([])
     .transform((tags) => [...new Set(tags)]),
-  request: presetRequestSchema,
 })
-export type PresetContent = z.infer<typeof presetContentSchema>
 
-export const presetSchema = presetContentSchema.extend({
-  id: z.string().min(1).max(200),
-  createdAt: z.number().int().nonnegative(),
-  updatedAt: z.number().int().nonnegative(),
+const presetContentObject = presetInfoSchema.extend({
+  request: presetRequestSchema,
+  /** Invitees for a batch: one invite per XUID (exports, and the composer opens the first). */
+  xuids: z
+    .array(
+      z
+        .string()
+        .trim()
+        .regex(/^\d{1,20}$/, 'Each XUID must be a decimal number'),
+    )
+    .max(PRESET_XUIDS_MAX, `At most ${PRESET_XUIDS_MAX} XUIDs`)
+    .optional(),
 })
-export type Preset = z.infer<typeof presetSchema>
+type PresetContentShape = z.input<typeof presetContentObject>
+
+/** Version 1 kept the XUID list inside the request; it is beside it since version 2. */
+function liftXuids(input: PresetContentShape): unknown {
+  const record = input as unknown
+  if (!isRecord(record) || record.xuids !== undefined || !isRecord(record.request)) return record
+  const { xuids } = record.request
+  return xuids === undefined ? record : { ...record, xuids }
+}
+
+/** What a preset is about, without identity: what a share link carries. */
+export const presetContentSchema = z.preprocess(liftXuids, presetContentObject)
+/** What a writer may hand in: the request of any version a reader upgrades. */
+export type PresetContent = z.input<typeof presetContentSchema>
+/** A preset's content as read: the current request entity, defaults filled. */
+export type SharedPreset = z.output<typeof presetContentSchema>
+
+export const presetSchema = z.preprocess(
+  liftXuids,
+  presetContentObject.extend({
+    id: z.string().min(1).max(200),
+    createdAt: z.number().int().nonnegative(),
+    updatedAt: z.number().int().nonnegative(),
+  }),
+)
+export type Preset = z.output<typeof presetSchema>
 
 export type PresetsFile = {
   type: typeof PRESETS_FILE_TYPE
@@ -109,11 +131,11 @@ export type PresetsFile = {
 export type PresetDocument = {
   type: typeof PRESET_DOCUMENT_TYPE
   version: typeof PRESETS_VERSION
-  preset: PresetContent
+  preset: SharedPreset
 }
 
 /** The allowlist serializer: only schema fields survive, whatever else `input` carries. */
-export function toPresetContent(input: unknown): PresetContent {
+export function toPresetContent(input: unknown): SharedPreset {
   return presetContentSchema.parse(input)
 }
 
@@ -156,14 +178,12 @@ function isRecord(input: unknown): input is Record<string, unknown> {
   return typeof input === 'object' && input !== null && !Array.isArray(input)
 }
 
-function str(input: unknown): string {
-  return typeof input === 'string' ? input : typeof input === 'number' ? String(input) : ''
-}
-
 /**
  * Upgrades one preset of any known version to the current shape. Version 0 (the draft-shaped
- * presets of early builds, and hand-written team files) kept the composer's flat fields; they are
- * moved under `request`. Unknown keys are left for the schema to strip.
+ * presets of early builds, and hand-written team files) kept the composer's flat fields at the top
+ * level: they become the request (migrateRequest reads that shape). Version 1's request and XUID
+ * list are upgraded by the schema itself, so a store record or a server write of either version
+ * reads the same. Unknown keys are left for the schema to strip.
  */
 export function restorePreset(
   input: unknown,
@@ -171,30 +191,10 @@ export function restorePreset(
   now: number = Date.now(),
 ): unknown {
   if (!isRecord(input)) return input
-  let record: Record<string, unknown> = { ...input }
+  const record: Record<string, unknown> = { ...input }
   if (fromVersion < 1 && !isRecord(record.request)) {
-    record = {
-      ...record,
-      request: {
-        type: record.type === 'activity' ? 'activity' : 'invite',
-        sessionRef: {
-          scid: str(record.scid),
-          templateName: str(record.templateName),
-          name: str(record.sessionName),
-        },
-        invite: {
-          invitedXuid: str(record.invitedXuid),
-          titleId: str(record.titleId),
-          context: str(record.context),
-          contextString: str(record.contextString),
-          senderString: str(record.senderString),
-        },
-        ...(record.contractVersion !== undefined
-          ? { contractVersion: Number(record.contractVersion) }
-          : {}),
-        ...(Array.isArray(record.xuids) ? { xuids: record.xuids } : {}),
-      },
-    }
+    const { name: _name, description: _description, tags: _tags, xuids: _xuids, ...flat } = input
+    record.request = flat
     if (typeof record.tags === 'string')
       record.tags = record.tags.split(',').filter((t) => t.trim())
   }
@@ -367,7 +367,7 @@ export function toPresetsFile(presets: readonly Preset[]): PresetsFile {
   }
 }
 
-export function toPresetDocument(preset: PresetContent): PresetDocument {
+export function toPresetDocument(preset: PresetContent | Preset): PresetDocument {
   return {
     type: PRESET_DOCUMENT_TYPE,
     version: PRESETS_VERSION,

@@ -1,7 +1,7 @@
-// Builds the exact bytes that go out. Building is separate from validating: the XSAPI fixtures use a
-// mock SCID that is not a GUID, and the preview must show what would be sent even while fields are
-// invalid. Key order follows XSAPI's serializers so bodies diff cleanly against the SDK's [§2.1, §2.2].
-import { CONTRACT_VERSION, HANDLE_VERSION } from './limits'
+// The envelope of every call that goes out: method, path, headers in the order sent, and the body
+// text. Handle bodies are built from the request entity by toWire (to-wire.ts); building is
+// separate from validating, so the preview shows what would be sent even while fields are invalid.
+import { CONTRACT_VERSION } from './limits'
 
 export type HttpMethod = 'GET' | 'POST' | 'DELETE'
 
@@ -16,62 +16,9 @@ export type WireRequest = {
   body: string | undefined
 }
 
-export type SessionRefInput = { scid: string; templateName: string; name: string }
-
-export type ActivityInput = { sessionRef: SessionRefInput }
-
-export type InviteInput = {
-  sessionRef: SessionRefInput
-  invitedXuid: string
-  titleId: string
-  context?: string
-  contextString?: string
-  senderString?: string
-}
-
 export const AUTHORIZATION_HEADER = 'Authorization'
 /** What every preview, snippet and record shows in place of the token. */
 export const REDACTED_AUTHORIZATION = 'XBL3.0 x=<userhash>;<token> (redacted)'
-
-function clean(value: string | undefined): string {
-  return (value ?? '').trim()
-}
-
-function sessionRef(input: SessionRefInput, nameOptional: boolean) {
-  const name = clean(input.name)
-  return {
-    scid: clean(input.scid),
-    templateName: clean(input.templateName),
-    ...(nameOptional && name === '' ? {} : { name }),
-  }
-}
-
-export function buildActivityBody(input: ActivityInput) {
-  return {
-    type: 'activity' as const,
-    sessionRef: sessionRef(input.sessionRef, true),
-    version: HANDLE_VERSION,
-  }
-}
-
-export function buildInviteBody(input: InviteInput) {
-  // Optional attributes are left out when empty, as XSAPI does; order is XSAPI's serializer order.
-  const contextString = clean(input.contextString)
-  const context = input.context ?? ''
-  const senderString = clean(input.senderString)
-  return {
-    type: 'invite' as const,
-    sessionRef: sessionRef(input.sessionRef, false),
-    version: HANDLE_VERSION,
-    invitedXuid: clean(input.invitedXuid),
-    inviteAttributes: {
-      titleId: clean(input.titleId),
-      ...(contextString === '' ? {} : { contextString }),
-      ...(context === '' ? {} : { context }),
-      ...(senderString === '' ? {} : { senderString }),
-    },
-  }
-}
 
 export function serializeBody(body: unknown): string {
   return JSON.stringify(body, null, 2)

@@ -8,14 +8,13 @@ import { promisify } from 'node:util'
 import fc from 'fast-check'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import {
-  buildActivityBody,
-  buildInviteBody,
   deleteHandleRequest,
   getHandleRequest,
-  postHandleRequest,
   queryHandlesRequest,
   type WireRequest,
 } from './request-builder'
+import type { InviteRequest } from './request-entity'
+import { toWire } from './to-wire'
 import {
   powerShellQuote,
   powerShellString,
@@ -129,6 +128,36 @@ const canaryDir = mkdtempSync(join(tmpdir(), 'mpsd-snippets-'))
 const canary = (n: number) => join(canaryDir, `pwned-${n}`)
 afterAll(() => rmSync(canaryDir, { recursive: true, force: true }))
 
+type SessionRefFields = { scid: string; templateName: string; name: string }
+
+/** What Send sends for an activity with this session reference (contract 107). */
+function activityWire({ sessionRef }: { sessionRef: SessionRefFields }): WireRequest {
+  return toWire({ v: 1, kind: 'activity', sessionRef }, { contractVersion: 107 })
+}
+
+/** What Send sends for an invite with these values (contract 107); optional ones left empty. */
+function inviteWire({
+  sessionRef,
+  ...invite
+}: { sessionRef: SessionRefFields } & Partial<InviteRequest['invite']>): WireRequest {
+  return toWire(
+    {
+      v: 1,
+      kind: 'invite',
+      sessionRef,
+      invite: {
+        invitedXuid: '',
+        titleId: '',
+        context: '',
+        contextString: '',
+        senderString: '',
+        ...invite,
+      },
+    },
+    { contractVersion: 107 },
+  )
+}
+
 const SCID = 'bd6c41c3-01c3-468a-a3b5-3e0fe8133862'
 const TRICKY_CONTEXT = [
   `it's "quoted" 'twice' '\\'' `,
@@ -139,16 +168,14 @@ const TRICKY_CONTEXT = [
   '% %s %n %% \\ \\\\ \\n',
 ].join('\n')
 
-const trickyInvite = postHandleRequest(
-  buildInviteBody({
-    sessionRef: { scid: SCID, templateName: `tmpl'"$(x)`, name: 'session `49` 😀' },
-    invitedXuid: '18446744073709551615',
-    titleId: '4294967295',
-    contextString: "///It's $(me)",
-    context: TRICKY_CONTEXT,
-    senderString: 'Sender "\'`$',
-  }),
-)
+const trickyInvite = inviteWire({
+  sessionRef: { scid: SCID, templateName: `tmpl'"$(x)`, name: 'session `49` 😀' },
+  invitedXuid: '18446744073709551615',
+  titleId: '4294967295',
+  contextString: "///It's $(me)",
+  context: TRICKY_CONTEXT,
+  senderString: 'Sender "\'`$',
+})
 
 /** Not from a builder: a body with raw newlines, CRs, a trailing newline and a lone backslash line. */
 const rawBody: WireRequest = {
@@ -164,9 +191,7 @@ const rawBody: WireRequest = {
 const cases: Array<[string, WireRequest]> = [
   [
     'set activity',
-    postHandleRequest(
-      buildActivityBody({ sessionRef: { scid: SCID, templateName: 'party', name: 'lobby' } }),
-    ),
+    activityWire({ sessionRef: { scid: SCID, templateName: 'party', name: 'lobby' } }),
   ],
   ['invite with tricky attributes', trickyInvite],
   [
@@ -287,14 +312,12 @@ describe.skipIf(!CURL)('toCurl, run with real curl against a loopback server', (
     await fc.assert(
       fc.asyncProperty(fc.string({ unit: 'grapheme', maxLength: 80 }), async (context) => {
         captured.length = 0
-        const request = postHandleRequest(
-          buildInviteBody({
-            sessionRef: { scid: SCID, templateName: 't', name: 'n' },
-            invitedXuid: '1',
-            titleId: '1',
-            context,
-          }),
-        )
+        const request = inviteWire({
+          sessionRef: { scid: SCID, templateName: 't', name: 'n' },
+          invitedXuid: '1',
+          titleId: '1',
+          context,
+        })
         await runCurl(toCurl(request, { baseUrl }))
         expectDelivered(onlyCapture(), request, TOKEN_PLACEHOLDER)
       }),
@@ -575,14 +598,12 @@ describe('powerShellQuote and toPowerShell (string form; pwsh is not installed)'
   })
 
   it('sends UTF-8 bytes of non-ASCII input exactly, as [char] units in the script', () => {
-    const request = postHandleRequest(
-      buildInviteBody({
-        sessionRef: { scid: SCID, templateName: 't', name: 'n' },
-        invitedXuid: '1',
-        titleId: '1',
-        context: 'ü 中文 😀 \u2019quoted\u2019',
-      }),
-    )
+    const request = inviteWire({
+      sessionRef: { scid: SCID, templateName: 't', name: 'n' },
+      invitedXuid: '1',
+      titleId: '1',
+      context: 'ü 中文 😀 \u2019quoted\u2019',
+    })
     const snippet = toPowerShell(request, { baseUrl })
     expect(snippet).toContain("[char]0x00FC + ' ' + [char]0x4E2D + [char]0x6587")
     expect(snippet).toContain('[char]0xD83D + [char]0xDE00')

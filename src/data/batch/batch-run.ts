@@ -1,22 +1,40 @@
 // One batch of invites as stored in IndexedDB (batchRuns): the request template, every XUID with its
 // outcome, and the pacing log, so a reload finds the run exactly where it stopped. Validated on read.
 import { z } from 'zod'
+import { inviteRequestSchema, type InviteRequest } from '../../mpsd/request-entity'
+import { upgradeRequest, type AnyRequestInput } from '../../mpsd/request-migrate'
 
 export const budgetSchema = z.object({
   limit: z.number().int().positive(),
   windowMs: z.number().positive(),
 })
 
-export const batchTemplateSchema = z.object({
-  scid: z.string(),
-  templateName: z.string(),
-  sessionName: z.string(),
-  titleId: z.string(),
-  context: z.string().optional(),
-  contextString: z.string().optional(),
-  senderString: z.string().optional(),
-})
-export type BatchTemplate = z.infer<typeof batchTemplateSchema>
+/** The template of runs stored before the request entity (decision 004): flat, trimmed values. */
+type TemplateV0 = {
+  scid: string
+  templateName: string
+  sessionName: string
+  titleId: string
+  context?: string
+  contextString?: string
+  senderString?: string
+}
+
+/**
+ * The request a run sends to each of its XUIDs: an invite entity whose XUID the run supplies. Runs
+ * stored with the flat template of earlier builds open through migrateRequest's shapes.
+ */
+export const batchTemplateSchema = z.preprocess(
+  (input: AnyRequestInput | TemplateV0) => upgradeRequest(input),
+  inviteRequestSchema,
+)
+/** What a run may be started with: the invite entity, or the flat template of earlier builds. */
+export type BatchTemplate = z.input<typeof batchTemplateSchema>
+
+/** The invite a run sends to one of its XUIDs. */
+export function inviteFor(template: InviteRequest, xuid: string): InviteRequest {
+  return { ...template, invite: { ...template.invite, invitedXuid: xuid } }
+}
 
 export const batchItemStatusSchema = z.enum(['pending', 'sending', 'sent', 'failed', 'cancelled'])
 export type BatchItemStatus = z.infer<typeof batchItemStatusSchema>
@@ -100,7 +118,7 @@ export function newBatchRun(input: {
     id: batchRunId(now),
     createdAt: now,
     updatedAt: now,
-    template: input.template,
+    template: batchTemplateSchema.parse(input.template),
     ...(input.upstream === undefined ? {} : { upstream: input.upstream }),
     budgets: input.budgets.map((b) => ({ ...b })),
     state: 'ready',

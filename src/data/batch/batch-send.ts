@@ -1,10 +1,12 @@
 // The batch's `send` in the browser: each XUID goes through sendAndRecord, the one path every call
 // takes, so every invite is a History entry and every handle lands in the ledger, as a single Send.
-import { buildInviteBody, postHandleRequest } from '../../mpsd/request-builder'
+import { CONTRACT_VERSION } from '../../mpsd/limits'
+import type { InviteRequest } from '../../mpsd/request-entity'
+import { inviteBody, toWire } from '../../mpsd/to-wire'
 import { sendAndRecord } from '../send/send-and-record'
 import type { SendSettings } from '../settings/settings-queries'
 import type { HistoryEntry } from '../history/history-entry'
-import type { BatchTemplate } from './batch-run'
+import { inviteFor } from './batch-run'
 import type { PlannedRequest } from './batch-lint'
 import {
   DEFAULT_RETRY_AFTER_MS,
@@ -13,29 +15,19 @@ import {
   type SendOutcome,
 } from './batch-runner'
 
-export function inviteBodyFor(template: BatchTemplate, xuid: string) {
-  return buildInviteBody({
-    sessionRef: {
-      scid: template.scid,
-      templateName: template.templateName,
-      name: template.sessionName,
-    },
-    invitedXuid: xuid,
-    titleId: template.titleId,
-    ...(template.context === undefined ? {} : { context: template.context }),
-    ...(template.contextString === undefined ? {} : { contextString: template.contextString }),
-    ...(template.senderString === undefined ? {} : { senderString: template.senderString }),
-  })
+/** The body a run sends to one XUID: the template's invite, built by toWire's builder. */
+export function inviteBodyFor(template: InviteRequest, xuid: string) {
+  return inviteBody(inviteFor(template, xuid))
 }
 
 /** The calls a batch will make, as the pre-send checks compare them with what History just sent. */
 export function plannedInvites(
-  template: BatchTemplate,
+  template: InviteRequest,
   xuids: readonly string[],
-  contractVersion?: number,
+  contractVersion: number = CONTRACT_VERSION,
 ): PlannedRequest[] {
   return xuids.map((xuid) => {
-    const request = postHandleRequest(inviteBodyFor(template, xuid), contractVersion)
+    const request = toWire(inviteFor(template, xuid), { contractVersion })
     return { method: request.method, path: request.path, body: request.body, xuid }
   })
 }
@@ -106,20 +98,16 @@ export function createRecordingSend(options: {
   settings: () => Promise<SendSettings>
 }): BatchSend {
   return async (xuid, run) => {
-    const body = inviteBodyFor(run.template, xuid)
+    const invite = inviteFor(run.template, xuid)
     const entry = await sendAndRecord(
       {
-        request: postHandleRequest(body, options.contractVersion),
+        request: toWire(invite, { contractVersion: options.contractVersion ?? CONTRACT_VERSION }),
+        composed: invite,
         kind: 'invite',
         ...((run.upstream ?? options.upstream)
           ? { upstream: run.upstream ?? options.upstream }
           : {}),
-        meta: {
-          scid: run.template.scid,
-          xuid,
-          sessionName: run.template.sessionName,
-          batchId: run.id,
-        },
+        meta: { batchId: run.id },
       },
       await options.settings(),
     )

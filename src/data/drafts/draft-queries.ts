@@ -1,13 +1,9 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
 import { useCallback } from 'react'
 import { useLocation } from 'wouter'
-import {
-  openDraft,
-  readDraft,
-  restoreStashedDraft,
-  saveDraftValues,
-  type ComposeDraft,
-} from './draft-store'
+import type { RequestEntity } from '../../mpsd/request-entity'
+import { requestsFromFields, type RequestFields } from '../../mpsd/request-fields'
+import { openDraft, readDraft, restoreStashedDraft, saveDraft } from './draft-store'
 
 export const draftQueries = {
   all: () => ['drafts'] as const,
@@ -31,23 +27,24 @@ export const draftQueries = {
 export function useAutosaveDraft() {
   const queryClient = useQueryClient()
   return useCallback(
-    (values: ComposeDraft) => {
-      saveDraftValues(values)
+    (values: RequestFields) => {
+      const { request, others } = requestsFromFields(values)
+      saveDraft({ request, others })
       queryClient.setQueryData(draftQueries.current().queryKey, (old) =>
-        old ? { ...old, values } : old,
+        old ? { ...old, request, others } : old,
       )
     },
     [queryClient],
   )
 }
 
-/** "Open in composer": loads values as a new draft and goes to Compose. */
+/** "Open in composer": loads a request as a new draft and goes to Compose. */
 export function useOpenInComposer() {
   const queryClient = useQueryClient()
   const [, navigate] = useLocation()
   return useMutation({
-    mutationFn: async ({ values, source }: { values: ComposeDraft; source?: string }) =>
-      openDraft(values, source),
+    mutationFn: async ({ request, source }: { request: RequestEntity; source?: string }) =>
+      openDraft(request, source),
     onSuccess: (stored) => {
       queryClient.setQueryData(draftQueries.current().queryKey, stored)
       navigate('/')

@@ -1,76 +1,96 @@
 // The composer's draft is saved to localStorage on every change (synchronous, so a reload or a crash
 // right after typing still finds it). Opening a preset or a history entry makes a new draft and
 // stashes the one the user had, so nothing they typed is lost.
-import { z } from 'zod'
+//
+// A draft holds the request entity of the chosen kind, and beside it what was typed for the other
+// kinds (an invite's fields while Activity is chosen), so switching kind and reloading loses
+// nothing (decision 004). Drafts of builds before the entity (the form's flat values) still open.
 import { redactKnownSecrets } from '../settings/known-secrets'
+import type { RequestEntity } from '../../mpsd/request-entity'
+import {
+  emptyRequest,
+  fieldsOf,
+  requestsFromFields,
+  type RequestFields,
+} from '../../mpsd/request-fields'
+import { migrateRequest } from '../../mpsd/request-migrate'
 
-export const composeDraftSchema = z.object({
-  type: z.enum(['activity', 'invite']).catch('invite'),
-  scid: z.string().catch(''),
-  templateName: z.string().catch(''),
-  sessionName: z.string().catch(''),
-  invitedXuid: z.string().catch(''),
-  titleId: z.string().catch(''),
-  context: z.string().catch(''),
-  contextString: z.string().catch(''),
-  senderString: z.string().catch(''),
-})
-export type ComposeDraft = z.infer<typeof composeDraftSchema>
-
-export const EMPTY_DRAFT: ComposeDraft = {
-  type: 'invite',
-  scid: '',
-  templateName: '',
-  sessionName: '',
-  invitedXuid: '',
-  titleId: '',
-  context: '',
-  contextString: '',
-  senderString: '',
-}
+/** What a draft holds: the chosen kind's request, and the other kinds' typed values. */
+export type DraftRequests = { request: RequestEntity; others?: RequestEntity[] }
 
 /** `revision` changes whenever a draft is opened from elsewhere: the form remounts on it. */
-export type StoredDraft = { revision: number; values: ComposeDraft; source?: string }
+export type StoredDraft = DraftRequests & { revision: number; source?: string }
 
 const DRAFT_KEY = 'handles-workbench:draft'
 const STASH_KEY = 'handles-workbench:draft-stash'
 export const STASH_LIMIT = 10
 
-export function parseDraft(input: unknown): ComposeDraft {
-  const parsed = composeDraftSchema.safeParse(input)
-  return parsed.success ? parsed.data : EMPTY_DRAFT
+function isRecord(input: unknown): input is Record<string, unknown> {
+  return typeof input === 'object' && input !== null && !Array.isArray(input)
+}
+
+/** A stored draft (or stash item) of any version; something unreadable opens as an empty draft. */
+export function parseDraft(input: unknown): DraftRequests {
+  if (isRecord(input) && 'request' in input) {
+    const request = migrateRequest(input.request)
+    if (!request) return { request: emptyRequest() }
+    const others = (Array.isArray(input.others) ? input.others : [])
+      .map(migrateRequest)
+      .filter((other): other is RequestEntity => other !== undefined && other.kind !== request.kind)
+    return others.length > 0 ? { request, others } : { request }
+  }
+  // Before the entity: the form's flat values, every kind's fields at once. Read as an invite
+  // (the kind holding every field), then split as the form would for the kind that was chosen.
+  const chosen = migrateRequest(input)
+  const all = migrateRequest(isRecord(input) ? { ...input, type: 'invite', kind: 'invite' } : input)
+  if (!chosen || !all) return { request: emptyRequest() }
+  return compact(requestsFromFields({ ...fieldsOf(all), kind: chosen.kind }))
+}
+
+function compact({ request, others }: DraftRequests): DraftRequests {
+  return others && others.length > 0 ? { request, others } : { request }
+}
+
+/** The form's values for a draft: the other kinds' fields under the chosen one's. */
+export function draftFields(draft: DraftRequests): RequestFields {
+  return fieldsOf(...(draft.others ?? []), draft.request)
 }
 
 export function readDraft(): StoredDraft {
   try {
     const raw = localStorage.getItem(DRAFT_KEY)
-    if (!raw) return { revision: 0, values: EMPTY_DRAFT }
+    if (!raw) return { revision: 0, request: emptyRequest() }
     const data = JSON.parse(raw) as { revision?: unknown; values?: unknown; source?: unknown }
     return {
       revision: typeof data.revision === 'number' ? data.revision : 0,
-      values: parseDraft(data.values),
+      ...parseDraft('values' in data ? data.values : data),
       ...(typeof data.source === 'string' ? { source: data.source } : {}),
     }
   } catch {
-    return { revision: 0, values: EMPTY_DRAFT }
+    return { revision: 0, request: emptyRequest() }
   }
 }
 
+function write(draft: StoredDraft): void {
+  const { revision, request, others, source } = draft
+  localStorage.setItem(
+    DRAFT_KEY,
+    JSON.stringify({ revision, ...compact({ request, others }), ...(source ? { source } : {}) }),
+  )
+}
+
 /** Autosave: keeps the revision, so the form does not remount while the user types. */
-export function saveDraftValues(values: ComposeDraft): void {
-  const current = readDraft()
+export function saveDraft(requests: DraftRequests): void {
+  const { revision, source } = readDraft()
   try {
     // A token pasted into a field by mistake stays in the form, never in localStorage.
-    localStorage.setItem(
-      DRAFT_KEY,
-      JSON.stringify({ ...current, values: redactKnownSecrets(parseDraft(values)) }),
-    )
+    write({ revision, ...redactKnownSecrets(requests), ...(source ? { source } : {}) })
   } catch {
     // Storage full or disabled: the form still holds the values; nothing else to do here.
   }
 }
 
-export function readStash(): ComposeDraft[] {
+export function readStash(): DraftRequests[] {
   try {
     const raw = localStorage.getItem(STASH_KEY)
     const list = raw ? (JSON.parse(raw) as unknown) : []
@@ -80,23 +100,28 @@ export function readStash(): ComposeDraft[] {
   }
 }
 
-function isEmpty(values: ComposeDraft): boolean {
-  return Object.entries(values).every(([key, value]) => key === 'type' || value === '')
+function isEmpty(draft: DraftRequests): boolean {
+  return Object.entries(draftFields(draft)).every(([key, value]) => key === 'kind' || value === '')
 }
 
-/** Opens `values` as a new draft; the previous draft goes to the stash unless it was empty. */
-export function openDraft(values: ComposeDraft, source?: string): StoredDraft {
+function stash(list: readonly DraftRequests[]): void {
+  localStorage.setItem(STASH_KEY, JSON.stringify(list.slice(0, STASH_LIMIT).map(compact)))
+}
+
+/**
+ * Opens `request` as a new draft; the previous draft goes to the stash unless it was empty. The
+ * composer sends with the Settings' contract version, so an opened request's own is dropped.
+ */
+export function openDraft(request: RequestEntity, source?: string): StoredDraft {
   const current = readDraft()
-  if (!isEmpty(current.values)) {
-    const stash = [current.values, ...readStash()].slice(0, STASH_LIMIT)
-    localStorage.setItem(STASH_KEY, JSON.stringify(stash))
-  }
+  if (!isEmpty(current)) stash([current, ...readStash()])
+  const { contractVersion: _contractVersion, ...opened } = request
   const next: StoredDraft = {
     revision: current.revision + 1,
-    values: redactKnownSecrets(parseDraft(values)),
+    request: redactKnownSecrets(opened),
     ...(source ? { source } : {}),
   }
-  localStorage.setItem(DRAFT_KEY, JSON.stringify(next))
+  write(next)
   return next
 }
 
@@ -105,17 +130,12 @@ export function restoreStashedDraft(): StoredDraft | undefined {
   const [latest, ...rest] = readStash()
   if (!latest) return undefined
   const current = readDraft()
-  localStorage.setItem(
-    STASH_KEY,
-    JSON.stringify(
-      isEmpty(current.values) ? rest : [current.values, ...rest].slice(0, STASH_LIMIT),
-    ),
-  )
+  stash(isEmpty(current) ? rest : [current, ...rest])
   const next: StoredDraft = {
     revision: current.revision + 1,
-    values: latest,
+    ...latest,
     source: 'restored draft',
   }
-  localStorage.setItem(DRAFT_KEY, JSON.stringify(next))
+  write(next)
   return next
 }

@@ -1,6 +1,8 @@
 // One call as the Workbench sent it and as it came back. Stored in IndexedDB and validated on read.
 // The Authorization value never enters a record: request headers are stored already redacted.
 import { z } from 'zod'
+import { requestEntitySchema } from '../../mpsd/request-entity'
+import { upgradeRequest } from '../../mpsd/request-migrate'
 
 export const requestKindSchema = z.enum(['activity', 'invite', 'query', 'get', 'delete'])
 export type RequestKind = z.infer<typeof requestKindSchema>
@@ -43,6 +45,15 @@ export const historyEntrySchema = z.object({
   xuid: z.string().optional(),
   sessionName: z.string().optional(),
   batchId: z.string().optional(),
+  /**
+   * The request as composed, beside the bytes above (decision 004): "Open in composer" opens it.
+   * Records of earlier builds and imported HAR entries have none (the composer reads their bytes
+   * back with fromWire). One that cannot be read is dropped, not the record with it.
+   */
+  composed: z
+    .preprocess(upgradeRequest, requestEntitySchema)
+    .optional()
+    .catch(() => undefined),
   /** The invite handle this call created, filed in the Handles ledger. */
   handleId: z.string().optional(),
   /** Who sent it (decision 022): a player's or account's gamertag and XUID, never a token. */

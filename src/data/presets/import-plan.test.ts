@@ -20,7 +20,8 @@ afterEach(async () => {
 })
 
 const request = {
-  type: 'invite' as const,
+  v: 1 as const,
+  kind: 'invite' as const,
   sessionRef: {
     scid: 'bd6c41c3-01c3-468a-a3b5-3e0fe8133862',
     templateName: 'deathmatch',
@@ -100,7 +101,7 @@ describe('planning an import', () => {
     const text = JSON.stringify({
       type: PRESETS_FILE_TYPE,
       version: 1,
-      presets: [make('Good'), { ...make('Bad'), request: { ...request, type: 'search' } }],
+      presets: [make('Good'), { ...make('Bad'), request: { ...request, kind: 'search' } }],
     })
     const plan = planImport([{ name: 'mixed.json', text }], [])
     expect(plan.items.map((i) => i.preset.name)).toEqual(['Good'])
@@ -109,7 +110,7 @@ describe('planning an import', () => {
         source: 'mixed.json',
         item: 2,
         presetName: 'Bad',
-        path: 'request.type',
+        path: 'request.kind',
       }),
     ])
   })

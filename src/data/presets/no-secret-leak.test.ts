@@ -9,8 +9,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { openWorkbenchDB, resetWorkbenchDBConnection } from '../../lib/db'
 import { presetContentSchema, type Preset } from '../../mpsd/preset'
 import { shellQuote } from '../../mpsd/snippets'
-import type { ComposeDraft } from '../drafts/draft-store'
-import { draftToPresetRequest } from './preset-draft'
+import { requestFromFields } from '../../mpsd/request-fields'
+import { presetRequestOf } from './preset-draft'
 import { exportCurlScript, exportPostmanCollection, exportPresetsFile } from './preset-exporters'
 import { secretsFrom } from '../settings/known-secrets'
 import { createPreset } from './preset-store'
@@ -66,7 +66,7 @@ const inputArb = tokenArb.chain((token) =>
   fc.record({
     token: fc.constant(token),
     draft: fc.record({
-      type: fc.constantFrom('activity' as const, 'invite' as const),
+      kind: fc.constantFrom('activity' as const, 'invite' as const),
       scid: fieldArb(token),
       templateName: fieldArb(token),
       sessionName: fieldArb(token),
@@ -108,9 +108,10 @@ async function everyOutput(
     description: input.description,
     tags: input.tags,
     request: {
-      ...draftToPresetRequest(input.draft as ComposeDraft, 107, input.xuids),
+      ...presetRequestOf(requestFromFields(input.draft), 107),
       [input.junkKey]: authorization,
     },
+    ...(input.xuids.length > 0 ? { xuids: input.xuids } : {}),
     [input.junkKey]: authorization,
     settings: { ...settings, authorization },
   }
@@ -173,7 +174,7 @@ describe('no preset, link or export ever holds the token', () => {
     const input = {
       token,
       draft: {
-        type: 'invite' as const,
+        kind: 'invite' as const,
         scid: token,
         templateName: `t${token}`,
         sessionName: token,

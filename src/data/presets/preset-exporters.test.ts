@@ -8,6 +8,7 @@ import { promisify } from 'node:util'
 import fc from 'fast-check'
 import { afterAll, beforeAll, beforeEach, chai, describe, expect, it } from 'vitest'
 import { parsePresetsText, type Preset } from '../../mpsd/preset'
+import type { InviteRequest } from '../../mpsd/request-entity'
 import {
   exportCurlScript,
   exportPostmanCollection,
@@ -16,6 +17,23 @@ import {
   presetWireRequests,
 } from './preset-exporters'
 
+const invite: InviteRequest & { contractVersion: number } = {
+  v: 1,
+  kind: 'invite',
+  sessionRef: {
+    scid: 'bd6c41c3-01c3-468a-a3b5-3e0fe8133862',
+    templateName: 'deathmatch',
+    name: 'session-49',
+  },
+  invite: {
+    invitedXuid: '2533274790000001',
+    titleId: '1234',
+    context: "it's",
+    contextString: '',
+    senderString: '',
+  },
+  contractVersion: 105,
+}
 const base: Preset = {
   id: 'p1',
   name: 'Weekly',
@@ -23,34 +41,19 @@ const base: Preset = {
   tags: ['eu'],
   createdAt: 1,
   updatedAt: 2,
-  request: {
-    type: 'invite',
-    sessionRef: {
-      scid: 'bd6c41c3-01c3-468a-a3b5-3e0fe8133862',
-      templateName: 'deathmatch',
-      name: 'session-49',
-    },
-    invite: {
-      invitedXuid: '2533274790000001',
-      titleId: '1234',
-      context: "it's",
-      contextString: '',
-      senderString: '',
-    },
-    contractVersion: 105,
-  },
+  request: invite,
 }
 const activity: Preset = {
   ...base,
   id: 'p2',
   name: 'Lobby\n rm -rf /',
-  request: { ...base.request, type: 'activity' },
+  request: { v: 1, kind: 'activity', sessionRef: invite.sessionRef, contractVersion: 105 },
 }
 const batch: Preset = {
   ...base,
   id: 'p3',
   name: 'Batch',
-  request: { ...base.request, xuids: ['11', '12'] },
+  xuids: ['11', '12'],
 }
 const now = new Date('2026-01-02T03:04:05Z')
 
@@ -58,7 +61,7 @@ describe('exports', () => {
   it('writes a versioned presets file that reads back the same', () => {
     const out = exportPresetsFile([base], [], now)
     expect(out.fileName).toBe('handles-workbench-presets-2026-01-02T03-04-05.json')
-    expect(JSON.parse(out.text)).toMatchObject({ type: 'handles-workbench/presets', version: 1 })
+    expect(JSON.parse(out.text)).toMatchObject({ type: 'handles-workbench/presets', version: 2 })
     expect(parsePresetsText(out.text, out.fileName).presets).toEqual([base])
   })
 
@@ -133,9 +136,9 @@ describe('the curl script, run by bash', () => {
             ...base,
             name: name.trim() || 'x',
             request: {
-              ...base.request,
-              sessionRef: { ...base.request.sessionRef, templateName },
-              invite: { ...base.request.invite, context },
+              ...invite,
+              sessionRef: { ...invite.sessionRef, templateName },
+              invite: { ...invite.invite, context },
             },
           }
           const script = exportCurlScript([preset], []).text

@@ -6,13 +6,8 @@
 // code.
 import { stableStringify, toPresetsFile, type Preset } from '../../mpsd/preset'
 import { redactSecrets } from '../../mpsd/redact'
-import {
-  AUTHORIZATION_HEADER,
-  buildActivityBody,
-  buildInviteBody,
-  postHandleRequest,
-  type WireRequest,
-} from '../../mpsd/request-builder'
+import { AUTHORIZATION_HEADER, type WireRequest } from '../../mpsd/request-builder'
+import { toWire } from '../../mpsd/to-wire'
 import { XBOX_LIVE_ORIGIN } from '../../mpsd/limits'
 import { shellQuote } from '../../mpsd/snippets'
 
@@ -34,26 +29,13 @@ function clean(presets: readonly Preset[], secrets: readonly string[]) {
 /** One wire request per send the preset describes: one per listed XUID for invites with a list. */
 export function presetWireRequests(preset: Preset): Array<{ label: string; request: WireRequest }> {
   const r = preset.request
-  const sessionRef = {
-    scid: r.sessionRef.scid,
-    templateName: r.sessionRef.templateName,
-    name: r.sessionRef.name,
-  }
-  if (r.type === 'activity') {
-    return [
-      {
-        label: preset.name,
-        request: postHandleRequest(buildActivityBody({ sessionRef }), r.contractVersion),
-      },
-    ]
-  }
-  const xuids = r.xuids && r.xuids.length > 0 ? r.xuids : [r.invite.invitedXuid]
+  // The preset always pins its contract version (presetRequestSchema); toWire uses it.
+  const settings = { contractVersion: r.contractVersion }
+  if (r.kind === 'activity') return [{ label: preset.name, request: toWire(r, settings) }]
+  const xuids = preset.xuids && preset.xuids.length > 0 ? preset.xuids : [r.invite.invitedXuid]
   return xuids.map((xuid) => ({
     label: xuids.length > 1 ? `${preset.name} → ${xuid}` : preset.name,
-    request: postHandleRequest(
-      buildInviteBody({ sessionRef, ...r.invite, invitedXuid: xuid }),
-      r.contractVersion,
-    ),
+    request: toWire({ ...r, invite: { ...r.invite, invitedXuid: xuid } }, settings),
   }))
 }
 
@@ -86,13 +68,13 @@ const POSTMAN_AUTH = {
 }
 
 /** Postman tests for one request: newman fails the run when one fails (a 401, say). */
-function postmanTests(type: Preset['request']['type']) {
+function postmanTests(kind: Preset['request']['kind']) {
   const exec = [
     "pm.test('MPSD answers 2xx', function () {",
     '  pm.expect(pm.response.code).to.be.within(200, 299)',
     '})',
   ]
-  if (type === 'invite')
+  if (kind === 'invite')
     exec.push(
       "pm.test('the invite handle has an id', function () {",
       "  pm.expect(pm.response.json().id).to.be.a('string').and.not.empty",
@@ -109,7 +91,7 @@ export function exportPostmanCollection(
   const { value, redactedPaths } = clean(presets, secrets)
   const toItem = (preset: Preset, label: string, request: WireRequest, description?: string) => ({
     name: label,
-    event: postmanTests(preset.request.type),
+    event: postmanTests(preset.request.kind),
     request: {
       method: request.method,
       header: request.headers.map(([key, val]) => ({ key, value: val })),

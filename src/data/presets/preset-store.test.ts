@@ -1,4 +1,6 @@
 import 'fake-indexeddb/auto'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openWorkbenchDB, resetWorkbenchDBConnection } from '../../lib/db'
 import type { PresetContent } from '../../mpsd/preset'
@@ -11,27 +13,35 @@ import {
   uniqueName,
   updatePreset,
 } from './preset-store'
-import { draftToPresetRequest, presetRequestToDraft } from './preset-draft'
-import { EMPTY_DRAFT } from '../drafts/draft-store'
+import { draftRequestOf, presetRequestOf } from './preset-draft'
+import type { InviteRequest } from '../../mpsd/request-entity'
 
 afterEach(async () => {
   await resetWorkbenchDBConnection()
   indexedDB.deleteDatabase('handles-workbench')
 })
 
-const draft = {
-  ...EMPTY_DRAFT,
-  scid: 'bd6c41c3-01c3-468a-a3b5-3e0fe8133862',
-  templateName: 'deathmatch',
-  sessionName: 's',
-  invitedXuid: '2533274790000001',
-  titleId: '1234',
+const draft: InviteRequest = {
+  v: 1,
+  kind: 'invite',
+  sessionRef: {
+    scid: 'bd6c41c3-01c3-468a-a3b5-3e0fe8133862',
+    templateName: 'deathmatch',
+    name: 's',
+  },
+  invite: {
+    invitedXuid: '2533274790000001',
+    titleId: '1234',
+    context: '',
+    contextString: '',
+    senderString: '',
+  },
 }
 const content = (name: string, tags: string[] = []): PresetContent => ({
   name,
   description: '',
   tags,
-  request: draftToPresetRequest(draft, 107),
+  request: presetRequestOf(draft, 107),
 })
 
 describe('the presets store', () => {
@@ -82,12 +92,37 @@ describe('the presets store', () => {
   })
 
   it('maps a draft to a preset and back unchanged', () => {
-    expect(presetRequestToDraft(draftToPresetRequest(draft, 107))).toEqual(draft)
+    expect(draftRequestOf({ request: presetRequestOf(draft, 107) })).toEqual({
+      ...draft,
+      contractVersion: 107,
+    })
     // A list of XUIDs with no single XUID opens with the first one.
-    expect(
-      presetRequestToDraft(draftToPresetRequest({ ...draft, invitedXuid: '' }, 107, ['7', '8']))
-        .invitedXuid,
-    ).toBe('7')
+    const listed = draftRequestOf({
+      request: { ...draft, invite: { ...draft.invite, invitedXuid: '' } },
+      xuids: ['7', '8'],
+    })
+    expect(listed.kind === 'invite' && listed.invite.invitedXuid).toBe('7')
+  })
+
+  it('opens a version 1 record stored before the request entity, XUID list and all', async () => {
+    const db = await openWorkbenchDB()
+    const file = JSON.parse(
+      readFileSync(join(__dirname, '../../testing/fixtures/legacy/presets-file-v1.json'), 'utf8'),
+    ) as { presets: Array<{ id: string }> }
+    for (const record of file.presets) await db.put('presets', record as never)
+    const { presets, setAside } = await listPresets()
+    expect(setAside).toBe(0)
+    expect(presets.map((p) => [p.name, p.request.kind, p.xuids?.length])).toEqual([
+      ['Batch to testers', 'invite', 3],
+      ['Lobby activity', 'activity', undefined],
+      ['Weekly invite', 'invite', undefined],
+    ])
+    // Duplicating rewrites it in today's shape, request and all.
+    const copy = await duplicatePreset('preset-2c9d')
+    expect(await db.get('presets', copy.id)).toMatchObject({
+      request: { v: 1, kind: 'invite' },
+      xuids: ['2533274790000011', '2533274790000012', '2533274790000013'],
+    })
   })
 
   it('numbers names that are taken', () => {

@@ -6,10 +6,12 @@ import { openWorkbenchDB } from '../../lib/db'
 import {
   newPresetId,
   presetContentSchema,
+  presetInfoSchema,
   presetSchema,
   type Preset,
   type PresetContent,
 } from '../../mpsd/preset'
+import { fieldsOf } from '../../mpsd/request-fields'
 import { redactSecrets } from '../../mpsd/redact'
 import { announceChange } from '../sync/changes-channel'
 
@@ -21,17 +23,17 @@ function matches(preset: Preset, filter: PresetFilter): boolean {
   if (filter.tag && !preset.tags.includes(filter.tag)) return false
   const text = filter.text?.trim().toLowerCase()
   if (!text) return true
-  const r = preset.request
+  const r = fieldsOf(preset.request)
   return [
     preset.name,
     preset.description,
     preset.tags.join(' '),
-    r.type,
-    r.sessionRef.scid,
-    r.sessionRef.templateName,
-    r.sessionRef.name,
-    r.invite.invitedXuid,
-    r.invite.titleId,
+    r.kind,
+    r.scid,
+    r.templateName,
+    r.sessionName,
+    r.invitedXuid,
+    r.titleId,
   ]
     .join('\n')
     .toLowerCase()
@@ -99,7 +101,7 @@ export async function createPreset(
   return put({ ...value, id: newPresetId(), createdAt: now, updatedAt: now })
 }
 
-export type PresetPatch = Partial<Pick<PresetContent, 'name' | 'description' | 'tags'>>
+export type PresetPatch = Partial<Pick<Preset, 'name' | 'description' | 'tags'>>
 
 export async function updatePreset(
   id: string,
@@ -109,9 +111,7 @@ export async function updatePreset(
   const current = await getPreset(id)
   if (!current) throw new Error('This preset is no longer stored (deleted in another tab?).')
   // Edits pass the same secret scrub as saves: a token pasted into a description is not stored.
-  const clean = redactKnownSecrets(
-    presetContentSchema.pick({ name: true, description: true, tags: true }).partial().parse(patch),
-  )
+  const clean = redactKnownSecrets(presetInfoSchema.partial().parse(patch))
   return put({ ...current, ...clean, updatedAt: now })
 }
 

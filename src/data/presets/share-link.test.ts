@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { PRESET_DOCUMENT_TYPE, type PresetContent } from '../../mpsd/preset'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { PRESET_DOCUMENT_TYPE, type SharedPreset } from '../../mpsd/preset'
+import type { InviteRequest } from '../../mpsd/request-entity'
 import {
   createShareLink,
   deflate,
@@ -10,26 +13,28 @@ import {
   toBase64Url,
 } from './share-link'
 
-const preset: PresetContent = {
+const request: InviteRequest & { contractVersion: number } = {
+  v: 1,
+  kind: 'invite',
+  sessionRef: {
+    scid: 'bd6c41c3-01c3-468a-a3b5-3e0fe8133862',
+    templateName: 'deathmatch',
+    name: 'session-49',
+  },
+  invite: {
+    invitedXuid: '2533274790000001',
+    titleId: '1234',
+    context: 'ctx',
+    contextString: '',
+    senderString: '',
+  },
+  contractVersion: 107,
+}
+const preset: SharedPreset = {
   name: 'Weekly invite',
   description: 'EU friends',
   tags: ['weekly'],
-  request: {
-    type: 'invite',
-    sessionRef: {
-      scid: 'bd6c41c3-01c3-468a-a3b5-3e0fe8133862',
-      templateName: 'deathmatch',
-      name: 'session-49',
-    },
-    invite: {
-      invitedXuid: '2533274790000001',
-      titleId: '1234',
-      context: 'ctx',
-      contextString: '',
-      senderString: '',
-    },
-    contractVersion: 107,
-  },
+  request,
 }
 
 async function payloadFor(value: unknown): Promise<string> {
@@ -52,6 +57,39 @@ describe('share links', () => {
     const opened = await openSharePayload(sharePayloadOf(url.hash)!)
     expect(opened).toEqual({ ok: true, preset })
     expect(link.url).not.toContain('local-id')
+  })
+
+  it('opens a link sent around before the request entity (document version 1)', async () => {
+    const link = readFileSync(
+      join(__dirname, '../../testing/fixtures/legacy/share-link-v1.txt'),
+      'utf8',
+    ).trim()
+    const opened = await openSharePayload(sharePayloadOf(new URL(link).hash)!)
+    expect(opened).toEqual({
+      ok: true,
+      preset: {
+        name: 'Weekly invite',
+        description: 'EU friends',
+        tags: ['weekly', 'eu'],
+        request: {
+          v: 1,
+          kind: 'invite',
+          sessionRef: {
+            scid: ' BD6C41C3-01C3-468A-A3B5-3E0FE8133862 ',
+            templateName: 'deathmatch',
+            name: 'session-49',
+          },
+          invite: {
+            invitedXuid: '2533274790000001',
+            titleId: '1234',
+            context: ' join me ',
+            contextString: '///invite/eu',
+            senderString: '',
+          },
+          contractVersion: 107,
+        },
+      },
+    })
   })
 
   it('base64url round-trips every byte value', () => {
@@ -80,10 +118,10 @@ describe('share links', () => {
       ...preset,
       description: noise,
       request: {
-        ...preset.request,
-        sessionRef: { ...preset.request.sessionRef, templateName: noise },
+        ...request,
+        sessionRef: { ...request.sessionRef, templateName: noise },
         invite: {
-          ...preset.request.invite,
+          ...request.invite,
           contextString: noise,
           senderString: noise.split('').reverse().join(''),
         },

@@ -9,6 +9,7 @@ import {
   type Preset,
   type PresetContent,
   type PresetProblem,
+  type SharedPreset,
 } from '../../mpsd/preset'
 import { redactSecrets } from '../../mpsd/redact'
 
@@ -127,7 +128,7 @@ export async function createShareLink(
 }
 
 export type OpenedShareLink =
-  { ok: true; preset: PresetContent } | { ok: false; problem: PresetProblem }
+  { ok: true; preset: SharedPreset } | { ok: false; problem: PresetProblem }
 
 const SOURCE = 'Share link'
 
@@ -181,6 +182,9 @@ export async function openSharePayload(payload: string): Promise<OpenedShareLink
       ok: false,
       problem: problem ?? { source: SOURCE, message: 'The link holds no preset.' },
     }
-  const { name, description, tags, request } = first
-  return { ok: true, preset: { name, description, tags, request } }
+  const { name, description, tags, request, xuids } = first
+  return {
+    ok: true,
+    preset: { name, description, tags, request, ...(xuids === undefined ? {} : { xuids }) },
+  }
 }

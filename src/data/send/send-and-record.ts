@@ -5,6 +5,8 @@ import { resolveActing, senderOf, sentAuthorization } from '../../mpsd/acting-id
 import { XBOX_LIVE_ORIGIN } from '../../mpsd/limits'
 import { AUTHORIZATION_HEADER, type WireRequest } from '../../mpsd/request-builder'
 import { DEFAULT_SIM_PLAYERS } from '../../mpsd/default-sim-players'
+import type { RequestEntity } from '../../mpsd/request-entity'
+import { wireSummary } from '../../mpsd/wire-summary'
 import { ProxyUnreachableError, sendThroughProxy } from '../../lib/proxy-client'
 import type { SendSettings } from '../settings/settings-queries'
 import { recordExchange } from '../history/history-write'
@@ -18,6 +20,12 @@ import {
 
 export type SendInput = {
   request: WireRequest
+  /**
+   * The request as composed, when the call was built from one: stored beside the bytes, so "Open
+   * in composer" reads it back rather than re-parsing the body, and History's filter fields
+   * (SCID, session, XUID) are taken from it as sent.
+   */
+  composed?: RequestEntity
   kind: RequestKind
   meta?: { scid?: string; xuid?: string; sessionName?: string; batchId?: string }
   /** Replays and handle checks go where the original went, whatever Settings say now. */
@@ -60,7 +68,8 @@ export async function sendAndRecord(
       ] as Array<[string, string]>,
       ...(input.request.body === undefined ? {} : { body: input.request.body }),
     },
-    ...cleanMeta(input.meta),
+    ...(input.composed ? { composed: input.composed } : {}),
+    ...cleanMeta({ ...(input.composed ? wireSummary(input.composed) : {}), ...input.meta }),
     ...(sender ? { sender } : {}),
   }
   let entry: HistoryEntry

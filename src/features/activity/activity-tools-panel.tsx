@@ -3,7 +3,6 @@
 // through the one Send path, so each call is in History.
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useId, useState } from 'react'
-import type { ComposeDraft } from '../../data/drafts/draft-store'
 import {
   clearActivity,
   findActivities,
@@ -14,12 +13,14 @@ import { parseXuidText } from '../../data/batch/parse-xuids'
 import { useSettings } from '../../data/settings/settings-queries'
 import { recordingSendFor } from '../../data/send/recording-send'
 import { QUERY_MAX_XUIDS } from '../../mpsd/limits'
-import { scidSchema, xuidSchema } from '../../mpsd/schemas'
+import type { RequestEntity } from '../../mpsd/request-entity'
+import { scidSchema, xuidSchema } from '../../mpsd/field-rules'
+import { wireSummary } from '../../mpsd/wire-summary'
 import { Alert } from '../../components/alert'
 
 const MONIKERS = ['friends', 'favorites', 'people']
 
-export function ActivityToolsPanel({ draft }: { draft: ComposeDraft }) {
+export function ActivityToolsPanel({ request }: { request: RequestEntity }) {
   const settings = useSettings()
   const send = recordingSendFor(useQueryClient())
   const ids = useId()
@@ -29,7 +30,8 @@ export function ActivityToolsPanel({ draft }: { draft: ComposeDraft }) {
   const [monikerXuid, setMonikerXuid] = useState('')
   const [callerXuid, setCallerXuid] = useState('')
 
-  const scid = draft.scid.trim()
+  // The SCID as Send would send it (toWire's trim), for the queries these tools make.
+  const { scid } = wireSummary(request)
   const scidCheck = scidSchema.safeParse(scid)
   const owners = parseXuidText(ownerText)
   const ownerError =

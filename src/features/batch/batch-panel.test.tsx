@@ -2,28 +2,32 @@ import { QueryClientProvider } from '@tanstack/react-query'
 import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { EMPTY_DRAFT, type ComposeDraft } from '../../data/drafts/draft-store'
 import { resetBatchController } from '../../data/batch/batch-controller'
 import { newBatchRun } from '../../data/batch/batch-run'
 import { getBatchRun, listBatchRuns, saveBatchRun } from '../../data/batch/batch-store'
 import { resetWorkbenchDBConnection } from '../../lib/db'
 import { createQueryClient } from '../../lib/query-client'
+import type { InviteRequest } from '../../mpsd/request-entity'
+import { emptyRequest } from '../../mpsd/request-fields'
 import { BatchPanel } from './batch-panel'
-import { templateFromDraft } from './batch-template'
+import { templateOf } from './batch-template'
 
-const DRAFT: ComposeDraft = {
-  ...EMPTY_DRAFT,
-  scid: 'bd6c41c3-01c3-468a-a3b5-3e0fe8133862',
-  templateName: 'deathmatch',
-  sessionName: 'session-1',
-  titleId: '1234',
+const empty = emptyRequest('invite')
+const REQUEST: InviteRequest = {
+  ...empty,
+  sessionRef: {
+    scid: 'bd6c41c3-01c3-468a-a3b5-3e0fe8133862',
+    templateName: 'deathmatch',
+    name: 'session-1',
+  },
+  invite: { ...empty.invite, titleId: '1234' },
 }
 
-function renderPanel(draft: ComposeDraft = DRAFT) {
+function renderPanel(request: InviteRequest = REQUEST) {
   const client = createQueryClient({ queries: { retry: false } })
   return render(
     <QueryClientProvider client={client}>
-      <BatchPanel draft={draft} />
+      <BatchPanel request={request} />
     </QueryClientProvider>,
   )
 }
@@ -54,7 +58,7 @@ describe('BatchPanel', () => {
 
   it('keeps Send invites off while the rest of the draft is invalid, and says why', async () => {
     const user = userEvent.setup()
-    renderPanel({ ...DRAFT, scid: 'nope' })
+    renderPanel({ ...REQUEST, sessionRef: { ...REQUEST.sessionRef, scid: 'nope' } })
     await user.click(screen.getByRole('button', { name: 'Batch invites' }))
     await user.type(screen.getByLabelText('Invited XUIDs'), '2533274790000001')
     expect(screen.getByRole('button', { name: 'Send invites' })).toBeDisabled()
@@ -94,7 +98,13 @@ describe('BatchPanel', () => {
 
   it('after a reload, shows a stored run with Resume, its marked rows and the progress', async () => {
     const run = newBatchRun({
-      template: { scid: DRAFT.scid, templateName: 't', sessionName: 's', titleId: '1' },
+      // A run stored by an earlier build: its flat template opens as the invite it was.
+      template: {
+        scid: REQUEST.sessionRef.scid,
+        templateName: 't',
+        sessionName: 's',
+        titleId: '1',
+      },
       xuids: ['2533274790000001', '2533274790000002', '2533274790000003'],
       skipped: [{ raw: 'abc', line: 4, kind: 'invalid', reason: 'XUID must be a decimal number' }],
       budgets: [{ limit: 30, windowMs: 15_000 }],
@@ -132,7 +142,7 @@ describe('BatchPanel', () => {
 
   describe('a paused run', () => {
     const XUIDS = ['2533274790000001', '2533274790000002', '2533274790000003']
-    async function storePaused(template = templateFromDraft(DRAFT)) {
+    async function storePaused(template = templateOf(REQUEST)) {
       const run = newBatchRun({
         template,
         xuids: XUIDS,
@@ -194,7 +204,10 @@ describe('BatchPanel', () => {
     })
 
     it('says Resume sends the request the run started with when the form has changed', async () => {
-      await storePaused({ ...templateFromDraft(DRAFT), sessionName: 'session-old' })
+      await storePaused({
+        ...templateOf(REQUEST),
+        sessionRef: { ...REQUEST.sessionRef, name: 'session-old' },
+      })
       renderPanel()
       expect(
         await screen.findByText(

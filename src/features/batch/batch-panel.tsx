@@ -3,10 +3,10 @@
 // run", "Retry failed" and the "Batch results" table. It opens on demand so the single-invite form stays as it was.
 // State and actions are in useBatchPanel; the parts below only render them.
 import { useId, useState, useSyncExternalStore } from 'react'
-import type { ComposeDraft } from '../../data/drafts/draft-store'
 import { useLatestBatchRun } from '../../data/batch/batch-queries'
 import { isResumable, type BatchRun } from '../../data/batch/batch-run'
 import { getLiveBatch, subscribeBatch } from '../../data/batch/batch-controller'
+import type { InviteRequest } from '../../mpsd/request-entity'
 import { useBatchPanel } from './use-batch-panel'
 import { XuidsField } from './xuids-field'
 import { PacingFields } from './pacing-fields'
@@ -27,7 +27,7 @@ function shownRun(live: ReturnType<typeof getLiveBatch>, stored: BatchRun | null
   return isResumable(stored) || stored.createdAt > live.run.createdAt ? stored : live.run
 }
 
-export function BatchPanel({ draft }: { draft: ComposeDraft }) {
+export function BatchPanel({ request }: { request: InviteRequest }) {
   const live = useSyncExternalStore(subscribeBatch, getLiveBatch)
   const latest = useLatestBatchRun()
   const run = shownRun(live, latest.data ?? null)
@@ -51,21 +51,21 @@ export function BatchPanel({ draft }: { draft: ComposeDraft }) {
           Batch invites
         </button>
       </h3>
-      {show ? <BatchBody draft={draft} run={run} driving={driving} /> : null}
+      {show ? <BatchBody request={request} run={run} driving={driving} /> : null}
     </section>
   )
 }
 
 function BatchBody({
-  draft,
+  request,
   run,
   driving,
 }: {
-  draft: ComposeDraft
+  request: InviteRequest
   run: BatchRun | null
   driving: boolean
 }) {
-  const panel = useBatchPanel({ draft, run, driving })
+  const panel = useBatchPanel({ request, run, driving })
   return (
     <div className="batch-body">
       <XuidsField

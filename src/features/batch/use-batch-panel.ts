@@ -2,7 +2,6 @@
 // fields, the meter and ETA for the run shown, the pre-send checks and the file import. The
 // components only render what this returns.
 import { useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react'
-import type { ComposeDraft } from '../../data/drafts/draft-store'
 import {
   countItems,
   isResumable,
@@ -19,8 +18,9 @@ import { readSavedXuids, saveXuids } from '../../data/batch/saved-xuids'
 import { createTokenBucket, estimateFinish } from '../../data/batch/token-bucket'
 import { useBatchActions } from '../../data/batch/use-batch-actions'
 import { useSettings } from '../../data/settings/settings-queries'
+import type { InviteRequest } from '../../mpsd/request-entity'
 import { budgetsFrom, DEFAULT_FIELDS, type BudgetFields } from './budget-fields'
-import { templateFromDraft, templateIssues } from './batch-template'
+import { templateIssues, templateOf } from './batch-template'
 import { formatDuration } from './format-duration'
 import { describeRequest, sameRequest, sameXuids } from './run-request'
 
@@ -41,11 +41,11 @@ function useNow(active: boolean): number {
 }
 
 export function useBatchPanel({
-  draft,
+  request,
   run,
   driving,
 }: {
-  draft: ComposeDraft
+  request: InviteRequest
   run: BatchRun | null
   driving: boolean
 }) {
@@ -64,7 +64,7 @@ export function useBatchPanel({
   useEffect(() => saveXuids(text), [text])
 
   const parsed = useMemo(() => parseXuidText(text), [text])
-  const template = useMemo(() => templateFromDraft(draft), [draft])
+  const template = useMemo(() => templateOf(request), [request])
   const issues = useMemo(() => templateIssues(template), [template])
   const { budgets, invalid: invalidBudget } = useMemo(() => budgetsFrom(fields), [fields])
 

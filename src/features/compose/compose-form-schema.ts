@@ -1,112 +1,48 @@
-// The form's own shape (flat strings, one per field) beside the form, checked with the domain's
-// field schemas so the rules and messages are the ones the simulator and importers use.
+// The form's schema, derived from the request entity: the form holds one text per field of
+// REQUEST_FIELDS, and its issues are the ones requestIssues finds on the request those values
+// describe, so the rules and messages are the ones the simulator and importers use and are written
+// down once (decision 004).
 import { z } from 'zod'
+import { REQUEST_KINDS } from '../../mpsd/request-kinds'
 import {
-  contextSchema,
-  contextStringSchema,
-  scidSchema,
-  senderStringSchema,
-  sessionNameSchema,
-  templateNameSchema,
-  titleIdSchema,
-  xuidSchema,
-} from '../../mpsd/schemas'
-import {
-  buildActivityBody,
-  buildInviteBody,
-  postHandleRequest,
-  type WireRequest,
-} from '../../mpsd/request-builder'
-import type { ComposeDraft } from '../../data/drafts/draft-store'
+  REQUEST_FIELD_NAMES,
+  REQUEST_FIELDS,
+  requestFromFields,
+  type RequestField,
+  type RequestFields,
+} from '../../mpsd/request-fields'
+import { requestIssues, type RequestIssue } from '../../mpsd/request-validate'
+import { toWire } from '../../mpsd/to-wire'
+import type { WireRequest } from '../../mpsd/request-builder'
 
-export type ComposeField = Exclude<keyof ComposeDraft, 'type'>
+export type ComposeField = RequestField
+export type ComposeFormValues = RequestFields
 
-export const FIELD_LABELS: Record<ComposeField, string> = {
-  scid: 'SCID',
-  templateName: 'Template name',
-  sessionName: 'Session name',
-  invitedXuid: 'Invited XUID',
-  titleId: 'Title ID',
-  context: 'Context',
-  contextString: 'Context string',
-  senderString: 'Sender string',
-}
-
-const optional = (schema: z.ZodType<string>) => (value: string) =>
-  value.trim() === '' ? undefined : schema.safeParse(value)
-
-const str = z.string()
+export const FIELD_LABELS = Object.fromEntries(
+  REQUEST_FIELD_NAMES.map((name) => [name, REQUEST_FIELDS[name].label]),
+) as Record<ComposeField, string>
 
 export const composeFormSchema = z
   .object({
-    type: z.enum(['activity', 'invite']),
-    scid: str,
-    templateName: str,
-    sessionName: str,
-    invitedXuid: str,
-    titleId: str,
-    context: str,
-    contextString: str,
-    senderString: str,
+    kind: z.enum(REQUEST_KINDS),
+    ...(Object.fromEntries(REQUEST_FIELD_NAMES.map((name) => [name, z.string()])) as Record<
+      ComposeField,
+      z.ZodString
+    >),
   })
   .superRefine((values, ctx) => {
-    const check = (field: ComposeField, result: ReturnType<ReturnType<typeof optional>>) => {
-      if (result && !result.success) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [field],
-          message: result.error.issues[0]?.message ?? 'Invalid',
-        })
-      }
+    for (const issue of requestIssues(requestFromFields(values))) {
+      ctx.addIssue({ code: 'custom', path: [issue.field], message: issue.message })
     }
-    const required = (schema: z.ZodType<string>) => (value: string) => schema.safeParse(value)
-    check('scid', required(scidSchema)(values.scid))
-    check('templateName', required(templateNameSchema)(values.templateName))
-    if (values.type === 'activity') {
-      // MPSD fills in a GUID when an activity has no session name [spec §2.1].
-      check('sessionName', optional(sessionNameSchema)(values.sessionName))
-      return
-    }
-    check('sessionName', required(sessionNameSchema)(values.sessionName))
-    check('invitedXuid', required(xuidSchema)(values.invitedXuid))
-    check('titleId', required(titleIdSchema)(values.titleId))
-    check('context', values.context === '' ? undefined : contextSchema.safeParse(values.context))
-    check('contextString', optional(contextStringSchema)(values.contextString))
-    check('senderString', optional(senderStringSchema)(values.senderString))
   })
-export type ComposeFormValues = z.infer<typeof composeFormSchema>
 
-export type ComposeIssue = { field: ComposeField; label: string; message: string }
+export type ComposeIssue = RequestIssue
 
 /** Every rule that fails now, for all fields, touched or not: shown beside the preview. */
 export function composeIssues(values: ComposeFormValues): ComposeIssue[] {
-  const result = composeFormSchema.safeParse(values)
-  if (result.success) return []
-  return result.error.issues.map((issue) => {
-    const field = issue.path[0] as ComposeField
-    return { field, label: FIELD_LABELS[field] ?? String(field), message: issue.message }
-  })
-}
-
-/** The pure mapping from form values to the body on the wire. */
-export function toHandleBody(values: ComposeFormValues) {
-  const sessionRef = {
-    scid: values.scid,
-    templateName: values.templateName,
-    name: values.sessionName,
-  }
-  return values.type === 'activity'
-    ? buildActivityBody({ sessionRef })
-    : buildInviteBody({
-        sessionRef,
-        invitedXuid: values.invitedXuid,
-        titleId: values.titleId,
-        context: values.context,
-        contextString: values.contextString,
-        senderString: values.senderString,
-      })
+  return requestIssues(requestFromFields(values))
 }
 
 export function toWireRequest(values: ComposeFormValues, contractVersion: number): WireRequest {
-  return postHandleRequest(toHandleBody(values), contractVersion)
+  return toWire(requestFromFields(values), { contractVersion })
 }

@@ -3,11 +3,13 @@ import { useDeferredValue, useEffect, useMemo, useState, type ReactNode } from '
 import { useForm, useWatch, type FieldPath } from 'react-hook-form'
 import { Field } from '../../components/field'
 import { useAutosaveDraft, useRestoreStashedDraft } from '../../data/drafts/draft-queries'
-import { readStash, type ComposeDraft } from '../../data/drafts/draft-store'
+import { readStash } from '../../data/drafts/draft-store'
 import { useSettings } from '../../data/settings/settings-queries'
 import { useSendRequest } from '../../data/send/use-send-request'
 import { CONTEXT_MAX_ENCODED_LENGTH } from '../../mpsd/limits'
-import { encodedLength } from '../../mpsd/schemas'
+import type { RequestEntity } from '../../mpsd/request-entity'
+import { requestFromFields } from '../../mpsd/request-fields'
+import { encodedLength } from '../../mpsd/field-rules'
 import {
   composeFormSchema,
   composeIssues,
@@ -16,14 +18,14 @@ import {
   type ComposeField,
   type ComposeFormValues,
 } from './compose-form-schema'
-import { PasteJsonButton } from './paste-json-dialog'
+import { PasteJsonButton } from './paste-json-button'
 import { RequestPreview } from './request-preview'
 
 type ComposeFormProps = {
-  initialValues: ComposeDraft
+  initialValues: ComposeFormValues
   source: string | undefined
-  extraActions: ((draft: ComposeDraft) => ReactNode) | undefined
-  belowForm: ((draft: ComposeDraft) => ReactNode) | undefined
+  extraActions: ((request: RequestEntity) => ReactNode) | undefined
+  belowForm: ((request: RequestEntity) => ReactNode) | undefined
 }
 
 export function ComposeForm({ initialValues, source, extraActions, belowForm }: ComposeFormProps) {
@@ -47,8 +49,8 @@ export function ComposeForm({ initialValues, source, extraActions, belowForm }: 
   // Only the values the form mounted with: autosave updates initialValues on every keystroke.
   const [mountedWith] = useState(initialValues)
   useEffect(() => {
-    const filled = (Object.keys(mountedWith) as Array<keyof ComposeDraft>).filter(
-      (key) => key !== 'type' && mountedWith[key] !== '',
+    const filled = (Object.keys(mountedWith) as Array<keyof ComposeFormValues>).filter(
+      (key) => key !== 'kind' && mountedWith[key] !== '',
     )
     if (filled.length > 0) void trigger(filled as Array<FieldPath<ComposeFormValues>>)
   }, [mountedWith, trigger])
@@ -63,12 +65,13 @@ export function ComposeForm({ initialValues, source, extraActions, belowForm }: 
     [deferred, settings.contractVersion],
   )
   const issues = useMemo(() => composeIssues(deferred), [deferred])
+  const deferredRequest = useMemo(() => requestFromFields(deferred), [deferred])
   const send = useSendRequest()
-  const isInvite = values.type === 'invite'
+  const isInvite = values.kind === 'invite'
   const encoded = encodedLength(deferred.context ?? '')
 
-  function fillFrom(fields: Partial<ComposeDraft>) {
-    for (const [key, value] of Object.entries(fields) as Array<[keyof ComposeDraft, string]>) {
+  function fillFrom(fields: Partial<ComposeFormValues>) {
+    for (const [key, value] of Object.entries(fields) as Array<[keyof ComposeFormValues, string]>) {
       setValue(key, value as never, { shouldDirty: true, shouldTouch: true, shouldValidate: true })
     }
   }
@@ -78,12 +81,8 @@ export function ComposeForm({ initialValues, source, extraActions, belowForm }: 
     if (composeIssues(current).length > 0 || send.isPending) return
     send.mutate({
       request: toWireRequest(current, settings.contractVersion),
-      kind: current.type,
-      meta: {
-        scid: current.scid.trim(),
-        sessionName: current.sessionName.trim(),
-        ...(current.type === 'invite' ? { xuid: current.invitedXuid.trim() } : {}),
-      },
+      composed: requestFromFields(current),
+      kind: current.kind,
     })
   }
 
@@ -121,10 +120,10 @@ export function ComposeForm({ initialValues, source, extraActions, belowForm }: 
         <fieldset className="type-choice">
           <legend>Request type</legend>
           <label>
-            <input type="radio" value="activity" {...register('type')} /> Activity
+            <input type="radio" value="activity" {...register('kind')} /> Activity
           </label>
           <label>
-            <input type="radio" value="invite" {...register('type')} /> Invite
+            <input type="radio" value="invite" {...register('kind')} /> Invite
           </label>
         </fieldset>
         <p className="muted">
@@ -171,11 +170,11 @@ export function ComposeForm({ initialValues, source, extraActions, belowForm }: 
               Restore previous draft
             </button>
           ) : null}
-          {extraActions?.(deferred)}
+          {extraActions?.(deferredRequest)}
         </div>
       </form>
       <RequestPreview request={request} issues={issues} upstream={settings.upstream} />
-      {belowForm?.(deferred)}
+      {belowForm?.(deferredRequest)}
     </section>
   )
 }

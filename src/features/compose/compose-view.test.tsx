@@ -95,4 +95,20 @@ describe('Compose', () => {
     expect(await screen.findByDisplayValue('kept-template')).toBeInTheDocument()
     expect(screen.getByRole('radio', { name: 'Invite' })).toBeChecked()
   })
+
+  it('keeps what was typed for an invite after switching to Activity and reloading', async () => {
+    const first = renderWithProviders(<ComposeView />)
+    await userEvent.click(await screen.findByRole('radio', { name: 'Invite' }))
+    await userEvent.type(field('Invited XUID'), '2533274790000001')
+    await userEvent.type(field('Title ID'), '1234')
+    await userEvent.click(screen.getByRole('radio', { name: 'Activity' }))
+    expect(screen.queryByLabelText('Invited XUID')).not.toBeInTheDocument()
+    first.unmount()
+
+    renderWithProviders(<ComposeView />)
+    expect(await screen.findByRole('radio', { name: 'Activity' })).toBeChecked()
+    await userEvent.click(screen.getByRole('radio', { name: 'Invite' }))
+    expect(field('Invited XUID')).toHaveValue('2533274790000001')
+    expect(field('Title ID')).toHaveValue('1234')
+  })
 })

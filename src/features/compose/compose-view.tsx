@@ -1,14 +1,16 @@
 import { useQueryClient, useSuspenseQuery } from '@tanstack/react-query'
 import type { ReactNode } from 'react'
 import { draftQueries } from '../../data/drafts/draft-queries'
-import { EMPTY_DRAFT, type ComposeDraft } from '../../data/drafts/draft-store'
+import { draftFields } from '../../data/drafts/draft-store'
+import type { RequestEntity } from '../../mpsd/request-entity'
+import { emptyRequest } from '../../mpsd/request-fields'
 import { ComposeForm } from './compose-form'
 
 type ComposeViewProps = {
-  /** Buttons other features add beside the form's own (e.g. "Save preset"), given the live draft. */
-  extraActions?: (draft: ComposeDraft) => ReactNode
-  /** Panels other features add under the form (e.g. batch invites), given the live draft. */
-  belowForm?: (draft: ComposeDraft) => ReactNode
+  /** Buttons other features add beside the form's own (e.g. "Save preset"), given the live request. */
+  extraActions?: (request: RequestEntity) => ReactNode
+  /** Panels other features add under the form (e.g. batch invites), given the live request. */
+  belowForm?: (request: RequestEntity) => ReactNode
 }
 
 export function ComposeView({ extraActions, belowForm }: ComposeViewProps) {
@@ -21,11 +23,11 @@ export function ComposeView({ extraActions, belowForm }: ComposeViewProps) {
   })
   // A new revision (a preset or history entry opened as a draft) remounts the form with new
   // defaultValues: server state is never synced into live form state.
-  const values = queryClient.getQueryData(draftQueries.current().queryKey)?.values
+  const stored = queryClient.getQueryData(draftQueries.current().queryKey)
   return (
     <ComposeForm
       key={opened.revision}
-      initialValues={values ?? EMPTY_DRAFT}
+      initialValues={draftFields(stored ?? { request: emptyRequest() })}
       source={opened.source}
       extraActions={extraActions}
       belowForm={belowForm}

@@ -4,18 +4,19 @@ import { useState } from 'react'
 import { ExchangeView } from '../../components/exchange-view'
 import { ConfirmDialog } from '../../components/confirm-dialog'
 import { useOpenInComposer } from '../../data/drafts/draft-queries'
-import { EMPTY_DRAFT } from '../../data/drafts/draft-store'
 import type { HistoryEntry } from '../../data/history/history-entry'
 import { useSendRequest } from '../../data/send/use-send-request'
 import { describeUpstream } from '../../data/settings/settings-store'
 import { describeSender } from '../../mpsd/acting-identity'
-import { parsePastedJson } from '../../mpsd/paste-json'
+import { composedRequestOf } from '../../data/history/composed-request'
 import { Alert } from '../../components/alert'
 
 export function HistoryDetail({ entry }: { entry: HistoryEntry }) {
   const send = useSendRequest()
   const open = useOpenInComposer()
   const [confirming, setConfirming] = useState(false)
+  // Kept with the entry it is about: the view shows the next entry in this same component.
+  const [openError, setOpenError] = useState<{ id: string; message: string }>()
   const composable = entry.kind === 'activity' || entry.kind === 'invite'
 
   function replay() {
@@ -28,6 +29,7 @@ export function HistoryDetail({ entry }: { entry: HistoryEntry }) {
         headers: entry.request.headers.filter(([name]) => name.toLowerCase() !== 'authorization'),
         body: entry.request.body,
       },
+      ...(entry.composed ? { composed: entry.composed } : {}),
       kind: entry.kind,
       upstream: entry.upstream,
       meta: {
@@ -39,10 +41,11 @@ export function HistoryDetail({ entry }: { entry: HistoryEntry }) {
   }
 
   function openInComposer() {
-    const pasted = parsePastedJson(entry.request.body ?? '')
-    if (!pasted.ok) return
+    const opened = composedRequestOf(entry)
+    setOpenError(opened.ok ? undefined : { id: entry.id, message: opened.error })
+    if (!opened.ok) return
     open.mutate({
-      values: { ...EMPTY_DRAFT, ...pasted.fields },
+      request: opened.request,
       source: `History entry of ${new Date(entry.startedAt).toLocaleString()}`,
     })
   }
@@ -77,6 +80,9 @@ export function HistoryDetail({ entry }: { entry: HistoryEntry }) {
         </span>
       </div>
       {send.isError ? <Alert>Replay failed: {send.error.message}</Alert> : null}
+      {openError?.id === entry.id ? (
+        <Alert>This entry cannot be opened in the composer: {openError.message}</Alert>
+      ) : null}
       <h4>Request as sent</h4>
       <pre aria-label="Request as sent">
         {`${entry.request.method} ${entry.request.path}\n${entry.request.headers.map(([n, v]) => `${n}: ${v}`).join('\n')}${entry.request.body === undefined ? '' : `\n\n${entry.request.body}`}`}

@@ -1,7 +1,7 @@
-import type { PresetContent } from '../../mpsd/preset'
+import type { SharedPreset } from '../../mpsd/preset'
 
 /** The request a preset holds, as a definition list: what the user checks before saving or loading. */
-export function PresetSummary({ preset }: { preset: PresetContent }) {
+export function PresetSummary({ preset }: { preset: SharedPreset }) {
   const r = preset.request
   const rows: Array<[string, string]> = [
     ['Name', preset.name],
@@ -11,11 +11,11 @@ export function PresetSummary({ preset }: { preset: PresetContent }) {
     ...(preset.tags.length > 0
       ? ([['Tags', preset.tags.join(', ')]] as Array<[string, string]>)
       : []),
-    ['Type', r.type],
+    ['Type', r.kind],
     ['SCID', r.sessionRef.scid],
     ['Template name', r.sessionRef.templateName],
     ['Session name', r.sessionRef.name],
-    ...(r.type === 'invite'
+    ...(r.kind === 'invite'
       ? ([
           ['Invited XUID', r.invite.invitedXuid],
           ['Title ID', r.invite.titleId],
@@ -25,7 +25,7 @@ export function PresetSummary({ preset }: { preset: PresetContent }) {
         ] as Array<[string, string]>)
       : []),
     ['Contract version', String(r.contractVersion)],
-    ...(r.xuids ? ([['XUIDs', r.xuids.join(', ')]] as Array<[string, string]>) : []),
+    ...(preset.xuids ? ([['XUIDs', preset.xuids.join(', ')]] as Array<[string, string]>) : []),
   ]
   return (
     <dl className="preset-summary">

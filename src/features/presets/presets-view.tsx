@@ -10,7 +10,7 @@ import {
   exportPresetsFile,
   type ExportOutput,
 } from '../../data/presets/preset-exporters'
-import { presetRequestToDraft } from '../../data/presets/preset-draft'
+import { draftRequestOf } from '../../data/presets/preset-draft'
 import {
   useDeletePreset,
   useDuplicatePreset,
@@ -26,7 +26,7 @@ import { planImport, type ImportPlan } from '../../data/presets/import-plan'
 import { createShareLink } from '../../data/presets/share-link'
 import { useSettings } from '../../data/settings/settings-queries'
 import { downloadText } from '../../lib/download'
-import { presetContentSchema, presetSlug, type Preset } from '../../mpsd/preset'
+import { presetInfoSchema, presetSlug, type Preset } from '../../mpsd/preset'
 import { Field } from '../../components/field'
 import { ImportReview } from './import-review'
 import { PresetSummary } from './preset-summary'
@@ -203,7 +203,7 @@ export function PresetsView() {
 function useLoad() {
   const open = useOpenInComposer()
   return (preset: Preset) =>
-    open.mutate({ values: presetRequestToDraft(preset.request), source: `preset “${preset.name}”` })
+    open.mutate({ request: draftRequestOf(preset), source: `preset “${preset.name}”` })
 }
 
 function PresetCard({
@@ -231,9 +231,9 @@ function PresetCard({
       <h4 id={headingId}>{preset.name}</h4>
       {preset.description ? <p>{preset.description}</p> : null}
       <p className="muted small">
-        {r.type} · {r.sessionRef.templateName || '—'} / {r.sessionRef.name || '—'}
-        {r.type === 'invite' && r.invite.invitedXuid ? ` · XUID ${r.invite.invitedXuid}` : ''}
-        {r.xuids ? ` · ${r.xuids.length} XUIDs` : ''} · contract {r.contractVersion}
+        {r.kind} · {r.sessionRef.templateName || '—'} / {r.sessionRef.name || '—'}
+        {r.kind === 'invite' && r.invite.invitedXuid ? ` · XUID ${r.invite.invitedXuid}` : ''}
+        {preset.xuids ? ` · ${preset.xuids.length} XUIDs` : ''} · contract {r.contractVersion}
         {r.contractVersion !== settings.contractVersion
           ? ` (Settings use ${settings.contractVersion})`
           : ''}
@@ -322,9 +322,7 @@ function EditPreset({ preset, onDone }: { preset: Preset; onDone: () => void }) 
         .map((t) => t.trim())
         .filter(Boolean),
     }
-    const parsed = presetContentSchema
-      .pick({ name: true, description: true, tags: true })
-      .safeParse(patch)
+    const parsed = presetInfoSchema.safeParse(patch)
     if (!parsed.success) {
       const issue = parsed.error.issues[0]
       setError({ field: String(issue?.path[0] ?? 'name'), message: issue?.message ?? 'Invalid' })
@@ -466,7 +464,7 @@ function TeamPresets({ onShare }: { onShare: (preset: Preset) => void }) {
             <article className="preset-card" aria-labelledby={`team-${preset.id}`}>
               <h4 id={`team-${preset.id}`}>{preset.name}</h4>
               <p className="muted small">
-                Team · {file} · {preset.request.type}
+                Team · {file} · {preset.request.kind}
               </p>
               {preset.description ? <p>{preset.description}</p> : null}
               <div className="button-row">

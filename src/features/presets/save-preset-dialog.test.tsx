@@ -1,7 +1,8 @@
 import { screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { EMPTY_DRAFT } from '../../data/drafts/draft-store'
+import type { InviteRequest } from '../../mpsd/request-entity'
+import { emptyRequest } from '../../mpsd/request-fields'
 import { listPresets } from '../../data/presets/preset-store'
 import { writeAuthorization } from '../../data/settings/settings-store'
 import { resetWorkbenchDBConnection } from '../../lib/db'
@@ -13,17 +14,19 @@ afterEach(async () => {
   indexedDB.deleteDatabase('handles-workbench')
 })
 
-const draft = {
-  ...EMPTY_DRAFT,
-  scid: 'bd6c41c3-01c3-468a-a3b5-3e0fe8133862',
-  templateName: 'deathmatch',
-  sessionName: 's1',
+const request: InviteRequest = {
+  ...emptyRequest('invite'),
+  sessionRef: {
+    scid: 'bd6c41c3-01c3-468a-a3b5-3e0fe8133862',
+    templateName: 'deathmatch',
+    name: 's1',
+  },
 }
 
 describe('Save preset', () => {
   it('marks a missing name invalid and saves nothing', async () => {
     const user = userEvent.setup()
-    renderWithProviders(<SavePresetButton draft={draft} />)
+    renderWithProviders(<SavePresetButton request={request} />)
     await user.click(await screen.findByRole('button', { name: 'Save preset' }))
     await user.click(await screen.findByRole('button', { name: 'Save' }))
     expect(screen.getByLabelText('Preset name')).toHaveAttribute('aria-invalid', 'true')
@@ -38,7 +41,12 @@ describe('Save preset', () => {
     // Compose renders its actions inside its own form: saving must not submit (send) it.
     renderWithProviders(
       <form onSubmit={outerSubmit}>
-        <SavePresetButton draft={{ ...draft, senderString: 'component-secret-token' }} />
+        <SavePresetButton
+          request={{
+            ...request,
+            invite: { ...request.invite, senderString: 'component-secret-token' },
+          }}
+        />
       </form>,
     )
     await user.click(await screen.findByRole('button', { name: 'Save preset' }))
@@ -51,7 +59,8 @@ describe('Save preset', () => {
     expect(saved).toMatchObject({
       name: 'Weekly',
       tags: ['eu', 'smoke'],
-      request: { xuids: ['11', '12'], sessionRef: { name: 's1' } },
+      xuids: ['11', '12'],
+      request: { sessionRef: { name: 's1' }, contractVersion: 107 },
     })
     expect(JSON.stringify(saved)).not.toContain('component-secret-token')
     expect(outerSubmit).not.toHaveBeenCalled()
@@ -59,7 +68,7 @@ describe('Save preset', () => {
 
   it('marks a bad XUID list invalid', async () => {
     const user = userEvent.setup()
-    renderWithProviders(<SavePresetButton draft={draft} />)
+    renderWithProviders(<SavePresetButton request={request} />)
     await user.click(await screen.findByRole('button', { name: 'Save preset' }))
     await user.type(await screen.findByLabelText('Preset name'), 'X')
     await user.type(screen.getByLabelText('XUIDs'), 'abc')

@@ -1,16 +1,16 @@
-// "Save preset" in Compose: names the live draft and stores it. The dialog is portalled to
+// "Save preset" in Compose: names the live request and stores it. The dialog is portalled to
 // <body> because Compose renders its extra actions inside its own <form>, and forms cannot nest.
 import { useState } from 'react'
 import { createPortal } from 'react-dom'
 import { Link } from 'wouter'
 import { Dialog } from '../../components/dialog'
 import { Field } from '../../components/field'
-import type { ComposeDraft } from '../../data/drafts/draft-store'
-import { draftToPresetRequest } from '../../data/presets/preset-draft'
+import { Alert } from '../../components/alert'
+import { presetRequestOf } from '../../data/presets/preset-draft'
 import { useCreatePreset } from '../../data/presets/preset-queries'
 import { useSettings } from '../../data/settings/settings-queries'
 import { presetContentSchema } from '../../mpsd/preset'
-import { Alert } from '../../components/alert'
+import type { RequestEntity } from '../../mpsd/request-entity'
 
 type Errors = Partial<Record<'name' | 'description' | 'tags' | 'xuids', string>>
 
@@ -21,7 +21,7 @@ export function splitList(text: string): string[] {
     .filter(Boolean)
 }
 
-export function SavePresetButton({ draft }: { draft: ComposeDraft }) {
+export function SavePresetButton({ request }: { request: RequestEntity }) {
   const [open, setOpen] = useState(false)
   const [saved, setSaved] = useState<string | undefined>()
   return (
@@ -37,7 +37,7 @@ export function SavePresetButton({ draft }: { draft: ComposeDraft }) {
       {createPortal(
         <Dialog open={open} title="Save preset" onClose={() => setOpen(false)}>
           <SavePresetForm
-            draft={draft}
+            request={request}
             onCancel={() => setOpen(false)}
             onSaved={(name) => {
               setSaved(name)
@@ -52,11 +52,11 @@ export function SavePresetButton({ draft }: { draft: ComposeDraft }) {
 }
 
 function SavePresetForm({
-  draft,
+  request,
   onSaved,
   onCancel,
 }: {
-  draft: ComposeDraft
+  request: RequestEntity
   onSaved: (name: string) => void
   onCancel: () => void
 }) {
@@ -73,15 +73,16 @@ function SavePresetForm({
       name,
       description,
       tags: splitList(tags),
-      request: draftToPresetRequest(draft, settings.contractVersion, splitList(xuids)),
+      request: presetRequestOf(request, settings.contractVersion),
+      xuids: splitList(xuids),
     }
     const parsed = presetContentSchema.safeParse(candidate)
     if (!parsed.success) {
       const next: Errors = {}
       for (const issue of parsed.error.issues) {
-        const [first, second] = issue.path
+        const [first] = issue.path
         const key: keyof Errors =
-          first === 'request' && second === 'xuids'
+          first === 'xuids'
             ? 'xuids'
             : first === 'tags'
               ? 'tags'
@@ -109,8 +110,8 @@ function SavePresetForm({
       }}
     >
       <p className="muted">
-        Saves this {draft.type} draft with contract version {settings.contractVersion}. The token is
-        never saved in a preset.
+        Saves this {request.kind} draft with contract version {settings.contractVersion}. The token
+        is never saved in a preset.
       </p>
       <Field label="Preset name" error={errors.name}>
         {({ id, describedBy, invalid }) => (

@@ -5,12 +5,12 @@ import { useLocation } from 'wouter'
 import { Dialog } from '../../components/dialog'
 import { useCreatePreset } from '../../data/presets/preset-queries'
 import { openSharePayload, sharePayloadOf } from '../../data/presets/share-link'
-import { describeProblem, type PresetContent } from '../../mpsd/preset'
+import { describeProblem, type SharedPreset } from '../../mpsd/preset'
 import { PresetSummary } from './preset-summary'
 import { Alert } from '../../components/alert'
 
 type State =
-  { kind: 'idle' } | { kind: 'ready'; preset: PresetContent } | { kind: 'error'; message: string }
+  { kind: 'idle' } | { kind: 'ready'; preset: SharedPreset } | { kind: 'error'; message: string }
 
 function clearHash() {
   history.replaceState(history.state, '', `${location.pathname}${location.search}`)

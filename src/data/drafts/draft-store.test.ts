@@ -1,0 +1,103 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { emptyRequest, fieldsOf, requestsFromFields } from '../../mpsd/request-fields'
+import {
+  draftFields,
+  openDraft,
+  readDraft,
+  readStash,
+  restoreStashedDraft,
+  saveDraft,
+} from './draft-store'
+
+// Unit tests run in Node: a Map-backed Storage stands in for the browser's localStorage.
+function memoryStorage(): Storage {
+  const items = new Map<string, string>()
+  return {
+    get length() {
+      return items.size
+    },
+    clear: () => items.clear(),
+    getItem: (key) => items.get(key) ?? null,
+    key: (index) => [...items.keys()][index] ?? null,
+    removeItem: (key) => void items.delete(key),
+    setItem: (key, value) => void items.set(key, String(value)),
+  }
+}
+
+beforeEach(() => {
+  vi.stubGlobal('localStorage', memoryStorage())
+  vi.stubGlobal('sessionStorage', memoryStorage())
+})
+afterEach(() => vi.unstubAllGlobals())
+
+const SCID = 'bd6c41c3-01c3-468a-a3b5-3e0fe8133862'
+const typed = {
+  ...fieldsOf(emptyRequest()),
+  scid: SCID,
+  templateName: 'deathmatch',
+  sessionName: 'lobby',
+  invitedXuid: '2533274790000001',
+  titleId: '1234',
+  context: ' as typed ',
+}
+
+describe('the composer draft', () => {
+  it("opens today's localStorage draft and stash exactly as they were typed", () => {
+    const stored = JSON.parse(
+      readFileSync(
+        join(__dirname, '../../testing/fixtures/legacy/draft-localstorage.json'),
+        'utf8',
+      ),
+    ) as Record<string, string>
+    for (const [key, value] of Object.entries(stored)) localStorage.setItem(key, value)
+    const legacy = JSON.parse(stored['handles-workbench:draft']!) as {
+      values: Record<string, string> & { type: string }
+    }
+    const { type, ...values } = legacy.values
+    const draft = readDraft()
+    expect(draft).toMatchObject({ revision: 1, source: 'preset “Weekly invite”' })
+    // Activity chosen; the invite typed before the switch is still there to switch back to.
+    expect(draft.request.kind).toBe('activity')
+    expect(draftFields(draft)).toEqual({ kind: type, ...values })
+    expect(readStash().map((d) => draftFields(d).sessionName)).toEqual(['earlier-session'])
+  })
+
+  it('keeps the hidden fields of the other kind across a kind switch and a reload', () => {
+    const asActivity = { ...typed, kind: 'activity' as const }
+    saveDraft(requestsFromFields(asActivity))
+    expect(draftFields(readDraft())).toEqual(asActivity)
+    // ...and back to Invite: the invite fields are the ones typed before.
+    expect(draftFields(readDraft()).invitedXuid).toBe('2533274790000001')
+  })
+
+  it('stores the request as typed, untrimmed, and nothing for a kind with nothing hidden', () => {
+    saveDraft(requestsFromFields(typed))
+    const raw = JSON.parse(localStorage.getItem('handles-workbench:draft')!)
+    expect(raw).toEqual({ revision: 0, request: requestsFromFields(typed).request })
+    expect(raw.request.invite.context).toBe(' as typed ')
+  })
+
+  it('opens a request as a new draft, stashing the one being typed, and restores it', () => {
+    saveDraft(requestsFromFields(typed))
+    const opened = openDraft({ ...emptyRequest('activity'), contractVersion: 105 }, 'preset “X”')
+    expect(opened).toEqual({ revision: 1, request: emptyRequest('activity'), source: 'preset “X”' })
+    expect(readStash().map(draftFields)).toEqual([typed])
+    const restored = restoreStashedDraft()
+    expect(restored && draftFields(restored)).toEqual(typed)
+    expect(readDraft().revision).toBe(2)
+  })
+
+  it('opens damaged storage as an empty draft instead of failing', () => {
+    for (const raw of ['{', 'null', '42', '{"request":{"v":9}}', '{"values":"x"}']) {
+      localStorage.setItem('handles-workbench:draft', raw)
+      expect(draftFields(readDraft())).toEqual(fieldsOf(emptyRequest()))
+    }
+    localStorage.setItem('handles-workbench:draft-stash', '[{"request":1},"x"]')
+    expect(readStash().map(draftFields)).toEqual([
+      fieldsOf(emptyRequest()),
+      fieldsOf(emptyRequest()),
+    ])
+  })
+})

@@ -1,0 +1,129 @@
+// Reads a handle body someone else wrote (pasted from the docs, captured in a HAR file) into the
+// request's fields, listing everything that could not be mapped and why: nothing is dropped
+// silently. Shared by the paste box (paste-json.ts) and fromWire, which parse the text their own
+// way and hand over plain JSON values with every number already a string (64-bit XUIDs and title
+// IDs must keep every digit).
+import { isRequestKind, type RequestKind } from './request-kinds'
+import { fieldsOfKind, type RequestField } from './request-fields'
+
+export type BodyNote = { path: string; reason: string }
+
+export type MappedBody = {
+  /** The body's `type`, when it names a kind composed here. */
+  kind?: RequestKind
+  fields: Partial<Record<RequestField, string>>
+  /** Fields that were `{placeholder}`s in the text: left empty for the user to fill. */
+  placeholders: string[]
+  unmapped: BodyNote[]
+}
+
+/** How the paste box marks a `{placeholder}` value it quoted so the text parses. */
+export const PLACEHOLDER_MARK = '\u2063placeholder:'
+
+export function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function asText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value)
+  if (value === null) return ''
+  return undefined
+}
+
+const SESSION_REF_FIELDS: Record<string, RequestField> = {
+  scid: 'scid',
+  templateName: 'templateName',
+  name: 'sessionName',
+}
+
+const INVITE_ATTRIBUTE_FIELDS: Record<string, RequestField> = {
+  titleId: 'titleId',
+  context: 'context',
+  contextString: 'contextString',
+  senderString: 'senderString',
+}
+
+/** A handle body, or a bare session reference, as fields. */
+export function mapHandleBody(value: Record<string, unknown>): MappedBody {
+  const mapped: MappedBody = { fields: {}, placeholders: [], unmapped: [] }
+  const pathOf: Partial<Record<RequestField, string>> = {}
+
+  const take = (raw: unknown, path: string, field: RequestField) => {
+    pathOf[field] = path
+    const text = asText(raw)
+    if (text === undefined) {
+      mapped.unmapped.push({ path, reason: 'expected a text value, found an object or a list' })
+    } else if (text.startsWith(PLACEHOLDER_MARK)) {
+      mapped.placeholders.push(path)
+      mapped.fields[field] = ''
+    } else {
+      mapped.fields[field] = text
+    }
+  }
+
+  const mapSessionRef = (ref: Record<string, unknown>, prefix: string) => {
+    for (const [key, raw] of Object.entries(ref)) {
+      const path = prefix ? `${prefix}.${key}` : key
+      const field = Object.hasOwn(SESSION_REF_FIELDS, key) ? SESSION_REF_FIELDS[key] : undefined
+      if (field) take(raw, path, field)
+      else mapped.unmapped.push({ path, reason: 'not part of a session reference' })
+    }
+  }
+
+  if (!('type' in value) && ('scid' in value || 'templateName' in value)) {
+    mapSessionRef(value, '')
+    return mapped
+  }
+  for (const [key, raw] of Object.entries(value)) {
+    if (key === 'type') {
+      const type = asText(raw)
+      if (isRequestKind(type)) mapped.kind = type
+      else
+        mapped.unmapped.push({
+          path: 'type',
+          reason: `"${type ?? '?'}" handles are not composed here (only activity and invite)`,
+        })
+    } else if (key === 'sessionRef' && isJsonObject(raw)) {
+      mapSessionRef(raw, 'sessionRef')
+    } else if (key === 'version') {
+      const version = asText(raw)
+      if (version !== '1')
+        mapped.unmapped.push({
+          path: 'version',
+          reason: `handle version ${version ?? '?'} is not 1; the Workbench always sends 1`,
+        })
+    } else if (key === 'id') {
+      mapped.unmapped.push({
+        path: 'id',
+        reason: 'MPSD assigns handle ids; a request never sends one',
+      })
+    } else if (key === 'invitedXuid') {
+      take(raw, 'invitedXuid', 'invitedXuid')
+    } else if (key === 'inviteAttributes' && isJsonObject(raw)) {
+      for (const [attr, attrRaw] of Object.entries(raw)) {
+        const path = `inviteAttributes.${attr}`
+        const field = Object.hasOwn(INVITE_ATTRIBUTE_FIELDS, attr)
+          ? INVITE_ATTRIBUTE_FIELDS[attr]
+          : undefined
+        if (field) take(attrRaw, path, field)
+        else mapped.unmapped.push({ path, reason: 'not an invite attribute MPSD knows' })
+      }
+    } else {
+      mapped.unmapped.push({ path: key, reason: 'not a field of an activity or invite body' })
+    }
+  }
+  // An activity with invite attributes: they would never be sent, so they are listed, not kept.
+  const { kind } = mapped
+  if (kind) {
+    const own = fieldsOfKind(kind)
+    for (const field of Object.keys(mapped.fields) as RequestField[]) {
+      if (own.includes(field)) continue
+      const path = pathOf[field] ?? field
+      delete mapped.fields[field]
+      mapped.placeholders = mapped.placeholders.filter((p) => p !== path)
+      mapped.unmapped.push({ path, reason: `not part of a body of type "${kind}"` })
+    }
+  }
+  return mapped
+}

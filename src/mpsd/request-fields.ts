@@ -1,0 +1,108 @@
+// The request as a form sees it: one text per field, the fields of every kind at once, so switching
+// Activity <-> Invite hides fields without losing them. Derived from the entity's blocks by one
+// table, not written out again: the compose form, the paste box's "what was filled" and the
+// issues' field names all come from here. No zod: the composer's first load builds and reads
+// requests through this table alone (decision 004).
+import type { ActivityRequest, InviteRequest, RequestEntity } from './request-entity'
+import {
+  KIND_BLOCKS,
+  REQUEST_ENTITY_VERSION,
+  REQUEST_KINDS,
+  type RequestKind,
+} from './request-kinds'
+
+type Block = 'sessionRef' | 'invite'
+
+/** Each field of the form: its label, and where it lives in the entity. */
+export const REQUEST_FIELDS = {
+  scid: { label: 'SCID', block: 'sessionRef', prop: 'scid' },
+  templateName: { label: 'Template name', block: 'sessionRef', prop: 'templateName' },
+  sessionName: { label: 'Session name', block: 'sessionRef', prop: 'name' },
+  invitedXuid: { label: 'Invited XUID', block: 'invite', prop: 'invitedXuid' },
+  titleId: { label: 'Title ID', block: 'invite', prop: 'titleId' },
+  context: { label: 'Context', block: 'invite', prop: 'context' },
+  contextString: { label: 'Context string', block: 'invite', prop: 'contextString' },
+  senderString: { label: 'Sender string', block: 'invite', prop: 'senderString' },
+} as const satisfies Record<string, { label: string; block: Block; prop: string }>
+
+export type RequestField = keyof typeof REQUEST_FIELDS
+export const REQUEST_FIELD_NAMES = Object.keys(REQUEST_FIELDS) as RequestField[]
+
+/** The form's values: the kind and every field's text. */
+export type RequestFields = { kind: RequestKind } & Record<RequestField, string>
+
+/** The entity path of a field, as preset problems name it (`sessionRef.name`). */
+export function fieldPath(field: RequestField): string {
+  return `${REQUEST_FIELDS[field].block}.${REQUEST_FIELDS[field].prop}`
+}
+
+export function fieldsOfKind(kind: RequestKind): RequestField[] {
+  return REQUEST_FIELD_NAMES.filter((name) =>
+    KIND_BLOCKS[kind].includes(REQUEST_FIELDS[name].block),
+  )
+}
+
+/**
+ * The form's values for requests laid over each other: later ones win, the last one's kind. A value
+ * that is not text (a damaged record) reads as empty, so the form only ever gets strings.
+ */
+export function fieldsOf(...requests: readonly RequestEntity[]): RequestFields {
+  const fields = { kind: 'invite' } as RequestFields
+  for (const name of REQUEST_FIELD_NAMES) fields[name] = ''
+  for (const request of requests) {
+    fields.kind = request.kind
+    for (const name of REQUEST_FIELD_NAMES) {
+      const { block, prop } = REQUEST_FIELDS[name]
+      const values = (request as Partial<Record<Block, Record<string, unknown>>>)[block]
+      if (typeof values === 'object' && values !== null) {
+        const value = values[prop]
+        fields[name] = typeof value === 'string' ? value : ''
+      }
+    }
+  }
+  return fields
+}
+
+/** The entity of `kind` the form's values describe; fields of other kinds' blocks are left out. */
+export function requestFromFields(
+  fields: Partial<RequestFields>,
+  kind: RequestKind = fields.kind ?? 'invite',
+): RequestEntity {
+  const request: Record<string, unknown> = { v: REQUEST_ENTITY_VERSION, kind }
+  for (const block of KIND_BLOCKS[kind]) request[block] = {}
+  for (const name of REQUEST_FIELD_NAMES) {
+    const { block, prop } = REQUEST_FIELDS[name]
+    const values = request[block] as Record<string, string> | undefined
+    if (values) values[prop] = fields[name] ?? ''
+  }
+  return request as RequestEntity
+}
+
+/** A request of `kind` with every field empty. */
+export function emptyRequest(kind: 'activity'): ActivityRequest
+export function emptyRequest(kind?: 'invite'): InviteRequest
+export function emptyRequest(kind?: RequestKind): RequestEntity
+export function emptyRequest(kind: RequestKind = 'invite'): RequestEntity {
+  return requestFromFields({}, kind)
+}
+
+/**
+ * The form's values as the selected kind's request, plus the same values seen as each other kind
+ * that holds something typed the selected one does not (an invite's fields while Activity is
+ * chosen). A draft keeps both, so switching kind and reloading loses nothing (decision 004).
+ */
+export function requestsFromFields(fields: RequestFields): {
+  request: RequestEntity
+  others: RequestEntity[]
+} {
+  const own = KIND_BLOCKS[fields.kind]
+  const others = REQUEST_KINDS.filter(
+    (kind) =>
+      kind !== fields.kind &&
+      REQUEST_FIELD_NAMES.some((name) => {
+        const { block } = REQUEST_FIELDS[name]
+        return fields[name] !== '' && !own.includes(block) && KIND_BLOCKS[kind].includes(block)
+      }),
+  ).map((kind) => requestFromFields(fields, kind))
+  return { request: requestFromFields(fields), others }
+}
