@@ -3,37 +3,11 @@
 // browser storage other than the tab's sessionStorage, and what the simulator received.
 import { readFile } from 'node:fs/promises'
 import { inflateRawSync } from 'node:zlib'
-import { expect, test, type Page } from '@playwright/test'
-import { fillInvite } from './support'
+import { expect, test } from '@playwright/test'
+import { dumpBrowserStorage, fillInvite } from './support'
 
 const SECRET = 'canary-token-7c1f3e'
 const TOKEN = `XBL3.0 x=2814679796296491;${SECRET}`
-
-async function dumpBrowserStorage(page: Page): Promise<string> {
-  return page.evaluate(async () => {
-    const local = JSON.stringify({ ...localStorage })
-    const databases = await indexedDB.databases()
-    const dumps: string[] = []
-    for (const { name } of databases) {
-      if (!name) continue
-      dumps.push(
-        await new Promise<string>((resolve, reject) => {
-          const open = indexedDB.open(name)
-          open.onerror = () => reject(new Error(`cannot open ${name}`))
-          open.onsuccess = () => {
-            const db = open.result
-            const stores = [...db.objectStoreNames]
-            if (stores.length === 0) return resolve('')
-            const tx = db.transaction(stores, 'readonly')
-            const requests = stores.map((store) => tx.objectStore(store).getAll())
-            tx.oncomplete = () => resolve(JSON.stringify(requests.map((r) => r.result as unknown)))
-          }
-        }),
-      )
-    }
-    return `${local}\n${dumps.join('\n')}`
-  })
-}
 
 test.beforeEach(async ({ request, context }) => {
   await request.post('/sim/__reset')

@@ -34,3 +34,30 @@ export async function fillInvite(page: Page, fields: InviteFields = {}): Promise
   await page.getByLabel('Invited XUID').fill(fields.invitedXuid ?? '2533274790000001')
   await page.getByLabel('Title ID').fill(fields.titleId ?? '1234')
 }
+
+/** Everything the page keeps: localStorage, sessionStorage and every IndexedDB store. */
+export async function dumpBrowserStorage(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const local = JSON.stringify({ ...localStorage, ...sessionStorage })
+    const databases = await indexedDB.databases()
+    const dumps: string[] = []
+    for (const { name } of databases) {
+      if (!name) continue
+      dumps.push(
+        await new Promise<string>((resolve, reject) => {
+          const open = indexedDB.open(name)
+          open.onerror = () => reject(new Error(`cannot open ${name}`))
+          open.onsuccess = () => {
+            const db = open.result
+            const stores = [...db.objectStoreNames]
+            if (stores.length === 0) return resolve('')
+            const tx = db.transaction(stores, 'readonly')
+            const requests = stores.map((store) => tx.objectStore(store).getAll())
+            tx.oncomplete = () => resolve(JSON.stringify(requests.map((r) => r.result as unknown)))
+          }
+        }),
+      )
+    }
+    return `${local}\n${dumps.join('\n')}`
+  })
+}
