@@ -31,7 +31,9 @@ function isLoopbackPeer(c: Context): boolean {
 
 export function createWorkbenchApp(
   config: ServerConfig,
-  logger: Logger = createLogger(undefined, secretsOfAuthorization(config.xblAuthorization ?? '')),
+  logger: Logger = createLogger(undefined, () =>
+    secretsOfAuthorization(config.xblAuthorization ?? ''),
+  ),
 ) {
   const app = new Hono()
   const policy: CallerPolicy = { allowedHosts: allowedHostsFor(config.host), isLoopbackPeer }
@@ -39,6 +41,8 @@ export function createWorkbenchApp(
   const simulator = createSimulatorApp(config.simulator)
   const auth = config.auth ?? readAuthConfig({})
   const identities = createIdentities(auth, { logger, ...policy })
+  // Security: every signed-in account's tokens are masked in every line, whoever writes it.
+  logger.learnSecrets(() => identities.store.secrets())
   const proxy = createProxyApp({
     ...policy,
     extraUpstreams: config.extraUpstreams,
