@@ -4,7 +4,7 @@ import { Hono, type Context } from 'hono'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { secretsOfAuthorization } from '../mpsd/redact'
 import { createByteBudget } from './byte-budget'
-import { allowedHostsFor, checkCaller, checkHost, type CallerPolicy } from './caller-check'
+import { allowedHostsFor, callerGuard, checkHost, type CallerPolicy } from './caller-check'
 import type { ServerConfig } from './config'
 import { proxyError } from './error-response'
 import { createLogger, type Logger } from './logger'
@@ -76,13 +76,7 @@ export function createWorkbenchApp(
     await next()
   })
   // The simulator keeps state (handles, a request log, __reset): the proxy's caller rules apply.
-  for (const path of ['/sim', '/sim/*']) {
-    app.use(path, async (c, next) => {
-      const refusal = checkCaller(c, policy, 'the simulator')
-      if (refusal) return proxyError(refusal.code, refusal.message)
-      await next()
-    })
-  }
+  for (const path of ['/sim', '/sim/*']) app.use(path, callerGuard(policy, 'the simulator'))
   app.get('/healthz', (c) => c.json({ ok: true }))
   app.get('/api/upstreams', (c) =>
     c.json({

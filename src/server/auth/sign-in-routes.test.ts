@@ -367,6 +367,11 @@ describe('several identities, sign-out, and secrets', () => {
       headers: { Origin: 'https://evil.example' },
     })
     expect(crossSite.status).toBe(403)
+    // The same refusal as the proxy's, so the dashboard shows it the same way.
+    expect(crossSite.headers.get('x-workbench-proxy-error')).toBe('origin_not_allowed')
+    expect(crossSite.json.message).toBe(
+      'Only the Workbench dashboard itself may use the sign-in API from a browser.',
+    )
     // fetch() sets Host itself; node:http sends what a DNS-rebinding page's request would carry.
     const rebinding = await new Promise<number>((resolve, reject) => {
       const req = httpRequest(

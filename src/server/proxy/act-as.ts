@@ -3,6 +3,7 @@
 // simulated player's token nor a signed-in account's XSTS token ever exists in the browser.
 import { randomBytes } from 'node:crypto'
 import {
+  ACT_AS_HEADER,
   ACT_AS_NONE,
   ACT_AS_SIM_PREFIX,
   ACT_AS_TOKEN,
@@ -86,6 +87,6 @@ export async function resolveActAs(
   }
 
   return notAvailable(
-    `X-Workbench-Act-As must be sim:<xuid>, xbl:<identity id>, token or none, not "${actAs.slice(0, 80)}".`,
+    `${ACT_AS_HEADER} must be sim:<xuid>, xbl:<identity id>, token or none, not "${actAs.slice(0, 80)}".`,
   )
 }
