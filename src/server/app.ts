@@ -56,7 +56,7 @@ export function createWorkbenchApp(
     actAs: {
       players: () => simulator.state.players,
       xuidOf: (id) => identities.store.view(id)?.xuid,
-      authorizationOf: (id) => identities.store.authorizationHeader(id),
+      authorizationOf: (id, renewal) => identities.store.authorizationHeader(id, renewal),
     },
   })
   handleErrors(app, logger)

@@ -469,41 +469,67 @@ export function createProxyApp(options: ProxyOptions) {
         let response: Awaited<ReturnType<typeof undiciRequest>>
         // An upstream that sends a 1xx and then hangs up has answered, badly, not been unreachable.
         let informational = false
-        try {
-          response = await undiciRequest(target, {
-            method: method as 'GET',
-            headers: plain,
-            body: body ? Buffer.from(body.buffer, body.byteOffset, body.byteLength) : null,
-            dispatcher: agent,
-            signal: limit.signal,
-            // Redirects are never followed: a 3xx goes back to the caller as it is.
-            maxRedirections: 0,
-            onInfo: () => {
-              informational = true
-            },
-          } as Parameters<typeof undiciRequest>[1])
-        } catch (error) {
-          if (limit.signal.aborted) return timedOut()
-          if (error instanceof undiciErrors.ConnectTimeoutError) {
+        for (let attempt = 1; ; attempt++) {
+          informational = false
+          try {
+            response = await undiciRequest(target, {
+              method: method as 'GET',
+              headers: plain,
+              body: body ? Buffer.from(body.buffer, body.byteOffset, body.byteLength) : null,
+              dispatcher: agent,
+              signal: limit.signal,
+              // Redirects are never followed: a 3xx goes back to the caller as it is.
+              maxRedirections: 0,
+              onInfo: () => {
+                informational = true
+              },
+            } as Parameters<typeof undiciRequest>[1])
+          } catch (error) {
+            if (limit.signal.aborted) return timedOut()
+            if (error instanceof undiciErrors.ConnectTimeoutError) {
+              return fail(
+                'connect_timeout',
+                `Could not connect to ${upstream.origin} within ${options.connectTimeoutMs} ms.`,
+                upstream.origin,
+              )
+            }
+            if (error instanceof undiciErrors.HeadersTimeoutError) return timedOut()
+            if (informational || isBadResponse(error)) {
+              return fail(
+                'upstream_bad_response',
+                `${upstream.origin} answered with something that is not valid HTTP (${(error as Error).message}).`,
+                upstream.origin,
+              )
+            }
             return fail(
-              'connect_timeout',
-              `Could not connect to ${upstream.origin} within ${options.connectTimeoutMs} ms.`,
+              'upstream_unreachable',
+              `Could not reach ${upstream.origin} (${(error as NodeJS.ErrnoException).code ?? (error as Error).name}).`,
               upstream.origin,
             )
           }
-          if (error instanceof undiciErrors.HeadersTimeoutError) return timedOut()
-          if (informational || isBadResponse(error)) {
-            return fail(
-              'upstream_bad_response',
-              `${upstream.origin} answered with something that is not valid HTTP (${(error as Error).message}).`,
-              upstream.origin,
-            )
-          }
-          return fail(
-            'upstream_unreachable',
-            `Could not reach ${upstream.origin} (${(error as NodeJS.ErrnoException).code ?? (error as Error).name}).`,
-            upstream.origin,
+          // Xbox Live refusing an account's token we held as valid (revoked, a clock ahead of ours):
+          // renew it and ask once more. GET only: a resent POST /handles is a second invite.
+          const status = response.statusCode
+          if (attempt > 1 || method !== 'GET' || (status !== 401 && status !== 403)) break
+          if (acting.kind !== 'set' || acting.identityId === undefined) break
+          const renewed = await unlessAborted(
+            (options.actAs ?? NO_ACTORS)
+              .authorizationOf(acting.identityId, { forceRefresh: true })
+              .catch(() => undefined),
+            limit.signal,
           )
+          // The refused answer is dropped unread (undici reports that as an error: nobody hears it).
+          response.body.on('error', () => {})
+          if (renewed === ABORTED) {
+            response.body.destroy()
+            return timedOut()
+          }
+          // Renewal failed: the refusal goes back as Xbox Live gave it; the identity shows why.
+          if (renewed === undefined) break
+          response.body.destroy()
+          plain.authorization = renewed
+          injected.push(...secretsOfAuthorization(renewed))
+          secrets.push(...secretsOfAuthorization(renewed))
         }
         // All or nothing when the size is announced: forty big answers must not each take a slice
         // of the budget and all fail half-read.

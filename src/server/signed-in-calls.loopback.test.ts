@@ -1,5 +1,6 @@
-// A signed-in account's tokens over loopback through the real server: they never reach a log line
-// (whoever writes it) or the browser, even when the upstream echoes the Authorization it received.
+// Calls as a signed-in account over loopback through the real server: its tokens never reach a log
+// line (whoever writes it) or the browser, even when the upstream echoes the Authorization it
+// received; a GET Xbox Live refuses is retried once with a renewed token, a POST never is.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { XBOX_LIVE_ORIGIN } from '../mpsd/limits'
 import { ACT_AS_HEADER, UPSTREAM_HEADER } from '../mpsd/proxy-protocol'
@@ -9,18 +10,26 @@ import { startWorkbenchServer, type RunningServer } from './start-server'
 
 const CLIENT_ID = '00001111-aaaa-2222-bbbb-3333cccc4444'
 
-describe("signed-in accounts' tokens over loopback", () => {
+describe('calls as a signed-in account over loopback', () => {
   let fake: FakeXboxAuth
   let server: RunningServer
   let identityId = ''
   const logs: string[] = []
+  const refused = new Set<string>()
 
   beforeAll(async () => {
     fake = await startFakeXboxAuth({
       xboxLive: (request) => {
         const authorization = request.headers.get('authorization') ?? ''
-        if (new URL(request.url).pathname.startsWith('/fail'))
+        const path = new URL(request.url).pathname
+        if (path.startsWith('/fail'))
           return Response.json({ error: 'unavailable' }, { status: 503 })
+        // Xbox Live no longer takes the first token it is shown for these paths (revoked early).
+        if (path.startsWith('/revoked')) {
+          if (refused.has(path)) return Response.json({ path }, { status: 200 })
+          refused.add(path)
+          return new Response(null, { status: path.endsWith('401') ? 401 : 403 })
+        }
         // A misbehaving upstream that hands the caller's credentials back, in a header and the body.
         return Response.json(
           { received: authorization },
@@ -82,5 +91,32 @@ describe("signed-in accounts' tokens over loopback", () => {
     const body = (await response.json()) as { received: string }
     expect(echoedHeader).toBe(REDACTED)
     expect(body.received).toBe(REDACTED)
+  })
+
+  it('renews the token and asks once more when Xbox Live refuses a GET with 401 or 403', async () => {
+    for (const path of ['/revoked/403', '/revoked/401']) {
+      const xstsBefore = fake.requestsTo('xsts').length
+      const response = await asAccount(path)
+      expect(response.status, path).toBe(200)
+      expect(await response.json()).toEqual({ path })
+      const sent = fake.requestsTo('xboxlive').filter((r) => r.path === path)
+      expect(sent).toHaveLength(2)
+      expect(sent[1]?.headers.authorization).not.toBe(sent[0]?.headers.authorization)
+      expect(fake.requestsTo('xsts').length).toBe(xstsBefore + 1)
+    }
+  })
+
+  it('never resends a POST Xbox Live refuses: a second invite would be a new invite', async () => {
+    const response = await fetch(`${server.url}/proxy/revoked/post`, {
+      method: 'POST',
+      headers: {
+        [ACT_AS_HEADER]: `xbl:${identityId}`,
+        [UPSTREAM_HEADER]: XBOX_LIVE_ORIGIN,
+        'Content-Type': 'application/json',
+      },
+      body: '{}',
+    })
+    expect(response.status).toBe(403)
+    expect(fake.requestsTo('xboxlive').filter((r) => r.path === '/revoked/post')).toHaveLength(1)
   })
 })
