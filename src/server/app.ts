@@ -4,7 +4,7 @@ import { Hono, type Context } from 'hono'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { secretsOfAuthorization } from '../mpsd/redact'
 import { createByteBudget } from './byte-budget'
-import { allowedHostsFor, checkCaller, checkHost, type CallerPolicy } from './caller-check'
+import { allowedHostsFor, callerGuard, checkHost, type CallerPolicy } from './caller-check'
 import type { ServerConfig } from './config'
 import { proxyError } from './error-response'
 import { createLogger, type Logger } from './logger'
@@ -31,7 +31,9 @@ function isLoopbackPeer(c: Context): boolean {
 
 export function createWorkbenchApp(
   config: ServerConfig,
-  logger: Logger = createLogger(undefined, secretsOfAuthorization(config.xblAuthorization ?? '')),
+  logger: Logger = createLogger(undefined, () =>
+    secretsOfAuthorization(config.xblAuthorization ?? ''),
+  ),
 ) {
   const app = new Hono()
   const policy: CallerPolicy = { allowedHosts: allowedHostsFor(config.host), isLoopbackPeer }
@@ -39,6 +41,8 @@ export function createWorkbenchApp(
   const simulator = createSimulatorApp(config.simulator)
   const auth = config.auth ?? readAuthConfig({})
   const identities = createIdentities(auth, { logger, ...policy })
+  // Security: every signed-in account's tokens are masked in every line, whoever writes it.
+  logger.learnSecrets(() => identities.store.secrets())
   const proxy = createProxyApp({
     ...policy,
     extraUpstreams: config.extraUpstreams,
@@ -52,7 +56,7 @@ export function createWorkbenchApp(
     actAs: {
       players: () => simulator.state.players,
       xuidOf: (id) => identities.store.view(id)?.xuid,
-      authorizationOf: (id) => identities.store.authorizationHeader(id),
+      authorizationOf: (id, renewal) => identities.store.authorizationHeader(id, renewal),
     },
   })
   handleErrors(app, logger)
@@ -72,13 +76,7 @@ export function createWorkbenchApp(
     await next()
   })
   // The simulator keeps state (handles, a request log, __reset): the proxy's caller rules apply.
-  for (const path of ['/sim', '/sim/*']) {
-    app.use(path, async (c, next) => {
-      const refusal = checkCaller(c, policy, 'the simulator')
-      if (refusal) return proxyError(refusal.code, refusal.message)
-      await next()
-    })
-  }
+  for (const path of ['/sim', '/sim/*']) app.use(path, callerGuard(policy, 'the simulator'))
   app.get('/healthz', (c) => c.json({ ok: true }))
   app.get('/api/upstreams', (c) =>
     c.json({

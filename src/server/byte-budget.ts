@@ -8,22 +8,31 @@ export type ByteBudget = {
   tryTake: (bytes: number) => boolean
   give: (bytes: number) => void
   inUse: () => number
+  /** The most in use at once since the budget was made or resetPeak was called. */
+  peak: () => number
+  resetPeak: () => void
   readonly limit: number
 }
 
 export function createByteBudget(limit: number): ByteBudget {
   let used = 0
+  let peak = 0
   return {
     limit,
     tryTake(bytes) {
       if (used + bytes > limit) return false
       used += bytes
+      peak = Math.max(peak, used)
       return true
     },
     give(bytes) {
       used = Math.max(0, used - bytes)
     },
     inUse: () => used,
+    peak: () => peak,
+    resetPeak() {
+      peak = used
+    },
   }
 }
 

@@ -3,8 +3,9 @@
 // that rebinds its DNS name to 127.0.0.1 gets 403, never our data. The paths that act (the proxy,
 // the simulator) also take browser callers only from the dashboard's own origin, and callers
 // without an Origin header only from this machine.
-import type { Context } from 'hono'
+import type { Context, MiddlewareHandler } from 'hono'
 import type { ProxyErrorCode } from '../mpsd/proxy-protocol'
+import { proxyError } from './error-response'
 
 export type CallerPolicy = {
   /** Host names the dashboard is served under (DNS-rebinding defence). */
@@ -54,5 +55,14 @@ export function checkCaller(c: Context, policy: CallerPolicy, what: string): Ref
   return {
     code: 'origin_not_allowed',
     message: 'Callers without an Origin header are allowed only from this machine.',
+  }
+}
+
+/** checkCaller as a middleware for the APIs that act or hold secrets; refusals read as the proxy's. */
+export function callerGuard(policy: CallerPolicy, what: string): MiddlewareHandler {
+  return async (c, next) => {
+    const refusal = checkCaller(c, policy, what)
+    if (refusal) return proxyError(refusal.code, refusal.message)
+    await next()
   }
 }

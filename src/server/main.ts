@@ -15,7 +15,7 @@ try {
   createLogger().error(error instanceof Error ? error.message : String(error))
   process.exit(1)
 }
-const logger = createLogger(undefined, secretsOfAuthorization(config.xblAuthorization ?? ''))
+const logger = createLogger(undefined, () => secretsOfAuthorization(config.xblAuthorization ?? ''))
 if (!existsSync(join(config.staticRoot, 'index.html'))) {
   logger.error(
     `no built dashboard in ${config.staticRoot}: run "npm run build" (npm start does it for you)`,

@@ -46,8 +46,7 @@ function isServerPath(path: string): boolean {
 export async function startWorkbenchServer(options: StartOptions = {}): Promise<RunningServer> {
   const config = readConfig(options.env ?? process.env)
   if (options.port !== undefined) config.port = options.port
-  const logger = createLogger(
-    options.logSink,
+  const logger = createLogger(options.logSink, () =>
     secretsOfAuthorization(config.xblAuthorization ?? ''),
   )
   const workbench = createWorkbenchApp(config, logger)

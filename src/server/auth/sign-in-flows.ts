@@ -41,6 +41,8 @@ export type SignInFlowsOptions = {
 export function createSignInFlows(options: SignInFlowsOptions) {
   const { ctx, store, logger } = options
   const flows = new Map<string, Flow>()
+  /** Starts still waiting for Microsoft's code: they count towards the cap. */
+  const starting = new Set<AbortController>()
 
   function sweep(): void {
     const now = ctx.now()
@@ -99,14 +101,23 @@ export function createSignInFlows(options: SignInFlowsOptions) {
     /** Asks Microsoft for a code; throws AuthError (with its sentence) when Microsoft refuses. */
     async start(request: { clientId: string; sandbox: string }): Promise<SignInStarted> {
       sweep()
-      const pending = [...flows.values()].filter((f) => f.finishedAt === undefined).length
+      const pending =
+        [...flows.values()].filter((f) => f.finishedAt === undefined).length + starting.size
       if (pending >= MAX_PENDING_SIGN_INS)
         throw new AuthError(
           'too_many_sign_ins',
           `${pending} sign-ins are already waiting for a code to be entered. Finish or cancel one first.`,
         )
+      // The slot is taken before asking Microsoft: concurrent starts must not all pass the check
+      // above while each waits for its code.
       const controller = new AbortController()
-      const grant = await startDeviceCode(ctx, request.clientId, controller.signal)
+      starting.add(controller)
+      let grant: DeviceCodeGrant
+      try {
+        grant = await startDeviceCode(ctx, request.clientId, controller.signal)
+      } finally {
+        starting.delete(controller)
+      }
       const flow: Flow = {
         flowId: randomUUID(),
         clientId: request.clientId,
@@ -140,6 +151,7 @@ export function createSignInFlows(options: SignInFlowsOptions) {
     /** Stops every poll (server shutdown). */
     close(): void {
       for (const flow of flows.values()) flow.controller.abort()
+      for (const controller of starting) controller.abort()
     },
   }
 }

@@ -12,6 +12,7 @@ import {
 } from './auth-test-harness'
 import { FAKE_DEFAULT_ACCOUNT } from './fake-xbox-auth'
 import { SLOW_DOWN_STEP_SECONDS } from './msa-device-code'
+import { MAX_PENDING_SIGN_INS } from './sign-in-flows'
 
 let h: AuthHarness
 
@@ -212,6 +213,18 @@ describe('sign in with Microsoft, device code to XSTS', () => {
     expect(h.fake.requestsTo('token')).toHaveLength(polls)
     expect((await h.api('GET', '/sign-in/not-a-flow')).status).toBe(404)
   })
+
+  it('holds concurrent starts to the cap of pending sign-ins: the rest are told to finish one first', async () => {
+    for (let i = 0; i < 10; i++) h.fake.queueSignIn({ waitForApproval: true, interval: 1 })
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => h.api('POST', '/sign-in', { body: {} })),
+    )
+    const statuses = answers.map((a) => a.status)
+    expect(statuses.filter((s) => s === 201)).toHaveLength(MAX_PENDING_SIGN_INS)
+    expect(statuses.filter((s) => s === 429)).toHaveLength(10 - MAX_PENDING_SIGN_INS)
+    expect(answers.find((a) => a.status === 429)?.json.message).toMatch(/Finish or cancel one/)
+    expect(h.fake.requestsTo('devicecode').length).toBeLessThanOrEqual(MAX_PENDING_SIGN_INS)
+  })
 })
 
 describe('XSTS refusals read as sentences a developer can act on', () => {
@@ -354,6 +367,11 @@ describe('several identities, sign-out, and secrets', () => {
       headers: { Origin: 'https://evil.example' },
     })
     expect(crossSite.status).toBe(403)
+    // The same refusal as the proxy's, so the dashboard shows it the same way.
+    expect(crossSite.headers.get('x-workbench-proxy-error')).toBe('origin_not_allowed')
+    expect(crossSite.json.message).toBe(
+      'Only the Workbench dashboard itself may use the sign-in API from a browser.',
+    )
     // fetch() sets Host itself; node:http sends what a DNS-rebinding page's request would carry.
     const rebinding = await new Promise<number>((resolve, reject) => {
       const req = httpRequest(

@@ -4,7 +4,7 @@
 import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { DEFAULT_SANDBOX, signInRequestSchema } from '../../mpsd/identity'
-import { sameOriginGuard } from '../same-origin-guard'
+import { callerGuard } from '../caller-check'
 import { APP_SETUP_HINT, AuthError } from './auth-errors'
 import type { IdentityStore } from './identity-store'
 import type { SignInFlows } from './sign-in-flows'
@@ -32,7 +32,7 @@ function statusFor(error: AuthError): 429 | 502 | 504 {
 
 export function createSignInApp(options: SignInAppOptions) {
   const app = new Hono()
-  app.use('*', sameOriginGuard(options))
+  app.use('*', callerGuard(options, 'the sign-in API'))
   app.use('*', async (c, next) => {
     await options.ready
     await next()

@@ -3,6 +3,7 @@
 // simulated player's token nor a signed-in account's XSTS token ever exists in the browser.
 import { randomBytes } from 'node:crypto'
 import {
+  ACT_AS_HEADER,
   ACT_AS_NONE,
   ACT_AS_SIM_PREFIX,
   ACT_AS_TOKEN,
@@ -16,14 +17,18 @@ export type ActAsSources = {
   players: () => readonly SimPlayer[]
   /** A signed-in account's XUID, or undefined when it is not signed in. */
   xuidOf: (identityId: string) => string | undefined
-  /** `XBL3.0 x=<uhs>;<XSTS>` for a signed-in account, renewed as needed; throws a sentence. */
-  authorizationOf: (identityId: string) => Promise<string>
+  /**
+   * `XBL3.0 x=<uhs>;<XSTS>` for a signed-in account, renewed as needed (always, with forceRefresh);
+   * throws a sentence.
+   */
+  authorizationOf: (identityId: string, options?: { forceRefresh?: boolean }) => Promise<string>
 }
 
 export type ActAsOutcome =
   /** Leave the caller's Authorization as it came (no header, or `token`). */
   | { kind: 'keep' }
-  | { kind: 'set'; authorization: string }
+  /** `identityId`: set when the token is a signed-in account's, which the proxy may renew. */
+  | { kind: 'set'; authorization: string; identityId?: string }
   | { kind: 'remove' }
   | { kind: 'refuse'; code: ProxyErrorCode; message: string }
 
@@ -75,7 +80,7 @@ export async function resolveActAs(
     if (!target.xboxLive)
       return notAvailable("A signed-in account's token is sent to Xbox Live only.")
     try {
-      return { kind: 'set', authorization: await sources.authorizationOf(id) }
+      return { kind: 'set', authorization: await sources.authorizationOf(id), identityId: id }
     } catch (error) {
       return {
         kind: 'refuse',
@@ -86,6 +91,6 @@ export async function resolveActAs(
   }
 
   return notAvailable(
-    `X-Workbench-Act-As must be sim:<xuid>, xbl:<identity id>, token or none, not "${actAs.slice(0, 80)}".`,
+    `${ACT_AS_HEADER} must be sim:<xuid>, xbl:<identity id>, token or none, not "${actAs.slice(0, 80)}".`,
   )
 }

@@ -17,7 +17,7 @@ import {
   UPSTREAM_HEADER,
   type ProxyErrorCode,
 } from '../../mpsd/proxy-protocol'
-import { secretsOfAuthorization } from '../../mpsd/redact'
+import { redactText, secretsOfAuthorization } from '../../mpsd/redact'
 import { chunksBody, joinChunks, readBudgeted, UNMETERED, type ByteBudget } from '../byte-budget'
 import { checkCaller, type CallerPolicy } from '../caller-check'
 import { proxyError } from '../error-response'
@@ -226,6 +226,29 @@ function giveBackWhenSent(c: Context, budget: ByteBudget, bytes: number) {
   }
 }
 
+/** Header values with the injected token masked; untouched when the proxy injected none. */
+function redactHeaders(headers: Headers, secrets: readonly string[]): Headers {
+  if (secrets.length === 0) return headers
+  const out = new Headers()
+  headers.forEach((value, name) => out.append(name, redactText(value, secrets)))
+  return out
+}
+
+/**
+ * The buffered answer with the injected token masked, or undefined when there was none in it (the
+ * bytes then go out exactly as they came, binary or not).
+ */
+function redactBody(
+  chunks: readonly Uint8Array[],
+  size: number,
+  secrets: readonly string[],
+): Uint8Array | undefined {
+  if (size === 0) return undefined
+  const text = new TextDecoder().decode(joinChunks([...chunks], size))
+  const redacted = redactText(text, secrets)
+  return redacted === text ? undefined : new TextEncoder().encode(redacted)
+}
+
 type Upstreamed = {
   status: number
   headers: Headers
@@ -253,7 +276,7 @@ export function createProxyApp(options: ProxyOptions) {
     const method = c.req.method
     const rawPath = rawProxyPath(c)
     // The caller's own token is a known secret for this request's log line, in any encoding.
-    const secrets = secretsOfAuthorization(c.req.header('authorization') ?? '')
+    const secrets: string[] = secretsOfAuthorization(c.req.header('authorization') ?? '')
     const log = (status: number, upstream: string) =>
       options.logger.info(
         `proxy ${method} ${rawPath ?? url.pathname} -> ${upstream} ${status} ${(performance.now() - started).toFixed(1)}ms`,
@@ -348,25 +371,9 @@ export function createProxyApp(options: ProxyOptions) {
     }
 
     const headers = forwardableRequestHeaders(c.req.raw.headers)
-    const acting = await resolveActAs(
-      c.req.header(ACT_AS_HEADER),
-      {
-        simulator: upstream.origin === SIMULATOR_UPSTREAM,
-        xboxLive: upstream.origin === XBOX_LIVE_ORIGIN,
-      },
-      options.actAs ?? NO_ACTORS,
-      simulatorToken,
-    )
-    if (acting.kind === 'refuse') {
-      budget.give(bodyTaken)
-      return fail(acting.code, acting.message, upstream.origin)
-    }
-    if (acting.kind === 'set') headers.set('authorization', acting.authorization)
-    else if (acting.kind === 'remove') headers.delete('authorization')
-    else if (upstream.origin === XBOX_LIVE_ORIGIN && options.xblAuthorization) {
-      headers.set('authorization', options.xblAuthorization)
-    }
     const upstreamStarted = performance.now()
+    // Made before the sign-in is renewed: a renewal that hangs is bounded by the same
+    // PROXY_TIMEOUT_MS as the call, and ends when the client gives up.
     const limit = deadline(c.req.raw.signal, options.totalTimeoutMs)
     const timedOut = () => {
       if (c.req.raw.signal.aborted) {
@@ -379,6 +386,34 @@ export function createProxyApp(options: ProxyOptions) {
         `Timed out after ${options.totalTimeoutMs} ms waiting for ${upstream.origin}.`,
         upstream.origin,
       )
+    }
+    const acting = await unlessAborted(
+      resolveActAs(
+        c.req.header(ACT_AS_HEADER),
+        {
+          simulator: upstream.origin === SIMULATOR_UPSTREAM,
+          xboxLive: upstream.origin === XBOX_LIVE_ORIGIN,
+        },
+        options.actAs ?? NO_ACTORS,
+        simulatorToken,
+      ),
+      limit.signal,
+    )
+    if (acting === ABORTED || acting.kind === 'refuse') {
+      limit.dispose()
+      budget.give(bodyTaken)
+      if (acting === ABORTED) return timedOut()
+      return fail(acting.code, acting.message, upstream.origin)
+    }
+    // The token the proxy puts in itself is a secret of this request: kept out of its log line and
+    // out of the answer (an upstream that echoes the request would hand it to the browser).
+    const injected =
+      acting.kind === 'set' ? secretsOfAuthorization(acting.authorization) : ([] as string[])
+    secrets.push(...injected)
+    if (acting.kind === 'set') headers.set('authorization', acting.authorization)
+    else if (acting.kind === 'remove') headers.delete('authorization')
+    else if (upstream.origin === XBOX_LIVE_ORIGIN && options.xblAuthorization) {
+      headers.set('authorization', options.xblAuthorization)
     }
     const tooLarge = () =>
       fail(
@@ -434,41 +469,67 @@ export function createProxyApp(options: ProxyOptions) {
         let response: Awaited<ReturnType<typeof undiciRequest>>
         // An upstream that sends a 1xx and then hangs up has answered, badly, not been unreachable.
         let informational = false
-        try {
-          response = await undiciRequest(target, {
-            method: method as 'GET',
-            headers: plain,
-            body: body ? Buffer.from(body.buffer, body.byteOffset, body.byteLength) : null,
-            dispatcher: agent,
-            signal: limit.signal,
-            // Redirects are never followed: a 3xx goes back to the caller as it is.
-            maxRedirections: 0,
-            onInfo: () => {
-              informational = true
-            },
-          } as Parameters<typeof undiciRequest>[1])
-        } catch (error) {
-          if (limit.signal.aborted) return timedOut()
-          if (error instanceof undiciErrors.ConnectTimeoutError) {
+        for (let attempt = 1; ; attempt++) {
+          informational = false
+          try {
+            response = await undiciRequest(target, {
+              method: method as 'GET',
+              headers: plain,
+              body: body ? Buffer.from(body.buffer, body.byteOffset, body.byteLength) : null,
+              dispatcher: agent,
+              signal: limit.signal,
+              // Redirects are never followed: a 3xx goes back to the caller as it is.
+              maxRedirections: 0,
+              onInfo: () => {
+                informational = true
+              },
+            } as Parameters<typeof undiciRequest>[1])
+          } catch (error) {
+            if (limit.signal.aborted) return timedOut()
+            if (error instanceof undiciErrors.ConnectTimeoutError) {
+              return fail(
+                'connect_timeout',
+                `Could not connect to ${upstream.origin} within ${options.connectTimeoutMs} ms.`,
+                upstream.origin,
+              )
+            }
+            if (error instanceof undiciErrors.HeadersTimeoutError) return timedOut()
+            if (informational || isBadResponse(error)) {
+              return fail(
+                'upstream_bad_response',
+                `${upstream.origin} answered with something that is not valid HTTP (${(error as Error).message}).`,
+                upstream.origin,
+              )
+            }
             return fail(
-              'connect_timeout',
-              `Could not connect to ${upstream.origin} within ${options.connectTimeoutMs} ms.`,
+              'upstream_unreachable',
+              `Could not reach ${upstream.origin} (${(error as NodeJS.ErrnoException).code ?? (error as Error).name}).`,
               upstream.origin,
             )
           }
-          if (error instanceof undiciErrors.HeadersTimeoutError) return timedOut()
-          if (informational || isBadResponse(error)) {
-            return fail(
-              'upstream_bad_response',
-              `${upstream.origin} answered with something that is not valid HTTP (${(error as Error).message}).`,
-              upstream.origin,
-            )
-          }
-          return fail(
-            'upstream_unreachable',
-            `Could not reach ${upstream.origin} (${(error as NodeJS.ErrnoException).code ?? (error as Error).name}).`,
-            upstream.origin,
+          // Xbox Live refusing an account's token we held as valid (revoked, a clock ahead of ours):
+          // renew it and ask once more. GET only: a resent POST /handles is a second invite.
+          const status = response.statusCode
+          if (attempt > 1 || method !== 'GET' || (status !== 401 && status !== 403)) break
+          if (acting.kind !== 'set' || acting.identityId === undefined) break
+          const renewed = await unlessAborted(
+            (options.actAs ?? NO_ACTORS)
+              .authorizationOf(acting.identityId, { forceRefresh: true })
+              .catch(() => undefined),
+            limit.signal,
           )
+          // The refused answer is dropped unread (undici reports that as an error: nobody hears it).
+          response.body.on('error', () => {})
+          if (renewed === ABORTED) {
+            response.body.destroy()
+            return timedOut()
+          }
+          // Renewal failed: the refusal goes back as Xbox Live gave it; the identity shows why.
+          if (renewed === undefined) break
+          response.body.destroy()
+          plain.authorization = renewed
+          injected.push(...secretsOfAuthorization(renewed))
+          secrets.push(...secretsOfAuthorization(renewed))
         }
         // All or nothing when the size is announced: forty big answers must not each take a slice
         // of the budget and all fail half-read.
@@ -536,16 +597,21 @@ export function createProxyApp(options: ProxyOptions) {
         upstream.origin,
       )
     }
-    const out = returnableResponseHeaders(answer.headers)
+    const out = redactHeaders(returnableResponseHeaders(answer.headers), injected)
     out.append('Server-Timing', `upstream;dur=${(performance.now() - upstreamStarted).toFixed(2)}`)
     log(answer.status, upstream.origin)
     giveBackWhenSent(c, budget, answer.taken)
     if (NULL_BODY_STATUSES.has(answer.status)) {
       return new Response(null, { status: answer.status, headers: out })
     }
+    const chunks =
+      injected.length > 0 ? redactBody(answer.chunks, answer.size, injected) : undefined
     // Announced, so a body sent in chunks still goes out with its length, as the upstream sent it.
-    out.set('Content-Length', String(answer.size))
-    return new Response(chunksBody(answer.chunks), { status: answer.status, headers: out })
+    out.set('Content-Length', String(chunks ? chunks.byteLength : answer.size))
+    return new Response(chunks ? chunksBody([chunks]) : chunksBody(answer.chunks), {
+      status: answer.status,
+      headers: out,
+    })
   })
 
   return Object.assign(app, { close: () => agent.close(), upstreams })

@@ -4,8 +4,6 @@
 import { XBOX_LIVE_ORIGIN } from '../../mpsd/limits'
 import { SIMULATOR_UPSTREAM } from '../../mpsd/proxy-protocol'
 
-export { SIMULATOR_UPSTREAM }
-
 /** `origin` is the id callers name; `target` where the proxy sends (WORKBENCH_XBOXLIVE_ORIGIN). */
 export type Upstream = { origin: string; label: string; target?: string }
 

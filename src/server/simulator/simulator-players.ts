@@ -5,7 +5,7 @@ import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { inviteActivationUri, simRosterSchema, type InboxInvite } from '../../mpsd/sim-players'
 import { type SimPlayer } from '../../mpsd/default-sim-players'
-import { sameOriginGuard, type SameOriginGuardOptions } from '../same-origin-guard'
+import { callerGuard, type CallerPolicy } from '../caller-check'
 import type { SimulatorApp } from './simulator'
 
 /** Sixteen players of three short strings each. */
@@ -17,11 +17,11 @@ function isoOf(ms: number | undefined): string {
 
 export function createSimulatorPlayersApp(
   simulator: Pick<SimulatorApp, 'state' | 'now'>,
-  guard: SameOriginGuardOptions,
+  policy: CallerPolicy,
 ) {
   const { state } = simulator
   const app = new Hono()
-  app.use('*', sameOriginGuard(guard))
+  app.use('*', callerGuard(policy, "the simulator's players"))
   app.use('*', async (c, next) => {
     await next()
     c.header('Cache-Control', 'no-store')
