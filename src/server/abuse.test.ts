@@ -171,9 +171,11 @@ describe('proxy under load', () => {
         // With too small a backlog the kernel drops SYNs (a 1 s retransmit each). Timing connects
         // would flake on a busy machine, where client and server share this event loop; the kernel's
         // own count of overflowed accept queues does not.
+        // The counter is machine-wide, so another test's listener may add a few; a backlog too small
+        // for the burst adds hundreds (488 of 1,000 with the default 511).
         const overflowsAfter = await listenOverflows()
         if (overflowsBefore !== undefined && overflowsAfter !== undefined)
-          expect(overflowsAfter - overflowsBefore, 'accept-queue overflows').toBe(0)
+          expect(overflowsAfter - overflowsBefore, 'accept-queue overflows').toBeLessThan(50)
 
         const exchanged = await Promise.allSettled(
           opened.map(
