@@ -151,3 +151,29 @@ export function describeSender(sender: Sender): string {
   if (sender.kind === 'server') return 'server token'
   return 'no Authorization'
 }
+
+/**
+ * The "Act as" value that sends as `sender` again (a History replay), or undefined when that
+ * identity is gone: a player no longer in the roster, an account signed out.
+ */
+export function actAsFor(
+  sender: Sender,
+  players: readonly SimPlayer[],
+  identities: readonly IdentityView[],
+): string | undefined {
+  switch (sender.kind) {
+    case 'sim':
+      return players.some((p) => p.xuid === sender.xuid)
+        ? `${ACT_AS_SIM_PREFIX}${sender.xuid}`
+        : undefined
+    case 'xbl': {
+      const identity = identities.find((i) => i.xuid === sender.xuid)
+      return identity ? `${ACT_AS_XBL_PREFIX}${identity.id}` : undefined
+    }
+    case 'none':
+      return ACT_AS_NONE
+    default:
+      // A pasted or server token: whichever token is set now speaks for the user.
+      return ACT_AS_TOKEN
+  }
+}
