@@ -17,8 +17,10 @@ export function ActAsMenu() {
   const identities = useIdentities().data ?? []
   const acting = useActing()
   const setActAs = useSetActAs()
+  // "Your token" stays picked when it resolves to the server's token or, with none set, to no
+  // Authorization in the simulator: the menu shows the choice, the preview what goes out.
   const selected =
-    acting.kind === 'blocked'
+    acting.kind === 'blocked' || settings.actAs === ACT_AS_TOKEN
       ? settings.actAs
       : acting.kind === 'server'
         ? ACT_AS_TOKEN
@@ -47,7 +49,7 @@ export function ActAsMenu() {
             ))}
           </optgroup>
         ) : null}
-        <option value={ACT_AS_TOKEN}>Your token{token ? ' (pasted)' : ' (none set)'}</option>
+        <option value={ACT_AS_TOKEN}>Your token{token ? ' (pasted)' : ' (not set)'}</option>
         <option value={ACT_AS_NONE}>No Authorization</option>
       </select>{' '}
       <Link href="/settings#sign-in" className="nav-link">
