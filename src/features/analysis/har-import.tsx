@@ -6,6 +6,7 @@ import type { TraceCall } from '../../mpsd/trace-rules/trace-call'
 import type { HarSkip } from '../../mpsd/trace-rules/har-calls'
 import { HAR_MAX_BYTES } from '../../data/history/har'
 import { readTextFile } from '../../lib/read-text-file'
+import { Alert } from '../../components/alert'
 
 export type LoadedHar = { name: string; entryCount: number; calls: TraceCall[]; skipped: HarSkip[] }
 
@@ -46,11 +47,7 @@ export function HarImport({ onLoad }: { onLoad: (har: LoadedHar) => void }) {
           })
         }}
       />
-      {error ? (
-        <p role="alert" className="alert">
-          {error}
-        </p>
-      ) : null}
+      {error ? <Alert>{error}</Alert> : null}
     </>
   )
 }
