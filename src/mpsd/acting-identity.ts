@@ -42,9 +42,17 @@ export type ActingIdentity =
   | { kind: 'none'; header: typeof ACT_AS_NONE }
   | { kind: 'blocked'; message: string }
 
+export const SENDER_KINDS = ['sim', 'xbl', 'token', 'server', 'none'] as const
+/** The senders known by their kind alone (no XUID names them), as History's "Sent by" filter lists them. */
+export const SENDER_KINDS_WITHOUT_XUID = [
+  'token',
+  'server',
+  'none',
+] as const satisfies ReadonlyArray<(typeof SENDER_KINDS)[number]>
+
 /** Who sent a call, as History keeps it: names and XUIDs, never a token. */
 export type Sender = {
-  kind: 'sim' | 'xbl' | 'token' | 'server' | 'none'
+  kind: (typeof SENDER_KINDS)[number]
   gamertag?: string
   xuid?: string
 }

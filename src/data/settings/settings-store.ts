@@ -11,7 +11,9 @@ import {
 import { ACT_AS_SIM_PREFIX, SIMULATOR_UPSTREAM } from '../../mpsd/proxy-protocol'
 import { announceChange } from '../sync/changes-channel'
 
-export { SIMULATOR_UPSTREAM, XBOX_LIVE_ORIGIN }
+// Features import it from proxy-protocol; request-preview.tsx still reads it here until its
+// rework lands, then this re-export goes.
+export { SIMULATOR_UPSTREAM }
 
 export const settingsSchema = z.object({
   proxyUrl: z.string().trim().min(1, 'Proxy URL is required').default('/proxy'),

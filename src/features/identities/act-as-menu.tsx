@@ -6,7 +6,12 @@ import { useIdentities } from '../../data/identities/identities-queries'
 import { useSimPlayers } from '../../data/identities/players-queries'
 import { useActing, useSetActAs } from '../../data/identities/use-acting'
 import { useAuthorization, useSettings } from '../../data/settings/settings-queries'
-import { ACT_AS_NONE, ACT_AS_TOKEN } from '../../mpsd/proxy-protocol'
+import {
+  ACT_AS_NONE,
+  ACT_AS_SIM_PREFIX,
+  ACT_AS_TOKEN,
+  ACT_AS_XBL_PREFIX,
+} from '../../mpsd/proxy-protocol'
 import { DEFAULT_SIM_PLAYERS } from '../../mpsd/default-sim-players'
 import { timeLeft } from './time-left'
 
@@ -34,7 +39,7 @@ export function ActAsMenu() {
         ) : null}
         <optgroup label="Simulated players">
           {players.map((p) => (
-            <option key={p.xuid} value={`sim:${p.xuid}`}>
+            <option key={p.xuid} value={`${ACT_AS_SIM_PREFIX}${p.xuid}`}>
               {p.gamertag} · {p.xuid}
             </option>
           ))}
@@ -42,7 +47,7 @@ export function ActAsMenu() {
         {identities.length > 0 ? (
           <optgroup label="Signed in to Xbox Live">
             {identities.map((i) => (
-              <option key={i.id} value={`xbl:${i.id}`}>
+              <option key={i.id} value={`${ACT_AS_XBL_PREFIX}${i.id}`}>
                 {i.gamertag} · {i.xuid} · {i.sandbox} · {timeLeft(i.expiresAt)}
                 {i.canJoinMultiplayer ? '' : ' · cannot join multiplayer'}
               </option>
