@@ -5,7 +5,7 @@
 import { MutationCache, QueryClient, type DefaultOptions } from '@tanstack/react-query'
 
 /** The stores a write can touch; each is the root key of its query factory (['history'], …). */
-export type RecordTopic = 'history' | 'handles' | 'presets' | 'batch' | 'settings'
+export type RecordTopic = 'history' | 'handles' | 'presets' | 'batch' | 'settings' | 'identities'
 
 declare module '@tanstack/react-query' {
   interface Register {
@@ -13,7 +13,10 @@ declare module '@tanstack/react-query' {
   }
 }
 
-/** Refreshes every view of the given stores (History, the Handles ledger, batch runs, presets). */
+/**
+ * Refreshes every view of the given stores (History, the Handles ledger, batch runs, presets, the
+ * signed-in accounts).
+ */
 export async function refreshRecords(
   queryClient: QueryClient,
   topics: readonly RecordTopic[],

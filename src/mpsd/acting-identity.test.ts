@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  actAsFor,
   resolveActing,
   senderOf,
   sentAuthorization,
@@ -90,5 +91,22 @@ describe('resolveActing', () => {
 
   it('a player removed from the roster is not silently replaced by another', () => {
     expect(resolveActing({ ...base, actAs: 'sim:2533274799999999' }).kind).toBe('blocked')
+  })
+})
+
+describe("actAsFor (Replay sends as the entry's sender)", () => {
+  it('picks the same player or account while it is still there, and nobody else', () => {
+    const ben = DEFAULT_SIM_PLAYERS[1]!
+    const players = DEFAULT_SIM_PLAYERS
+    expect(actAsFor({ kind: 'sim', xuid: ben.xuid, gamertag: ben.gamertag }, players, [])).toBe(
+      `sim:${ben.xuid}`,
+    )
+    expect(actAsFor({ kind: 'sim', xuid: '2533274799999999' }, players, [])).toBeUndefined()
+    expect(actAsFor({ kind: 'xbl', xuid: ACCOUNT.xuid }, players, [ACCOUNT])).toBe(
+      `xbl:${ACCOUNT.id}`,
+    )
+    expect(actAsFor({ kind: 'xbl', xuid: ACCOUNT.xuid }, players, [])).toBeUndefined()
+    expect(actAsFor({ kind: 'none' }, players, [])).toBe('none')
+    expect(actAsFor({ kind: 'token' }, players, [])).toBe('token')
   })
 })

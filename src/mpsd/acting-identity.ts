@@ -42,9 +42,17 @@ export type ActingIdentity =
   | { kind: 'none'; header: typeof ACT_AS_NONE }
   | { kind: 'blocked'; message: string }
 
+export const SENDER_KINDS = ['sim', 'xbl', 'token', 'server', 'none'] as const
+/** The senders known by their kind alone (no XUID names them), as History's "Sent by" filter lists them. */
+export const SENDER_KINDS_WITHOUT_XUID = [
+  'token',
+  'server',
+  'none',
+] as const satisfies ReadonlyArray<(typeof SENDER_KINDS)[number]>
+
 /** Who sent a call, as History keeps it: names and XUIDs, never a token. */
 export type Sender = {
-  kind: 'sim' | 'xbl' | 'token' | 'server' | 'none'
+  kind: (typeof SENDER_KINDS)[number]
   gamertag?: string
   xuid?: string
 }
@@ -150,4 +158,30 @@ export function describeSender(sender: Sender): string {
   if (sender.kind === 'token') return 'your token'
   if (sender.kind === 'server') return 'server token'
   return 'no Authorization'
+}
+
+/**
+ * The "Act as" value that sends as `sender` again (a History replay), or undefined when that
+ * identity is gone: a player no longer in the roster, an account signed out.
+ */
+export function actAsFor(
+  sender: Sender,
+  players: readonly SimPlayer[],
+  identities: readonly IdentityView[],
+): string | undefined {
+  switch (sender.kind) {
+    case 'sim':
+      return players.some((p) => p.xuid === sender.xuid)
+        ? `${ACT_AS_SIM_PREFIX}${sender.xuid}`
+        : undefined
+    case 'xbl': {
+      const identity = identities.find((i) => i.xuid === sender.xuid)
+      return identity ? `${ACT_AS_XBL_PREFIX}${identity.id}` : undefined
+    }
+    case 'none':
+      return ACT_AS_NONE
+    default:
+      // A pasted or server token: whichever token is set now speaks for the user.
+      return ACT_AS_TOKEN
+  }
 }

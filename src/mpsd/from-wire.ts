@@ -3,7 +3,7 @@
 // beside their wire form. Everything else ("Open in composer", presets, drafts) reads the stored
 // request itself, so nothing is re-parsed from a body that was already built.
 import { isJsonObject, mapHandleBody, type BodyNote } from './handle-body-fields'
-import { MIN_CONTRACT_VERSION } from './limits'
+import { isContractVersion } from './limits'
 import type { RequestEntity } from './request-entity'
 import { requestFromFields } from './request-fields'
 
@@ -38,9 +38,7 @@ function pathOf(target: string): string {
 function contractVersionOf(headers: HttpRequestLike['headers']): number | undefined {
   const value = headers?.find(([name]) => name.toLowerCase() === 'x-xbl-contract-version')?.[1]
   const version = Number(value?.trim())
-  return Number.isInteger(version) && version >= MIN_CONTRACT_VERSION && version <= 9_999
-    ? version
-    : undefined
+  return isContractVersion(version) ? version : undefined
 }
 
 /** `POST /handles` with an activity or invite body, as the request that would send it again. */

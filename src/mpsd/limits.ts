@@ -4,6 +4,20 @@
 export const CONTRACT_VERSION = 107
 /** The REST pages require "104/105 or later"; MPSD answers 400 below that [§1, §9.1]. */
 export const MIN_CONTRACT_VERSION = 104
+/**
+ * Our bound, not MPSD's: versions are three digits today (107); a larger number is a typo, and the
+ * request entity, Settings and the paste parser refuse the same ones.
+ */
+export const CONTRACT_VERSION_MAX = 9_999
+
+/** A contract version the Workbench sends: a whole number from MIN_CONTRACT_VERSION to CONTRACT_VERSION_MAX. */
+export function isContractVersion(value: unknown): value is number {
+  return (
+    Number.isInteger(value) &&
+    (value as number) >= MIN_CONTRACT_VERSION &&
+    (value as number) <= CONTRACT_VERSION_MAX
+  )
+}
 /** MULTIPLAYER_HANDLE_VERSION in XSAPI [§1]. */
 export const HANDLE_VERSION = 1
 /** XSAPI keeps template and session names in 100-byte buffers including the NUL [§5]. */

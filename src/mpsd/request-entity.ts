@@ -13,7 +13,7 @@
 // `v`; this is the current version's schema, and request-migrate.ts holds the `up` step from each
 // earlier one (zod-free, so drafts are raised without this schema at first load).
 import { z } from 'zod'
-import { MIN_CONTRACT_VERSION } from './limits'
+import { CONTRACT_VERSION_MAX, MIN_CONTRACT_VERSION } from './limits'
 import { REQUEST_ENTITY_VERSION } from './request-kinds'
 
 const typed = () => z.string().default('')
@@ -36,7 +36,7 @@ const contractVersionSchema = z
   .number({ message: 'Contract version must be a number' })
   .int('Contract version must be a whole number')
   .min(MIN_CONTRACT_VERSION, `Contract version must be ${MIN_CONTRACT_VERSION} or later`)
-  .max(9_999, 'Contract version must be at most 9999')
+  .max(CONTRACT_VERSION_MAX, `Contract version must be at most ${CONTRACT_VERSION_MAX}`)
 
 const envelope = {
   v: z.literal(REQUEST_ENTITY_VERSION, {

@@ -14,7 +14,7 @@
 // No zod here: the composer's first load opens its draft with this module alone. Readers that must
 // name the field of a problem (preset files, batch runs, History) parse with
 // `z.preprocess(upgradeRequest, requestEntitySchema)` instead of `migrateRequest`.
-import { MIN_CONTRACT_VERSION } from './limits'
+import { isContractVersion } from './limits'
 import type { RequestEntity, RequestEntityInput } from './request-entity'
 import {
   REQUEST_FIELD_NAMES,
@@ -102,11 +102,7 @@ export function upgradeRequest(input: unknown): unknown {
 }
 
 function contractVersionOf(value: unknown): number | undefined {
-  return Number.isInteger(value) &&
-    (value as number) >= MIN_CONTRACT_VERSION &&
-    (value as number) <= 9_999
-    ? (value as number)
-    : undefined
+  return isContractVersion(value) ? value : undefined
 }
 
 /**

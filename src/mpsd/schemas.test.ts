@@ -338,6 +338,13 @@ describe('contractVersionSchema', () => {
     expect(accepts(contractVersionSchema, '')).toBe(false)
     expect(accepts(contractVersionSchema, -107)).toBe(false)
   })
+
+  it('refuses above 9999, as the request entity does', () => {
+    expect(contractVersionSchema.parse(9999)).toBe(9999)
+    expect(messages(contractVersionSchema, 10000)).toEqual([
+      'Contract version must be at most 9999',
+    ])
+  })
 })
 
 const sessionRef = { scid: SCID_LOWER, templateName: 'deathmatch', name: 'session-49' }

@@ -3,7 +3,12 @@
 // The field rules they are built from live in field-rules.ts (the composer loads only those) and
 // are re-exported here for the readers of whole bodies.
 import { z } from 'zod'
-import { HANDLE_VERSION, MIN_CONTRACT_VERSION, QUERY_MAX_XUIDS } from './limits'
+import {
+  CONTRACT_VERSION_MAX,
+  HANDLE_VERSION,
+  MIN_CONTRACT_VERSION,
+  QUERY_MAX_XUIDS,
+} from './limits'
 import {
   contextSchema,
   contextStringSchema,
@@ -34,6 +39,7 @@ export const contractVersionSchema = z.coerce
   .number({ message: 'Contract version must be a number' })
   .int('Contract version must be a whole number')
   .min(MIN_CONTRACT_VERSION, `Contract version must be ${MIN_CONTRACT_VERSION} or later`)
+  .max(CONTRACT_VERSION_MAX, `Contract version must be at most ${CONTRACT_VERSION_MAX}`)
 
 export const sessionRefSchema = z.object({
   scid: scidSchema,

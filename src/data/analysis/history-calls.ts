@@ -12,7 +12,8 @@ export function historyCalls(entries: readonly HistoryEntry[], simulatorBase: st
     const authorization = entry.request.headers.find(
       ([name]) => name.toLowerCase() === 'authorization',
     )?.[1]
-    // Stored records hold the redacted placeholder, so this is undefined unless a record has more.
+    // Sends as a simulated player or signed-in account keep their userhash in the redacted header;
+    // a pasted or server token's is the <userhash> placeholder, which is no user (undefined).
     const userhash = userhashOf(authorization)
     return {
       index,

@@ -9,7 +9,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { startWorkbenchServer, type RunningServer } from '../../server/start-server'
 import { BENCH_TEMPLATE, createProxyInviteSend } from '../../../bench/batch-bench'
 import { freshWorkbenchDBPerTest } from '../../testing/history-fixtures'
-import { DEFAULT_SETTINGS } from '../settings/settings-store'
+import { DEFAULT_SIM_PLAYERS } from '../../mpsd/default-sim-players'
+import { readHistoryEntries } from '../history/history-read'
+import { DEFAULT_SETTINGS, type Settings } from '../settings/settings-store'
 import {
   BatchBlockedError,
   resetBatchController,
@@ -91,5 +93,35 @@ describe('batch controller against the simulator (throttling on)', () => {
       .filter((x) => xuids.includes(x))
     // XUID 2 twice: its 429 (nothing created) and its invite after Retry-After; the rest once.
     expect(invited).toEqual([xuids[0], xuids[1], xuids[1], xuids[2], xuids[3]])
+  })
+
+  it('Resume after switching Act as still invites as the sender the run started with', async () => {
+    const [ana, ben] = DEFAULT_SIM_PLAYERS
+    let settings: Settings = {
+      ...DEFAULT_SETTINGS,
+      proxyUrl: `${server.url}/proxy`,
+      actAs: `sim:${ana!.xuid}`,
+    }
+    // The real send path (sendAndRecord), reading the settings of the moment for each invite.
+    const options: DriveOptions = {
+      settings: async () => ({ settings, authorization: '' }),
+      clock: virtualClock,
+      onStep: (run) => {
+        if (run.items.filter((i) => i.status === 'sent').length === 1) stopBatch('pause')
+      },
+    }
+    const xuids = Array.from({ length: 3 }, (_, i) => String(2533274791000001 + i))
+    const input = { template: BENCH_TEMPLATE, xuids, skipped: [], budgets: MPSD_BUDGETS }
+
+    const paused = await startBatch(input, options)
+    expect(paused.state).toBe('paused')
+    expect(paused.actAs).toBe(`sim:${ana!.xuid}`)
+
+    settings = { ...settings, actAs: `sim:${ben!.xuid}` }
+    const done = await resumeBatch(paused, { ...options, onStep: () => {} })
+    expect(done.items.map((i) => i.status)).toEqual(['sent', 'sent', 'sent'])
+
+    const entries = await readHistoryEntries(done.items.map((i) => i.historyId!))
+    expect(entries.map((e) => e.sender?.xuid)).toEqual([ana!.xuid, ana!.xuid, ana!.xuid])
   })
 })

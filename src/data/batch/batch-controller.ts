@@ -226,7 +226,7 @@ export async function startBatch(
   if (isDriving() || starting) throw new Error('A batch is already running in this tab.')
   starting = true
   try {
-    const { upstream } = (await options.settings()).settings
+    const { upstream, actAs } = (await options.settings()).settings
     // Looked for and created under one lock: two tabs pressing Send at once cannot both pass.
     const run = await withLock(START_LOCK, 'wait', async () => {
       const blocking = await findBlockingRun()
@@ -234,6 +234,7 @@ export async function startBatch(
       const created = newBatchRun({
         ...input,
         upstream,
+        actAs,
         ...(options.clock ? { now: options.clock.now() } : {}),
       })
       await saveBatchRun(created).catch(() => undefined)

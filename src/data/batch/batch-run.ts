@@ -84,6 +84,12 @@ export const batchRunSchema = z.object({
   template: batchTemplateSchema,
   /** Where the run sends; fixed at start so a resumed run cannot switch to Xbox Live silently. */
   upstream: z.string().optional(),
+  /**
+   * Who the run sends as (the "Act as" value), fixed at start like the upstream, so Resume or Retry
+   * after switching Act as does not invite the rest from someone else. Runs stored before it was
+   * kept send as the current Act as.
+   */
+  actAs: z.string().optional(),
   budgets: z.array(budgetSchema),
   state: batchStateSchema,
   items: z.array(batchItemSchema),
@@ -110,6 +116,7 @@ export function newBatchRun(input: {
   skipped?: readonly SkippedEntry[]
   budgets: ReadonlyArray<{ limit: number; windowMs: number }>
   upstream?: string
+  actAs?: string
   spent?: readonly number[]
   now?: number
 }): BatchRun {
@@ -120,6 +127,7 @@ export function newBatchRun(input: {
     updatedAt: now,
     template: batchTemplateSchema.parse(input.template),
     ...(input.upstream === undefined ? {} : { upstream: input.upstream }),
+    ...(input.actAs === undefined ? {} : { actAs: input.actAs }),
     budgets: input.budgets.map((b) => ({ ...b })),
     state: 'ready',
     // One item per XUID: a run invites each XUID at most once.

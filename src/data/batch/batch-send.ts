@@ -107,6 +107,7 @@ export function createRecordingSend(options: {
         ...((run.upstream ?? options.upstream)
           ? { upstream: run.upstream ?? options.upstream }
           : {}),
+        ...(run.actAs === undefined ? {} : { actAs: run.actAs }),
         meta: { batchId: run.id },
       },
       await options.settings(),

@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { requestEntitySchema } from '../../mpsd/request-entity'
 import { upgradeRequest } from '../../mpsd/request-migrate'
+import { SENDER_KINDS } from '../../mpsd/acting-identity'
 
 export const requestKindSchema = z.enum(['activity', 'invite', 'query', 'get', 'delete'])
 export type RequestKind = z.infer<typeof requestKindSchema>
@@ -59,7 +60,7 @@ export const historyEntrySchema = z.object({
   /** Who sent it (decision 022): a player's or account's gamertag and XUID, never a token. */
   sender: z
     .object({
-      kind: z.enum(['sim', 'xbl', 'token', 'server', 'none']),
+      kind: z.enum(SENDER_KINDS),
       gamertag: z.string().optional(),
       xuid: z.string().optional(),
     })

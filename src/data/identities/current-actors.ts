@@ -8,10 +8,21 @@ import { playersQueries } from './players-queries'
 
 /** The roster, accounts and server token as the queries hold them; what the server cannot say is left out. */
 export async function currentActors(queryClient: QueryClient): Promise<Actors> {
+  // A failed read (server restarting, a blip) falls back to the last list the queries held: an
+  // empty list would block every send as a signed-in account, failing the rest of a batch run.
   const [players, identities, upstreams] = await Promise.all([
-    queryClient.fetchQuery(playersQueries.roster()).catch(() => [...DEFAULT_SIM_PLAYERS]),
-    queryClient.fetchQuery(identitiesQueries.list()).catch(() => []),
-    queryClient.fetchQuery(upstreamsQueries.list()).catch(() => undefined),
+    queryClient
+      .fetchQuery(playersQueries.roster())
+      .catch(
+        () =>
+          queryClient.getQueryData(playersQueries.roster().queryKey) ?? [...DEFAULT_SIM_PLAYERS],
+      ),
+    queryClient
+      .fetchQuery(identitiesQueries.list())
+      .catch(() => queryClient.getQueryData(identitiesQueries.list().queryKey) ?? []),
+    queryClient
+      .fetchQuery(upstreamsQueries.list())
+      .catch(() => queryClient.getQueryData(upstreamsQueries.list().queryKey)),
   ])
   return {
     players,

@@ -1,7 +1,9 @@
 // Signed-in Xbox accounts (GET /api/identities) and the device-code sign-in (decision 021). Only the
 // public view reaches the browser: tokens stay in the server.
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useEffect } from 'react'
 import { z } from 'zod'
+import { refreshRecords } from '../../lib/query-client'
 import type { SignInRequest } from '../../mpsd/identity'
 import { serverJson } from './server-json'
 
@@ -36,8 +38,18 @@ export function useIdentities() {
   return useQuery(identitiesQueries.list())
 }
 
+/** A sign-in in progress; once it ends signed in, the accounts are read again (a write, as policy). */
 export function useSignInFlow(flowId: string | undefined, intervalMs: number) {
-  return useQuery({ ...identitiesQueries.flow(flowId ?? '', intervalMs), enabled: Boolean(flowId) })
+  const queryClient = useQueryClient()
+  const flow = useQuery({
+    ...identitiesQueries.flow(flowId ?? '', intervalMs),
+    enabled: Boolean(flowId),
+  })
+  const signedIn = flow.data?.status === 'signed-in'
+  useEffect(() => {
+    if (signedIn) void refreshRecords(queryClient, ['identities'])
+  }, [signedIn, queryClient])
+  return flow
 }
 
 export function useStartSignIn() {
@@ -59,10 +71,9 @@ export function useCancelSignIn() {
 }
 
 export function useSignOut() {
-  const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (id: string) =>
       serverJson(z.undefined(), `/api/identities/${encodeURIComponent(id)}`, { method: 'DELETE' }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: identitiesQueries.all() }),
+    meta: { records: ['identities'] },
   })
 }

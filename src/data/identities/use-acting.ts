@@ -9,17 +9,19 @@ import { useUpstreams } from '../settings/upstreams-queries'
 import { useIdentities } from './identities-queries'
 import { useSimPlayers } from './players-queries'
 
-export function useActing(upstream?: string): ActingIdentity {
+/** `actAs` resolves another "Act as" value than the setting's (the sender a batch run pinned). */
+export function useActing(upstream?: string, actAs?: string): ActingIdentity {
   const settings = useSettings()
   const authorization = useAuthorization()
   const players = useSimPlayers().data ?? DEFAULT_SIM_PLAYERS
   const identities = useIdentities().data
   const serverTokenConfigured = useUpstreams().data?.xblAuthorizationConfigured ?? false
   const target = upstream ?? settings.upstream
+  const who = actAs ?? settings.actAs
   return useMemo(
     () =>
       resolveActing({
-        actAs: settings.actAs,
+        actAs: who,
         upstream: target,
         xboxLiveUpstream: XBOX_LIVE_ORIGIN,
         token: authorization.value,
@@ -27,7 +29,7 @@ export function useActing(upstream?: string): ActingIdentity {
         players,
         identities: identities ?? [],
       }),
-    [settings.actAs, target, authorization.value, serverTokenConfigured, players, identities],
+    [who, target, authorization.value, serverTokenConfigured, players, identities],
   )
 }
 

@@ -30,6 +30,8 @@ export type SendInput = {
   meta?: { scid?: string; xuid?: string; sessionName?: string; batchId?: string }
   /** Replays and handle checks go where the original went, whatever Settings say now. */
   upstream?: string
+  /** Who it goes out as (an "Act as" value); a batch run sends as the sender it started with. */
+  actAs?: string
 }
 
 /** Sends with the settings given (read by the caller from the settings query, see currentSettings). */
@@ -42,7 +44,7 @@ export async function sendAndRecord(
   const upstream = input.upstream ?? settings.upstream
   // Who it goes out as (decision 022); a call nobody could authorise is stopped here, unsent.
   const acting = resolveActing({
-    actAs: settings.actAs,
+    actAs: input.actAs ?? settings.actAs,
     upstream,
     xboxLiveUpstream: XBOX_LIVE_ORIGIN,
     token: authorization,

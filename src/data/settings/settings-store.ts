@@ -2,17 +2,32 @@
 // survives restarts. The Authorization token is kept in memory, or in sessionStorage when the user
 // ticks "Remember for this tab"; never localStorage, never IndexedDB, so it dies with the tab.
 import { z } from 'zod'
-import { CONTRACT_VERSION, MIN_CONTRACT_VERSION, XBOX_LIVE_ORIGIN } from '../../mpsd/limits'
+import {
+  CONTRACT_VERSION,
+  CONTRACT_VERSION_MAX,
+  MIN_CONTRACT_VERSION,
+  XBOX_LIVE_ORIGIN,
+} from '../../mpsd/limits'
 import { ACT_AS_SIM_PREFIX, SIMULATOR_UPSTREAM } from '../../mpsd/proxy-protocol'
 import { announceChange } from '../sync/changes-channel'
 
-export { SIMULATOR_UPSTREAM, XBOX_LIVE_ORIGIN }
+// Features import it from proxy-protocol; request-preview.tsx still reads it here until its
+// rework lands, then this re-export goes.
+export { SIMULATOR_UPSTREAM }
 
 export const settingsSchema = z.object({
   proxyUrl: z.string().trim().min(1, 'Proxy URL is required').default('/proxy'),
   /** 'simulator', the Xbox Live origin, or an allowed custom origin. */
   upstream: z.string().trim().min(1).default(SIMULATOR_UPSTREAM),
-  contractVersion: z.coerce.number().int().min(MIN_CONTRACT_VERSION).default(CONTRACT_VERSION),
+  // The form refuses a version out of range with a message; one stored by an earlier build that
+  // allowed it falls back to the default rather than taking every other setting with it.
+  contractVersion: z.coerce
+    .number()
+    .int()
+    .min(MIN_CONTRACT_VERSION)
+    .max(CONTRACT_VERSION_MAX)
+    .catch(CONTRACT_VERSION)
+    .default(CONTRACT_VERSION),
   /** History retention: the oldest entries go first once either limit is passed. */
   historyMaxEntries: z.coerce
     .number()

@@ -120,4 +120,15 @@ describe('AnalysisView', () => {
       'presets.json: not a HAR file: it has no log.entries list.',
     )
   })
+
+  it('refuses a file over the HAR limit before reading it, naming the file and the limit', async () => {
+    renderWithProviders(<AnalysisView />)
+    const huge = new File(['{}'], 'huge.har', { type: 'application/json' })
+    // A 201 MB file in the picker, without allocating it.
+    Object.defineProperty(huge, 'size', { value: 201 * 1024 * 1024 })
+    await userEvent.upload(screen.getByLabelText('HAR file to analyse'), huge)
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'huge.har is too big: the limit is 200 MB.',
+    )
+  })
 })

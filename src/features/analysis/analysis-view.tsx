@@ -18,6 +18,7 @@ import type { Grouping, TraceCall } from '../../mpsd/trace-rules/trace-call'
 import { callLabel, FindingsList } from './findings-list'
 import { HarImport, type LoadedHar } from './har-import'
 import { HistoryRangeForm, type RangeInput } from './history-range-form'
+import { Alert } from '../../components/alert'
 
 /** datetime-local text to a range; `to` covers its whole last second (or minute). */
 function parseRange(input: RangeInput): { range: TimeRange } | { error: string } {
@@ -130,12 +131,7 @@ function HistoryAnalysis({
     [data, grouping, simulatorBase],
   )
   if ('error' in parsed) return null
-  if (history.error)
-    return (
-      <p role="alert" className="alert">
-        History could not be read: {history.error.message}
-      </p>
-    )
+  if (history.error) return <Alert>History could not be read: {history.error.message}</Alert>
   if (!data || !report) return <p role="status">Reading History…</p>
   return (
     <>
@@ -146,10 +142,10 @@ function HistoryAnalysis({
         </p>
       ) : null}
       {data.unreadable > 0 ? (
-        <p role="alert" className="alert">
+        <Alert>
           {data.unreadable} matching {data.unreadable === 1 ? 'entry' : 'entries'} could not be read
           and {data.unreadable === 1 ? 'was' : 'were'} left out.
-        </p>
+        </Alert>
       ) : null}
       {data.entries.length === 0 ? (
         <p className="muted">No History entry in this range matches the filter.</p>

@@ -4,9 +4,9 @@ import { useRef, useState } from 'react'
 import { harCalls } from '../../mpsd/trace-rules/har-calls'
 import type { TraceCall } from '../../mpsd/trace-rules/trace-call'
 import type { HarSkip } from '../../mpsd/trace-rules/har-calls'
-
-/** As the History importer: a devtools capture of a long session stays well under it. */
-const MAX_HAR_BYTES = 200 * 1024 * 1024
+import { HAR_MAX_BYTES } from '../../data/history/har'
+import { readTextFile } from '../../lib/read-text-file'
+import { Alert } from '../../components/alert'
 
 export type LoadedHar = { name: string; entryCount: number; calls: TraceCall[]; skipped: HarSkip[] }
 
@@ -28,20 +28,12 @@ export function HarImport({ onLoad }: { onLoad: (har: LoadedHar) => void }) {
           const file = event.target.files?.[0]
           event.target.value = ''
           if (!file) return
-          if (file.size > MAX_HAR_BYTES) {
-            setError(`${file.name}: the file is over ${MAX_HAR_BYTES / 1024 / 1024} MB.`)
+          const loaded = await readTextFile(file, HAR_MAX_BYTES)
+          if (!loaded.ok) {
+            setError(loaded.error)
             return
           }
-          let text: string
-          try {
-            text = await file.text()
-          } catch (cause) {
-            setError(
-              `${file.name} could not be read: ${cause instanceof Error ? cause.message : String(cause)}`,
-            )
-            return
-          }
-          const read = harCalls(text, { console: file.name })
+          const read = harCalls(loaded.text, { console: file.name })
           if (!read.ok) {
             setError(`${file.name}: ${read.error}.`)
             return
@@ -55,11 +47,7 @@ export function HarImport({ onLoad }: { onLoad: (har: LoadedHar) => void }) {
           })
         }}
       />
-      {error ? (
-        <p role="alert" className="alert">
-          {error}
-        </p>
-      ) : null}
+      {error ? <Alert>{error}</Alert> : null}
     </>
   )
 }

@@ -142,10 +142,11 @@ describe('BatchPanel', () => {
 
   describe('a paused run', () => {
     const XUIDS = ['2533274790000001', '2533274790000002', '2533274790000003']
-    async function storePaused(template = templateOf(REQUEST)) {
+    async function storePaused(template = templateOf(REQUEST), actAs?: string) {
       const run = newBatchRun({
         template,
         xuids: XUIDS,
+        ...(actAs ? { actAs } : {}),
         budgets: [{ limit: 30, windowMs: 15_000 }],
       })
       run.state = 'paused'
@@ -161,6 +162,17 @@ describe('BatchPanel', () => {
       await saveBatchRun(run)
       return run
     }
+
+    it('says who Resume sends as when Act as changed since the run started', async () => {
+      // Started as Sim Ben; Act as is now the default (the first player, Sim Ana).
+      await storePaused(templateOf(REQUEST), 'sim:2533274790000001')
+      renderPanel()
+      expect(
+        await screen.findByText(
+          /This run sends as Sim Ben \(2533274790000001\), who it started as/,
+        ),
+      ).toBeInTheDocument()
+    })
 
     it('Send invites starts nothing: it asks to resume or discard the run first', async () => {
       const user = userEvent.setup()

@@ -18,6 +18,8 @@ import { readSavedXuids, saveXuids } from '../../data/batch/saved-xuids'
 import { createTokenBucket, estimateFinish } from '../../data/batch/token-bucket'
 import { useBatchActions } from '../../data/batch/use-batch-actions'
 import { useSettings } from '../../data/settings/settings-queries'
+import { useActing } from '../../data/identities/use-acting'
+import { describeSender, senderOf } from '../../mpsd/acting-identity'
 import type { InviteRequest } from '../../mpsd/request-entity'
 import { budgetsFrom, DEFAULT_FIELDS, type BudgetFields } from './budget-fields'
 import { templateIssues, templateOf } from './batch-template'
@@ -149,12 +151,25 @@ export function useBatchPanel({
           : 0,
       }
     : undefined
-  const requestNote =
+  // The run sends as the sender it started with (runs stored without one: the current Act as).
+  const runActing = useActing(run?.upstream, run?.actAs)
+  const formChanged =
     run &&
     counts &&
     (driving || resumable) &&
     (!sameRequest(run.template, template) || !sameXuids(run, parsed.valid))
       ? `The form has changed since this run started. ${driving ? 'It sends' : 'Resume sends'} the request it was started with, ${describeRequest(run.template)}, to its own ${counts.pending} XUIDs left; the form’s request and list go with the next batch.`
+      : undefined
+  const runSender = senderOf(runActing)
+  const senderChanged =
+    run?.actAs !== undefined && run.actAs !== settings.actAs && (driving || resumable)
+      ? runSender
+        ? `This run sends as ${describeSender(runSender)}, who it started as, not as the current Act as.`
+        : `This run started as ${run.actAs}, who cannot send now: ${runActing.kind === 'blocked' ? runActing.message : ''}`
+      : undefined
+  const requestNote =
+    formChanged || senderChanged
+      ? [formChanged, senderChanged].filter(Boolean).join(' ')
       : undefined
 
   async function send(confirmed: boolean) {

@@ -5,6 +5,7 @@
 import { useActing } from '../../data/identities/use-acting'
 import { describeSender, senderOf, sentAuthorization } from '../../mpsd/acting-identity'
 import type { WireRequest } from '../../mpsd/request-builder'
+import { Alert } from '../../components/alert'
 
 export function PreviewHeaders({ request, upstream }: { request: WireRequest; upstream: string }) {
   const acting = useActing(upstream)
@@ -22,16 +23,12 @@ export function PreviewHeaders({ request, upstream }: { request: WireRequest; up
         {acting.kind === 'token' ? ' (redacted)' : null}
         {acting.kind === 'none' ? ': the request carries no Authorization header' : null}
       </p>
-      {acting.kind === 'blocked' ? (
-        <p role="alert" className="alert">
-          Not sendable: {acting.message}
-        </p>
-      ) : null}
+      {acting.kind === 'blocked' ? <Alert>Not sendable: {acting.message}</Alert> : null}
       {acting.kind === 'xbl' && !acting.identity.canJoinMultiplayer ? (
-        <p role="alert" className="alert">
+        <Alert>
           {acting.identity.gamertag} lacks the multiplayer privilege (254): Xbox Live will refuse
           invites and activities for this account.
-        </p>
+        </Alert>
       ) : null}
       <pre aria-label="Request headers" className="mono">
         {lines.map(([name, value]) => `${name}: ${value}`).join('\n')}

@@ -7,7 +7,11 @@ import { useOpenInComposer } from '../../data/drafts/draft-queries'
 import type { HistoryEntry } from '../../data/history/history-entry'
 import { useSendRequest } from '../../data/send/use-send-request'
 import { describeUpstream } from '../../data/settings/settings-store'
-import { describeSender } from '../../mpsd/acting-identity'
+import { actAsFor, describeSender, senderOf } from '../../mpsd/acting-identity'
+import { DEFAULT_SIM_PLAYERS } from '../../mpsd/default-sim-players'
+import { useIdentities } from '../../data/identities/identities-queries'
+import { useSimPlayers } from '../../data/identities/players-queries'
+import { useActing } from '../../data/identities/use-acting'
 import { composedRequestOf } from '../../data/history/composed-request'
 import { Alert } from '../../components/alert'
 
@@ -18,6 +22,12 @@ export function HistoryDetail({ entry }: { entry: HistoryEntry }) {
   // Kept with the entry it is about: the view shows the next entry in this same component.
   const [openError, setOpenError] = useState<{ id: string; message: string }>()
   const composable = entry.kind === 'activity' || entry.kind === 'invite'
+  // Replay sends as the entry's sender while that identity is still here, else as Act as does now.
+  const players = useSimPlayers().data ?? DEFAULT_SIM_PLAYERS
+  const identities = useIdentities().data ?? []
+  const replayActAs = entry.sender ? actAsFor(entry.sender, players, identities) : undefined
+  const replayActing = useActing(entry.upstream, replayActAs)
+  const replaySender = senderOf(replayActing)
 
   function replay() {
     setConfirming(false)
@@ -32,6 +42,7 @@ export function HistoryDetail({ entry }: { entry: HistoryEntry }) {
       ...(entry.composed ? { composed: entry.composed } : {}),
       kind: entry.kind,
       upstream: entry.upstream,
+      ...(replayActAs ? { actAs: replayActAs } : {}),
       meta: {
         ...(entry.scid ? { scid: entry.scid } : {}),
         ...(entry.xuid ? { xuid: entry.xuid } : {}),
@@ -99,6 +110,12 @@ export function HistoryDetail({ entry }: { entry: HistoryEntry }) {
         <p>
           A replayed invite is a new invite:{' '}
           {entry.xuid ? `XUID ${entry.xuid}` : 'the invited user'} gets another notification.
+        </p>
+        <p>
+          {replaySender ? `It is sent as ${describeSender(replaySender)}` : 'It cannot be sent now'}
+          {entry.sender && !replayActAs
+            ? `, not as ${describeSender(entry.sender)}, who is no longer available.`
+            : '.'}
         </p>
       </ConfirmDialog>
     </section>

@@ -8,7 +8,9 @@ import {
   type RequestKind,
   type StatusClass,
 } from '../../data/history/history-entry'
-import { SIMULATOR_UPSTREAM, XBOX_LIVE_ORIGIN } from '../../data/settings/settings-store'
+import { SENDER_KINDS_WITHOUT_XUID } from '../../mpsd/acting-identity'
+import { XBOX_LIVE_ORIGIN } from '../../mpsd/limits'
+import { SIMULATOR_UPSTREAM } from '../../mpsd/proxy-protocol'
 
 const STATUS_LABELS: Record<string, string> = {
   '2xx': '2xx',
@@ -107,6 +109,12 @@ export function HistoryFilters({ filter, onChange, upstreams = [], people = [] }
   )
 }
 
+const SENDER_LABELS: Record<(typeof SENDER_KINDS_WITHOUT_XUID)[number], string> = {
+  token: 'Your token',
+  server: 'Server token',
+  none: 'No Authorization',
+}
+
 /** "Sent by": a simulated player or signed-in account (by XUID), your token, the server's, none. */
 function SenderSelect({
   value,
@@ -117,7 +125,9 @@ function SenderSelect({
   people: ReadonlyArray<{ xuid: string; name: string }>
   onChange: (value: string) => void
 }) {
-  const known = people.some((p) => p.xuid === value) || ['token', 'server', 'none'].includes(value)
+  const known =
+    people.some((p) => p.xuid === value) ||
+    (SENDER_KINDS_WITHOUT_XUID as readonly string[]).includes(value)
   return (
     <label>
       Sent by
@@ -128,9 +138,11 @@ function SenderSelect({
             {p.name} · {p.xuid}
           </option>
         ))}
-        <option value="token">Your token</option>
-        <option value="server">Server token</option>
-        <option value="none">No Authorization</option>
+        {SENDER_KINDS_WITHOUT_XUID.map((kind) => (
+          <option key={kind} value={kind}>
+            {SENDER_LABELS[kind]}
+          </option>
+        ))}
         {value && !known ? <option value={value}>{value}</option> : null}
       </select>
     </label>

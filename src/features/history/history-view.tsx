@@ -5,6 +5,8 @@ import { useLocation, useSearch } from 'wouter'
 import { ConfirmDialog } from '../../components/confirm-dialog'
 import { Dialog } from '../../components/dialog'
 import { downloadText } from '../../lib/download'
+import { readTextFile } from '../../lib/read-text-file'
+import { HAR_MAX_BYTES } from '../../data/history/har'
 import {
   useClearHistory,
   useHistoryEntry,
@@ -225,17 +227,13 @@ function ImportButton() {
           const file = event.target.files?.[0]
           event.target.value = ''
           if (!file) return
-          let text: string
-          try {
-            text = await file.text()
-          } catch (error) {
-            setReadError(
-              `${file.name} could not be read: ${error instanceof Error ? error.message : String(error)}`,
-            )
+          const read = await readTextFile(file, HAR_MAX_BYTES)
+          if (!read.ok) {
+            setReadError(read.error)
             return
           }
           setReadError(undefined)
-          importHistory.mutate({ name: file.name, text })
+          importHistory.mutate({ name: file.name, text: read.text })
         }}
       />
       {readError ? <Alert>{readError}</Alert> : null}

@@ -6,7 +6,12 @@ import { useIdentities } from '../../data/identities/identities-queries'
 import { useSimPlayers } from '../../data/identities/players-queries'
 import { useActing, useSetActAs } from '../../data/identities/use-acting'
 import { useAuthorization, useSettings } from '../../data/settings/settings-queries'
-import { ACT_AS_NONE, ACT_AS_TOKEN } from '../../mpsd/proxy-protocol'
+import {
+  ACT_AS_NONE,
+  ACT_AS_SIM_PREFIX,
+  ACT_AS_TOKEN,
+  ACT_AS_XBL_PREFIX,
+} from '../../mpsd/proxy-protocol'
 import { DEFAULT_SIM_PLAYERS } from '../../mpsd/default-sim-players'
 import { timeLeft } from './time-left'
 
@@ -17,8 +22,10 @@ export function ActAsMenu() {
   const identities = useIdentities().data ?? []
   const acting = useActing()
   const setActAs = useSetActAs()
+  // "Your token" stays picked when it resolves to the server's token or, with none set, to no
+  // Authorization in the simulator: the menu shows the choice, the preview what goes out.
   const selected =
-    acting.kind === 'blocked'
+    acting.kind === 'blocked' || settings.actAs === ACT_AS_TOKEN
       ? settings.actAs
       : acting.kind === 'server'
         ? ACT_AS_TOKEN
@@ -32,7 +39,7 @@ export function ActAsMenu() {
         ) : null}
         <optgroup label="Simulated players">
           {players.map((p) => (
-            <option key={p.xuid} value={`sim:${p.xuid}`}>
+            <option key={p.xuid} value={`${ACT_AS_SIM_PREFIX}${p.xuid}`}>
               {p.gamertag} · {p.xuid}
             </option>
           ))}
@@ -40,14 +47,14 @@ export function ActAsMenu() {
         {identities.length > 0 ? (
           <optgroup label="Signed in to Xbox Live">
             {identities.map((i) => (
-              <option key={i.id} value={`xbl:${i.id}`}>
+              <option key={i.id} value={`${ACT_AS_XBL_PREFIX}${i.id}`}>
                 {i.gamertag} · {i.xuid} · {i.sandbox} · {timeLeft(i.expiresAt)}
                 {i.canJoinMultiplayer ? '' : ' · cannot join multiplayer'}
               </option>
             ))}
           </optgroup>
         ) : null}
-        <option value={ACT_AS_TOKEN}>Your token{token ? ' (pasted)' : ' (none set)'}</option>
+        <option value={ACT_AS_TOKEN}>Your token{token ? ' (pasted)' : ' (not set)'}</option>
         <option value={ACT_AS_NONE}>No Authorization</option>
       </select>{' '}
       <Link href="/settings#sign-in" className="nav-link">

@@ -1,11 +1,9 @@
 // Settings → Sign in with Microsoft (decisions 021, 022): the server runs the device-code flow and
 // keeps the tokens; this panel shows the code, the link, a countdown, and the accounts signed in.
-import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
 import { Alert } from '../../components/alert'
 import { CopyButton } from '../../components/copy-button'
 import {
-  identitiesQueries,
   useCancelSignIn,
   useIdentities,
   useSignInFlow,
@@ -87,15 +85,9 @@ function useCountdown(until: string): number {
 }
 
 function SignInProgress({ flow, onDone }: { flow: SignInStarted; onDone: () => void }) {
-  const queryClient = useQueryClient()
   const status = useSignInFlow(flow.flowId, Math.max(1, flow.interval) * 1000)
   const cancel = useCancelSignIn()
   const left = useCountdown(flow.expiresAt)
-  const state = status.data?.status
-  useEffect(() => {
-    if (state === 'signed-in')
-      void queryClient.invalidateQueries({ queryKey: identitiesQueries.all() })
-  }, [state, queryClient])
   if (status.data?.status === 'signed-in')
     return (
       <p role="status">

@@ -9,7 +9,8 @@ import {
   useUpdateAuthorization,
   useUpdateSettings,
 } from '../../data/settings/settings-queries'
-import { SIMULATOR_UPSTREAM, XBOX_LIVE_ORIGIN } from '../../data/settings/settings-store'
+import { XBOX_LIVE_ORIGIN } from '../../mpsd/limits'
+import { SIMULATOR_UPSTREAM } from '../../mpsd/proxy-protocol'
 import { useUpstreams } from '../../data/settings/upstreams-queries'
 import { contractVersionSchema } from '../../mpsd/schemas'
 import { Alert } from '../../components/alert'
