@@ -35,10 +35,18 @@ export async function fillInvite(page: Page, fields: InviteFields = {}): Promise
   await page.getByLabel('Title ID').fill(fields.titleId ?? '1234')
 }
 
-/** Everything the page keeps: localStorage, sessionStorage and every IndexedDB store. */
-export async function dumpBrowserStorage(page: Page): Promise<string> {
-  return page.evaluate(async () => {
-    const local = JSON.stringify({ ...localStorage, ...sessionStorage })
+/**
+ * Everything the page keeps: localStorage and every IndexedDB store, and sessionStorage too unless
+ * the test put a token there on purpose ("Remember for this tab").
+ */
+export async function dumpBrowserStorage(
+  page: Page,
+  { includeSessionStorage = true }: { includeSessionStorage?: boolean } = {},
+): Promise<string> {
+  return page.evaluate(async (withSession) => {
+    const local = JSON.stringify(
+      withSession ? { ...localStorage, ...sessionStorage } : { ...localStorage },
+    )
     const databases = await indexedDB.databases()
     const dumps: string[] = []
     for (const { name } of databases) {
@@ -59,5 +67,5 @@ export async function dumpBrowserStorage(page: Page): Promise<string> {
       )
     }
     return `${local}\n${dumps.join('\n')}`
-  })
+  }, includeSessionStorage)
 }
