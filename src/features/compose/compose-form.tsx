@@ -1,6 +1,5 @@
-import { zodResolver } from '@hookform/resolvers/zod'
-import { useDeferredValue, useEffect, useMemo, useState, type ReactNode } from 'react'
-import { useForm, useWatch, type FieldPath } from 'react-hook-form'
+import { useEffect, useMemo, useState, type ReactNode } from 'react'
+import { useForm, type FieldErrors, type FieldPath, type Resolver } from 'react-hook-form'
 import { Field } from '../../components/field'
 import { useAutosaveDraft, useRestoreStashedDraft } from '../../data/drafts/draft-queries'
 import { readStash, type ComposeDraft } from '../../data/drafts/draft-store'
@@ -9,12 +8,12 @@ import { useSendRequest } from '../../data/send/use-send-request'
 import { CONTEXT_MAX_ENCODED_LENGTH } from '../../mpsd/limits'
 import { encodedLength } from '../../mpsd/schemas'
 import {
-  composeFormSchema,
   composeIssues,
   FIELD_LABELS,
   toWireRequest,
   type ComposeField,
   type ComposeFormValues,
+  type ComposeIssue,
 } from './compose-form-schema'
 import { PasteJsonButton } from './paste-json-dialog'
 import { RequestPreview } from './request-preview'
@@ -26,25 +25,73 @@ type ComposeFormProps = {
   belowForm: ((draft: ComposeDraft) => ReactNode) | undefined
 }
 
+function sameValues(a: ComposeFormValues, b: ComposeFormValues): boolean {
+  return (Object.keys(a) as Array<keyof ComposeFormValues>).every((key) => a[key] === b[key])
+}
+
+/**
+ * composeIssues, remembering its last answer: the form's resolver (the messages at the fields) and
+ * the preview (its issue list and Send) ask about the same values on every keystroke, and this way
+ * the schema runs once for both, so they also cannot disagree.
+ */
+function lastIssuesOf(): (values: ComposeFormValues) => ComposeIssue[] {
+  let last: { values: ComposeFormValues; issues: ComposeIssue[] } | undefined
+  return (values) => {
+    if (!last || !sameValues(last.values, values))
+      last = { values: { ...values }, issues: composeIssues(values) }
+    return last.issues
+  }
+}
+
+function resolverOf(
+  issuesOf: (values: ComposeFormValues) => ComposeIssue[],
+): Resolver<ComposeFormValues> {
+  return (values) => {
+    const issues = issuesOf(values)
+    if (issues.length === 0) return { values, errors: {} }
+    const errors: FieldErrors<ComposeFormValues> = {}
+    // The first rule that fails is the field's message, as zodResolver reports it.
+    for (const issue of issues) errors[issue.field] ??= { type: 'custom', message: issue.message }
+    return { values: {}, errors }
+  }
+}
+
 export function ComposeForm({ initialValues, source, extraActions, belowForm }: ComposeFormProps) {
   const settings = useSettings()
+  const [{ issuesOf, resolver }] = useState(() => {
+    const issuesOf = lastIssuesOf()
+    return { issuesOf, resolver: resolverOf(issuesOf) }
+  })
   const form = useForm<ComposeFormValues>({
-    resolver: zodResolver(composeFormSchema),
+    resolver,
     defaultValues: initialValues,
     // Rules are checked as the user types, not on submit.
     mode: 'onChange',
   })
-  const { register, control, formState, setValue, trigger, getValues } = form
-  const values = useWatch({ control }) as ComposeFormValues
+  const { register, formState, setValue, trigger, getValues, subscribe } = form
 
-  // Autosave on every change: a reload, a crash or a visit to another view finds the draft as it was.
+  // The values the preview, its checks, the encoded length and the panels under the form show.
+  // They are set in the keystroke's own event, so the field and all that follows from it are drawn
+  // in one frame: the page is idle again well before the next key. (A deferred copy drew a second
+  // frame per key, and the key after it waited for the next vsync: a third of keys took 16 ms+.)
+  const [draft, setDraft] = useState<ComposeFormValues>(initialValues)
+  // Autosave takes the same values; it writes within a moment, and at once on reload or leaving.
   const autosave = useAutosaveDraft()
-  useEffect(() => {
-    autosave(values)
-  }, [values, autosave])
+  useEffect(
+    () =>
+      subscribe({
+        formState: { values: true },
+        callback: ({ values }) => {
+          const next = { ...values }
+          autosave(next)
+          setDraft(next)
+        },
+      }),
+    [subscribe, autosave],
+  )
 
   // Show the messages of a restored draft at once: its fields were typed in an earlier visit.
-  // Only the values the form mounted with: autosave updates initialValues on every keystroke.
+  // Only the values the form mounted with: autosave updates initialValues as the user types.
   const [mountedWith] = useState(initialValues)
   useEffect(() => {
     const filled = (Object.keys(mountedWith) as Array<keyof ComposeDraft>).filter(
@@ -53,19 +100,16 @@ export function ComposeForm({ initialValues, source, extraActions, belowForm }: 
     if (filled.length > 0) void trigger(filled as Array<FieldPath<ComposeFormValues>>)
   }, [mountedWith, trigger])
 
-  // The keystroke is the urgent update; the preview, its checks and the panels under the form
-  // follow from a deferred copy, so a long form never makes typing wait for them.
-  const deferred = useDeferredValue(values)
   // The preview and Send are built by the same function from the same values, so they cannot
-  // disagree; Send reads the latest values, which the preview shows a frame later at most.
+  // disagree.
   const request = useMemo(
-    () => toWireRequest(deferred, settings.contractVersion),
-    [deferred, settings.contractVersion],
+    () => toWireRequest(draft, settings.contractVersion),
+    [draft, settings.contractVersion],
   )
-  const issues = useMemo(() => composeIssues(deferred), [deferred])
+  const issues = issuesOf(draft)
   const send = useSendRequest()
-  const isInvite = values.type === 'invite'
-  const encoded = encodedLength(deferred.context ?? '')
+  const isInvite = draft.type === 'invite'
+  const encoded = encodedLength(draft.context)
 
   function fillFrom(fields: Partial<ComposeDraft>) {
     for (const [key, value] of Object.entries(fields) as Array<[keyof ComposeDraft, string]>) {
@@ -75,7 +119,7 @@ export function ComposeForm({ initialValues, source, extraActions, belowForm }: 
 
   function onSend() {
     const current = getValues()
-    if (composeIssues(current).length > 0 || send.isPending) return
+    if (issuesOf(current).length > 0 || send.isPending) return
     send.mutate({
       request: toWireRequest(current, settings.contractVersion),
       kind: current.type,
@@ -104,7 +148,8 @@ export function ComposeForm({ initialValues, source, extraActions, belowForm }: 
     </Field>
   )
 
-  const stashCount = readStash().length
+  // Read once: restoring or opening a draft changes the stash and remounts this form.
+  const [hasStash] = useState(() => readStash().length > 0)
   const restore = useRestoreStashedDraft()
 
   return (
@@ -166,16 +211,16 @@ export function ComposeForm({ initialValues, source, extraActions, belowForm }: 
             {send.isPending ? 'Sending…' : 'Send'}
           </button>
           <PasteJsonButton onFill={fillFrom} />
-          {stashCount > 0 ? (
+          {hasStash ? (
             <button type="button" onClick={() => restore.mutate()}>
               Restore previous draft
             </button>
           ) : null}
-          {extraActions?.(deferred)}
+          {extraActions?.(draft)}
         </div>
       </form>
       <RequestPreview request={request} issues={issues} upstream={settings.upstream} />
-      {belowForm?.(deferred)}
+      {belowForm?.(draft)}
     </section>
   )
 }

@@ -1,6 +1,7 @@
-import { screen } from '@testing-library/react'
+import { fireEvent, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
+import { readDraft } from '../../data/drafts/draft-store'
 import { renderWithProviders } from '../../testing/render-with-providers'
 import { ComposeView } from './compose-view'
 
@@ -94,5 +95,15 @@ describe('Compose', () => {
     renderWithProviders(<ComposeView />)
     expect(await screen.findByDisplayValue('kept-template')).toBeInTheDocument()
     expect(screen.getByRole('radio', { name: 'Invite' })).toBeChecked()
+  })
+
+  it('writes the draft being typed when the page is left, without waiting for autosave', async () => {
+    renderWithProviders(<ComposeView />)
+    await userEvent.click(await screen.findByRole('radio', { name: 'Invite' }))
+    // One synchronous change then pagehide: autosave's timer cannot have fired in between.
+    fireEvent.change(field('Session name'), { target: { value: 'left-at-once' } })
+    // A reload or a closed tab: pagehide is the last event the page gets.
+    fireEvent(window, new Event('pagehide'))
+    expect(readDraft().values.sessionName).toBe('left-at-once')
   })
 })
