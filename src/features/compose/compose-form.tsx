@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type ReactNode } from 'react'
+import { useDeferredValue, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { useForm, type FieldErrors, type FieldPath, type Resolver } from 'react-hook-form'
 import { Field } from '../../components/field'
 import { useAutosaveDraft, useRestoreStashedDraft } from '../../data/drafts/draft-queries'
@@ -100,13 +100,17 @@ export function ComposeForm({ initialValues, source, extraActions, belowForm }: 
     if (filled.length > 0) void trigger(filled as Array<FieldPath<ComposeFormValues>>)
   }, [mountedWith, trigger])
 
+  // False for the first render only: the fields come first; the checks, the preview and the panels
+  // under the form (the schema's first run, the storage they read) in the render React does right
+  // after, so the form is on screen and usable sooner. Send waits for the checks.
+  const complete = useDeferredValue(true, false)
   // The preview and Send are built by the same function from the same values, so they cannot
   // disagree.
   const request = useMemo(
-    () => toWireRequest(draft, settings.contractVersion),
-    [draft, settings.contractVersion],
+    () => (complete ? toWireRequest(draft, settings.contractVersion) : undefined),
+    [complete, draft, settings.contractVersion],
   )
-  const issues = issuesOf(draft)
+  const issues = complete ? issuesOf(draft) : undefined
   const send = useSendRequest()
   const isInvite = draft.type === 'invite'
   const encoded = encodedLength(draft.context)
@@ -205,7 +209,7 @@ export function ComposeForm({ initialValues, source, extraActions, belowForm }: 
           <button
             type="submit"
             className="primary"
-            disabled={issues.length > 0 || send.isPending}
+            disabled={!issues || issues.length > 0 || send.isPending}
             aria-describedby="compose-issues"
           >
             {send.isPending ? 'Sending…' : 'Send'}
@@ -216,11 +220,15 @@ export function ComposeForm({ initialValues, source, extraActions, belowForm }: 
               Restore previous draft
             </button>
           ) : null}
-          {extraActions?.(draft)}
+          {complete ? extraActions?.(draft) : null}
         </div>
       </form>
-      <RequestPreview request={request} issues={issues} upstream={settings.upstream} />
-      {belowForm?.(draft)}
+      {request && issues ? (
+        <>
+          <RequestPreview request={request} issues={issues} upstream={settings.upstream} />
+          {belowForm?.(draft)}
+        </>
+      ) : null}
     </section>
   )
 }
