@@ -17,20 +17,7 @@ import {
   postHandleRequest,
   type WireRequest,
 } from '../../mpsd/request-builder'
-import type { ComposeDraft } from '../../data/drafts/draft-store'
-
-export type ComposeField = Exclude<keyof ComposeDraft, 'type'>
-
-export const FIELD_LABELS: Record<ComposeField, string> = {
-  scid: 'SCID',
-  templateName: 'Template name',
-  sessionName: 'Session name',
-  invitedXuid: 'Invited XUID',
-  titleId: 'Title ID',
-  context: 'Context',
-  contextString: 'Context string',
-  senderString: 'Sender string',
-}
+import { FIELD_LABELS, type ComposeField } from './compose-fields'
 
 const optional = (schema: z.ZodType<string>) => (value: string) =>
   value.trim() === '' ? undefined : schema.safeParse(value)

@@ -1,4 +1,4 @@
-import { useDeferredValue, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { use, useDeferredValue, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { useForm, type FieldErrors, type FieldPath, type Resolver } from 'react-hook-form'
 import { Field } from '../../components/field'
 import { useAutosaveDraft, useRestoreStashedDraft } from '../../data/drafts/draft-queries'
@@ -6,17 +6,38 @@ import { readStash, type ComposeDraft } from '../../data/drafts/draft-store'
 import { useSettings } from '../../data/settings/settings-queries'
 import { useSendRequest } from '../../data/send/use-send-request'
 import { CONTEXT_MAX_ENCODED_LENGTH } from '../../mpsd/limits'
-import { encodedLength } from '../../mpsd/schemas'
-import {
+import { FIELD_LABELS, type ComposeField } from './compose-fields'
+import type {
+  ComposeFormValues,
+  ComposeIssue,
   composeIssues,
-  FIELD_LABELS,
   toWireRequest,
-  type ComposeField,
-  type ComposeFormValues,
-  type ComposeIssue,
 } from './compose-form-schema'
+import type { encodedLength } from '../../mpsd/schemas'
 import { PasteJsonButton } from './paste-json-dialog'
 import { RequestPreview } from './request-preview'
+
+type Checks = {
+  composeIssues: typeof composeIssues
+  toWireRequest: typeof toWireRequest
+  encodedLength: typeof encodedLength
+}
+
+// The rules and the request builder load beside the first render, not before it: their modules
+// build zod schemas as they load, which took about a fifth of the floor app's whole startup time
+// (`npm run bench`), and the first render shows only the fields. Started here, at page load.
+let checks: Checks | undefined
+const checksLoaded: Promise<Checks> = Promise.all([
+  import('./compose-form-schema'),
+  import('../../mpsd/schemas'),
+]).then(([form, schemas]) => {
+  checks = {
+    composeIssues: form.composeIssues,
+    toWireRequest: form.toWireRequest,
+    encodedLength: schemas.encodedLength,
+  }
+  return checks
+})
 
 type ComposeFormProps = {
   initialValues: ComposeDraft
@@ -29,25 +50,25 @@ function sameValues(a: ComposeFormValues, b: ComposeFormValues): boolean {
   return (Object.keys(a) as Array<keyof ComposeFormValues>).every((key) => a[key] === b[key])
 }
 
+type IssuesOf = (loaded: Checks, values: ComposeFormValues) => ComposeIssue[]
+
 /**
  * composeIssues, remembering its last answer: the form's resolver (the messages at the fields) and
  * the preview (its issue list and Send) ask about the same values on every keystroke, and this way
  * the schema runs once for both, so they also cannot disagree.
  */
-function lastIssuesOf(): (values: ComposeFormValues) => ComposeIssue[] {
+function lastIssuesOf(): IssuesOf {
   let last: { values: ComposeFormValues; issues: ComposeIssue[] } | undefined
-  return (values) => {
+  return (loaded, values) => {
     if (!last || !sameValues(last.values, values))
-      last = { values: { ...values }, issues: composeIssues(values) }
+      last = { values: { ...values }, issues: loaded.composeIssues(values) }
     return last.issues
   }
 }
 
-function resolverOf(
-  issuesOf: (values: ComposeFormValues) => ComposeIssue[],
-): Resolver<ComposeFormValues> {
-  return (values) => {
-    const issues = issuesOf(values)
+function resolverOf(issuesOf: IssuesOf): Resolver<ComposeFormValues> {
+  return async (values) => {
+    const issues = issuesOf(checks ?? (await checksLoaded), values)
     if (issues.length === 0) return { values, errors: {} }
     const errors: FieldErrors<ComposeFormValues> = {}
     // The first rule that fails is the field's message, as zodResolver reports it.
@@ -104,16 +125,17 @@ export function ComposeForm({ initialValues, source, extraActions, belowForm }: 
   // under the form (the schema's first run, the storage they read) in the render React does right
   // after, so the form is on screen and usable sooner. Send waits for the checks.
   const complete = useDeferredValue(true, false)
+  const loaded = complete ? (checks ?? use(checksLoaded)) : undefined
   // The preview and Send are built by the same function from the same values, so they cannot
   // disagree.
   const request = useMemo(
-    () => (complete ? toWireRequest(draft, settings.contractVersion) : undefined),
-    [complete, draft, settings.contractVersion],
+    () => loaded?.toWireRequest(draft, settings.contractVersion),
+    [loaded, draft, settings.contractVersion],
   )
-  const issues = complete ? issuesOf(draft) : undefined
+  const issues = loaded ? issuesOf(loaded, draft) : undefined
   const send = useSendRequest()
   const isInvite = draft.type === 'invite'
-  const encoded = encodedLength(draft.context)
+  const encoded = loaded?.encodedLength(draft.context)
 
   function fillFrom(fields: Partial<ComposeDraft>) {
     for (const [key, value] of Object.entries(fields) as Array<[keyof ComposeDraft, string]>) {
@@ -123,9 +145,9 @@ export function ComposeForm({ initialValues, source, extraActions, belowForm }: 
 
   function onSend() {
     const current = getValues()
-    if (issuesOf(current).length > 0 || send.isPending) return
+    if (!checks || issuesOf(checks, current).length > 0 || send.isPending) return
     send.mutate({
-      request: toWireRequest(current, settings.contractVersion),
+      request: checks.toWireRequest(current, settings.contractVersion),
       kind: current.type,
       meta: {
         scid: current.scid.trim(),
