@@ -4,18 +4,24 @@
 import { z } from 'zod'
 import { redactKnownSecrets } from '../settings/known-secrets'
 
-export const composeDraftSchema = z.object({
-  type: z.enum(['activity', 'invite']).catch('invite'),
-  scid: z.string().catch(''),
-  templateName: z.string().catch(''),
-  sessionName: z.string().catch(''),
-  invitedXuid: z.string().catch(''),
-  titleId: z.string().catch(''),
-  context: z.string().catch(''),
-  contextString: z.string().catch(''),
-  senderString: z.string().catch(''),
-})
-export type ComposeDraft = z.infer<typeof composeDraftSchema>
+function buildDraftSchema() {
+  return z.object({
+    type: z.enum(['activity', 'invite']).catch('invite'),
+    scid: z.string().catch(''),
+    templateName: z.string().catch(''),
+    sessionName: z.string().catch(''),
+    invitedXuid: z.string().catch(''),
+    titleId: z.string().catch(''),
+    context: z.string().catch(''),
+    contextString: z.string().catch(''),
+    senderString: z.string().catch(''),
+  })
+}
+export type ComposeDraft = z.infer<ReturnType<typeof buildDraftSchema>>
+
+// Built on first use, not when the page loads: zod schemas are slow to build, and a first visit
+// (nothing stored) opens the composer without needing it.
+let composeDraftSchema: ReturnType<typeof buildDraftSchema> | undefined
 
 export const EMPTY_DRAFT: ComposeDraft = {
   type: 'invite',
@@ -37,7 +43,7 @@ const STASH_KEY = 'handles-workbench:draft-stash'
 export const STASH_LIMIT = 10
 
 export function parseDraft(input: unknown): ComposeDraft {
-  const parsed = composeDraftSchema.safeParse(input)
+  const parsed = (composeDraftSchema ??= buildDraftSchema()).safeParse(input)
   return parsed.success ? parsed.data : EMPTY_DRAFT
 }
 

@@ -7,24 +7,47 @@ import { CONTRACT_VERSION, MIN_CONTRACT_VERSION, XBOX_LIVE_ORIGIN } from '../../
 export const SIMULATOR_UPSTREAM = 'simulator'
 export { XBOX_LIVE_ORIGIN }
 
-export const settingsSchema = z.object({
-  proxyUrl: z.string().trim().min(1, 'Proxy URL is required').default('/proxy'),
-  /** 'simulator', the Xbox Live origin, or an allowed custom origin. */
-  upstream: z.string().trim().min(1).default(SIMULATOR_UPSTREAM),
-  contractVersion: z.coerce.number().int().min(MIN_CONTRACT_VERSION).default(CONTRACT_VERSION),
-  /** History retention: the oldest entries go first once either limit is passed. */
-  historyMaxEntries: z.coerce
-    .number()
-    .int()
-    .min(100)
-    .max(1_000_000)
-    .catch(100_000)
-    .default(100_000),
-  historyMaxAgeDays: z.coerce.number().int().min(1).max(3650).catch(90).default(90),
-})
-export type Settings = z.infer<typeof settingsSchema>
+/** What a first visit starts with; the schema's defaults are these. */
+export const DEFAULT_SETTINGS = {
+  proxyUrl: '/proxy',
+  upstream: SIMULATOR_UPSTREAM,
+  contractVersion: CONTRACT_VERSION,
+  historyMaxEntries: 100_000,
+  historyMaxAgeDays: 90,
+} as const satisfies Record<string, string | number>
 
-export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({})
+function buildSettingsSchema() {
+  const d = DEFAULT_SETTINGS
+  return z.object({
+    proxyUrl: z.string().trim().min(1, 'Proxy URL is required').default(d.proxyUrl),
+    /** 'simulator', the Xbox Live origin, or an allowed custom origin. */
+    upstream: z.string().trim().min(1).default(d.upstream),
+    contractVersion: z.coerce.number().int().min(MIN_CONTRACT_VERSION).default(d.contractVersion),
+    /** History retention: the oldest entries go first once either limit is passed. */
+    historyMaxEntries: z.coerce
+      .number()
+      .int()
+      .min(100)
+      .max(1_000_000)
+      .catch(d.historyMaxEntries)
+      .default(d.historyMaxEntries),
+    historyMaxAgeDays: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(3650)
+      .catch(d.historyMaxAgeDays)
+      .default(d.historyMaxAgeDays),
+  })
+}
+export type Settings = z.infer<ReturnType<typeof buildSettingsSchema>>
+
+// Built on first use, not when the page loads: zod schemas are slow to build, and a first visit
+// (nothing stored) shows the composer without ever needing this one.
+let settingsSchema: ReturnType<typeof buildSettingsSchema> | undefined
+function schema() {
+  return (settingsSchema ??= buildSettingsSchema())
+}
 
 const SETTINGS_KEY = 'handles-workbench:settings'
 const TOKEN_KEY = 'handles-workbench:authorization'
@@ -32,7 +55,8 @@ const TOKEN_KEY = 'handles-workbench:authorization'
 export function readSettings(): Settings {
   try {
     const raw = localStorage.getItem(SETTINGS_KEY)
-    const parsed = settingsSchema.safeParse(raw ? JSON.parse(raw) : {})
+    if (!raw) return DEFAULT_SETTINGS
+    const parsed = schema().safeParse(JSON.parse(raw))
     return parsed.success ? parsed.data : DEFAULT_SETTINGS
   } catch {
     return DEFAULT_SETTINGS
@@ -41,7 +65,7 @@ export function readSettings(): Settings {
 
 export function writeSettings(settings: Settings): Settings {
   // Parse before writing: only known, non-secret fields can reach localStorage.
-  const clean = settingsSchema.parse(settings)
+  const clean = schema().parse(settings)
   localStorage.setItem(SETTINGS_KEY, JSON.stringify(clean))
   return clean
 }
