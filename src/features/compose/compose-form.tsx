@@ -1,5 +1,20 @@
-import { use, useDeferredValue, useEffect, useMemo, useState, type ReactNode } from 'react'
-import { useForm, type FieldErrors, type FieldPath, type Resolver } from 'react-hook-form'
+import {
+  memo,
+  use,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react'
+import {
+  useForm,
+  type FieldErrors,
+  type FieldPath,
+  type Resolver,
+  type UseFormRegister,
+} from 'react-hook-form'
 import { Field } from '../../components/field'
 import { useAutosaveDraft, useRestoreStashedDraft } from '../../data/drafts/draft-queries'
 import { readStash, type ComposeDraft } from '../../data/drafts/draft-store'
@@ -15,6 +30,7 @@ import type {
 } from './compose-form-schema'
 import type { encodedLength } from '../../mpsd/schemas'
 import { PasteJsonButton } from './paste-json-dialog'
+
 import { RequestPreview } from './request-preview'
 
 type Checks = {
@@ -77,6 +93,53 @@ function resolverOf(issuesOf: IssuesOf): Resolver<ComposeFormValues> {
   }
 }
 
+type TextFieldProps = {
+  field: ComposeField
+  error: string | undefined
+  hint?: ReactNode
+  register: UseFormRegister<ComposeFormValues>
+}
+
+// Memoized, as is the type choice: a keystroke re-renders the form for the preview and Send, and
+// a field whose message and hint did not change is neither rendered nor compared in the DOM again.
+const TextField = memo(function TextField({ field, error, hint, register }: TextFieldProps) {
+  return (
+    <Field label={FIELD_LABELS[field]} error={error} hint={hint}>
+      {({ id, describedBy, invalid }) => (
+        <input
+          id={id}
+          {...register(field)}
+          aria-invalid={invalid ? 'true' : 'false'}
+          aria-describedby={describedBy}
+          autoComplete="off"
+          spellCheck={false}
+        />
+      )}
+    </Field>
+  )
+})
+
+// fillFrom is stable, so the paste button and its dialog do not re-render on every keystroke.
+const PasteJson = memo(PasteJsonButton)
+
+const TypeChoice = memo(function TypeChoice({
+  register,
+}: {
+  register: UseFormRegister<ComposeFormValues>
+}) {
+  return (
+    <fieldset className="type-choice">
+      <legend>Request type</legend>
+      <label>
+        <input type="radio" value="activity" {...register('type')} /> Activity
+      </label>
+      <label>
+        <input type="radio" value="invite" {...register('type')} /> Invite
+      </label>
+    </fieldset>
+  )
+})
+
 export function ComposeForm({ initialValues, source, extraActions, belowForm }: ComposeFormProps) {
   const settings = useSettings()
   const [{ issuesOf, resolver }] = useState(() => {
@@ -137,11 +200,18 @@ export function ComposeForm({ initialValues, source, extraActions, belowForm }: 
   const isInvite = draft.type === 'invite'
   const encoded = loaded?.encodedLength(draft.context)
 
-  function fillFrom(fields: Partial<ComposeDraft>) {
-    for (const [key, value] of Object.entries(fields) as Array<[keyof ComposeDraft, string]>) {
-      setValue(key, value as never, { shouldDirty: true, shouldTouch: true, shouldValidate: true })
-    }
-  }
+  const fillFrom = useCallback(
+    (fields: Partial<ComposeDraft>) => {
+      for (const [key, value] of Object.entries(fields) as Array<[keyof ComposeDraft, string]>) {
+        setValue(key, value as never, {
+          shouldDirty: true,
+          shouldTouch: true,
+          shouldValidate: true,
+        })
+      }
+    },
+    [setValue],
+  )
 
   function onSend() {
     const current = getValues()
@@ -157,21 +227,22 @@ export function ComposeForm({ initialValues, source, extraActions, belowForm }: 
     })
   }
 
-  const errorOf = (field: ComposeField) => formState.errors[field]?.message
-
   const text = (field: ComposeField, hint?: ReactNode) => (
-    <Field label={FIELD_LABELS[field]} error={errorOf(field)} hint={hint}>
-      {({ id, describedBy, invalid }) => (
-        <input
-          id={id}
-          {...register(field)}
-          aria-invalid={invalid ? 'true' : 'false'}
-          aria-describedby={describedBy}
-          autoComplete="off"
-          spellCheck={false}
-        />
-      )}
-    </Field>
+    <TextField
+      field={field}
+      error={formState.errors[field]?.message}
+      hint={hint}
+      register={register}
+    />
+  )
+  // An element that changes only with the length, so the Context field re-renders only then.
+  const encodedHint = useMemo(
+    () => (
+      <span>
+        Encoded length: {encoded ?? '—'} / {CONTEXT_MAX_ENCODED_LENGTH}
+      </span>
+    ),
+    [encoded],
   )
 
   // Read once: restoring or opening a draft changes the stash and remounts this form.
@@ -189,15 +260,7 @@ export function ComposeForm({ initialValues, source, extraActions, belowForm }: 
           onSend()
         }}
       >
-        <fieldset className="type-choice">
-          <legend>Request type</legend>
-          <label>
-            <input type="radio" value="activity" {...register('type')} /> Activity
-          </label>
-          <label>
-            <input type="radio" value="invite" {...register('type')} /> Invite
-          </label>
-        </fieldset>
+        <TypeChoice register={register} />
         <p className="muted">
           POST /handles —{' '}
           {isInvite
@@ -214,12 +277,7 @@ export function ComposeForm({ initialValues, source, extraActions, belowForm }: 
           <>
             {text('invitedXuid', 'One XUID per request, as Microsoft’s SDK sends invites.')}
             {text('titleId', 'Decimal, 0 to 4294967295; sent as a string.')}
-            {text(
-              'context',
-              <span>
-                Encoded length: {encoded ?? '—'} / {CONTEXT_MAX_ENCODED_LENGTH}
-              </span>,
-            )}
+            {text('context', encodedHint)}
             {text('contextString', 'Optional. An ID from the service config, starting with ///.')}
             {text(
               'senderString',
@@ -236,7 +294,7 @@ export function ComposeForm({ initialValues, source, extraActions, belowForm }: 
           >
             {send.isPending ? 'Sending…' : 'Send'}
           </button>
-          <PasteJsonButton onFill={fillFrom} />
+          <PasteJson onFill={fillFrom} />
           {hasStash ? (
             <button type="button" onClick={() => restore.mutate()}>
               Restore previous draft
