@@ -97,14 +97,15 @@ type TextFieldProps = {
   field: ComposeField
   error: string | undefined
   hint?: ReactNode
+  live?: ReactNode
   register: UseFormRegister<ComposeFormValues>
 }
 
 // Memoized, as is the type choice: a keystroke re-renders the form for the preview and Send, and
 // a field whose message and hint did not change is neither rendered nor compared in the DOM again.
-const TextField = memo(function TextField({ field, error, hint, register }: TextFieldProps) {
+const TextField = memo(function TextField({ field, error, hint, live, register }: TextFieldProps) {
   return (
-    <Field label={FIELD_LABELS[field]} error={error} hint={hint}>
+    <Field label={FIELD_LABELS[field]} error={error} hint={hint} live={live}>
       {({ id, describedBy, invalid }) => (
         <input
           id={id}
@@ -227,16 +228,17 @@ export function ComposeForm({ initialValues, source, extraActions, belowForm }: 
     })
   }
 
-  const text = (field: ComposeField, hint?: ReactNode) => (
+  const text = (field: ComposeField, hint?: ReactNode, live?: ReactNode) => (
     <TextField
       field={field}
       error={formState.errors[field]?.message}
       hint={hint}
+      live={live}
       register={register}
     />
   )
   // An element that changes only with the length, so the Context field re-renders only then.
-  const encodedHint = useMemo(
+  const encodedCount = useMemo(
     () => (
       <span>
         Encoded length: {encoded ?? '—'} / {CONTEXT_MAX_ENCODED_LENGTH}
@@ -277,7 +279,11 @@ export function ComposeForm({ initialValues, source, extraActions, belowForm }: 
           <>
             {text('invitedXuid', 'One XUID per request, as Microsoft’s SDK sends invites.')}
             {text('titleId', 'Decimal, 0 to 4294967295; sent as a string.')}
-            {text('context', encodedHint)}
+            {text(
+              'context',
+              `At most ${CONTEXT_MAX_ENCODED_LENGTH} characters once URI-encoded.`,
+              encodedCount,
+            )}
             {text('contextString', 'Optional. An ID from the service config, starting with ///.')}
             {text(
               'senderString',
