@@ -50,15 +50,23 @@ export function flushDraftAutosave(): void {
   )
 }
 
+/** The write itself waits for an idle moment, so it never sits between a keystroke and its frame. */
+function flushWhenIdle(): void {
+  if (typeof requestIdleCallback === 'function')
+    requestIdleCallback(flushDraftAutosave, { timeout: AUTOSAVE_DELAY_MS })
+  else flushDraftAutosave()
+}
+
 function flushWhenHidden(): void {
   if (document.visibilityState === 'hidden') flushDraftAutosave()
 }
 
 /**
  * Autosave for the composer: the returned function takes the form's latest values and writes them
- * within AUTOSAVE_DELAY_MS. Unsaved values are written at once when the page is hidden or unloaded
- * (pagehide fires on reload and close, visibilitychange when the tab goes to the background, the
- * last moment a mobile browser guarantees) and when the composer unmounts (another view opens).
+ * in the first idle moment after AUTOSAVE_DELAY_MS (and at most that much later again). Unsaved
+ * values are written at once when the page is hidden or unloaded (pagehide fires on reload and
+ * close, visibilitychange when the tab goes to the background, the last moment a mobile browser
+ * guarantees) and when the composer unmounts (another view opens).
  */
 export function useAutosaveDraft() {
   const queryClient = useQueryClient()
@@ -74,7 +82,7 @@ export function useAutosaveDraft() {
   return useCallback(
     (values: ComposeDraft) => {
       pending = { values, queryClient }
-      timer ??= setTimeout(flushDraftAutosave, AUTOSAVE_DELAY_MS)
+      timer ??= setTimeout(flushWhenIdle, AUTOSAVE_DELAY_MS)
     },
     [queryClient],
   )
