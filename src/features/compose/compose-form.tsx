@@ -6,10 +6,12 @@ import {
   useEffect,
   useMemo,
   useState,
+  useSyncExternalStore,
   type ReactNode,
 } from 'react'
 import {
   useForm,
+  useWatch,
   type FieldErrors,
   type FieldPath,
   type Resolver,
@@ -141,11 +143,116 @@ const TypeChoice = memo(function TypeChoice({
   )
 })
 
+/**
+ * The form's latest values for the parts that show them (Send, the preview, the encoded length,
+ * the panels under the form). Each reads it with useSyncExternalStore, so a keystroke re-renders
+ * those parts only, in the keystroke's own event: the field and all that follows from it are
+ * drawn in one frame and the page is idle again well before the next key. (A deferred copy drew a
+ * second frame per key, and the key after it waited for the next vsync: a third of keys took
+ * 16 ms or more; re-rendering the whole form on every key was the largest share of the rest.)
+ */
+type LiveDraft = {
+  get: () => ComposeFormValues
+  set: (values: ComposeFormValues) => void
+  subscribe: (listener: () => void) => () => void
+}
+
+function liveDraftOf(initial: ComposeFormValues): LiveDraft {
+  let current = initial
+  const listeners = new Set<() => void>()
+  return {
+    get: () => current,
+    set: (values) => {
+      current = values
+      for (const listener of listeners) listener()
+    },
+    subscribe: (listener) => {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+  }
+}
+
+function useLive(live: LiveDraft): ComposeFormValues {
+  return useSyncExternalStore(live.subscribe, live.get)
+}
+
+/** Re-renders only when Context changes. */
+function EncodedCount({ live, loaded }: { live: LiveDraft; loaded: Checks | undefined }) {
+  const context = useSyncExternalStore(live.subscribe, () => live.get().context)
+  return (
+    <span>
+      Encoded length: {loaded?.encodedLength(context) ?? '—'} / {CONTEXT_MAX_ENCODED_LENGTH}
+    </span>
+  )
+}
+
+type SendButtonProps = {
+  live: LiveDraft
+  loaded: Checks | undefined
+  issuesOf: IssuesOf
+  pending: boolean
+}
+
+function SendButton({ live, loaded, issuesOf, pending }: SendButtonProps) {
+  const draft = useLive(live)
+  // Send waits for the checks, which load beside the first render.
+  const issues = loaded ? issuesOf(loaded, draft) : undefined
+  return (
+    <button
+      type="submit"
+      className="primary"
+      disabled={!issues || issues.length > 0 || pending}
+      aria-describedby="compose-issues"
+    >
+      {pending ? 'Sending…' : 'Send'}
+    </button>
+  )
+}
+
+function LiveActions({
+  live,
+  render,
+}: {
+  live: LiveDraft
+  render: (draft: ComposeDraft) => ReactNode
+}) {
+  return render(useLive(live))
+}
+
+type LiveOutputsProps = {
+  live: LiveDraft
+  loaded: Checks
+  issuesOf: IssuesOf
+  belowForm: ((draft: ComposeDraft) => ReactNode) | undefined
+}
+
+function LiveOutputs({ live, loaded, issuesOf, belowForm }: LiveOutputsProps) {
+  const settings = useSettings()
+  const draft = useLive(live)
+  // The preview and Send are built by the same function from the same values, so they cannot
+  // disagree.
+  const request = useMemo(
+    () => loaded.toWireRequest(draft, settings.contractVersion),
+    [loaded, draft, settings.contractVersion],
+  )
+  return (
+    <>
+      <RequestPreview
+        request={request}
+        issues={issuesOf(loaded, draft)}
+        upstream={settings.upstream}
+      />
+      {belowForm?.(draft)}
+    </>
+  )
+}
+
 export function ComposeForm({ initialValues, source, extraActions, belowForm }: ComposeFormProps) {
   const settings = useSettings()
-  const [{ issuesOf, resolver }] = useState(() => {
+  const [{ issuesOf, resolver, live }] = useState(() => {
     const issuesOf = lastIssuesOf()
-    return { issuesOf, resolver: resolverOf(issuesOf) }
+    return { issuesOf, resolver: resolverOf(issuesOf), live: liveDraftOf(initialValues) }
   })
   const form = useForm<ComposeFormValues>({
     resolver,
@@ -153,13 +260,10 @@ export function ComposeForm({ initialValues, source, extraActions, belowForm }: 
     // Rules are checked as the user types, not on submit.
     mode: 'onChange',
   })
-  const { register, formState, setValue, trigger, getValues, subscribe } = form
+  const { control, register, formState, setValue, trigger, getValues, subscribe } = form
+  // The request type decides which fields exist: only it re-renders the whole form.
+  const isInvite = useWatch({ control, name: 'type' }) === 'invite'
 
-  // The values the preview, its checks, the encoded length and the panels under the form show.
-  // They are set in the keystroke's own event, so the field and all that follows from it are drawn
-  // in one frame: the page is idle again well before the next key. (A deferred copy drew a second
-  // frame per key, and the key after it waited for the next vsync: a third of keys took 16 ms+.)
-  const [draft, setDraft] = useState<ComposeFormValues>(initialValues)
   // Autosave takes the same values; it writes within a moment, and at once on reload or leaving.
   const autosave = useAutosaveDraft()
   useEffect(
@@ -169,10 +273,10 @@ export function ComposeForm({ initialValues, source, extraActions, belowForm }: 
         callback: ({ values }) => {
           const next = { ...values }
           autosave(next)
-          setDraft(next)
+          live.set(next)
         },
       }),
-    [subscribe, autosave],
+    [subscribe, autosave, live],
   )
 
   // Show the messages of a restored draft at once: its fields were typed in an earlier visit.
@@ -187,19 +291,10 @@ export function ComposeForm({ initialValues, source, extraActions, belowForm }: 
 
   // False for the first render only: the fields come first; the checks, the preview and the panels
   // under the form (the schema's first run, the storage they read) in the render React does right
-  // after, so the form is on screen and usable sooner. Send waits for the checks.
+  // after, so the form is on screen and usable sooner.
   const complete = useDeferredValue(true, false)
   const loaded = complete ? (checks ?? use(checksLoaded)) : undefined
-  // The preview and Send are built by the same function from the same values, so they cannot
-  // disagree.
-  const request = useMemo(
-    () => loaded?.toWireRequest(draft, settings.contractVersion),
-    [loaded, draft, settings.contractVersion],
-  )
-  const issues = loaded ? issuesOf(loaded, draft) : undefined
   const send = useSendRequest()
-  const isInvite = draft.type === 'invite'
-  const encoded = loaded?.encodedLength(draft.context)
 
   const fillFrom = useCallback(
     (fields: Partial<ComposeDraft>) => {
@@ -228,24 +323,17 @@ export function ComposeForm({ initialValues, source, extraActions, belowForm }: 
     })
   }
 
-  const text = (field: ComposeField, hint?: ReactNode, live?: ReactNode) => (
+  const text = (field: ComposeField, hint?: ReactNode, count?: ReactNode) => (
     <TextField
       field={field}
       error={formState.errors[field]?.message}
       hint={hint}
-      live={live}
+      live={count}
       register={register}
     />
   )
-  // An element that changes only with the length, so the Context field re-renders only then.
-  const encodedCount = useMemo(
-    () => (
-      <span>
-        Encoded length: {encoded ?? '—'} / {CONTEXT_MAX_ENCODED_LENGTH}
-      </span>
-    ),
-    [encoded],
-  )
+  // Memoized with its inputs, so the Context field itself does not re-render on every keystroke.
+  const encodedCount = useMemo(() => <EncodedCount live={live} loaded={loaded} />, [live, loaded])
 
   // Read once: restoring or opening a draft changes the stash and remounts this form.
   const [hasStash] = useState(() => readStash().length > 0)
@@ -292,28 +380,18 @@ export function ComposeForm({ initialValues, source, extraActions, belowForm }: 
           </>
         ) : null}
         <div className="button-row">
-          <button
-            type="submit"
-            className="primary"
-            disabled={!issues || issues.length > 0 || send.isPending}
-            aria-describedby="compose-issues"
-          >
-            {send.isPending ? 'Sending…' : 'Send'}
-          </button>
+          <SendButton live={live} loaded={loaded} issuesOf={issuesOf} pending={send.isPending} />
           <PasteJson onFill={fillFrom} />
           {hasStash ? (
             <button type="button" onClick={() => restore.mutate()}>
               Restore previous draft
             </button>
           ) : null}
-          {complete ? extraActions?.(draft) : null}
+          {complete && extraActions ? <LiveActions live={live} render={extraActions} /> : null}
         </div>
       </form>
-      {request && issues ? (
-        <>
-          <RequestPreview request={request} issues={issues} upstream={settings.upstream} />
-          {belowForm?.(draft)}
-        </>
+      {loaded ? (
+        <LiveOutputs live={live} loaded={loaded} issuesOf={issuesOf} belowForm={belowForm} />
       ) : null}
     </section>
   )
