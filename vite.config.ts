@@ -22,12 +22,20 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     rolldownOptions: {
       output: {
-        // Everything the first page load needs (the stack and the composer) goes in the entry chunk.
-        // Left alone, the bundler cuts out every module the lazy views share with it (the stack,
-        // settings, limits, the request builder...): seven files at first load, each its own
-        // request to the server and its own gzip overhead. One file loads sooner (`npm run bench`).
+        // What the first page load needs is two files: React DOM (and its scheduler), and everything
+        // else (the other libraries and the composer). Left alone, the bundler cuts out every module
+        // the lazy views share with the entry (settings, limits, the request builder...): seven
+        // files, each its own request and gzip overhead. One file is no better: the browser parses
+        // a script on one background thread, and two halves parse side by side (`npm run bench`).
         codeSplitting: {
-          groups: [{ name: 'initial', tags: ['$initial'] }],
+          groups: [
+            {
+              name: 'react-dom',
+              test: /node_modules[\\/](react-dom|scheduler)[\\/]/,
+              priority: 1,
+            },
+            { name: 'initial', tags: ['$initial'] },
+          ],
         },
       },
     },

@@ -41,21 +41,25 @@ type Checks = {
   encodedLength: typeof encodedLength
 }
 
-// The rules and the request builder load beside the first render, not before it: their modules
-// build zod schemas as they load, which took about a fifth of the floor app's whole startup time
-// (`npm run bench`), and the first render shows only the fields. Started here, at page load.
+// The rules and the request builder load right after the first render, not before it: their
+// modules build zod schemas as they load, which took about a fifth of the floor app's whole startup
+// time (`npm run bench`), and the first render shows only the fields.
 let checks: Checks | undefined
-const checksLoaded: Promise<Checks> = Promise.all([
-  import('./compose-form-schema'),
-  import('../../mpsd/schemas'),
-]).then(([form, schemas]) => {
-  checks = {
-    composeIssues: form.composeIssues,
-    toWireRequest: form.toWireRequest,
-    encodedLength: schemas.encodedLength,
-  }
-  return checks
-})
+let checksLoading: Promise<Checks> | undefined
+function loadChecks(): Promise<Checks> {
+  checksLoading ??= Promise.all([
+    import('./compose-form-schema'),
+    import('../../mpsd/schemas'),
+  ]).then(([form, schemas]) => {
+    checks = {
+      composeIssues: form.composeIssues,
+      toWireRequest: form.toWireRequest,
+      encodedLength: schemas.encodedLength,
+    }
+    return checks
+  })
+  return checksLoading
+}
 
 type ComposeFormProps = {
   initialValues: ComposeDraft
@@ -86,7 +90,7 @@ function lastIssuesOf(): IssuesOf {
 
 function resolverOf(issuesOf: IssuesOf): Resolver<ComposeFormValues> {
   return async (values) => {
-    const issues = issuesOf(checks ?? (await checksLoaded), values)
+    const issues = issuesOf(checks ?? (await loadChecks()), values)
     if (issues.length === 0) return { values, errors: {} }
     const errors: FieldErrors<ComposeFormValues> = {}
     // The first rule that fails is the field's message, as zodResolver reports it.
@@ -293,7 +297,7 @@ export function ComposeForm({ initialValues, source, extraActions, belowForm }: 
   // under the form (the schema's first run, the storage they read) in the render React does right
   // after, so the form is on screen and usable sooner.
   const complete = useDeferredValue(true, false)
-  const loaded = complete ? (checks ?? use(checksLoaded)) : undefined
+  const loaded = complete ? (checks ?? use(loadChecks())) : undefined
   const send = useSendRequest()
 
   const fillFrom = useCallback(
