@@ -6,17 +6,9 @@ import {
   useEffect,
   useMemo,
   useState,
-  useSyncExternalStore,
   type ReactNode,
 } from 'react'
-import {
-  useForm,
-  useWatch,
-  type FieldErrors,
-  type FieldPath,
-  type Resolver,
-  type UseFormRegister,
-} from 'react-hook-form'
+import { useForm, useWatch, type FieldPath, type UseFormRegister } from 'react-hook-form'
 import { Field } from '../../components/field'
 import { useAutosaveDraft, useRestoreStashedDraft } from '../../data/drafts/draft-queries'
 import { readStash, type ComposeDraft } from '../../data/drafts/draft-store'
@@ -24,79 +16,24 @@ import { useSettings } from '../../data/settings/settings-queries'
 import { useSendRequest } from '../../data/send/use-send-request'
 import { CONTEXT_MAX_ENCODED_LENGTH } from '../../mpsd/limits'
 import { FIELD_LABELS, type ComposeField } from './compose-fields'
-import type {
-  ComposeFormValues,
-  ComposeIssue,
-  composeIssues,
-  toWireRequest,
-} from './compose-form-schema'
-import type { encodedLength } from '../../mpsd/schemas'
+import {
+  lastIssuesOf,
+  loadChecks,
+  loadedChecks,
+  resolverOf,
+  type Checks,
+  type IssuesOf,
+} from './compose-checks'
+import type { ComposeFormValues } from './compose-form-schema'
+import { liveDraftOf, useLiveDraft, useLiveField, type LiveDraft } from './live-draft'
 import { PasteJsonButton } from './paste-json-dialog'
-
 import { RequestPreview } from './request-preview'
-
-type Checks = {
-  composeIssues: typeof composeIssues
-  toWireRequest: typeof toWireRequest
-  encodedLength: typeof encodedLength
-}
-
-// The rules and the request builder load right after the first render, not before it: their
-// modules build zod schemas as they load, which took about a fifth of the floor app's whole startup
-// time (`npm run bench`), and the first render shows only the fields.
-let checks: Checks | undefined
-let checksLoading: Promise<Checks> | undefined
-function loadChecks(): Promise<Checks> {
-  checksLoading ??= Promise.all([
-    import('./compose-form-schema'),
-    import('../../mpsd/schemas'),
-  ]).then(([form, schemas]) => {
-    checks = {
-      composeIssues: form.composeIssues,
-      toWireRequest: form.toWireRequest,
-      encodedLength: schemas.encodedLength,
-    }
-    return checks
-  })
-  return checksLoading
-}
 
 type ComposeFormProps = {
   initialValues: ComposeDraft
   source: string | undefined
   extraActions: ((draft: ComposeDraft) => ReactNode) | undefined
   belowForm: ((draft: ComposeDraft) => ReactNode) | undefined
-}
-
-function sameValues(a: ComposeFormValues, b: ComposeFormValues): boolean {
-  return (Object.keys(a) as Array<keyof ComposeFormValues>).every((key) => a[key] === b[key])
-}
-
-type IssuesOf = (loaded: Checks, values: ComposeFormValues) => ComposeIssue[]
-
-/**
- * composeIssues, remembering its last answer: the form's resolver (the messages at the fields) and
- * the preview (its issue list and Send) ask about the same values on every keystroke, and this way
- * the schema runs once for both, so they also cannot disagree.
- */
-function lastIssuesOf(): IssuesOf {
-  let last: { values: ComposeFormValues; issues: ComposeIssue[] } | undefined
-  return (loaded, values) => {
-    if (!last || !sameValues(last.values, values))
-      last = { values: { ...values }, issues: loaded.composeIssues(values) }
-    return last.issues
-  }
-}
-
-function resolverOf(issuesOf: IssuesOf): Resolver<ComposeFormValues> {
-  return async (values) => {
-    const issues = issuesOf(checks ?? (await loadChecks()), values)
-    if (issues.length === 0) return { values, errors: {} }
-    const errors: FieldErrors<ComposeFormValues> = {}
-    // The first rule that fails is the field's message, as zodResolver reports it.
-    for (const issue of issues) errors[issue.field] ??= { type: 'custom', message: issue.message }
-    return { values: {}, errors }
-  }
 }
 
 type TextFieldProps = {
@@ -107,8 +44,8 @@ type TextFieldProps = {
   register: UseFormRegister<ComposeFormValues>
 }
 
-// Memoized, as is the type choice: a keystroke re-renders the form for the preview and Send, and
-// a field whose message and hint did not change is neither rendered nor compared in the DOM again.
+// Memoized, as is the type choice: when the form re-renders (a message or the request type
+// changed), a field whose message and hint did not change is neither rendered nor compared again.
 const TextField = memo(function TextField({ field, error, hint, live, register }: TextFieldProps) {
   return (
     <Field label={FIELD_LABELS[field]} error={error} hint={hint} live={live}>
@@ -126,7 +63,7 @@ const TextField = memo(function TextField({ field, error, hint, live, register }
   )
 })
 
-// fillFrom is stable, so the paste button and its dialog do not re-render on every keystroke.
+// fillFrom is stable, so the paste button and its dialog do not re-render with the form.
 const PasteJson = memo(PasteJsonButton)
 
 const TypeChoice = memo(function TypeChoice({
@@ -147,43 +84,9 @@ const TypeChoice = memo(function TypeChoice({
   )
 })
 
-/**
- * The form's latest values for the parts that show them (Send, the preview, the encoded length,
- * the panels under the form). Each reads it with useSyncExternalStore, so a keystroke re-renders
- * those parts only, in the keystroke's own event: the field and all that follows from it are
- * drawn in one frame and the page is idle again well before the next key. (A deferred copy drew a
- * second frame per key, and the key after it waited for the next vsync: a third of keys took
- * 16 ms or more; re-rendering the whole form on every key was the largest share of the rest.)
- */
-type LiveDraft = {
-  get: () => ComposeFormValues
-  set: (values: ComposeFormValues) => void
-  subscribe: (listener: () => void) => () => void
-}
-
-function liveDraftOf(initial: ComposeFormValues): LiveDraft {
-  let current = initial
-  const listeners = new Set<() => void>()
-  return {
-    get: () => current,
-    set: (values) => {
-      current = values
-      for (const listener of listeners) listener()
-    },
-    subscribe: (listener) => {
-      listeners.add(listener)
-      return () => listeners.delete(listener)
-    },
-  }
-}
-
-function useLive(live: LiveDraft): ComposeFormValues {
-  return useSyncExternalStore(live.subscribe, live.get)
-}
-
 /** Re-renders only when Context changes. */
 function EncodedCount({ live, loaded }: { live: LiveDraft; loaded: Checks | undefined }) {
-  const context = useSyncExternalStore(live.subscribe, () => live.get().context)
+  const context = useLiveField(live, 'context')
   return (
     <span>
       Encoded length: {loaded?.encodedLength(context) ?? '—'} / {CONTEXT_MAX_ENCODED_LENGTH}
@@ -199,8 +102,8 @@ type SendButtonProps = {
 }
 
 function SendButton({ live, loaded, issuesOf, pending }: SendButtonProps) {
-  const draft = useLive(live)
-  // Send waits for the checks, which load beside the first render.
+  const draft = useLiveDraft(live)
+  // Send waits for the checks, which load right after the first render.
   const issues = loaded ? issuesOf(loaded, draft) : undefined
   return (
     <button
@@ -221,7 +124,7 @@ function LiveActions({
   live: LiveDraft
   render: (draft: ComposeDraft) => ReactNode
 }) {
-  return render(useLive(live))
+  return render(useLiveDraft(live))
 }
 
 type LiveOutputsProps = {
@@ -233,7 +136,7 @@ type LiveOutputsProps = {
 
 function LiveOutputs({ live, loaded, issuesOf, belowForm }: LiveOutputsProps) {
   const settings = useSettings()
-  const draft = useLive(live)
+  const draft = useLiveDraft(live)
   // The preview and Send are built by the same function from the same values, so they cannot
   // disagree.
   const request = useMemo(
@@ -297,7 +200,7 @@ export function ComposeForm({ initialValues, source, extraActions, belowForm }: 
   // under the form (the schema's first run, the storage they read) in the render React does right
   // after, so the form is on screen and usable sooner.
   const complete = useDeferredValue(true, false)
-  const loaded = complete ? (checks ?? use(loadChecks())) : undefined
+  const loaded = complete ? (loadedChecks() ?? use(loadChecks())) : undefined
   const send = useSendRequest()
 
   const fillFrom = useCallback(
@@ -315,6 +218,7 @@ export function ComposeForm({ initialValues, source, extraActions, belowForm }: 
 
   function onSend() {
     const current = getValues()
+    const checks = loadedChecks()
     if (!checks || issuesOf(checks, current).length > 0 || send.isPending) return
     send.mutate({
       request: checks.toWireRequest(current, settings.contractVersion),
