@@ -22,15 +22,19 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     rolldownOptions: {
       output: {
-        // The stack every view needs goes in one chunk. Left alone, the bundler cuts it into pieces
-        // shared with the lazy views, and each piece costs its own request and gzip overhead
-        // (about 4 KB more at first load, measured by `npm run bench`).
+        // What the first page load needs is two files: React DOM (and its scheduler), and everything
+        // else (the other libraries and the composer). Left alone, the bundler cuts out every module
+        // the lazy views share with the entry (settings, limits, the request builder...): seven
+        // files, each its own request and gzip overhead. One file is no better: the browser parses
+        // a script on one background thread, and two halves parse side by side (`npm run bench`).
         codeSplitting: {
           groups: [
             {
-              name: 'stack',
-              test: /node_modules[\\/](react|react-dom|scheduler|@tanstack[\\/](query-core|react-query)|react-hook-form|@hookform[\\/]resolvers|zod|wouter|regexparam|use-sync-external-store)[\\/]/,
+              name: 'react-dom',
+              test: /node_modules[\\/](react-dom|scheduler)[\\/]/,
+              priority: 1,
             },
+            { name: 'initial', tags: ['$initial'] },
           ],
         },
       },

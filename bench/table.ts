@@ -38,6 +38,7 @@ export function formatValue(value: number | undefined, unit: string): string {
   if (unit === 'req/s') return `${value.toFixed(0)} req/s`
   if (unit === 'MB') return `${value.toFixed(1)} MB`
   if (unit === 's') return `${value.toFixed(2)} s`
+  if (unit === '%') return `${value.toFixed(1)} %`
   return `${Number.isInteger(value) ? value : value.toFixed(2)}${unit ? ` ${unit}` : ''}`
 }
 

@@ -1,4 +1,4 @@
-import { lazy, memo, Suspense } from 'react'
+import { lazy, memo, Suspense, useDeferredValue } from 'react'
 import { ComposeView } from '../features/compose/compose-view'
 import { ResponsePanel } from '../features/response/response-panel'
 
@@ -22,6 +22,8 @@ const ActivityToolsPanel = memo(
 )
 
 export function ComposePage() {
+  // The Response panel has nothing to show before a send: it follows the form's first render.
+  const complete = useDeferredValue(true, false)
   return (
     <div className="compose-page">
       <ComposeView
@@ -37,7 +39,7 @@ export function ComposePage() {
           </Suspense>
         )}
       />
-      <ResponsePanel />
+      {complete ? <ResponsePanel /> : null}
     </div>
   )
 }

@@ -1,5 +1,5 @@
-import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
-import { useCallback } from 'react'
+import { queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query'
+import { useCallback, useEffect } from 'react'
 import { useLocation } from 'wouter'
 import type { RequestEntity } from '../../mpsd/request-entity'
 import { requestsFromFields, type RequestFields } from '../../mpsd/request-fields'
@@ -21,18 +21,65 @@ export const draftQueries = {
 }
 
 /**
- * Autosave: localStorage first (synchronous, survives a crash), then the cached draft, so coming back
- * to Compose from another view shows what was typed, not the draft as it was when first read.
+ * How long autosave waits after a change before writing. Writing on every keystroke (redaction, JSON
+ * and a synchronous localStorage write) held every key's frame back; a write at most this often
+ * costs nothing a user notices, and a reload, a tab switch or leaving Compose writes at once.
+ */
+export const AUTOSAVE_DELAY_MS = 300
+
+let pending: { values: RequestFields; queryClient: QueryClient } | undefined
+let timer: ReturnType<typeof setTimeout> | undefined
+
+/**
+ * Writes the latest unsaved values now: localStorage first (it survives a reload or a crash), then
+ * the cached draft, so coming back to Compose from another view shows what was typed.
+ */
+export function flushDraftAutosave(): void {
+  if (timer !== undefined) clearTimeout(timer)
+  timer = undefined
+  const next = pending
+  pending = undefined
+  if (!next) return
+  const { request, others } = requestsFromFields(next.values)
+  saveDraft({ request, others })
+  next.queryClient.setQueryData(draftQueries.current().queryKey, (old) =>
+    old ? { ...old, request, others } : old,
+  )
+}
+
+/** The write itself waits for an idle moment, so it never sits between a keystroke and its frame. */
+function flushWhenIdle(): void {
+  if (typeof requestIdleCallback === 'function')
+    requestIdleCallback(flushDraftAutosave, { timeout: AUTOSAVE_DELAY_MS })
+  else flushDraftAutosave()
+}
+
+function flushWhenHidden(): void {
+  if (document.visibilityState === 'hidden') flushDraftAutosave()
+}
+
+/**
+ * Autosave for the composer: the returned function takes the form's latest values and writes them
+ * in the first idle moment after AUTOSAVE_DELAY_MS (and at most that much later again). Unsaved
+ * values are written at once when the page is hidden or unloaded (pagehide fires on reload and
+ * close, visibilitychange when the tab goes to the background, the last moment a mobile browser
+ * guarantees) and when the composer unmounts (another view opens).
  */
 export function useAutosaveDraft() {
   const queryClient = useQueryClient()
+  useEffect(() => {
+    window.addEventListener('pagehide', flushDraftAutosave)
+    document.addEventListener('visibilitychange', flushWhenHidden)
+    return () => {
+      window.removeEventListener('pagehide', flushDraftAutosave)
+      document.removeEventListener('visibilitychange', flushWhenHidden)
+      flushDraftAutosave()
+    }
+  }, [])
   return useCallback(
     (values: RequestFields) => {
-      const { request, others } = requestsFromFields(values)
-      saveDraft({ request, others })
-      queryClient.setQueryData(draftQueries.current().queryKey, (old) =>
-        old ? { ...old, request, others } : old,
-      )
+      pending = { values, queryClient }
+      timer ??= setTimeout(flushWhenIdle, AUTOSAVE_DELAY_MS)
     },
     [queryClient],
   )
@@ -43,8 +90,11 @@ export function useOpenInComposer() {
   const queryClient = useQueryClient()
   const [, navigate] = useLocation()
   return useMutation({
-    mutationFn: async ({ request, source }: { request: RequestEntity; source?: string }) =>
-      openDraft(request, source),
+    mutationFn: async ({ request, source }: { request: RequestEntity; source?: string }) => {
+      // The draft being typed is stashed by openDraft: it must be in storage, whole, first.
+      flushDraftAutosave()
+      return openDraft(request, source)
+    },
     onSuccess: (stored) => {
       queryClient.setQueryData(draftQueries.current().queryKey, stored)
       navigate('/')
@@ -55,7 +105,10 @@ export function useOpenInComposer() {
 export function useRestoreStashedDraft() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: async () => restoreStashedDraft() ?? null,
+    mutationFn: async () => {
+      flushDraftAutosave()
+      return restoreStashedDraft() ?? null
+    },
     onSuccess: (stored) => {
       if (stored) queryClient.setQueryData(draftQueries.current().queryKey, stored)
     },

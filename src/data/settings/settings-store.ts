@@ -15,38 +15,64 @@ import { announceChange } from '../sync/changes-channel'
 // rework lands, then this re-export goes.
 export { SIMULATOR_UPSTREAM }
 
-export const settingsSchema = z.object({
-  proxyUrl: z.string().trim().min(1, 'Proxy URL is required').default('/proxy'),
-  /** 'simulator', the Xbox Live origin, or an allowed custom origin. */
-  upstream: z.string().trim().min(1).default(SIMULATOR_UPSTREAM),
-  // The form refuses a version out of range with a message; one stored by an earlier build that
-  // allowed it falls back to the default rather than taking every other setting with it.
-  contractVersion: z.coerce
-    .number()
-    .int()
-    .min(MIN_CONTRACT_VERSION)
-    .max(CONTRACT_VERSION_MAX)
-    .catch(CONTRACT_VERSION)
-    .default(CONTRACT_VERSION),
-  /** History retention: the oldest entries go first once either limit is passed. */
-  historyMaxEntries: z.coerce
-    .number()
-    .int()
-    .min(100)
-    .max(1_000_000)
-    .catch(100_000)
-    .default(100_000),
-  historyMaxAgeDays: z.coerce.number().int().min(1).max(3650).catch(90).default(90),
+/** What a first visit starts with; the schema's defaults are these. */
+export const DEFAULT_SETTINGS = {
+  proxyUrl: '/proxy',
+  upstream: SIMULATOR_UPSTREAM,
+  contractVersion: CONTRACT_VERSION,
+  historyMaxEntries: 100_000,
+  historyMaxAgeDays: 90,
   /** Who sends (decision 022): `sim:<xuid>`, `xbl:<identityId>`, `token` or `none`; `sim:` the first player. */
-  actAs: z.string().trim().max(200).catch(ACT_AS_SIM_PREFIX).default(ACT_AS_SIM_PREFIX),
+  actAs: ACT_AS_SIM_PREFIX,
   /** The app registration for "Sign in with Microsoft" ('' = the server's WORKBENCH_MSA_CLIENT_ID). */
-  msaClientId: z.string().trim().max(100).catch('').default(''),
+  msaClientId: '',
   // DEFAULT_SANDBOX of src/mpsd/identity.ts, spelled out: that module's schemas stay out of the first load.
-  sandbox: z.string().trim().max(64).catch('RETAIL').default('RETAIL'),
-})
-export type Settings = z.infer<typeof settingsSchema>
+  sandbox: 'RETAIL',
+} as const satisfies Record<string, string | number>
 
-export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({})
+function buildSettingsSchema() {
+  const d = DEFAULT_SETTINGS
+  return z.object({
+    proxyUrl: z.string().trim().min(1, 'Proxy URL is required').default(d.proxyUrl),
+    /** 'simulator', the Xbox Live origin, or an allowed custom origin. */
+    upstream: z.string().trim().min(1).default(d.upstream),
+    // The form refuses a version out of range with a message; one stored by an earlier build that
+    // allowed it falls back to the default rather than taking every other setting with it.
+    contractVersion: z.coerce
+      .number()
+      .int()
+      .min(MIN_CONTRACT_VERSION)
+      .max(CONTRACT_VERSION_MAX)
+      .catch(d.contractVersion)
+      .default(d.contractVersion),
+    /** History retention: the oldest entries go first once either limit is passed. */
+    historyMaxEntries: z.coerce
+      .number()
+      .int()
+      .min(100)
+      .max(1_000_000)
+      .catch(d.historyMaxEntries)
+      .default(d.historyMaxEntries),
+    historyMaxAgeDays: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(3650)
+      .catch(d.historyMaxAgeDays)
+      .default(d.historyMaxAgeDays),
+    actAs: z.string().trim().max(200).catch(d.actAs).default(d.actAs),
+    msaClientId: z.string().trim().max(100).catch(d.msaClientId).default(d.msaClientId),
+    sandbox: z.string().trim().max(64).catch(d.sandbox).default(d.sandbox),
+  })
+}
+export type Settings = z.infer<ReturnType<typeof buildSettingsSchema>>
+
+// Built on first use, not when the page loads: zod schemas are slow to build, and a first visit
+// (nothing stored) shows the composer without ever needing this one.
+let builtSchema: ReturnType<typeof buildSettingsSchema> | undefined
+export function settingsSchema() {
+  return (builtSchema ??= buildSettingsSchema())
+}
 
 const SETTINGS_KEY = 'handles-workbench:settings'
 const TOKEN_KEY = 'handles-workbench:authorization'
@@ -54,7 +80,8 @@ const TOKEN_KEY = 'handles-workbench:authorization'
 export function readSettings(): Settings {
   try {
     const raw = localStorage.getItem(SETTINGS_KEY)
-    const parsed = settingsSchema.safeParse(raw ? JSON.parse(raw) : {})
+    if (!raw) return DEFAULT_SETTINGS
+    const parsed = settingsSchema().safeParse(JSON.parse(raw))
     return parsed.success ? parsed.data : DEFAULT_SETTINGS
   } catch {
     return DEFAULT_SETTINGS
@@ -63,7 +90,7 @@ export function readSettings(): Settings {
 
 export function writeSettings(settings: Settings): Settings {
   // Parse before writing: only known, non-secret fields can reach localStorage.
-  const clean = settingsSchema.parse(settings)
+  const clean = settingsSchema().parse(settings)
   localStorage.setItem(SETTINGS_KEY, JSON.stringify(clean))
   // Other tabs send with the settings their query holds: they reread them.
   announceChange('settings')

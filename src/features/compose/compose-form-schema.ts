@@ -6,21 +6,15 @@ import { z } from 'zod'
 import { REQUEST_KINDS } from '../../mpsd/request-kinds'
 import {
   REQUEST_FIELD_NAMES,
-  REQUEST_FIELDS,
   requestFromFields,
-  type RequestField,
   type RequestFields,
 } from '../../mpsd/request-fields'
 import { requestIssues, type RequestIssue } from '../../mpsd/request-validate'
 import { toWire } from '../../mpsd/to-wire'
 import type { WireRequest } from '../../mpsd/request-builder'
+import type { ComposeField } from './compose-fields'
 
-export type ComposeField = RequestField
 export type ComposeFormValues = RequestFields
-
-export const FIELD_LABELS = Object.fromEntries(
-  REQUEST_FIELD_NAMES.map((name) => [name, REQUEST_FIELDS[name].label]),
-) as Record<ComposeField, string>
 
 export const composeFormSchema = z
   .object({

@@ -1,6 +1,14 @@
-import { zodResolver } from '@hookform/resolvers/zod'
-import { useDeferredValue, useEffect, useMemo, useState, type ReactNode } from 'react'
-import { useForm, useWatch, type FieldPath } from 'react-hook-form'
+import {
+  memo,
+  use,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react'
+import { useForm, useWatch, type FieldPath, type UseFormRegister } from 'react-hook-form'
 import { Field } from '../../components/field'
 import { useAutosaveDraft, useRestoreStashedDraft } from '../../data/drafts/draft-queries'
 import { readStash } from '../../data/drafts/draft-store'
@@ -9,15 +17,17 @@ import { useSendRequest } from '../../data/send/use-send-request'
 import { CONTEXT_MAX_ENCODED_LENGTH } from '../../mpsd/limits'
 import type { RequestEntity } from '../../mpsd/request-entity'
 import { requestFromFields } from '../../mpsd/request-fields'
-import { encodedLength } from '../../mpsd/field-rules'
+import { FIELD_LABELS, type ComposeField } from './compose-fields'
 import {
-  composeFormSchema,
-  composeIssues,
-  FIELD_LABELS,
-  toWireRequest,
-  type ComposeField,
-  type ComposeFormValues,
-} from './compose-form-schema'
+  lastIssuesOf,
+  loadChecks,
+  loadedChecks,
+  resolverOf,
+  type Checks,
+  type IssuesOf,
+} from './compose-checks'
+import type { ComposeFormValues } from './compose-form-schema'
+import { liveDraftOf, useLiveDraft, useLiveField, type LiveDraft } from './live-draft'
 import { PasteJsonButton } from './paste-json-button'
 import { RequestPreview } from './request-preview'
 
@@ -28,68 +38,19 @@ type ComposeFormProps = {
   belowForm: ((request: RequestEntity) => ReactNode) | undefined
 }
 
-export function ComposeForm({ initialValues, source, extraActions, belowForm }: ComposeFormProps) {
-  const settings = useSettings()
-  const form = useForm<ComposeFormValues>({
-    resolver: zodResolver(composeFormSchema),
-    defaultValues: initialValues,
-    // Rules are checked as the user types, not on submit.
-    mode: 'onChange',
-  })
-  const { register, control, formState, setValue, trigger, getValues } = form
-  const values = useWatch({ control }) as ComposeFormValues
+type TextFieldProps = {
+  field: ComposeField
+  error: string | undefined
+  hint?: ReactNode
+  live?: ReactNode
+  register: UseFormRegister<ComposeFormValues>
+}
 
-  // Autosave on every change: a reload, a crash or a visit to another view finds the draft as it was.
-  const autosave = useAutosaveDraft()
-  useEffect(() => {
-    autosave(values)
-  }, [values, autosave])
-
-  // Show the messages of a restored draft at once: its fields were typed in an earlier visit.
-  // Only the values the form mounted with: autosave updates initialValues on every keystroke.
-  const [mountedWith] = useState(initialValues)
-  useEffect(() => {
-    const filled = (Object.keys(mountedWith) as Array<keyof ComposeFormValues>).filter(
-      (key) => key !== 'kind' && mountedWith[key] !== '',
-    )
-    if (filled.length > 0) void trigger(filled as Array<FieldPath<ComposeFormValues>>)
-  }, [mountedWith, trigger])
-
-  // The keystroke is the urgent update; the preview, its checks and the panels under the form
-  // follow from a deferred copy, so a long form never makes typing wait for them.
-  const deferred = useDeferredValue(values)
-  // The preview and Send are built by the same function from the same values, so they cannot
-  // disagree; Send reads the latest values, which the preview shows a frame later at most.
-  const request = useMemo(
-    () => toWireRequest(deferred, settings.contractVersion),
-    [deferred, settings.contractVersion],
-  )
-  const issues = useMemo(() => composeIssues(deferred), [deferred])
-  const deferredRequest = useMemo(() => requestFromFields(deferred), [deferred])
-  const send = useSendRequest()
-  const isInvite = values.kind === 'invite'
-  const encoded = encodedLength(deferred.context ?? '')
-
-  function fillFrom(fields: Partial<ComposeFormValues>) {
-    for (const [key, value] of Object.entries(fields) as Array<[keyof ComposeFormValues, string]>) {
-      setValue(key, value as never, { shouldDirty: true, shouldTouch: true, shouldValidate: true })
-    }
-  }
-
-  function onSend() {
-    const current = getValues()
-    if (composeIssues(current).length > 0 || send.isPending) return
-    send.mutate({
-      request: toWireRequest(current, settings.contractVersion),
-      composed: requestFromFields(current),
-      kind: current.kind,
-    })
-  }
-
-  const errorOf = (field: ComposeField) => formState.errors[field]?.message
-
-  const text = (field: ComposeField, hint?: ReactNode) => (
-    <Field label={FIELD_LABELS[field]} error={errorOf(field)} hint={hint}>
+// Memoized, as is the type choice: when the form re-renders (a message or the request type
+// changed), a field whose message and hint did not change is neither rendered nor compared again.
+const TextField = memo(function TextField({ field, error, hint, live, register }: TextFieldProps) {
+  return (
+    <Field label={FIELD_LABELS[field]} error={error} hint={hint} live={live}>
       {({ id, describedBy, invalid }) => (
         <input
           id={id}
@@ -102,8 +63,190 @@ export function ComposeForm({ initialValues, source, extraActions, belowForm }: 
       )}
     </Field>
   )
+})
 
-  const stashCount = readStash().length
+// fillFrom is stable, so the paste button and its dialog do not re-render with the form.
+const PasteJson = memo(PasteJsonButton)
+
+const TypeChoice = memo(function TypeChoice({
+  register,
+}: {
+  register: UseFormRegister<ComposeFormValues>
+}) {
+  return (
+    <fieldset className="type-choice">
+      <legend>Request type</legend>
+      <label>
+        <input type="radio" value="activity" {...register('kind')} /> Activity
+      </label>
+      <label>
+        <input type="radio" value="invite" {...register('kind')} /> Invite
+      </label>
+    </fieldset>
+  )
+})
+
+/** Re-renders only when Context changes. */
+function EncodedCount({ live, loaded }: { live: LiveDraft; loaded: Checks | undefined }) {
+  const context = useLiveField(live, 'context')
+  return (
+    <span>
+      Encoded length: {loaded?.encodedLength(context) ?? '—'} / {CONTEXT_MAX_ENCODED_LENGTH}
+    </span>
+  )
+}
+
+type SendButtonProps = {
+  live: LiveDraft
+  loaded: Checks | undefined
+  issuesOf: IssuesOf
+  pending: boolean
+}
+
+function SendButton({ live, loaded, issuesOf, pending }: SendButtonProps) {
+  const draft = useLiveDraft(live)
+  // Send waits for the checks, which load right after the first render.
+  const issues = loaded ? issuesOf(loaded, draft) : undefined
+  return (
+    <button
+      type="submit"
+      className="primary"
+      disabled={!issues || issues.length > 0 || pending}
+      aria-describedby="compose-issues"
+    >
+      {pending ? 'Sending…' : 'Send'}
+    </button>
+  )
+}
+
+function LiveActions({
+  live,
+  render,
+}: {
+  live: LiveDraft
+  render: (request: RequestEntity) => ReactNode
+}) {
+  const draft = useLiveDraft(live)
+  return render(useMemo(() => requestFromFields(draft), [draft]))
+}
+
+type LiveOutputsProps = {
+  live: LiveDraft
+  loaded: Checks
+  issuesOf: IssuesOf
+  belowForm: ((request: RequestEntity) => ReactNode) | undefined
+}
+
+function LiveOutputs({ live, loaded, issuesOf, belowForm }: LiveOutputsProps) {
+  const settings = useSettings()
+  const draft = useLiveDraft(live)
+  // The preview and Send are built by the same function from the same values, so they cannot
+  // disagree.
+  const request = useMemo(
+    () => loaded.toWireRequest(draft, settings.contractVersion),
+    [loaded, draft, settings.contractVersion],
+  )
+  const composed = useMemo(() => requestFromFields(draft), [draft])
+  return (
+    <>
+      <RequestPreview
+        request={request}
+        issues={issuesOf(loaded, draft)}
+        upstream={settings.upstream}
+      />
+      {belowForm?.(composed)}
+    </>
+  )
+}
+
+export function ComposeForm({ initialValues, source, extraActions, belowForm }: ComposeFormProps) {
+  const settings = useSettings()
+  const [{ issuesOf, resolver, live }] = useState(() => {
+    const issuesOf = lastIssuesOf()
+    return { issuesOf, resolver: resolverOf(issuesOf), live: liveDraftOf(initialValues) }
+  })
+  const form = useForm<ComposeFormValues>({
+    resolver,
+    defaultValues: initialValues,
+    // Rules are checked as the user types, not on submit.
+    mode: 'onChange',
+  })
+  const { control, register, formState, setValue, trigger, getValues, subscribe } = form
+  // The request type decides which fields exist: only it re-renders the whole form.
+  const isInvite = useWatch({ control, name: 'kind' }) === 'invite'
+
+  // Autosave takes the same values; it writes within a moment, and at once on reload or leaving.
+  const autosave = useAutosaveDraft()
+  useEffect(
+    () =>
+      subscribe({
+        formState: { values: true },
+        callback: ({ values }) => {
+          const next = { ...values }
+          autosave(next)
+          live.set(next)
+        },
+      }),
+    [subscribe, autosave, live],
+  )
+
+  // Show the messages of a restored draft at once: its fields were typed in an earlier visit.
+  // Only the values the form mounted with: autosave updates initialValues as the user types.
+  const [mountedWith] = useState(initialValues)
+  useEffect(() => {
+    const filled = (Object.keys(mountedWith) as Array<keyof ComposeFormValues>).filter(
+      (key) => key !== 'kind' && mountedWith[key] !== '',
+    )
+    if (filled.length > 0) void trigger(filled as Array<FieldPath<ComposeFormValues>>)
+  }, [mountedWith, trigger])
+
+  // False for the first render only: the fields come first; the checks, the preview and the panels
+  // under the form (the schema's first run, the storage they read) in the render React does right
+  // after, so the form is on screen and usable sooner.
+  const complete = useDeferredValue(true, false)
+  const loaded = complete ? (loadedChecks() ?? use(loadChecks())) : undefined
+  const send = useSendRequest()
+
+  const fillFrom = useCallback(
+    (fields: Partial<ComposeFormValues>) => {
+      for (const [key, value] of Object.entries(fields) as Array<
+        [keyof ComposeFormValues, string]
+      >) {
+        setValue(key, value as never, {
+          shouldDirty: true,
+          shouldTouch: true,
+          shouldValidate: true,
+        })
+      }
+    },
+    [setValue],
+  )
+
+  function onSend() {
+    const current = getValues()
+    const checks = loadedChecks()
+    if (!checks || issuesOf(checks, current).length > 0 || send.isPending) return
+    send.mutate({
+      request: checks.toWireRequest(current, settings.contractVersion),
+      composed: requestFromFields(current),
+      kind: current.kind,
+    })
+  }
+
+  const text = (field: ComposeField, hint?: ReactNode, count?: ReactNode) => (
+    <TextField
+      field={field}
+      error={formState.errors[field]?.message}
+      hint={hint}
+      live={count}
+      register={register}
+    />
+  )
+  // Memoized with its inputs, so the Context field itself does not re-render on every keystroke.
+  const encodedCount = useMemo(() => <EncodedCount live={live} loaded={loaded} />, [live, loaded])
+
+  // Read once: restoring or opening a draft changes the stash and remounts this form.
+  const [hasStash] = useState(() => readStash().length > 0)
   const restore = useRestoreStashedDraft()
 
   return (
@@ -117,15 +260,7 @@ export function ComposeForm({ initialValues, source, extraActions, belowForm }: 
           onSend()
         }}
       >
-        <fieldset className="type-choice">
-          <legend>Request type</legend>
-          <label>
-            <input type="radio" value="activity" {...register('kind')} /> Activity
-          </label>
-          <label>
-            <input type="radio" value="invite" {...register('kind')} /> Invite
-          </label>
-        </fieldset>
+        <TypeChoice register={register} />
         <p className="muted">
           POST /handles —{' '}
           {isInvite
@@ -144,9 +279,8 @@ export function ComposeForm({ initialValues, source, extraActions, belowForm }: 
             {text('titleId', 'Decimal, 0 to 4294967295; sent as a string.')}
             {text(
               'context',
-              <span>
-                Encoded length: {encoded ?? '—'} / {CONTEXT_MAX_ENCODED_LENGTH}
-              </span>,
+              `At most ${CONTEXT_MAX_ENCODED_LENGTH} characters once URI-encoded.`,
+              encodedCount,
             )}
             {text('contextString', 'Optional. An ID from the service config, starting with ///.')}
             {text(
@@ -156,25 +290,19 @@ export function ComposeForm({ initialValues, source, extraActions, belowForm }: 
           </>
         ) : null}
         <div className="button-row">
-          <button
-            type="submit"
-            className="primary"
-            disabled={issues.length > 0 || send.isPending}
-            aria-describedby="compose-issues"
-          >
-            {send.isPending ? 'Sending…' : 'Send'}
-          </button>
-          <PasteJsonButton onFill={fillFrom} />
-          {stashCount > 0 ? (
+          <SendButton live={live} loaded={loaded} issuesOf={issuesOf} pending={send.isPending} />
+          <PasteJson onFill={fillFrom} />
+          {hasStash ? (
             <button type="button" onClick={() => restore.mutate()}>
               Restore previous draft
             </button>
           ) : null}
-          {extraActions?.(deferredRequest)}
+          {complete && extraActions ? <LiveActions live={live} render={extraActions} /> : null}
         </div>
       </form>
-      <RequestPreview request={request} issues={issues} upstream={settings.upstream} />
-      {belowForm?.(deferredRequest)}
+      {loaded ? (
+        <LiveOutputs live={live} loaded={loaded} issuesOf={issuesOf} belowForm={belowForm} />
+      ) : null}
     </section>
   )
 }

@@ -1,6 +1,7 @@
-import { screen } from '@testing-library/react'
+import { fireEvent, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
+import { readDraft } from '../../data/drafts/draft-store'
 import { renderWithProviders } from '../../testing/render-with-providers'
 import { ComposeView } from './compose-view'
 
@@ -110,5 +111,15 @@ describe('Compose', () => {
     await userEvent.click(screen.getByRole('radio', { name: 'Invite' }))
     expect(field('Invited XUID')).toHaveValue('2533274790000001')
     expect(field('Title ID')).toHaveValue('1234')
+  })
+
+  it('writes the draft being typed when the page is left, without waiting for autosave', async () => {
+    renderWithProviders(<ComposeView />)
+    await userEvent.click(await screen.findByRole('radio', { name: 'Invite' }))
+    // One synchronous change then pagehide: autosave's timer cannot have fired in between.
+    fireEvent.change(field('Session name'), { target: { value: 'left-at-once' } })
+    // A reload or a closed tab: pagehide is the last event the page gets.
+    fireEvent(window, new Event('pagehide'))
+    expect(readDraft().request.sessionRef.name).toBe('left-at-once')
   })
 })
