@@ -1,4 +1,4 @@
-import { fireEvent, screen } from '@testing-library/react'
+import { fireEvent, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { readDraft } from '../../data/drafts/draft-store'
@@ -26,36 +26,36 @@ describe('Compose', () => {
     await openInvite()
     const scid = field('SCID')
     await userEvent.type(scid, 'not-a-guid')
-    expect(scid).toHaveAttribute('aria-invalid', 'true')
-    expect(messageOf(scid)).toMatch(/GUID/)
+    await waitFor(() => expect(scid).toHaveAttribute('aria-invalid', 'true'))
+    await waitFor(() => expect(messageOf(scid)).toMatch(/GUID/))
 
     await userEvent.clear(scid)
     await userEvent.type(scid, SCID)
-    expect(scid).toHaveAttribute('aria-invalid', 'false')
+    await waitFor(() => expect(scid).toHaveAttribute('aria-invalid', 'false'))
 
     const titleId = field('Title ID')
     await userEvent.type(titleId, '4294967296')
-    expect(titleId).toHaveAttribute('aria-invalid', 'true')
+    await waitFor(() => expect(titleId).toHaveAttribute('aria-invalid', 'true'))
     await userEvent.type(titleId, '{Backspace}5')
-    expect(titleId).toHaveAttribute('aria-invalid', 'false')
+    await waitFor(() => expect(titleId).toHaveAttribute('aria-invalid', 'false'))
 
     const contextString = field('Context string')
     await userEvent.type(contextString, '//missing-slash')
-    expect(messageOf(contextString)).toMatch(/\/\/\//)
+    await waitFor(() => expect(messageOf(contextString)).toMatch(/\/\/\//))
   })
 
   it('counts Context once URI-encoded and refuses 257', async () => {
     await openInvite()
     const context = field('Context')
     await userEvent.type(context, 'é')
-    expect(screen.getByText('Encoded length: 6 / 256')).toBeInTheDocument()
+    expect(await screen.findByText('Encoded length: 6 / 256')).toBeInTheDocument()
     await userEvent.clear(context)
     await userEvent.click(context)
     await userEvent.paste('a'.repeat(257))
-    expect(screen.getByText('Encoded length: 257 / 256')).toBeInTheDocument()
-    expect(context).toHaveAttribute('aria-invalid', 'true')
+    expect(await screen.findByText('Encoded length: 257 / 256')).toBeInTheDocument()
+    await waitFor(() => expect(context).toHaveAttribute('aria-invalid', 'true'))
     await userEvent.type(context, '{Backspace}')
-    expect(context).toHaveAttribute('aria-invalid', 'false')
+    await waitFor(() => expect(context).toHaveAttribute('aria-invalid', 'false'))
   })
 
   it('previews exactly the body that will be sent, trimmed values and all, and only then enables Send', async () => {
