@@ -80,7 +80,7 @@ export function AppLayout() {
             ))}
           </ul>
         </nav>
-        <Suspense fallback={null}>
+        <Suspense fallback={<div className="act-as" aria-hidden="true" />}>
           <ActAsMenu />
         </Suspense>
       </header>
