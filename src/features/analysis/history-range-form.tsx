@@ -2,11 +2,12 @@
 // status, search) and the grouping. Everything is in the URL, so an analysis can be bookmarked.
 import { useEffect, useRef, useState } from 'react'
 import type { HistoryFilter } from '../../data/history/history-search'
+import { ChoiceSelect } from '../../components/choice-select'
 import {
-  requestKindSchema,
-  type RequestKind,
-  type StatusClass,
-} from '../../data/history/history-entry'
+  FILTER_TEXT_DELAY_MS,
+  KIND_OPTIONS,
+  STATUS_OPTIONS,
+} from '../../data/history/history-filter-options'
 import { Field } from '../../components/field'
 
 export type RangeInput = { from: string; to: string }
@@ -16,16 +17,6 @@ const QUICK_RANGES = [
   { label: 'Last hour', ms: 3_600_000 },
   { label: 'Last 24 hours', ms: 86_400_000 },
 ] as const
-
-/** Search waits for a pause in typing: each change re-reads the matching History records. */
-const TEXT_DELAY_MS = 250
-
-const STATUS_OPTIONS: Array<[StatusClass, string]> = [
-  ['2xx', '2xx'],
-  ['4xx', '4xx'],
-  ['5xx', '5xx'],
-  ['proxy', 'Proxy error'],
-]
 
 /** A datetime-local value (local time, to the second) for `ms`. */
 export function localDateTime(ms: number): string {
@@ -69,7 +60,7 @@ export function HistoryRangeForm({ filter, range, rangeError, onChange }: Props)
       if (text.trim()) next.text = text.trim()
       else delete next.text
       change({ filter: next, range: currentRange })
-    }, TEXT_DELAY_MS)
+    }, FILTER_TEXT_DELAY_MS)
     return () => clearTimeout(timer)
   }, [text, urlText])
   return (
@@ -119,34 +110,18 @@ export function HistoryRangeForm({ filter, range, rangeError, onChange }: Props)
           All time
         </button>
       </div>
-      <label>
-        Type
-        <select
-          value={filter.kind ?? ''}
-          onChange={(e) => setFilter('kind', e.target.value as RequestKind | '')}
-        >
-          <option value="">All</option>
-          {requestKindSchema.options.map((kind) => (
-            <option key={kind} value={kind}>
-              {kind}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Status
-        <select
-          value={filter.status ?? ''}
-          onChange={(e) => setFilter('status', e.target.value as StatusClass | '')}
-        >
-          <option value="">All</option>
-          {STATUS_OPTIONS.map(([status, label]) => (
-            <option key={status} value={status}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceSelect
+        label="Type"
+        value={filter.kind ?? ''}
+        options={KIND_OPTIONS}
+        onChange={(kind) => setFilter('kind', kind)}
+      />
+      <ChoiceSelect
+        label="Status"
+        value={filter.status ?? ''}
+        options={STATUS_OPTIONS}
+        onChange={(status) => setFilter('status', status)}
+      />
       <label>
         Search
         <input type="search" value={text} onChange={(e) => setText(e.target.value)} />

@@ -2,23 +2,15 @@
 // bookmarked; text fields wait for a pause in typing before they filter.
 import { useEffect, useRef, useState } from 'react'
 import type { HistoryFilter } from '../../data/history/history-search'
+import { ChoiceSelect } from '../../components/choice-select'
 import {
-  requestKindSchema,
-  statusClassSchema,
-  type RequestKind,
-  type StatusClass,
-} from '../../data/history/history-entry'
+  FILTER_TEXT_DELAY_MS,
+  KIND_OPTIONS,
+  STATUS_OPTIONS,
+} from '../../data/history/history-filter-options'
 import { SENDER_KINDS_WITHOUT_XUID } from '../../mpsd/acting-identity'
 import { XBOX_LIVE_ORIGIN } from '../../mpsd/limits'
 import { SIMULATOR_UPSTREAM } from '../../mpsd/proxy-protocol'
-
-const STATUS_LABELS: Record<string, string> = {
-  '2xx': '2xx',
-  '4xx': '4xx',
-  '5xx': '5xx',
-  proxy: 'Proxy error',
-}
-const TEXT_DELAY_MS = 250
 
 type Props = {
   filter: HistoryFilter
@@ -48,36 +40,18 @@ export function HistoryFilters({ filter, onChange, upstreams = [], people = [] }
       aria-label="Filter history"
       onSubmit={(e) => e.preventDefault()}
     >
-      <label>
-        Type
-        <select
-          value={filter.kind ?? ''}
-          onChange={(e) => set('kind', e.target.value as RequestKind | '')}
-        >
-          <option value="">All</option>
-          {requestKindSchema.options.map((kind) => (
-            <option key={kind} value={kind}>
-              {kind}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Status
-        <select
-          value={filter.status ?? ''}
-          onChange={(e) => set('status', e.target.value as StatusClass | '')}
-        >
-          <option value="">All</option>
-          {statusClassSchema.options
-            .filter((s) => s in STATUS_LABELS)
-            .map((status) => (
-              <option key={status} value={status}>
-                {STATUS_LABELS[status]}
-              </option>
-            ))}
-        </select>
-      </label>
+      <ChoiceSelect
+        label="Type"
+        value={filter.kind ?? ''}
+        options={KIND_OPTIONS}
+        onChange={(kind) => set('kind', kind)}
+      />
+      <ChoiceSelect
+        label="Status"
+        value={filter.status ?? ''}
+        options={STATUS_OPTIONS}
+        onChange={(status) => set('status', status)}
+      />
       <label>
         Target
         <select value={filter.upstream ?? ''} onChange={(e) => set('upstream', e.target.value)}>
@@ -175,7 +149,7 @@ function DelayedText({
   })
   useEffect(() => {
     if (text.trim() === value) return undefined
-    const timer = setTimeout(() => commit.current(text.trim()), TEXT_DELAY_MS)
+    const timer = setTimeout(() => commit.current(text.trim()), FILTER_TEXT_DELAY_MS)
     return () => clearTimeout(timer)
   }, [text, value])
   return (

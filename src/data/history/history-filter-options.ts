@@ -1,0 +1,15 @@
+// The choices History can be filtered by, for every view that filters it (History, Analysis).
+import { requestKindSchema, type RequestKind, type StatusClass } from './history-entry'
+
+export const KIND_OPTIONS: ReadonlyArray<readonly [RequestKind, string]> =
+  requestKindSchema.options.map((kind) => [kind, kind] as const)
+
+export const STATUS_OPTIONS: ReadonlyArray<readonly [StatusClass, string]> = [
+  ['2xx', '2xx'],
+  ['4xx', '4xx'],
+  ['5xx', '5xx'],
+  ['proxy', 'Proxy error'],
+]
+
+/** Text filters wait for a pause in typing: each change re-reads the matching History records. */
+export const FILTER_TEXT_DELAY_MS = 250
