@@ -8,18 +8,13 @@ import {
   useQueryClient,
   type QueryClient,
 } from '@tanstack/react-query'
-import { useMemo } from 'react'
-import {
-  sendOverridesOf,
-  variablesOf,
-  type Environment,
-  type EnvironmentVariable,
-  type SendOverrides,
-} from '../../mpsd/environment'
+import type { Environment, EnvironmentVariable, SendOverrides } from '../../mpsd/environment'
 import type { Variables } from '../../mpsd/variables'
 import { settingsQueries, useSettings, useUpdateSettings } from '../settings/settings-queries'
 
 const store = () => import('./environment-store')
+// The file parser shares its module with variablesOf: both stay out of the composer's first load.
+const scopes = () => import('./environment-scope')
 
 export const environmentQueries = {
   all: () => ['environments'] as const,
@@ -27,6 +22,17 @@ export const environmentQueries = {
     queryOptions({
       queryKey: [...environmentQueries.all(), 'list'] as const,
       queryFn: async () => (await store()).listEnvironments(),
+      staleTime: Infinity,
+      networkMode: 'always',
+    }),
+  /** The variables of environment `id`, resolved for Compose; under the root, so writes refresh it. */
+  scope: (id: string) =>
+    queryOptions({
+      queryKey: [...environmentQueries.all(), 'scope', id] as const,
+      queryFn: async () => {
+        const [{ listEnvironments }, { scopeOf }] = await Promise.all([store(), scopes()])
+        return scopeOf(id, await listEnvironments())
+      },
       staleTime: Infinity,
       networkMode: 'always',
     }),
@@ -47,43 +53,31 @@ export type VariableScope = {
   overrides: SendOverrides
 }
 
-const NO_VARIABLES: Variables = Object.freeze({})
-const NONE: VariableScope = {
+export const NO_VARIABLES: Variables = Object.freeze({})
+export const NO_SCOPE: VariableScope = {
   status: 'none',
   environment: undefined,
   variables: NO_VARIABLES,
   overrides: {},
 }
-const LOADING: VariableScope = { ...NONE, status: 'loading' }
+const LOADING: VariableScope = { ...NO_SCOPE, status: 'loading' }
 
-export function scopeOf(
-  activeId: string,
-  environments: readonly Environment[] | undefined,
-): VariableScope {
-  if (activeId === '') return NONE
-  if (!environments) return LOADING
-  const environment = environments.find((env) => env.id === activeId)
-  if (!environment) return NONE
-  const variables = variablesOf(environment)
-  return { status: 'ready', environment, variables, overrides: sendOverridesOf(variables) }
-}
-
-/** The active environment's variables; stable while neither the choice nor the list changes. */
+/** The active environment's variables; stable while neither the choice nor the environment changes. */
 export function useVariableScope(): VariableScope {
   const { activeEnvironmentId } = useSettings()
   // Nothing is read from IndexedDB until an environment is chosen.
-  const { data } = useQuery({ ...environmentQueries.list(), enabled: activeEnvironmentId !== '' })
-  return useMemo(() => scopeOf(activeEnvironmentId, data), [activeEnvironmentId, data])
+  const { data } = useQuery({
+    ...environmentQueries.scope(activeEnvironmentId),
+    enabled: activeEnvironmentId !== '',
+  })
+  return activeEnvironmentId === '' ? NO_SCOPE : (data ?? LOADING)
 }
 
 /** The scope as the settings and environment queries hold it now, for code outside render. */
 export async function currentVariableScope(queryClient: QueryClient): Promise<VariableScope> {
   const settings = await queryClient.fetchQuery(settingsQueries.current())
-  if (settings.activeEnvironmentId === '') return NONE
-  return scopeOf(
-    settings.activeEnvironmentId,
-    await queryClient.fetchQuery(environmentQueries.list()),
-  )
+  if (settings.activeEnvironmentId === '') return NO_SCOPE
+  return queryClient.fetchQuery(environmentQueries.scope(settings.activeEnvironmentId))
 }
 
 /** Picks the active environment ('' = none); kept with the settings, so it survives a reload. */
