@@ -79,4 +79,13 @@ describe('Compose with {{variables}}', () => {
     expect(messageOf(field('SCID'))).toContain('none is chosen')
     expect(screen.getByRole('button', { name: 'Send' })).toBeDisabled()
   })
+
+  it('sends as the environment’s actAs, and the preview says so', async () => {
+    await withEnvironment({ scid: SCID, actAs: '2533274790000002' })
+    await fillInvite('{{scid}}')
+    expect(await screen.findByLabelText('Sent as')).toHaveTextContent('Sim Cleo')
+    expect(screen.getByRole('list', { name: 'Variables used' })).toHaveTextContent(
+      'Act as: actAs ← Dev environment',
+    )
+  })
 })
