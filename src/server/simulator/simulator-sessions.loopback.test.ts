@@ -642,6 +642,22 @@ describe('simulator sessions (strict rules)', () => {
     expect(((await query()).json?.results as Json[]).length).toBe(2)
   })
 
+  it('names the rule through /proxy too, acting as a roster player (header and body)', async () => {
+    const response = await fetch(`${server.url}/proxy/handles`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        'x-xbl-contract-version': '107',
+        'X-Workbench-Upstream': 'simulator',
+        'X-Workbench-Act-As': 'sim:2533274790000001',
+      },
+      body: JSON.stringify(inviteBody(name)),
+    })
+    expect(response.status).toBe(403)
+    expect(response.headers.get(SIM_RULE_HEADER)).toBe('invite-needs-session')
+    expect(await response.json()).toMatchObject({ simRule: 'invite-needs-session' })
+  })
+
   it('serves the rules at /api/sim/rules; a rule switched to lenient accepts what strict refused', async () => {
     const api = `${server.url}/api/sim/rules`
     const listed = (await (await fetch(api)).json()) as { rules: Json[] }
