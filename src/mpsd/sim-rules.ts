@@ -11,6 +11,11 @@ export type SimRuleWithMode = SimRule & { mode: SimRuleMode }
 
 /** Response header naming the rule that refused a call (contract 2 of the session plan). */
 export const SIM_RULE_HEADER = 'X-Workbench-Sim-Rule'
+/**
+ * Response header naming the documented rule behind a refusal whose body must be the session
+ * document (a join of a closed session: 403 with the session, mpsd-sessions.md §2.4).
+ */
+export const SIM_DOC_RULE_HEADER = 'X-Workbench-Sim-Doc-Rule'
 
 export const SIM_RULE_IDS = {
   inviteNeedsSession: 'invite-needs-session',
