@@ -42,13 +42,17 @@ const JOURNEY_SESSIONS = [
  * member. Setup calls skip the per-user budget (?sim_throttle=off), so the journey's own calls
  * count as before.
  */
-export async function resetSimulator(request: APIRequestContext): Promise<void> {
+export async function resetSimulator(
+  request: APIRequestContext,
+  scids: readonly string[] = [SCID],
+): Promise<void> {
   await request.post('/sim/__reset')
+  const sessions = scids.flatMap((scid) => JOURNEY_SESSIONS.map((name) => ({ scid, name })))
   await Promise.all(
-    JOURNEY_SESSIONS.map(async (name) => {
+    sessions.map(async ({ scid, name }) => {
       for (const xuid of JOURNEY_SENDERS) {
         const response = await request.put(
-          `/sim/serviceconfigs/${SCID}/sessionTemplates/deathmatch/sessions/${name}?sim_throttle=off`,
+          `/sim/serviceconfigs/${scid}/sessionTemplates/deathmatch/sessions/${name}?sim_throttle=off`,
           {
             headers: {
               'Content-Type': 'application/json',
@@ -65,7 +69,7 @@ export async function resetSimulator(request: APIRequestContext): Promise<void> 
             },
           },
         )
-        expect(response.status(), `session ${name} as ${xuid}`).toBeLessThan(300)
+        expect(response.status(), `session ${scid}/${name} as ${xuid}`).toBeLessThan(300)
       }
     }),
   )
