@@ -1,13 +1,25 @@
 // One call as sent and answered: failure explanation, status, timing, size, headers and body.
 // Shared by the Response panel and the History detail. Bodies are rendered as text, never HTML.
+import { useEffect, useRef } from 'react'
 import { useSettings } from '../data/settings/settings-queries'
 import { describeUpstream } from '../data/settings/settings-store'
 import type { HistoryEntry } from '../data/history/history-entry'
 import { formatBody, formatBytes } from './format-body'
 import { describeFailure } from './proxy-error-message'
 import { Alert } from './alert'
+import { isTyping } from './is-typing'
 
-export function ExchangeView({ entry }: { entry: HistoryEntry }) {
+type ExchangeViewProps = {
+  entry: HistoryEntry
+  /** Moves the focus to the answer's status (or its failure) once shown, unless the user types. */
+  focusOnMount?: boolean
+}
+
+export function ExchangeView({ entry, focusOnMount = false }: ExchangeViewProps) {
+  const statusRef = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    if (focusOnMount && !isTyping()) statusRef.current?.focus()
+  }, [focusOnMount])
   const settings = useSettings()
   const failure = describeFailure(entry, settings.proxyUrl)
   const response = entry.response
@@ -20,22 +32,25 @@ export function ExchangeView({ entry }: { entry: HistoryEntry }) {
       {entry.storageError ? (
         <Alert>This call was not saved to History: {entry.storageError}</Alert>
       ) : null}
-      {failure ? (
-        <Alert as="div">
-          <p>
-            <strong>{failure.title}</strong>
+      {/* The focus target: the failure and the status line, read together when focused. */}
+      <div ref={statusRef} tabIndex={-1} className="answer-status">
+        {failure ? (
+          <Alert as="div">
+            <p>
+              <strong>{failure.title}</strong>
+            </p>
+            <p>{failure.detail}</p>
+            <p>{failure.next}</p>
+          </Alert>
+        ) : null}
+        {response ? (
+          <p className={`status-line status-${entry.statusClass}`} aria-label="Status">
+            <strong>
+              {response.status} {response.statusText}
+            </strong>
           </p>
-          <p>{failure.detail}</p>
-          <p>{failure.next}</p>
-        </Alert>
-      ) : null}
-      {response ? (
-        <p className={`status-line status-${entry.statusClass}`} aria-label="Status">
-          <strong>
-            {response.status} {response.statusText}
-          </strong>
-        </p>
-      ) : null}
+        ) : null}
+      </div>
       <dl className="facts">
         <dt>Upstream</dt>
         <dd>{describeUpstream(entry.upstream)}</dd>
