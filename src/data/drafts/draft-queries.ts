@@ -3,6 +3,7 @@ import { useCallback, useEffect } from 'react'
 import { useLocation } from 'wouter'
 import type { RequestEntity } from '../../mpsd/request-entity'
 import { requestsFromFields, type RequestFields } from '../../mpsd/request-fields'
+import { forgetComposeSends } from '../send/use-send-request'
 import { openDraft, readDraft, restoreStashedDraft, saveDraft } from './draft-store'
 
 export const draftQueries = {
@@ -96,6 +97,8 @@ export function useOpenInComposer() {
       return openDraft(request, source)
     },
     onSuccess: (stored) => {
+      // The answer on screen was to the draft just put aside: it must not read as this one's.
+      forgetComposeSends(queryClient)
       queryClient.setQueryData(draftQueries.current().queryKey, stored)
       navigate('/')
     },
@@ -110,7 +113,9 @@ export function useRestoreStashedDraft() {
       return restoreStashedDraft() ?? null
     },
     onSuccess: (stored) => {
-      if (stored) queryClient.setQueryData(draftQueries.current().queryKey, stored)
+      if (!stored) return
+      forgetComposeSends(queryClient)
+      queryClient.setQueryData(draftQueries.current().queryKey, stored)
     },
   })
 }

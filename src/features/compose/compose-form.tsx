@@ -13,7 +13,7 @@ import { Field } from '../../components/field'
 import { useAutosaveDraft, useRestoreStashedDraft } from '../../data/drafts/draft-queries'
 import { readStash } from '../../data/drafts/draft-store'
 import { useSettings } from '../../data/settings/settings-queries'
-import { useSendRequest } from '../../data/send/use-send-request'
+import { COMPOSE_SEND_KEY, useSendRequest } from '../../data/send/use-send-request'
 import { CONTEXT_MAX_ENCODED_LENGTH } from '../../mpsd/limits'
 import type { RequestEntity } from '../../mpsd/request-entity'
 import { requestFromFields } from '../../mpsd/request-fields'
@@ -205,7 +205,7 @@ export function ComposeForm({ initialValues, source, extraActions, belowForm }: 
   // after, so the form is on screen and usable sooner.
   const complete = useDeferredValue(true, false)
   const loaded = complete ? (loadedChecks() ?? use(loadChecks())) : undefined
-  const send = useSendRequest()
+  const send = useSendRequest(COMPOSE_SEND_KEY)
 
   const fillFrom = useCallback(
     (fields: Partial<ComposeFormValues>) => {
