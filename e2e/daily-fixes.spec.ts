@@ -1,0 +1,111 @@
+// What a daily user hit (issue 16, item 5), tried as one would: each fix as a journey.
+import { expect, test, type Page } from '@playwright/test'
+import { fillInvite, SCID } from './support'
+
+const response = (page: Page) => page.getByRole('region', { name: 'Response' })
+const historyRows = (page: Page) =>
+  page
+    .getByRole('grid', { name: 'History' })
+    .getByRole('row')
+    .filter({ has: page.getByRole('gridcell') })
+
+test.beforeEach(async ({ page, request }) => {
+  await request.post('/sim/__reset')
+  await page.goto('/')
+})
+
+test('after Send, the focus is on the answer’s status and the answer is announced politely', async ({
+  page,
+}) => {
+  await fillInvite(page)
+  await page.getByRole('button', { name: 'Send' }).click()
+  const status = response(page).getByLabel('Status')
+  await expect(status).toHaveText('201 Created')
+  // The focus left the (disabled while sending) button for the status, not the page body.
+  await expect(response(page).locator('.answer-status')).toBeFocused()
+  await expect(page.getByTestId('response-announcement')).toHaveText(
+    /^Answer: 201 Created in \d+ ms\.$/,
+  )
+  await expect(page.getByTestId('response-announcement')).toHaveAttribute('aria-live', 'polite')
+})
+
+test('the Response belongs to what is shown: Open in composer clears it, Replay shows the new entry', async ({
+  page,
+}) => {
+  await fillInvite(page, { sessionName: 'first' })
+  await page.getByRole('button', { name: 'Send' }).click()
+  await expect(response(page).getByLabel('Status')).toHaveText('201 Created')
+  await page.getByLabel('Session name').fill('second')
+  await page.getByRole('radio', { name: 'Activity' }).check()
+  await page.getByRole('button', { name: 'Send' }).click()
+  await expect(response(page).getByLabel('Status')).toHaveText('204 No Content')
+
+  // Open the first (the invite) in the composer: the activity's 204 is not its answer.
+  await page.getByRole('link', { name: 'History' }).click()
+  await expect(historyRows(page)).toHaveCount(2)
+  await historyRows(page)
+    .nth(1)
+    .getByRole('button', { name: /Open entry/ })
+    .click()
+  await page.getByRole('button', { name: 'Open in composer' }).click()
+  await expect(page.getByLabel('Session name')).toHaveValue('first')
+  await expect(response(page).getByLabel('Status')).toHaveCount(0)
+  await expect(response(page)).toContainText('Send a request to see the answer here.')
+
+  // Replay an entry: the detail switches to the new entry and its answer.
+  await page.getByRole('link', { name: 'History' }).click()
+  await historyRows(page)
+    .first()
+    .getByRole('button', { name: /Open entry/ })
+    .click()
+  const url = page.url()
+  await page.getByRole('button', { name: 'Replay' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Replayed: 204' })).toHaveText(
+    /this is the new History entry/,
+  )
+  await expect(historyRows(page)).toHaveCount(3)
+  expect(page.url()).not.toBe(url)
+  await expect(historyRows(page).first()).toHaveAttribute('aria-selected', 'true')
+})
+
+test('History is a grid with column headers, whole times with seconds, the exact time on hover and the detail beside the list', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1400, height: 900 })
+  await fillInvite(page)
+  await page.getByRole('button', { name: 'Send' }).click()
+  await expect(response(page).getByLabel('Status')).toHaveText('201 Created')
+  await page.getByRole('button', { name: 'Send' }).click()
+  await expect(page.getByTestId('response-announcement')).toHaveText(/Answer: 201/)
+  await page.getByRole('link', { name: 'History' }).click()
+
+  const grid = page.getByRole('grid', { name: 'History' })
+  await expect(grid.getByRole('columnheader')).toHaveText([
+    'Compare',
+    'Time',
+    'Type',
+    'Status',
+    'Sender',
+    'Target',
+    'Duration',
+    'Session / XUID',
+  ])
+  await expect(historyRows(page)).toHaveCount(2)
+  const time = historyRows(page).first().getByRole('gridcell').nth(1)
+  // Seconds shown, nothing cut: the cell's text fits its box.
+  await expect(time).toHaveText(/\d{1,2}:\d{2}:\d{2}/)
+  expect(await time.evaluate((cell) => cell.scrollWidth <= cell.clientWidth)).toBe(true)
+  await expect(time).toHaveAttribute('title', /\d{2}:\d{2}:\d{2}\.\d{3}.*\(\d{4}-\d{2}-\d{2}T/)
+  await expect(historyRows(page).first().getByRole('gridcell').nth(4)).toHaveText('Sim Ana')
+
+  await historyRows(page)
+    .first()
+    .getByRole('button', { name: /Open entry/ })
+    .click()
+  const detail = page.getByRole('region', { name: 'Entry' })
+  await expect(detail).toBeVisible()
+  const listBox = await grid.boundingBox()
+  const detailBox = await detail.boundingBox()
+  expect(detailBox && listBox && detailBox.x > listBox.x + listBox.width / 2).toBe(true)
+  expect(detailBox && listBox && detailBox.y < listBox.y + listBox.height).toBe(true)
+})
