@@ -65,7 +65,7 @@ const TextField = memo(function TextField({ field, error, hint, live, register }
   )
 })
 
-// fillFrom is stable, so the paste button and its dialog do not re-render with the form.
+// getValues and fillFrom are stable, so the paste button and its dialog do not re-render with the form.
 const PasteJson = memo(PasteJsonButton)
 
 const TypeChoice = memo(function TypeChoice({
@@ -291,7 +291,7 @@ export function ComposeForm({ initialValues, source, extraActions, belowForm }: 
         ) : null}
         <div className="button-row">
           <SendButton live={live} loaded={loaded} issuesOf={issuesOf} pending={send.isPending} />
-          <PasteJson onFill={fillFrom} />
+          <PasteJson current={getValues} onFill={fillFrom} />
           {hasStash ? (
             <button type="button" onClick={() => restore.mutate()}>
               Restore previous draft
