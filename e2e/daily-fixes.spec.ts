@@ -109,3 +109,37 @@ test('History is a grid with column headers, whole times with seconds, the exact
   expect(detailBox && listBox && detailBox.x > listBox.x + listBox.width / 2).toBe(true)
   expect(detailBox && listBox && detailBox.y < listBox.y + listBox.height).toBe(true)
 })
+
+test('“Opened from preset … as a new draft” goes away after the next edit, and after a reload', async ({
+  page,
+}) => {
+  await fillInvite(page, { sessionName: 'from-preset' })
+  await page.getByRole('button', { name: 'Save preset' }).click()
+  await page.getByRole('dialog', { name: 'Save preset' }).getByLabel('Preset name').fill('Daily')
+  await page
+    .getByRole('dialog', { name: 'Save preset' })
+    .getByRole('button', { name: 'Save', exact: true })
+    .click()
+  await expect(page.getByText('Saved preset “Daily”.')).toBeVisible()
+
+  const load = async () => {
+    await page.getByRole('link', { name: 'Presets' }).click()
+    await page.getByRole('article', { name: 'Daily' }).getByRole('button', { name: 'Load' }).click()
+  }
+  const notice = page.getByText('Opened from preset “Daily” as a new draft.')
+  await load()
+  await expect(notice).toBeVisible()
+  await page.getByLabel('Session name').fill('edited')
+  await expect(notice).toHaveCount(0)
+  // Leaving Compose and coming back does not bring it back either.
+  await page.getByRole('link', { name: 'History' }).click()
+  await page.getByRole('link', { name: 'Compose' }).click()
+  await expect(page.getByLabel('Session name')).toHaveValue('edited')
+  await expect(notice).toHaveCount(0)
+
+  await load()
+  await expect(notice).toBeVisible()
+  await page.reload()
+  await expect(page.getByLabel('Session name')).toHaveValue('from-preset')
+  await expect(notice).toHaveCount(0)
+})
