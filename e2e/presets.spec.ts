@@ -211,3 +211,37 @@ test('a loaded preset is saved back to itself (the Save shortcut opens the same 
     'second-session',
   )
 })
+
+test('a shared link opens straight in Compose, unsaved, and says what it did', async ({
+  page,
+  browser,
+}) => {
+  await fillInvite(page, { sessionName: 'shared-session' })
+  await savePreset(page, 'Shared invite')
+  await page.getByRole('link', { name: 'Presets' }).click()
+  await page
+    .getByRole('article', { name: 'Shared invite' })
+    .getByRole('button', { name: 'Copy share link' })
+    .click()
+  const link = await page.getByLabel('Share link').inputValue()
+
+  const fresh = await browser.newContext()
+  try {
+    const other = await fresh.newPage()
+    await other.goto(link)
+    const dialog = other.getByRole('dialog', { name: 'Shared preset' })
+    await dialog.getByRole('button', { name: 'Open in Compose' }).click()
+    await expect(
+      other.getByRole('status').filter({ hasText: 'Opened the shared preset' }),
+    ).toHaveText(/“Shared invite” in Compose as a new draft; it is not in your presets/)
+    await expect(
+      other.getByText('Opened from the shared link “Shared invite” as a new draft.'),
+    ).toBeVisible()
+    await expect(other.getByLabel('Session name')).toHaveValue('shared-session')
+    await expect.poll(() => new URL(other.url()).hash).toBe('')
+    await other.getByRole('link', { name: 'Presets' }).click()
+    await expect(other.getByRole('article', { name: 'Shared invite' })).toHaveCount(0)
+  } finally {
+    await fresh.close()
+  }
+})
