@@ -143,3 +143,36 @@ test('“Opened from preset … as a new draft” goes away after the next edit,
   await expect(page.getByLabel('Session name')).toHaveValue('from-preset')
   await expect(notice).toHaveCount(0)
 })
+
+test.describe('with the clipboard', () => {
+  test.use({ permissions: ['clipboard-read', 'clipboard-write'] })
+
+  test('the Response copies its body, headers and handle id, and finds text in the body', async ({
+    page,
+  }) => {
+    await fillInvite(page, { sessionName: 'findable-session' })
+    await page.getByRole('button', { name: 'Send' }).click()
+    await expect(response(page).getByLabel('Status')).toHaveText('201 Created')
+    const handleId = await response(page).getByLabel('Invite handle id').innerText()
+    const clipboard = () => page.evaluate(() => navigator.clipboard.readText())
+
+    await response(page).getByRole('button', { name: 'Copy handle id' }).click()
+    await expect.poll(clipboard).toBe(handleId)
+    await response(page).getByRole('button', { name: 'Copy headers' }).click()
+    await expect.poll(clipboard).toMatch(/^content-type: application\/json/im)
+    await response(page).getByRole('button', { name: 'Copy body' }).click()
+    await expect.poll(clipboard).toContain(`"id": "${handleId}"`)
+    expect(JSON.parse(await clipboard())).toMatchObject({
+      id: handleId,
+      sessionRef: { scid: SCID },
+    })
+
+    await response(page).getByLabel('Search the body').fill('FINDABLE')
+    await expect(response(page).getByText('1 match', { exact: true })).toBeVisible()
+    await expect(response(page).getByLabel('Response body').locator('mark')).toHaveText([
+      'findable',
+    ])
+    await response(page).getByLabel('Search the body').fill('nothing-like-this')
+    await expect(response(page).getByText('No match')).toBeVisible()
+  })
+})

@@ -7,7 +7,9 @@ import type { HistoryEntry } from '../data/history/history-entry'
 import { formatBody, formatBytes } from './format-body'
 import { describeFailure } from './proxy-error-message'
 import { Alert } from './alert'
+import { CopyButton } from './copy-button'
 import { isTyping } from './is-typing'
+import { SearchableBody } from './searchable-body'
 
 type ExchangeViewProps = {
   entry: HistoryEntry
@@ -25,6 +27,7 @@ export function ExchangeView({ entry, focusOnMount = false }: ExchangeViewProps)
   const response = entry.response
   const contentType = response?.headers.find(([name]) => name.toLowerCase() === 'content-type')?.[1]
   const body = response ? formatBody(response.body, contentType) : undefined
+  const headersText = response?.headers.map(([name, value]) => `${name}: ${value}`).join('\n') ?? ''
   const handleId =
     entry.kind === 'invite' && response?.status === 201 ? inviteHandleId(response.body) : undefined
   return (
@@ -68,22 +71,27 @@ export function ExchangeView({ entry, focusOnMount = false }: ExchangeViewProps)
       </dl>
       {handleId ? (
         <p>
-          Invite handle id: <code aria-label="Invite handle id">{handleId}</code>
+          Invite handle id: <code aria-label="Invite handle id">{handleId}</code>{' '}
+          <CopyButton label="Copy handle id" text={() => handleId} />
         </p>
       ) : null}
       {response ? (
         <>
           <details>
             <summary>Headers ({response.headers.length})</summary>
-            <pre aria-label="Response headers">
-              {response.headers.map(([name, value]) => `${name}: ${value}`).join('\n')}
-            </pre>
+            <pre aria-label="Response headers">{headersText}</pre>
           </details>
+          <div className="button-row">
+            <CopyButton label="Copy headers" text={() => headersText} />
+            {body && body.kind !== 'empty' ? (
+              <CopyButton label="Copy body" text={() => body.text} />
+            ) : null}
+          </div>
           <h3>Body</h3>
-          {body?.kind === 'empty' ? (
+          {!body || body.kind === 'empty' ? (
             <p className="muted">No body.</p>
           ) : (
-            <pre aria-label="Response body">{body?.text}</pre>
+            <SearchableBody text={body.text} />
           )}
         </>
       ) : null}

@@ -1,5 +1,6 @@
 import { act, screen, waitFor } from '@testing-library/react'
 import type { QueryClient } from '@tanstack/react-query'
+import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { entry } from '../../testing/history-fixtures'
 import { renderWithProviders } from '../../testing/render-with-providers'
@@ -59,5 +60,33 @@ describe('ResponsePanel', () => {
     await send(queryClient, ANSWER, SEND_MUTATION_KEY)
     expect(screen.getByText('Send a request to see the answer here.')).toBeInTheDocument()
     expect(screen.queryByLabelText('Status')).not.toBeInTheDocument()
+  })
+
+  it('copies the body, the headers and the handle id, and searches the body with a count', async () => {
+    const user = userEvent.setup()
+    const { queryClient } = renderWithProviders(<ResponsePanel />)
+    await send(
+      queryClient,
+      {
+        ...ANSWER,
+        response: {
+          ...ANSWER.response!,
+          status: 201,
+          body: '{"id":"ab12-cd","sessionRef":{"name":"Ab12"},"note":"AB12"}',
+        },
+      },
+      COMPOSE_SEND_KEY,
+    )
+    await user.type(await screen.findByLabelText('Search the body'), 'ab12')
+    expect(await screen.findByText('3 matches')).toBeInTheDocument()
+    const marks = screen.getByLabelText('Response body').querySelectorAll('mark')
+    expect([...marks].map((m) => m.textContent)).toEqual(['ab12', 'Ab12', 'AB12'])
+
+    await user.click(screen.getByRole('button', { name: 'Copy handle id' }))
+    expect(await navigator.clipboard.readText()).toBe('ab12-cd')
+    await user.click(screen.getByRole('button', { name: 'Copy headers' }))
+    expect(await navigator.clipboard.readText()).toBe('content-type: application/json')
+    await user.click(screen.getByRole('button', { name: 'Copy body' }))
+    expect(await navigator.clipboard.readText()).toContain('"id": "ab12-cd"')
   })
 })
