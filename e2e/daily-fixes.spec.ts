@@ -176,3 +176,39 @@ test.describe('with the clipboard', () => {
     await expect(response(page).getByText('No match')).toBeVisible()
   })
 })
+
+test('Compare stays inside its dialog at 1400 px, compares the requests too and keeps each value’s type', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1400, height: 900 })
+  for (const [session, letter] of [
+    ['compare-a', 'x'],
+    ['compare-b', 'y'],
+  ] as const) {
+    await fillInvite(page, { sessionName: session })
+    await page.getByLabel('Context', { exact: true }).fill(letter.repeat(250))
+    await page.getByRole('button', { name: 'Send' }).click()
+    await expect(page.getByTestId('response-announcement')).toHaveText(/Answer: 201/)
+    await page.getByTestId('response-announcement').evaluate((el) => (el.textContent = ''))
+  }
+  await page.getByRole('link', { name: 'History' }).click()
+  await expect(historyRows(page)).toHaveCount(2)
+  await historyRows(page).nth(0).getByRole('checkbox').check()
+  await historyRows(page).nth(1).getByRole('checkbox').check()
+  await page.getByRole('button', { name: 'Compare' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Compare' })
+  const table = dialog.getByRole('table', { name: 'Differences' })
+  const row = (path: string) => table.getByRole('row').filter({ hasText: path })
+  await expect(row('request.body.sessionRef.name')).toContainText('"compare-a"')
+  await expect(row('request.body.inviteAttributes.context')).toContainText('x'.repeat(250))
+  await expect(row('response.body.sessionRef.name')).toContainText('"compare-b"')
+
+  // Nothing spills: the dialog does not scroll sideways and the table ends inside it.
+  expect(await dialog.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true)
+  const dialogBox = await dialog.boundingBox()
+  const tableBox = await table.boundingBox()
+  expect(
+    dialogBox && tableBox && tableBox.x + tableBox.width <= dialogBox.x + dialogBox.width,
+  ).toBe(true)
+  expect(dialogBox && dialogBox.width <= 1400).toBe(true)
+})

@@ -126,7 +126,7 @@ export function HistoryView() {
           </p>
         ) : null}
       </div>
-      <Dialog open={comparing} title="Compare" onClose={() => setComparing(false)}>
+      <Dialog open={comparing} title="Compare" size="wide" onClose={() => setComparing(false)}>
         <CompareSelected ids={compare} />
         <button type="button" onClick={() => setComparing(false)}>
           Close
