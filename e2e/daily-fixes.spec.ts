@@ -212,3 +212,59 @@ test('Compare stays inside its dialog at 1400 px, compares the requests too and 
   ).toBe(true)
   expect(dialogBox && dialogBox.width <= 1400).toBe(true)
 })
+
+test('Handles: search, state filter, bulk revoke, no countdown once revoked, a failed Check says why, actions on screen at 800 px', async ({
+  page,
+}) => {
+  for (const xuid of ['2533274790000101', '2533274790000102', '2533274790000103']) {
+    await fillInvite(page, { invitedXuid: xuid, sessionName: `handles-${xuid.slice(-3)}` })
+    await page.getByRole('button', { name: 'Send' }).click()
+    await expect(response(page).getByLabel('Status')).toHaveText('201 Created')
+    await expect(response(page).getByLabel('Invite handle id')).toBeVisible()
+    await page.getByRole('link', { name: 'History' }).click()
+    await expect(page.getByRole('grid', { name: 'History' })).toContainText(xuid)
+  }
+  await page.getByRole('link', { name: 'Handles' }).click()
+  const table = page.getByRole('table', { name: 'Invite handles' })
+  const rows = table.locator('tbody tr')
+  await expect(rows).toHaveCount(3)
+
+  await page.getByLabel('Search handles').fill('0102')
+  await expect(rows).toHaveCount(1)
+  await expect(rows.first()).toContainText('2533274790000102')
+  await page.getByLabel('Search handles').fill('')
+  await expect(rows).toHaveCount(3)
+
+  // Bulk revoke the two others, after a confirmation.
+  await rows.filter({ hasText: '2533274790000101' }).getByRole('checkbox').check()
+  await rows.filter({ hasText: '2533274790000103' }).getByRole('checkbox').check()
+  await page.getByRole('button', { name: 'Revoke selected (2)' }).click()
+  const confirm = page.getByRole('dialog', { name: 'Revoke 2 invites?' })
+  await confirm.getByRole('button', { name: 'Revoke 2 invites' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Revoked 2 of 2' })).toBeVisible()
+  const revoked = rows.filter({ hasText: '2533274790000101' })
+  await expect(revoked.getByRole('cell').nth(6)).toContainText('Revoked')
+  await expect(revoked.getByRole('cell').nth(6)).not.toContainText('left')
+  await expect(rows.filter({ hasText: '2533274790000102' }).getByRole('cell').nth(6)).toContainText(
+    'left',
+  )
+  await page.getByLabel('State').selectOption('revoked')
+  await expect(rows).toHaveCount(2)
+  await page.getByLabel('State').selectOption('active')
+  await expect(rows).toHaveCount(1)
+
+  // A Check refused for want of a token says why, in the answer's words.
+  await page.getByLabel('Act as').selectOption({ label: 'No Authorization' })
+  await rows.first().getByRole('button', { name: 'Check' }).click()
+  await expect(rows.first().getByRole('cell').nth(7)).toContainText(/failed \(401\): Authorization/)
+
+  // At 800 px the actions stay on screen; the table scrolls beside them.
+  await page.setViewportSize({ width: 800, height: 900 })
+  await page.getByLabel('State').selectOption('')
+  for (const name of ['Check', 'Revoke']) {
+    const button = rows.first().getByRole('button', { name })
+    await expect(button).toBeInViewport({ ratio: 1 })
+    const box = await button.boundingBox()
+    expect(box && box.x + box.width <= 800).toBe(true)
+  }
+})
