@@ -268,3 +268,25 @@ test('Handles: search, state filter, bulk revoke, no countdown once revoked, a f
     expect(box && box.x + box.width <= 800).toBe(true)
   }
 })
+
+test('Settings apply as typed: leaving without “Save settings” loses nothing, a value not valid yet waits with its message', async ({
+  page,
+}) => {
+  await page.getByRole('link', { name: 'Settings' }).click()
+  await page.getByLabel('Keep for (days)').fill('30')
+  await expect(page.getByText('Applied as typed.')).toBeVisible()
+  await page.getByLabel('Contract version').fill('99')
+  await expect(page.getByText(/Not applied yet/)).toBeVisible()
+  await page.getByRole('link', { name: 'Compose' }).click()
+  // The preview uses the contract version in effect: the valid one, not the 99 still being typed.
+  await expect(page.getByLabel('Request headers')).toContainText('x-xbl-contract-version: 107')
+
+  await page.getByRole('link', { name: 'Settings' }).click()
+  await expect(page.getByLabel('Keep for (days)')).toHaveValue('30')
+  await expect(page.getByLabel('Contract version')).toHaveValue('99')
+  await expect(page.getByLabel('Contract version')).toHaveAttribute('aria-invalid', 'true')
+  await page.getByLabel('Contract version').fill('106')
+  await page.reload()
+  await expect(page.getByLabel('Contract version')).toHaveValue('106')
+  await expect(page.getByLabel('Keep for (days)')).toHaveValue('30')
+})
