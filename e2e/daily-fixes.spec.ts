@@ -98,10 +98,19 @@ test('History is a grid with column headers, whole times with seconds, the exact
   await expect(time).toHaveAttribute('title', /\d{2}:\d{2}:\d{2}\.\d{3}.*\(\d{4}-\d{2}-\d{2}T/)
   await expect(historyRows(page).first().getByRole('gridcell').nth(4)).toHaveText('Sim Ana')
 
-  await historyRows(page)
-    .first()
-    .getByRole('button', { name: /Open entry/ })
-    .click()
+  // Up and Down move between entries as in any grid; Enter opens one.
+  const open = (n: number) =>
+    historyRows(page)
+      .nth(n)
+      .getByRole('button', { name: /Open entry/ })
+  await open(1).focus()
+  await page.keyboard.press('ArrowUp')
+  await expect(open(0)).toBeFocused()
+  await page.keyboard.press('ArrowDown')
+  await expect(open(1)).toBeFocused()
+  await page.keyboard.press('ArrowUp')
+  await page.keyboard.press('Enter')
+  await expect(open(0)).toHaveAttribute('aria-pressed', 'true')
   const detail = page.getByRole('region', { name: 'Entry' })
   await expect(detail).toBeVisible()
   const listBox = await grid.boundingBox()

@@ -55,7 +55,30 @@ export function HistoryList({ ids, selectedId, onOpen, compare, onToggleCompare 
   return (
     <div ref={scrollRef} className="history-scroll" tabIndex={-1}>
       {/* Only the rows on screen exist: aria-rowcount and aria-rowindex say where each sits. */}
-      <div role="grid" aria-label="History" aria-rowcount={ids.length + 1} className="history-grid">
+      <div
+        role="grid"
+        aria-label="History"
+        aria-rowcount={ids.length + 1}
+        className="history-grid"
+        onKeyDown={(event) => {
+          // Up and Down move between entries, as in any grid; Enter or Space then opens one.
+          if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return
+          const row = (event.target as HTMLElement).closest('[aria-rowindex]')
+          const index = Number(row?.getAttribute('aria-rowindex')) - 2
+          if (!row || Number.isNaN(index) || index < 0) return
+          const next = index + (event.key === 'ArrowDown' ? 1 : -1)
+          if (next < 0 || next >= ids.length) return
+          event.preventDefault()
+          virtualizer.scrollToIndex(next)
+          // The next row is rendered (overscan), or is once the scroll above has happened.
+          const focusNext = () =>
+            scrollRef.current
+              ?.querySelector<HTMLElement>(`[aria-rowindex="${next + 2}"] .history-open`)
+              ?.focus()
+          focusNext()
+          requestAnimationFrame(focusNext)
+        }}
+      >
         <div role="rowgroup" className="history-head" style={{ height: HEADER_HEIGHT }}>
           <div role="row" aria-rowindex={1} className="history-row history-columns">
             {COLUMNS.map((name) => (
