@@ -9,6 +9,16 @@ const historyRows = (page: Page) =>
     .getByRole('row')
     .filter({ has: page.getByRole('gridcell') })
 
+/**
+ * The request pane's fields, Headers and Snippets: on the page here, in tabs once branch
+ * workspace's layout is merged. Called once the preview is on screen, when the pane's tabs (if any) are too.
+ */
+async function showComposeTab(page: Page, name: 'Fields' | 'Headers' | 'Snippets'): Promise<void> {
+  await expect(page.getByLabel('Request body')).toBeVisible()
+  const tab = page.getByRole('tab', { name, exact: true })
+  if ((await tab.count()) > 0) await tab.click()
+}
+
 test.beforeEach(async ({ page, request }) => {
   await request.post('/sim/__reset')
   await page.goto('/')
@@ -288,6 +298,7 @@ test('Settings apply as typed: leaving without “Save settings” loses nothing
   await expect(page.getByText(/Not applied yet/)).toBeVisible()
   await page.getByRole('link', { name: 'Compose' }).click()
   // The preview uses the contract version in effect: the valid one, not the 99 still being typed.
+  await showComposeTab(page, 'Headers')
   await expect(page.getByLabel('Request headers')).toContainText('x-xbl-contract-version: 107')
 
   await page.getByRole('link', { name: 'Settings' }).click()

@@ -1,9 +1,19 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { expect, test } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
 
 const fixture = (name: string) =>
   readFileSync(join(import.meta.dirname, '../src/testing/fixtures', name), 'utf8')
+
+/**
+ * The request pane's fields, Headers and Snippets: on the page here, in tabs once branch
+ * workspace's layout is merged. Called once the preview is on screen, when the pane's tabs (if any) are too.
+ */
+async function showComposeTab(page: Page, name: 'Fields' | 'Headers' | 'Snippets'): Promise<void> {
+  await expect(page.getByLabel('Request body')).toBeVisible()
+  const tab = page.getByRole('tab', { name, exact: true })
+  if ((await tab.count()) > 0) await tab.click()
+}
 
 test.beforeEach(async ({ page }) => {
   await page.goto('/')
@@ -124,9 +134,11 @@ test.describe('with the clipboard', () => {
     await page.getByLabel('Title ID').fill('1234')
     await page.getByLabel('Sender string').fill('say "hi" $HOME')
     const body = await page.getByLabel('Request body').textContent()
+    await showComposeTab(page, 'Snippets')
     await page.getByRole('button', { name: 'Copy as curl' }).click()
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('curl')
     const curl = await page.evaluate(() => navigator.clipboard.readText())
+    await showComposeTab(page, 'Fields')
 
     // A different draft, then the curl command pasted: the request comes back as it was.
     await page.getByLabel('Session name').fill('other')
