@@ -25,7 +25,7 @@ export type HistoryScaleResult = {
 /** Runs in the page before its scripts: notes when the first History row with content appears. */
 function watchForFirstRow(): void {
   const hasRow = () =>
-    document.querySelector('[role="list"][aria-label="History"] [role="listitem"] button') !== null
+    document.querySelector('[role="grid"][aria-label="History"] .history-entry button') !== null
   const observer = new MutationObserver(() => {
     if (window.__benchFirstRow === undefined && hasRow()) {
       window.__benchFirstRow = performance.now()
@@ -82,12 +82,10 @@ export async function measureHistoryView(
           el.dispatchEvent(new Event('change', { bubbles: true }))
           const check = () => {
             const kinds = Array.from(
-              document.querySelectorAll(
-                '[role="list"][aria-label="History"] [role="listitem"] .cell.kind',
-              ),
+              document.querySelectorAll('[role="grid"][aria-label="History"] .history-entry .kind'),
             )
             const loading = document.querySelector(
-              '[role="list"][aria-label="History"] [role="listitem"] .muted',
+              '[role="grid"][aria-label="History"] .history-entry .muted',
             )
             if (kinds.length > 0 && !loading && kinds.every((k) => k.textContent === kind))
               resolve(performance.now() - started)
@@ -101,7 +99,7 @@ export async function measureHistoryView(
     )
     // Let the virtualizer finish its measuring pass before counting what is in the DOM.
     await page.waitForTimeout(300)
-    const domRows = await page.locator('[role="listitem"]').count()
+    const domRows = await page.locator('.history-entry').count()
     return { firstRowMs, filterMs, domRows, heapMB: await heapMB(page, context) }
   } finally {
     await page.close()

@@ -21,7 +21,12 @@ async function send(page: Page, type: 'Invite' | 'Activity', session: string, xu
   )
 }
 
-const rows = (page: Page) => page.getByRole('list', { name: 'History' }).getByRole('listitem')
+// Data rows of the History grid (the header row has column headers, not cells).
+const rows = (page: Page) =>
+  page
+    .getByRole('grid', { name: 'History' })
+    .getByRole('row')
+    .filter({ has: page.getByRole('gridcell') })
 
 test.beforeEach(async ({ page, request }) => {
   await resetSimulator(request)

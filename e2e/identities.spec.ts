@@ -123,8 +123,9 @@ test('two accounts signed in against the fake: one invites the other through Xbo
   expect(stored).not.toContain(token)
   await page.getByRole('link', { name: 'History' }).click()
   await page
-    .getByRole('list', { name: 'History' })
-    .getByRole('listitem')
+    .getByRole('grid', { name: 'History' })
+    .getByRole('row')
+    .filter({ has: page.getByRole('gridcell') })
     .first()
     .getByRole('button')
     .click()

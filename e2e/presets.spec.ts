@@ -174,3 +174,74 @@ test.describe('team presets', () => {
     ).toBeVisible()
   })
 })
+
+test('a loaded preset is saved back to itself (the Save shortcut opens the same dialog), and “Save as new” copies it', async ({
+  page,
+}) => {
+  await fillInvite(page, { sessionName: 'first-session' })
+  await savePreset(page, 'Weekly invite')
+  await page.getByLabel('Session name').fill('scratch')
+
+  await page.getByRole('link', { name: 'Presets' }).click()
+  await page
+    .getByRole('article', { name: 'Weekly invite' })
+    .getByRole('button', { name: 'Load' })
+    .click()
+  await expect(page.getByLabel('Session name')).toHaveValue('first-session')
+  await page.getByLabel('Session name').fill('second-session')
+
+  // Ctrl/Cmd+S (bound by the workspace) dispatches this event: it opens the dialog as the button does.
+  await page.evaluate(() => window.dispatchEvent(new Event('workbench:save-preset')))
+  const dialog = page.getByRole('dialog', { name: 'Save preset' })
+  await expect(dialog.getByLabel('Preset name')).toHaveValue('Weekly invite')
+  await expect(dialog.getByLabel('Description')).toHaveValue('Invites one friend to deathmatch')
+  await dialog.getByRole('button', { name: 'Save', exact: true }).click()
+  await expect(page.getByText('Updated preset “Weekly invite”.')).toBeVisible()
+
+  await page.getByRole('button', { name: 'Save preset' }).click()
+  await dialog.getByRole('button', { name: 'Save as new' }).click()
+  await expect(page.getByText('Saved a new preset “Weekly invite (2)”.')).toBeVisible()
+
+  await page.getByRole('link', { name: 'Presets' }).click()
+  await expect(page.getByRole('article')).toHaveCount(2)
+  await expect(page.getByRole('article', { name: 'Weekly invite', exact: true })).toContainText(
+    'second-session',
+  )
+  await expect(page.getByRole('article', { name: 'Weekly invite (2)' })).toContainText(
+    'second-session',
+  )
+})
+
+test('a shared link opens straight in Compose, unsaved, and says what it did', async ({
+  page,
+  browser,
+}) => {
+  await fillInvite(page, { sessionName: 'shared-session' })
+  await savePreset(page, 'Shared invite')
+  await page.getByRole('link', { name: 'Presets' }).click()
+  await page
+    .getByRole('article', { name: 'Shared invite' })
+    .getByRole('button', { name: 'Copy share link' })
+    .click()
+  const link = await page.getByLabel('Share link').inputValue()
+
+  const fresh = await browser.newContext()
+  try {
+    const other = await fresh.newPage()
+    await other.goto(link)
+    const dialog = other.getByRole('dialog', { name: 'Shared preset' })
+    await dialog.getByRole('button', { name: 'Open in Compose' }).click()
+    await expect(
+      other.getByRole('status').filter({ hasText: 'Opened the shared preset' }),
+    ).toHaveText(/“Shared invite” in Compose as a new draft; it is not in your presets/)
+    await expect(
+      other.getByText('Opened from the shared link “Shared invite” as a new draft.'),
+    ).toBeVisible()
+    await expect(other.getByLabel('Session name')).toHaveValue('shared-session')
+    await expect.poll(() => new URL(other.url()).hash).toBe('')
+    await other.getByRole('link', { name: 'Presets' }).click()
+    await expect(other.getByRole('article', { name: 'Shared invite' })).toHaveCount(0)
+  } finally {
+    await fresh.close()
+  }
+})

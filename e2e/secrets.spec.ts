@@ -59,7 +59,10 @@ test('a known token appears in no output the Workbench produces', async ({ page,
 
   // History: the view, the detail, the HAR export.
   await page.getByRole('link', { name: 'History' }).click()
-  const rows = page.getByRole('list', { name: 'History' }).getByRole('listitem')
+  const rows = page
+    .getByRole('grid', { name: 'History' })
+    .getByRole('row')
+    .filter({ has: page.getByRole('gridcell') })
   await expect(rows).toHaveCount(2)
   await rows.last().getByRole('button').click()
   await expect(

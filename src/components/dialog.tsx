@@ -5,10 +5,12 @@ type DialogProps = {
   title: string
   onClose: () => void
   children: ReactNode
+  /** 'wide' for content that needs the room (Compare's two columns). */
+  size?: 'normal' | 'wide'
 }
 
 /** The platform's modal <dialog>: focus trapping, Escape and the backdrop come for free. */
-export function Dialog({ open, title, onClose, children }: DialogProps) {
+export function Dialog({ open, title, onClose, children, size = 'normal' }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null)
   const titleId = useId()
   useEffect(() => {
@@ -27,6 +29,7 @@ export function Dialog({ open, title, onClose, children }: DialogProps) {
     <dialog
       ref={ref}
       aria-labelledby={titleId}
+      className={size === 'wide' ? 'dialog-wide' : undefined}
       onClose={onClose}
       onCancel={(event) => {
         event.preventDefault()

@@ -15,6 +15,8 @@ export type MappedBody = {
   /** Fields that were `{placeholder}`s in the text: left empty for the user to fill. */
   placeholders: string[]
   unmapped: BodyNote[]
+  /** Where in the body each field was read from (`inviteAttributes.titleId`, `scid`…). */
+  paths: Partial<Record<RequestField, string>>
 }
 
 /** How the paste box marks a `{placeholder}` value it quoted so the text parses. */
@@ -46,8 +48,8 @@ const INVITE_ATTRIBUTE_FIELDS: Record<string, RequestField> = {
 
 /** A handle body, or a bare session reference, as fields. */
 export function mapHandleBody(value: Record<string, unknown>): MappedBody {
-  const mapped: MappedBody = { fields: {}, placeholders: [], unmapped: [] }
-  const pathOf: Partial<Record<RequestField, string>> = {}
+  const mapped: MappedBody = { fields: {}, placeholders: [], unmapped: [], paths: {} }
+  const pathOf = mapped.paths
 
   const take = (raw: unknown, path: string, field: RequestField) => {
     pathOf[field] = path
@@ -121,6 +123,7 @@ export function mapHandleBody(value: Record<string, unknown>): MappedBody {
       if (own.includes(field)) continue
       const path = pathOf[field] ?? field
       delete mapped.fields[field]
+      delete pathOf[field]
       mapped.placeholders = mapped.placeholders.filter((p) => p !== path)
       mapped.unmapped.push({ path, reason: `not part of a body of type "${kind}"` })
     }

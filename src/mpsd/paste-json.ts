@@ -3,10 +3,12 @@
 // listed with a reason; nothing is dropped silently.
 import { jsonrepair } from 'jsonrepair'
 import { parse } from 'lossless-json'
+import { isCurlCommand, parseCurl } from './paste-curl'
 import { isJsonObject, mapHandleBody, PLACEHOLDER_MARK, type BodyNote } from './handle-body-fields'
 import type { RequestEntity } from './request-entity'
 import {
   fieldsOf,
+  REQUEST_FIELDS,
   requestFromFields,
   type RequestField,
   type RequestFields,
@@ -21,8 +23,15 @@ export type PasteResult =
       request: RequestEntity
       /** What the text set, in the order it said it: only these replace what the form holds. */
       filled: Array<'kind' | RequestField>
-      /** Fields that were `{placeholder}`s in the text: left empty for the user to fill. */
+      /** Where the text had `{placeholder}`s (`inviteAttributes.titleId`…). */
       placeholders: string[]
+      /** The fields those placeholders were for: a paste keeps what the form holds in them. */
+      placeholderFields: RequestField[]
+      /**
+       * 'sessionRef' when the text was a session reference alone (no type, only its fields): it
+       * replaces the session reference, not the whole request.
+       */
+      scope: 'request' | 'sessionRef'
       /** Keys that were not mapped, each with why. */
       unmapped: PasteNote[]
       /** True when the text was not strict JSON and had to be repaired. */
@@ -41,7 +50,16 @@ export function pastedFields(pasted: PastedRequest): Partial<RequestFields> {
 /** Pasting a whole file by mistake should not freeze the tab. */
 export const PASTE_MAX_LENGTH = 1_000_000
 
-const PLACEHOLDER = /(:\s*)\{\s*([A-Za-z_][\w.-]*)\s*\}/g
+const PLACEHOLDER = /(:\s*)(?:\{\s*([A-Za-z_][\w.-]*)\s*\}|<\s*([A-Za-z_][\w.-]*)\s*>)/g
+/**
+ * A whole quoted value standing for one to fill in: `"{scid}"` or `"<scid>"`. Never `"{{scid}}"`: that
+ * is an environment variable reference, kept as pasted.
+ */
+const QUOTED_PLACEHOLDER = /^\s*(?:\{(?!\{)\s*[A-Za-z_][\w.-]*\s*\}|<\s*[A-Za-z_][\w.-]*\s*>)\s*$/
+
+export function isPlaceholderValue(text: string): boolean {
+  return QUOTED_PLACEHOLDER.test(text)
+}
 // The docs' invite sample has `"id: "47ca…"`: a key missing its closing quote.
 const BROKEN_KEY = /(^[ \t]*|[{,]\s*)"([A-Za-z_]\w*): "/gm
 
@@ -66,7 +84,8 @@ export function parsePastedJson(text: string): PasteResult {
     const prepared = text
       .replace(
         PLACEHOLDER,
-        (_m, colon: string, name: string) => `${colon}"${PLACEHOLDER_MARK}${name}"`,
+        (_m, colon: string, braced?: string, angled?: string) =>
+          `${colon}"${PLACEHOLDER_MARK}${braced ?? angled ?? ''}"`,
       )
       .replace(BROKEN_KEY, (_m, lead: string, key: string) => `${lead}"${key}": "`)
     try {
@@ -85,7 +104,16 @@ export function parsePastedJson(text: string): PasteResult {
     return { ok: false, error: 'Paste a JSON object: a handle body or a session reference.' }
   }
 
-  const { kind, fields, placeholders, unmapped } = mapHandleBody(value)
+  const { kind, fields, placeholders, unmapped, paths } = mapHandleBody(value)
+  const placeholderFields: RequestField[] = []
+  for (const field of Object.keys(fields) as RequestField[]) {
+    const path = paths[field] ?? field
+    if (isPlaceholderValue(fields[field] ?? '')) {
+      fields[field] = ''
+      placeholders.push(path)
+    }
+    if (placeholders.includes(path)) placeholderFields.push(field)
+  }
   const filled = [...(kind ? (['kind'] as const) : []), ...(Object.keys(fields) as RequestField[])]
   if (filled.length === 0) {
     return {
@@ -99,7 +127,56 @@ export function parsePastedJson(text: string): PasteResult {
     request: requestFromFields({ ...fields, kind: kind ?? 'invite' }),
     filled,
     placeholders,
+    placeholderFields,
+    scope:
+      !kind && filled.every((key) => key !== 'kind' && REQUEST_FIELDS[key].block === 'sessionRef')
+        ? 'sessionRef'
+        : 'request',
     unmapped,
     repaired,
+  }
+}
+
+/** What the paste box takes: a body (JSON, repaired if need be) or a curl command that sends one. */
+export function parsePastedText(text: string): PasteResult {
+  if (text.length > PASTE_MAX_LENGTH || !isCurlCommand(text)) return parsePastedJson(text)
+  const read = parseCurl(text)
+  if (!read.ok) return read
+  const { method, url, headers, body, ignored } = read.command
+  if (body === undefined)
+    return {
+      ok: false,
+      error: `This curl command (${method} ${url}) sends no body to fill the form with.`,
+    }
+  const result = parsePastedJson(body)
+  if (!result.ok) return { ok: false, error: `The curl command's body: ${result.error}` }
+  const notes: PasteNote[] = []
+  const path = pathOf(url)
+  if (method !== 'POST' || path !== '/handles')
+    notes.push({
+      path: `${method} ${path}`,
+      reason: 'the form composes POST /handles; this method and path are not kept',
+    })
+  for (const [name, value] of headers) {
+    const lower = name.toLowerCase()
+    if (lower === 'content-type' && /^application\/json/i.test(value)) continue
+    notes.push({
+      path: `header ${name}`,
+      reason:
+        lower === 'authorization'
+          ? 'not kept: who sends is chosen in Act as, and a token is never stored'
+          : lower === 'x-xbl-contract-version'
+            ? 'the contract version sent is the one in Settings'
+            : 'the Workbench sends its own headers',
+    })
+  }
+  return { ...result, unmapped: [...notes, ...ignored, ...result.unmapped] }
+}
+
+function pathOf(url: string): string {
+  try {
+    return new URL(url, 'http://relative.invalid').pathname
+  } catch {
+    return url
   }
 }

@@ -3,7 +3,15 @@ import { useCallback, useEffect } from 'react'
 import { useLocation } from 'wouter'
 import type { RequestEntity } from '../../mpsd/request-entity'
 import { requestsFromFields, type RequestFields } from '../../mpsd/request-fields'
-import { openDraft, readDraft, restoreStashedDraft, saveDraft } from './draft-store'
+import { forgetComposeSends } from '../send/use-send-request'
+import {
+  linkDraftPreset,
+  openDraft,
+  type DraftPreset,
+  readDraft,
+  restoreStashedDraft,
+  saveDraft,
+} from './draft-store'
 
 export const draftQueries = {
   all: () => ['drafts'] as const,
@@ -42,9 +50,12 @@ export function flushDraftAutosave(): void {
   if (!next) return
   const { request, others } = requestsFromFields(next.values)
   saveDraft({ request, others })
-  next.queryClient.setQueryData(draftQueries.current().queryKey, (old) =>
-    old ? { ...old, request, others } : old,
-  )
+  // An edit ends the "Opened from …" notice: it was about the draft as opened.
+  next.queryClient.setQueryData(draftQueries.current().queryKey, (old) => {
+    if (!old) return old
+    const { source: _source, ...kept } = old
+    return { ...kept, request, others }
+  })
 }
 
 /** The write itself waits for an idle moment, so it never sits between a keystroke and its frame. */
@@ -90,12 +101,23 @@ export function useOpenInComposer() {
   const queryClient = useQueryClient()
   const [, navigate] = useLocation()
   return useMutation({
-    mutationFn: async ({ request, source }: { request: RequestEntity; source?: string }) => {
+    mutationFn: async ({
+      request,
+      source,
+      preset,
+    }: {
+      request: RequestEntity
+      source?: string
+      /** The preset it comes from: "Save preset" then updates that preset. */
+      preset?: DraftPreset
+    }) => {
       // The draft being typed is stashed by openDraft: it must be in storage, whole, first.
       flushDraftAutosave()
-      return openDraft(request, source)
+      return openDraft(request, source, preset)
     },
     onSuccess: (stored) => {
+      // The answer on screen was to the draft just put aside: it must not read as this one's.
+      forgetComposeSends(queryClient)
       queryClient.setQueryData(draftQueries.current().queryKey, stored)
       navigate('/')
     },
@@ -110,7 +132,24 @@ export function useRestoreStashedDraft() {
       return restoreStashedDraft() ?? null
     },
     onSuccess: (stored) => {
-      if (stored) queryClient.setQueryData(draftQueries.current().queryKey, stored)
+      if (!stored) return
+      forgetComposeSends(queryClient)
+      queryClient.setQueryData(draftQueries.current().queryKey, stored)
     },
   })
+}
+
+/** Links the draft to the preset it was saved as; the form keeps what it holds. */
+export function useLinkDraftPreset() {
+  const queryClient = useQueryClient()
+  return useCallback(
+    (preset: DraftPreset | undefined) => {
+      flushDraftAutosave()
+      const next = linkDraftPreset(preset)
+      queryClient.setQueryData(draftQueries.current().queryKey, (old) =>
+        old ? { ...old, preset: next.preset } : old,
+      )
+    },
+    [queryClient],
+  )
 }

@@ -57,7 +57,9 @@ describe('the composer draft', () => {
     }
     const { type, ...values } = legacy.values
     const draft = readDraft()
-    expect(draft).toMatchObject({ revision: 1, source: 'preset “Weekly invite”' })
+    expect(draft).toMatchObject({ revision: 1 })
+    // The "Opened from …" notice was for the visit that opened it, not for every reload after.
+    expect(draft.source).toBeUndefined()
     // Activity chosen; the invite typed before the switch is still there to switch back to.
     expect(draft.request.kind).toBe('activity')
     expect(draftFields(draft)).toEqual({ kind: type, ...values })
@@ -87,6 +89,19 @@ describe('the composer draft', () => {
     const restored = restoreStashedDraft()
     expect(restored && draftFields(restored)).toEqual(typed)
     expect(readDraft().revision).toBe(2)
+  })
+
+  it('says where a draft was opened from only once: a reload does not, the preset link stays', () => {
+    openDraft(emptyRequest('activity'), 'preset “X”', { id: 'p1', name: 'X' })
+    // A reload reads storage: the notice's source is not there, the preset link is.
+    expect(readDraft()).toEqual({
+      revision: 1,
+      request: emptyRequest('activity'),
+      preset: { id: 'p1', name: 'X' },
+    })
+    saveDraft(requestsFromFields(typed))
+    expect(readDraft().preset).toEqual({ id: 'p1', name: 'X' })
+    expect(readDraft().source).toBeUndefined()
   })
 
   it('opens damaged storage as an empty draft instead of failing', () => {

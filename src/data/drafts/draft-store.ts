@@ -18,8 +18,25 @@ import { migrateRequest } from '../../mpsd/request-migrate'
 /** What a draft holds: the chosen kind's request, and the other kinds' typed values. */
 export type DraftRequests = { request: RequestEntity; others?: RequestEntity[] }
 
-/** `revision` changes whenever a draft is opened from elsewhere: the form remounts on it. */
-export type StoredDraft = DraftRequests & { revision: number; source?: string }
+/** The preset a draft was loaded from: "Save preset" updates it (decision 132). */
+export type DraftPreset = { id: string; name: string }
+
+/**
+ * `revision` changes whenever a draft is opened from elsewhere: the form remounts on it. `source`
+ * ("preset “Weekly”") is said once, when it opens: it is never stored, so neither a reload nor
+ * the next edit shows it again. `preset` is stored: the draft stays linked to its preset.
+ */
+export type StoredDraft = DraftRequests & {
+  revision: number
+  source?: string
+  preset?: DraftPreset
+}
+
+function presetOf(input: unknown): DraftPreset | undefined {
+  if (!isRecord(input) || typeof input.id !== 'string' || typeof input.name !== 'string')
+    return undefined
+  return { id: input.id, name: input.name }
+}
 
 const DRAFT_KEY = 'handles-workbench:draft'
 const STASH_KEY = 'handles-workbench:draft-stash'
@@ -60,11 +77,12 @@ export function readDraft(): StoredDraft {
   try {
     const raw = localStorage.getItem(DRAFT_KEY)
     if (!raw) return { revision: 0, request: emptyRequest() }
-    const data = JSON.parse(raw) as { revision?: unknown; values?: unknown; source?: unknown }
+    const data = JSON.parse(raw) as { revision?: unknown; values?: unknown; preset?: unknown }
+    const preset = presetOf(data.preset)
     return {
       revision: typeof data.revision === 'number' ? data.revision : 0,
       ...parseDraft('values' in data ? data.values : data),
-      ...(typeof data.source === 'string' ? { source: data.source } : {}),
+      ...(preset ? { preset } : {}),
     }
   } catch {
     return { revision: 0, request: emptyRequest() }
@@ -72,19 +90,19 @@ export function readDraft(): StoredDraft {
 }
 
 function write(draft: StoredDraft): void {
-  const { revision, request, others, source } = draft
+  const { revision, request, others, preset } = draft
   localStorage.setItem(
     DRAFT_KEY,
-    JSON.stringify({ revision, ...compact({ request, others }), ...(source ? { source } : {}) }),
+    JSON.stringify({ revision, ...compact({ request, others }), ...(preset ? { preset } : {}) }),
   )
 }
 
 /** Autosave: keeps the revision, so the form does not remount while the user types. */
 export function saveDraft(requests: DraftRequests): void {
-  const { revision, source } = readDraft()
+  const { revision, preset } = readDraft()
   try {
     // A token pasted into a field by mistake stays in the form, never in localStorage.
-    write({ revision, ...redactKnownSecrets(requests), ...(source ? { source } : {}) })
+    write({ revision, ...redactKnownSecrets(requests), ...(preset ? { preset } : {}) })
   } catch {
     // Storage full or disabled: the form still holds the values; nothing else to do here.
   }
@@ -112,7 +130,11 @@ function stash(list: readonly DraftRequests[]): void {
  * Opens `request` as a new draft; the previous draft goes to the stash unless it was empty. The
  * composer sends with the Settings' contract version, so an opened request's own is dropped.
  */
-export function openDraft(request: RequestEntity, source?: string): StoredDraft {
+export function openDraft(
+  request: RequestEntity,
+  source?: string,
+  preset?: DraftPreset,
+): StoredDraft {
   const current = readDraft()
   if (!isEmpty(current)) stash([current, ...readStash()])
   const { contractVersion: _contractVersion, ...opened } = request
@@ -120,8 +142,21 @@ export function openDraft(request: RequestEntity, source?: string): StoredDraft 
     revision: current.revision + 1,
     request: redactKnownSecrets(opened),
     ...(source ? { source } : {}),
+    ...(preset ? { preset } : {}),
   }
   write(next)
+  return next
+}
+
+/** Links the draft to a preset (saved or saved as new), or unlinks it; the form is not reopened. */
+export function linkDraftPreset(preset: DraftPreset | undefined): StoredDraft {
+  const { source: _source, preset: _preset, ...current } = readDraft()
+  const next: StoredDraft = { ...current, ...(preset ? { preset } : {}) }
+  try {
+    write(next)
+  } catch {
+    // Storage full or disabled: the link holds for this visit only.
+  }
   return next
 }
 

@@ -8,6 +8,8 @@ export const handleCheckSchema = z.object({
   status: z.number().optional(),
   /** What the check found: still there, gone (404), revoked by us, or a failure. */
   outcome: z.enum(['active', 'not-found', 'revoked', 'failed']),
+  /** Why it failed, in the answer's own words (its body's message), when it did. */
+  message: z.string().optional(),
   historyId: z.string(),
 })
 export type HandleCheck = z.infer<typeof handleCheckSchema>

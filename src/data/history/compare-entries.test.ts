@@ -27,10 +27,10 @@ describe('compareEntries', () => {
     ])
     const differences = compareEntries(left, right)
     expect(differences.map((d) => d.path).sort()).toEqual([
-      'body.expiration',
-      'body.id',
-      'headers.date',
-      'headers.server-timing',
+      'response.body.expiration',
+      'response.body.id',
+      'response.headers.date',
+      'response.headers.server-timing',
     ])
     expect(differences.every((d) => d.volatile)).toBe(true)
   })
@@ -48,10 +48,11 @@ describe('compareEntries', () => {
     expect(
       differences.filter((d) => !d.volatile).map((d) => [d.path, d.change, d.left, d.right]),
     ).toEqual([
-      ['status', 'changed', '201', '400'],
-      ['headers.content-type', 'changed', 'application/json', 'text/plain'],
-      ['body.inviteAttributes.titleId', 'changed', '1', '2'],
-      ['body.extra', 'added', undefined, 'true'],
+      ['response.status', 'changed', '201', '400'],
+      ['response.headers.content-type', 'changed', 'application/json', 'text/plain'],
+      // Text stays text: quoted, as the answer had it.
+      ['response.body.inviteAttributes.titleId', 'changed', '"1"', '"2"'],
+      ['response.body.extra', 'added', undefined, 'true'],
     ])
   })
 
@@ -78,12 +79,27 @@ describe('compareEntries', () => {
     }
     expect(compareEntries(left, right)).toEqual([
       {
-        path: 'body.xuid',
+        path: 'response.body.xuid',
         change: 'changed',
         left: '18446744073709551614',
         right: '18446744073709551615',
         volatile: false,
       },
+    ])
+  })
+
+  it('compares the request bodies too, and keeps every value’s type', () => {
+    const sent = (body: string): HistoryEntry => ({
+      ...answer({}),
+      request: { method: 'POST', path: '/handles', headers: [], body },
+    })
+    const left = sent('{"type":"invite","version":1,"sessionRef":{"name":"a"},"n":[1,"1"]}')
+    const right = sent('{"type":"invite","version":"1","sessionRef":{"name":"b"},"o":{"v":2}}')
+    expect(compareEntries(left, right).map((d) => [d.path, d.left, d.right])).toEqual([
+      ['request.body.version', '1', '"1"'],
+      ['request.body.sessionRef.name', '"a"', '"b"'],
+      ['request.body.n', '[1,"1"]', undefined],
+      ['request.body.o', undefined, '{"v":2}'],
     ])
   })
 

@@ -1,11 +1,13 @@
-// "Compare": what differs between two calls' answers (status, headers, body). Fields that change on
-// every call (ids, expirations, dates, timings) are marked volatile so the view can hide them.
+// "Compare": what differs between two calls, request (method, path, body) and answer (status,
+// headers, body). Fields that change on every call (ids, expirations, dates, timings) are marked
+// volatile so the view can hide them. Values keep their JSON type: the number 1 shows as 1, the
+// text "1" as "1", so a value that changed type reads as the change it is.
 import diff from 'microdiff'
 import { parse, isLosslessNumber } from 'lossless-json'
 import type { HistoryEntry } from './history-entry'
 
 export type Difference = {
-  /** "status", "headers.content-type", "body.inviteAttributes.titleId"… */
+  /** "response.status", "response.headers.content-type", "request.body.sessionRef.name"… */
   path: string
   change: 'added' | 'removed' | 'changed'
   left?: string
@@ -35,10 +37,17 @@ const VOLATILE_HEADERS = new Set([
 ])
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/
 
+/**
+ * How a JSON number is held while comparing: as its digits behind a mark, so microdiff compares
+ * numbers exactly (lossless: two 64-bit XUIDs that differ in the last digit must not compare
+ * equal) and a number never equals the text of its digits.
+ */
+const NUMBER_MARK = '\u2063number:'
+
+/** A body as JSON values; text that is not JSON stays one string. */
 function bodyValue(body: string | undefined): unknown {
   if (body === undefined || body === '') return null
   try {
-    // Lossless: two 64-bit XUIDs that differ in the last digit must not compare equal.
     return toPlain(parse(body))
   } catch {
     return body
@@ -46,7 +55,7 @@ function bodyValue(body: string | undefined): unknown {
 }
 
 function toPlain(value: unknown): unknown {
-  if (isLosslessNumber(value)) return value.value
+  if (isLosslessNumber(value)) return `${NUMBER_MARK}${value.value}`
   if (Array.isArray(value)) return value.map(toPlain)
   if (value && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toPlain(v)]))
@@ -61,22 +70,47 @@ function comparable(entry: HistoryEntry): Record<string, unknown> {
     headers[key] = key in headers ? `${headers[key]}, ${value}` : value
   }
   return {
-    status:
-      entry.response?.status ??
-      (entry.proxyError ? `proxy error ${entry.proxyError.code}` : 'no response'),
-    headers,
-    body: bodyValue(entry.response?.body),
+    request: {
+      method: entry.request.method,
+      path: entry.request.path,
+      body: bodyValue(entry.request.body),
+    },
+    response: {
+      status: entry.response
+        ? `${NUMBER_MARK}${entry.response.status}`
+        : entry.proxyError
+          ? `proxy error ${entry.proxyError.code}`
+          : 'no response',
+      headers,
+      body: bodyValue(entry.response?.body),
+    },
   }
 }
 
-function show(value: unknown): string | undefined {
+/** A value as JSON text, numbers bare and every digit kept. */
+function json(value: unknown): string {
+  if (typeof value === 'string')
+    return value.startsWith(NUMBER_MARK) ? value.slice(NUMBER_MARK.length) : JSON.stringify(value)
+  if (Array.isArray(value)) return `[${value.map(json).join(',')}]`
+  if (value && typeof value === 'object')
+    return `{${Object.entries(value)
+      .map(([k, v]) => `${JSON.stringify(k)}:${json(v)}`)
+      .join(',')}}`
+  return JSON.stringify(value) ?? String(value)
+}
+
+/** Header values, the method and the path are text by nature: shown without quotes. */
+function show(value: unknown, path: ReadonlyArray<string | number>): string | undefined {
   if (value === undefined) return undefined
-  return typeof value === 'string' ? value : JSON.stringify(value)
+  const [section, part] = path
+  const text = section === 'request' ? part === 'method' || part === 'path' : part === 'headers'
+  if (text && typeof value === 'string') return value
+  return json(value)
 }
 
 function isVolatile(path: ReadonlyArray<string | number>, values: unknown[]): boolean {
-  const [section, key] = path
-  if (section === 'headers') return typeof key === 'string' && VOLATILE_HEADERS.has(key)
+  const [, part, key] = path
+  if (part === 'headers') return typeof key === 'string' && VOLATILE_HEADERS.has(key)
   const last = path.at(-1)
   if (typeof last === 'string' && VOLATILE_KEYS.has(last.toLowerCase())) return true
   return values.some((v) => typeof v === 'string' && ISO_DATE.test(v))
@@ -89,8 +123,8 @@ export function compareEntries(left: HistoryEntry, right: HistoryEntry): Differe
     const path = d.path.join('.')
     const before = d.type === 'CREATE' ? undefined : d.oldValue
     const after = d.type === 'REMOVE' ? undefined : d.value
-    const l = show(before)
-    const r = show(after)
+    const l = show(before, d.path)
+    const r = show(after, d.path)
     return {
       path,
       change: d.type === 'CREATE' ? 'added' : d.type === 'REMOVE' ? 'removed' : 'changed',

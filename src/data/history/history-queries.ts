@@ -97,8 +97,13 @@ export function useHistoryRows(ids: readonly string[]) {
   return useQuery({ ...historyQueries.rows(ids), enabled: ids.length > 0 })
 }
 
-export function useHistoryEntry(id: string | undefined) {
-  return useQuery({ ...historyQueries.detail(id ?? ''), enabled: Boolean(id) })
+/** `keepPrevious`: the entry shown stays until the next one is read (a detail pane that swaps). */
+export function useHistoryEntry(id: string | undefined, { keepPrevious = false } = {}) {
+  return useQuery({
+    ...historyQueries.detail(id ?? ''),
+    enabled: Boolean(id),
+    ...(keepPrevious ? { placeholderData: keepPreviousData } : {}),
+  })
 }
 
 export function useHistoryTotal(enabled: boolean) {

@@ -13,8 +13,10 @@ import {
   createPreset,
   deletePreset,
   duplicatePreset,
+  getPreset,
   listPresets,
   readAllPresets,
+  replacePresetContent,
   restoreDeletedPreset,
   updatePreset,
   writePresets,
@@ -36,6 +38,12 @@ export const presetQueries = {
       staleTime: Infinity,
       placeholderData: keepPreviousData,
     }),
+  one: (id: string) =>
+    queryOptions({
+      queryKey: [...presetQueries.all(), 'one', id] as const,
+      queryFn: async () => (await getPreset(id)) ?? null,
+      networkMode: 'always',
+    }),
   team: () =>
     queryOptions({
       queryKey: [...presetQueries.all(), 'team'] as const,
@@ -46,6 +54,11 @@ export const presetQueries = {
 
 export function usePresetList(filter: PresetFilter) {
   return useQuery(presetQueries.list(filter))
+}
+
+/** One stored preset, or null when it is no longer stored. */
+export function usePreset(id: string | undefined) {
+  return useQuery({ ...presetQueries.one(id ?? ''), enabled: id !== undefined })
 }
 
 export function useTeamPresets() {
@@ -61,6 +74,16 @@ export function useCreatePreset() {
   const invalidate = useInvalidatePresets()
   return useMutation({
     mutationFn: (content: PresetContent) => createPreset(content, currentSecrets()),
+    onSuccess: invalidate,
+  })
+}
+
+/** "Save preset" on a loaded preset: its content replaced, same id. */
+export function useReplacePreset() {
+  const invalidate = useInvalidatePresets()
+  return useMutation({
+    mutationFn: ({ id, content }: { id: string; content: PresetContent }) =>
+      replacePresetContent(id, content, currentSecrets()),
     onSuccess: invalidate,
   })
 }

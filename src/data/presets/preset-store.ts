@@ -101,6 +101,22 @@ export async function createPreset(
   return put({ ...value, id: newPresetId(), createdAt: now, updatedAt: now })
 }
 
+/**
+ * Saves new content over a stored preset ("Save preset" on a preset loaded in Compose): same id and
+ * creation time, everything else replaced. Secrets typed into fields are removed first.
+ */
+export async function replacePresetContent(
+  id: string,
+  content: PresetContent,
+  secrets: readonly string[] = [],
+  now: number = Date.now(),
+): Promise<Preset> {
+  const current = await getPreset(id)
+  if (!current) throw new Error('This preset is no longer stored (deleted in another tab?).')
+  const { value } = redactSecrets(presetContentSchema.parse(content), secrets)
+  return put({ ...value, id, createdAt: current.createdAt, updatedAt: now })
+}
+
 export type PresetPatch = Partial<Pick<Preset, 'name' | 'description' | 'tags'>>
 
 export async function updatePreset(

@@ -2,6 +2,7 @@
 // entry, and record what they found on the handle. Here, not in src/data/handles, so the ledger
 // does not depend on the send path (which files handles through History).
 import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { answerMessage } from '../../mpsd/answer-message'
 import { deleteHandleRequest, getHandleRequest } from '../../mpsd/request-builder'
 import { currentSettings } from '../settings/settings-queries'
 import type { HandleCheck, HandleRecord } from '../handles/handle-record'
@@ -40,12 +41,22 @@ export function useHandleAction(action: 'check' | 'revoke') {
         settings,
       )
       const status = entry.response && !entry.proxyError ? entry.response.status : undefined
+      const outcome = outcomeOf(action, status)
+      // A failure says why: the answer's message, or the proxy's, or that nothing came back.
+      const message =
+        outcome !== 'failed'
+          ? undefined
+          : (entry.proxyError?.message ??
+            entry.networkError ??
+            answerMessage(entry.response?.body ?? '') ??
+            entry.response?.statusText)
       await (
         await store()
       ).recordHandleCheck(handle.id, {
         at: entry.startedAt,
         ...(status === undefined ? {} : { status }),
-        outcome: outcomeOf(action, status),
+        outcome,
+        ...(message ? { message } : {}),
         historyId: entry.id,
       })
       return entry

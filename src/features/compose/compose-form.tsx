@@ -13,7 +13,7 @@ import { Field } from '../../components/field'
 import { useAutosaveDraft, useRestoreStashedDraft } from '../../data/drafts/draft-queries'
 import { readStash } from '../../data/drafts/draft-store'
 import { useSettings } from '../../data/settings/settings-queries'
-import { useSendRequest } from '../../data/send/use-send-request'
+import { COMPOSE_SEND_KEY, useSendRequest } from '../../data/send/use-send-request'
 import { useVariableScope, type VariableScope } from '../../data/environments/environment-queries'
 import { CONTEXT_MAX_ENCODED_LENGTH } from '../../mpsd/limits'
 import type { RequestEntity } from '../../mpsd/request-entity'
@@ -68,7 +68,7 @@ const TextField = memo(function TextField({ field, error, hint, live, register }
   )
 })
 
-// fillFrom is stable, so the paste button and its dialog do not re-render with the form.
+// getValues and fillFrom are stable, so the paste button and its dialog do not re-render with the form.
 const PasteJson = memo(PasteJsonButton)
 
 const TypeChoice = memo(function TypeChoice({
@@ -255,7 +255,7 @@ export function ComposeForm({ initialValues, source, extraActions, belowForm }: 
   // after, so the form is on screen and usable sooner.
   const complete = useDeferredValue(true, false)
   const loaded = complete ? (loadedChecks() ?? use(loadChecks())) : undefined
-  const send = useSendRequest()
+  const send = useSendRequest(COMPOSE_SEND_KEY)
 
   const fillFrom = useCallback(
     (fields: Partial<ComposeFormValues>) => {
@@ -354,7 +354,7 @@ export function ComposeForm({ initialValues, source, extraActions, belowForm }: 
             pending={send.isPending}
             waiting={variableScope.status === 'loading'}
           />
-          <PasteJson onFill={fillFrom} />
+          <PasteJson current={getValues} onFill={fillFrom} />
           {hasStash ? (
             <button type="button" onClick={() => restore.mutate()}>
               Restore previous draft

@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react'
+import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { readDraft } from '../../data/drafts/draft-store'
@@ -121,5 +121,38 @@ describe('Compose', () => {
     // A reload or a closed tab: pagehide is the last event the page gets.
     fireEvent(window, new Event('pagehide'))
     expect(readDraft().request.sessionRef.name).toBe('left-at-once')
+  })
+
+  it('Paste replaces the draft, keeps placeholder fields, lists every change and undoes', async () => {
+    await openInvite()
+    await userEvent.type(field('SCID'), SCID)
+    await userEvent.type(field('Context string'), '///old')
+    await userEvent.click(screen.getByRole('button', { name: 'Paste JSON' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Paste JSON' })
+    fireEvent.change(within(dialog).getByLabelText(/JSON body or curl command/), {
+      target: {
+        value:
+          '{"type":"invite","sessionRef":{"scid":"{scid}","templateName":"deathmatch"},"invitedXuid":"3210"}',
+      },
+    })
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Replace draft' }))
+    expect(within(dialog).getByRole('list', { name: 'Changes' })).toHaveTextContent(
+      [
+        'Template name: (empty) → “deathmatch”',
+        'Invited XUID: (empty) → “3210”',
+        'Context string: “///old” → (empty)',
+      ].join(''),
+    )
+    expect(within(dialog).getByRole('status')).toHaveTextContent(
+      `Placeholders, so the draft’s value was kept: SCID (“${SCID}”).`,
+    )
+    expect(field('SCID')).toHaveValue(SCID)
+    expect(field('Context string')).toHaveValue('')
+    expect(field('Invited XUID')).toHaveValue('3210')
+
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Undo' }))
+    expect(field('Context string')).toHaveValue('///old')
+    expect(field('Invited XUID')).toHaveValue('')
+    expect(within(dialog).getByRole('status')).toHaveTextContent('Undone')
   })
 })

@@ -8,7 +8,12 @@ const PasteJsonDialog = lazy(() =>
   import('./paste-json-dialog').then((m) => ({ default: m.PasteJsonDialog })),
 )
 
-export function PasteJsonButton({ onFill }: { onFill: (fields: Partial<RequestFields>) => void }) {
+type PasteJsonButtonProps = {
+  current: () => RequestFields
+  onFill: (fields: Partial<RequestFields>) => void
+}
+
+export function PasteJsonButton({ current, onFill }: PasteJsonButtonProps) {
   const [open, setOpen] = useState(false)
   const [opened, setOpened] = useState(false)
   return (
@@ -24,7 +29,12 @@ export function PasteJsonButton({ onFill }: { onFill: (fields: Partial<RequestFi
       </button>
       {opened ? (
         <Suspense fallback={null}>
-          <PasteJsonDialog open={open} onClose={() => setOpen(false)} onFill={onFill} />
+          <PasteJsonDialog
+            open={open}
+            onClose={() => setOpen(false)}
+            current={current}
+            onFill={onFill}
+          />
         </Suspense>
       ) : null}
     </>

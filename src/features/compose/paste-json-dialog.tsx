@@ -1,50 +1,67 @@
 // The "Paste JSON" dialog: loaded with its repair parser (jsonrepair, lossless-json) on the first
 // click of its button (paste-json-button.tsx), so the composer's first load carries neither.
+// A paste replaces the draft (decision 132): every change is listed, and "Undo" puts it back.
 import { useState } from 'react'
 import { Dialog } from '../../components/dialog'
 import { Alert } from '../../components/alert'
-import { parsePastedJson, pastedFields, type PasteNote } from '../../mpsd/paste-json'
-import { REQUEST_FIELDS, type RequestFields } from '../../mpsd/request-fields'
+import { applyPaste, type PasteApplied } from '../../mpsd/paste-apply'
+import { isCurlCommand } from '../../mpsd/paste-curl'
+import { parsePastedText, type PasteNote } from '../../mpsd/paste-json'
+import type { RequestFields } from '../../mpsd/request-fields'
 
 type PasteJsonDialogProps = {
   open: boolean
   onClose: () => void
+  /** The form's values now: what a paste replaces, and what "Undo" brings back. */
+  current: () => RequestFields
   onFill: (fields: Partial<RequestFields>) => void
 }
 
 type Outcome =
-  { error: string } | { filled: string[]; placeholders: string[]; unmapped: PasteNote[] }
+  | { error: string }
+  | {
+      applied: PasteApplied
+      before: RequestFields
+      from: 'curl' | 'JSON'
+      unmapped: PasteNote[]
+      undone: boolean
+    }
 
-export function PasteJsonDialog({ open, onClose, onFill }: PasteJsonDialogProps) {
+const shown = (value: string) => (value === '' ? '(empty)' : `“${value}”`)
+
+export function PasteJsonDialog({ open, onClose, current, onFill }: PasteJsonDialogProps) {
   const [text, setText] = useState('')
   const [outcome, setOutcome] = useState<Outcome | undefined>()
 
-  function fill() {
-    const result = parsePastedJson(text)
+  function replace() {
+    const result = parsePastedText(text)
     if (!result.ok) {
       setOutcome({ error: result.error })
       return
     }
-    onFill(pastedFields(result))
+    const before = current()
+    const applied = applyPaste(before, result)
+    onFill(applied.fields)
     setOutcome({
-      filled: result.filled.map((key) =>
-        key === 'kind' ? 'Request type' : REQUEST_FIELDS[key].label,
-      ),
-      placeholders: result.placeholders,
+      applied,
+      before,
+      from: isCurlCommand(text) ? 'curl' : 'JSON',
       unmapped: result.unmapped,
+      undone: false,
     })
-    // Close only when everything mapped; otherwise the user reads what was left over.
-    if (result.unmapped.length === 0 && result.placeholders.length === 0) {
-      onClose()
-      setText('')
-      setOutcome(undefined)
-    }
   }
 
+  function undo() {
+    if (!outcome || !('applied' in outcome)) return
+    onFill(outcome.before)
+    setOutcome({ ...outcome, undone: true })
+  }
+
+  const done = outcome && 'applied' in outcome ? outcome : undefined
   return (
     <Dialog open={open} title="Paste JSON" onClose={onClose}>
       <div className="field">
-        <label htmlFor="paste-json-text">JSON to paste</label>
+        <label htmlFor="paste-json-text">JSON body or curl command to paste</label>
         <textarea
           id="paste-json-text"
           rows={14}
@@ -55,22 +72,46 @@ export function PasteJsonDialog({ open, onClose, onFill }: PasteJsonDialogProps)
           aria-invalid={outcome && 'error' in outcome ? 'true' : 'false'}
         />
         <div id="paste-json-hint" className="field-hint">
-          A handle body or session reference. Samples from the docs work as they are: comments,
-          trailing commas and {'{placeholders}'} are handled.
+          A handle body, a session reference, or a curl command (“Copy as curl” here or in a
+          browser). It replaces the draft; Undo puts it back. Samples from the docs work as they
+          are: comments, trailing commas and {'{placeholders}'} are handled, and a field whose value
+          is a placeholder keeps what the form has.
         </div>
       </div>
       {outcome && 'error' in outcome ? <Alert>{outcome.error}</Alert> : null}
-      {outcome && 'filled' in outcome ? (
-        <div role="status" className="notice">
-          <p>Filled: {outcome.filled.join(', ') || 'nothing'}.</p>
-          {outcome.placeholders.length > 0 ? (
-            <p>Placeholders left empty for you to fill: {outcome.placeholders.join(', ')}.</p>
-          ) : null}
-          {outcome.unmapped.length > 0 ? (
+      {done ? (
+        <div role="status" className="notice paste-summary">
+          {done.undone ? (
+            <p>Undone: the draft is back as it was before the paste.</p>
+          ) : (
+            <>
+              <p>
+                {done.applied.changes.length === 0
+                  ? `The pasted ${done.from} is what the draft already held: nothing changed.`
+                  : `Draft replaced from the pasted ${done.from}: ${done.applied.changes.length} ${done.applied.changes.length === 1 ? 'change' : 'changes'}.`}
+              </p>
+              {done.applied.changes.length > 0 ? (
+                <ul aria-label="Changes">
+                  {done.applied.changes.map((change) => (
+                    <li key={change.field}>
+                      {change.label}: {shown(change.from)} → {shown(change.to)}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+              {done.applied.kept.length > 0 ? (
+                <p>
+                  Placeholders, so the draft’s value was kept:{' '}
+                  {done.applied.kept.map((k) => `${k.label} (${shown(k.value)})`).join(', ')}.
+                </p>
+              ) : null}
+            </>
+          )}
+          {done.unmapped.length > 0 ? (
             <>
               <p>Not mapped:</p>
               <ul aria-label="Not mapped">
-                {outcome.unmapped.map((note) => (
+                {done.unmapped.map((note) => (
                   <li key={note.path}>
                     <code>{note.path}</code>: {note.reason}
                   </li>
@@ -81,9 +122,14 @@ export function PasteJsonDialog({ open, onClose, onFill }: PasteJsonDialogProps)
         </div>
       ) : null}
       <div className="button-row">
-        <button type="button" className="primary" onClick={fill}>
-          Fill form
+        <button type="button" className="primary" onClick={replace}>
+          Replace draft
         </button>
+        {done && !done.undone && done.applied.changes.length > 0 ? (
+          <button type="button" onClick={undo}>
+            Undo
+          </button>
+        ) : null}
         <button type="button" onClick={onClose}>
           Close
         </button>

@@ -1,9 +1,17 @@
-// The invite-handle ledger: every invite handle a call created, with time left, and "Check"
-// (GET /handles/{id}) and "Revoke" (DELETE, after a confirmation). Expired handles are marked.
-import { useEffect, useState } from 'react'
+// The invite-handle ledger: every invite handle a call created, with time left, search and a state
+// filter, "Check" (GET /handles/{id}) and "Revoke" (DELETE, after a confirmation), one by one or
+// the selected ones at once. A failed check says why, in the answer's words. The actions column
+// stays on screen however narrow the window: the table scrolls beside it.
+import { useEffect, useMemo, useState } from 'react'
 import { Link } from 'wouter'
 import { ConfirmDialog } from '../../components/confirm-dialog'
-import { isExpired, timeLeft, type HandleRecord } from '../../data/handles/handle-record'
+import { timeLeft, type HandleRecord } from '../../data/handles/handle-record'
+import {
+  filterHandles,
+  HANDLE_STATES,
+  handleState,
+  type HandleState,
+} from '../../data/handles/handle-filter'
 import { useHandles } from '../../data/handles/handles-queries'
 import { useHandleAction } from '../../data/send/handle-actions'
 import { describeUpstream } from '../../data/settings/settings-store'
@@ -25,15 +33,59 @@ function useNow(intervalMs: number): number {
   return now
 }
 
+type BulkResult = { done: number; total: number; failed: Array<{ id: string; reason: string }> }
+
 export function HandlesView() {
   const handles = useHandles()
   const now = useNow(30_000)
   const check = useHandleAction('check')
   const revoke = useHandleAction('revoke')
-  const [revoking, setRevoking] = useState<HandleRecord | undefined>()
-  const list = handles.data?.handles ?? []
+  const [revoking, setRevoking] = useState<HandleRecord[] | undefined>()
+  const [text, setText] = useState('')
+  const [state, setState] = useState<HandleState | ''>('')
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set())
+  const [bulk, setBulk] = useState<BulkResult | undefined>()
+  const all = handles.data?.handles
+  const list = useMemo(() => all ?? [], [all])
+  const shown = useMemo(() => filterHandles(list, { text, state }, now), [list, text, state, now])
+  // Only what is on screen and can still be revoked is ever selected.
+  const revocable = shown.filter((h) => h.revokedAt === undefined)
+  const chosen = revocable.filter((h) => selected.has(h.id))
+  const toggle = (id: string) =>
+    setSelected((current) => {
+      const next = new Set(current)
+      if (next.has(id)) next.delete(id)
+      else next.add(id)
+      return next
+    })
+
+  async function revokeAll(targets: HandleRecord[]) {
+    const result: BulkResult = { done: 0, total: targets.length, failed: [] }
+    setBulk({ ...result })
+    // One after another: MPSD's per-user budget counts each DELETE (decision 050).
+    for (const handle of targets) {
+      try {
+        const entry = await revoke.mutateAsync(handle)
+        const status = entry.response?.status
+        if (status === undefined || status < 200 || status >= 300)
+          result.failed.push({
+            id: handle.id,
+            reason: status === undefined ? 'no answer' : `HTTP ${status}`,
+          })
+      } catch (error) {
+        result.failed.push({
+          id: handle.id,
+          reason: error instanceof Error ? error.message : String(error),
+        })
+      }
+      result.done++
+      setBulk({ ...result, failed: [...result.failed] })
+    }
+    setSelected(new Set())
+  }
+
   return (
-    <section className="panel" aria-labelledby="handles-heading">
+    <section className="panel handles-view" aria-labelledby="handles-heading">
       <h2 id="handles-heading">Handles</h2>
       {handles.isError ? (
         <Alert>The ledger could not be read: {handles.error.message}</Alert>
@@ -41,13 +93,61 @@ export function HandlesView() {
       {handles.data && handles.data.setAside > 0 ? (
         <Alert>{handles.data.setAside} unreadable handle records were set aside.</Alert>
       ) : null}
+      <div className="handles-filters">
+        <label>
+          Search handles
+          <input
+            type="search"
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+            placeholder="Id, XUID, session, title…"
+            autoComplete="off"
+            spellCheck={false}
+          />
+        </label>
+        <label>
+          State
+          <select
+            value={state}
+            onChange={(event) => setState(event.target.value as HandleState | '')}
+          >
+            <option value="">All</option>
+            {HANDLE_STATES.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          type="button"
+          disabled={chosen.length === 0 || revoke.isPending}
+          onClick={() => setRevoking(chosen)}
+        >
+          Revoke selected ({chosen.length})
+        </button>
+      </div>
       <p role="status">
         {handles.isPending
           ? 'Loading…'
-          : `${list.length} invite ${list.length === 1 ? 'handle' : 'handles'}`}
+          : shown.length === list.length
+            ? `${list.length} invite ${list.length === 1 ? 'handle' : 'handles'}`
+            : `${shown.length} of ${list.length} invite handles shown`}
         {check.isPending ? ' · Checking…' : ''}
-        {revoke.isPending ? ' · Revoking…' : ''}
+        {bulk && bulk.done < bulk.total ? ` · Revoking ${bulk.done + 1} of ${bulk.total}…` : ''}
+        {bulk && bulk.done === bulk.total
+          ? ` · Revoked ${bulk.total - bulk.failed.length} of ${bulk.total}`
+          : ''}
       </p>
+      {bulk && bulk.done === bulk.total && bulk.failed.length > 0 ? (
+        <Alert as="ul" aria-label="Not revoked">
+          {bulk.failed.map((f) => (
+            <li key={f.id}>
+              {f.id}: {f.reason}
+            </li>
+          ))}
+        </Alert>
+      ) : null}
       {check.isError || revoke.isError ? (
         <Alert>{(check.error ?? revoke.error)?.message}</Alert>
       ) : null}
@@ -55,94 +155,177 @@ export function HandlesView() {
         <p className="muted">
           No invite handles yet. Invites sent with Send that answer 201 are filed here.
         </p>
+      ) : shown.length === 0 ? (
+        <p className="muted">No handle matches this search.</p>
       ) : (
-        <table className="table" aria-label="Invite handles">
-          <thead>
-            <tr>
-              <th scope="col">Handle id</th>
-              <th scope="col">Invited XUID</th>
-              <th scope="col">Sender XUID</th>
-              <th scope="col">Session</th>
-              <th scope="col">Title</th>
-              <th scope="col">Expiration</th>
-              <th scope="col">Last check</th>
-              <th scope="col">Created from</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.map((handle) => {
-              const expired = isExpired(handle, now)
-              return (
-                <tr key={handle.id} className={expired || handle.revokedAt ? 'muted' : undefined}>
-                  <td>
-                    <code id={`handle-${handle.id}`}>{handle.id}</code>
-                  </td>
-                  <td>{handle.invitedXuid}</td>
-                  <td>{handle.senderXuid}</td>
-                  <td>
-                    {handle.templateName}/{handle.sessionName}
-                    <div className="muted small">{handle.scid}</div>
-                  </td>
-                  <td>{handle.titleId}</td>
-                  <td>
-                    {expired ? <strong>Expired</strong> : timeLeft(handle, now)}
-                    <div className="muted small">{handle.expiration}</div>
-                  </td>
-                  <td>
-                    {handle.revokedAt ? <strong>Revoked </strong> : null}
-                    {handle.lastCheck
-                      ? `${OUTCOME_TEXT[handle.lastCheck.outcome]}${handle.lastCheck.status ? ` (${handle.lastCheck.status})` : ''}, ${new Date(handle.lastCheck.at).toLocaleString()}`
-                      : 'never'}
-                  </td>
-                  <td>
-                    <Link href={`/history?id=${encodeURIComponent(handle.historyId)}`}>
-                      {new Date(handle.createdAt).toLocaleString()} (
-                      {describeUpstream(handle.upstream)})
-                    </Link>
-                  </td>
-                  <td>
-                    <div className="button-row">
-                      <button
-                        type="button"
-                        onClick={() => check.mutate(handle)}
-                        aria-describedby={`handle-${handle.id}`}
-                        disabled={check.isPending}
-                      >
-                        Check
-                      </button>
-                      <button
-                        type="button"
-                        onClick={() => setRevoking(handle)}
-                        aria-describedby={`handle-${handle.id}`}
-                        disabled={Boolean(handle.revokedAt) || revoke.isPending}
-                      >
-                        Revoke
-                      </button>
-                    </div>
-                  </td>
-                </tr>
-              )
-            })}
-          </tbody>
-        </table>
+        <div className="table-scroll">
+          <table className="table handles-table" aria-label="Invite handles">
+            <thead>
+              <tr>
+                <th scope="col">
+                  <input
+                    type="checkbox"
+                    aria-label="Select every handle shown"
+                    checked={revocable.length > 0 && chosen.length === revocable.length}
+                    disabled={revocable.length === 0}
+                    onChange={(event) =>
+                      setSelected(
+                        event.target.checked ? new Set(revocable.map((h) => h.id)) : new Set(),
+                      )
+                    }
+                  />
+                </th>
+                <th scope="col">Handle id</th>
+                <th scope="col">Invited XUID</th>
+                <th scope="col">Sender XUID</th>
+                <th scope="col">Session</th>
+                <th scope="col">Title</th>
+                <th scope="col">Expiration</th>
+                <th scope="col">Last check</th>
+                <th scope="col">Created from</th>
+                <th scope="col" className="actions-cell">
+                  Actions
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((handle) => (
+                <HandleRow
+                  key={handle.id}
+                  handle={handle}
+                  now={now}
+                  selected={selected.has(handle.id)}
+                  onToggle={() => toggle(handle.id)}
+                  onCheck={() => check.mutate(handle)}
+                  onRevoke={() => setRevoking([handle])}
+                  busy={check.isPending || revoke.isPending}
+                />
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <ConfirmDialog
         open={revoking !== undefined}
-        title="Revoke this invite?"
-        confirmLabel="Revoke invite"
+        title={
+          revoking && revoking.length > 1
+            ? `Revoke ${revoking.length} invites?`
+            : 'Revoke this invite?'
+        }
+        confirmLabel={
+          revoking && revoking.length > 1 ? `Revoke ${revoking.length} invites` : 'Revoke invite'
+        }
         danger
         onConfirm={() => {
-          if (revoking) revoke.mutate(revoking)
+          const targets = revoking ?? []
           setRevoking(undefined)
+          void revokeAll(targets)
         }}
         onCancel={() => setRevoking(undefined)}
       >
-        <p>
-          DELETE /handles/{revoking?.id} removes the invite for XUID {revoking?.invitedXuid}. It
-          cannot be undone.
-        </p>
+        {revoking && revoking.length === 1 ? (
+          <p>
+            DELETE /handles/{revoking[0]?.id} removes the invite for XUID {revoking[0]?.invitedXuid}
+            . It cannot be undone.
+          </p>
+        ) : (
+          <>
+            <p>One DELETE /handles/… each, one after another. It cannot be undone.</p>
+            <ul>
+              {(revoking ?? []).slice(0, 10).map((h) => (
+                <li key={h.id}>
+                  {h.id} (XUID {h.invitedXuid})
+                </li>
+              ))}
+              {(revoking?.length ?? 0) > 10 ? (
+                <li>…and {(revoking?.length ?? 0) - 10} more</li>
+              ) : null}
+            </ul>
+          </>
+        )}
       </ConfirmDialog>
     </section>
+  )
+}
+
+type HandleRowProps = {
+  handle: HandleRecord
+  now: number
+  selected: boolean
+  onToggle: () => void
+  onCheck: () => void
+  onRevoke: () => void
+  busy: boolean
+}
+
+function HandleRow({ handle, now, selected, onToggle, onCheck, onRevoke, busy }: HandleRowProps) {
+  const state = handleState(handle, now)
+  const last = handle.lastCheck
+  return (
+    <tr className={state === 'active' ? undefined : 'muted'}>
+      <td>
+        <input
+          type="checkbox"
+          aria-label={`Select handle ${handle.id}`}
+          checked={selected && state !== 'revoked'}
+          disabled={state === 'revoked'}
+          onChange={onToggle}
+        />
+      </td>
+      <td>
+        <code id={`handle-${handle.id}`}>{handle.id}</code>
+      </td>
+      <td>{handle.invitedXuid}</td>
+      <td>{handle.senderXuid}</td>
+      <td>
+        {handle.templateName}/{handle.sessionName}
+        <div className="muted small">{handle.scid}</div>
+      </td>
+      <td>{handle.titleId}</td>
+      <td>
+        {/* A revoked or vanished handle has no time left to count down. */}
+        {state === 'revoked' ? (
+          <strong>Revoked</strong>
+        ) : state === 'gone' ? (
+          <strong>Gone</strong>
+        ) : state === 'expired' ? (
+          <strong>Expired</strong>
+        ) : (
+          timeLeft(handle, now)
+        )}
+        <div className="muted small">{handle.expiration}</div>
+      </td>
+      <td>
+        {handle.revokedAt ? <strong>Revoked </strong> : null}
+        {last
+          ? `${OUTCOME_TEXT[last.outcome]}${last.status ? ` (${last.status})` : ''}${last.message ? `: ${last.message}` : ''}, ${new Date(last.at).toLocaleString()}`
+          : 'never'}
+      </td>
+      <td>
+        <Link href={`/history?id=${encodeURIComponent(handle.historyId)}`}>
+          {new Date(handle.createdAt).toLocaleString()} ({describeUpstream(handle.upstream)})
+        </Link>
+      </td>
+      <td className="actions-cell">
+        <div className="button-row">
+          <button
+            type="button"
+            onClick={onCheck}
+            aria-describedby={`handle-${handle.id}`}
+            disabled={busy}
+          >
+            Check
+          </button>
+          <button
+            type="button"
+            onClick={onRevoke}
+            aria-describedby={`handle-${handle.id}`}
+            disabled={state === 'revoked' || busy}
+          >
+            Revoke
+          </button>
+        </div>
+      </td>
+    </tr>
   )
 }

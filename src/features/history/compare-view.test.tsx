@@ -35,12 +35,18 @@ describe('CompareView', () => {
       within(table)
         .getAllByRole('row')
         .map((r) => r.textContent),
-    ).toEqual(['FieldLeftRight', 'status201400', 'body.inviteAttributes.titleId12'])
+    ).toEqual([
+      'FieldLeftRight',
+      'response.status201400',
+      'response.body.inviteAttributes.titleId"1""2"',
+    ])
     expect(screen.getByRole('status')).toHaveTextContent('2 differences (3 volatile hidden)')
 
     await userEvent.click(screen.getByLabelText('Show volatile fields'))
     expect(within(table).getAllByRole('row')).toHaveLength(6)
-    expect(within(table).getByText('body.id').closest('tr')).toHaveTextContent('(volatile)abb')
+    expect(within(table).getByText('response.body.id').closest('tr')).toHaveTextContent(
+      '(volatile)"a""bb"',
+    )
   })
 
   it('says so when two answers differ only in volatile fields', () => {

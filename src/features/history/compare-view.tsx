@@ -1,4 +1,5 @@
-// Two calls side by side: what differs in status, headers and body. Volatile fields (ids,
+// Two calls side by side: what differs in their requests (method, path, body) and answers (status,
+// headers, body). Long values wrap inside their cell: the table never spills out of its dialog. Volatile fields (ids,
 // expirations, dates, timings) are hidden unless the user asks for them.
 import { useMemo, useState } from 'react'
 import { compareEntries } from '../../data/history/compare-entries'
@@ -30,27 +31,29 @@ export function CompareView({ left, right }: { left: HistoryEntry; right: Histor
         {hidden > 0 ? ` (${hidden} volatile hidden)` : ''}
       </p>
       {shown.length > 0 ? (
-        <table aria-label="Differences" className="table">
-          <thead>
-            <tr>
-              <th scope="col">Field</th>
-              <th scope="col">Left</th>
-              <th scope="col">Right</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((d) => (
-              <tr key={d.path} className={`diff-${d.change}`}>
-                <th scope="row">
-                  <code>{d.path}</code>
-                  {d.volatile ? <span className="muted"> (volatile)</span> : null}
-                </th>
-                <td>{d.left ?? <span className="muted">absent</span>}</td>
-                <td>{d.right ?? <span className="muted">absent</span>}</td>
+        <div className="compare-scroll">
+          <table aria-label="Differences" className="table compare-table">
+            <thead>
+              <tr>
+                <th scope="col">Field</th>
+                <th scope="col">Left</th>
+                <th scope="col">Right</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {shown.map((d) => (
+                <tr key={d.path} className={`diff-${d.change}`}>
+                  <th scope="row">
+                    <code>{d.path}</code>
+                    {d.volatile ? <span className="muted"> (volatile)</span> : null}
+                  </th>
+                  <td className="mono">{d.left ?? <span className="muted">absent</span>}</td>
+                  <td className="mono">{d.right ?? <span className="muted">absent</span>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : null}
     </section>
   )

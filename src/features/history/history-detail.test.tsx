@@ -23,12 +23,12 @@ function stubProxy() {
   return actAs
 }
 
-function renderDetail(sender: typeof BEN) {
+function renderDetail(sender: typeof BEN, onOpen?: (id: string) => void) {
   const client = createQueryClient({ queries: { retry: false } })
   const sent = entry({ kind: 'invite', xuid: '2533274790000002', sender })
   return render(
     <QueryClientProvider client={client}>
-      <HistoryDetail entry={sent} />
+      <HistoryDetail entry={sent} {...(onOpen ? { onOpen } : {})} />
     </QueryClientProvider>,
   )
 }
@@ -60,5 +60,18 @@ describe('Replay', () => {
     expect(screen.getByRole('dialog', { name: 'Replay this invite?' })).toHaveTextContent(
       'It is sent as Sim Ana (2814679796296491), not as Sim Gone (2533274799999999), who is no longer available.',
     )
+  })
+
+  it('shows the new entry once replayed, so the answer on screen is the Replay’s', async () => {
+    const user = userEvent.setup()
+    stubProxy()
+    const opened: string[] = []
+    renderDetail(BEN, (id) => opened.push(id))
+    await user.click(screen.getByRole('button', { name: 'Replay' }))
+    await user.click(screen.getByRole('button', { name: 'Send again' }))
+    await waitFor(() => expect(opened).toHaveLength(1))
+    // The id of the entry the Replay recorded, not the one on screen.
+    expect(opened[0]).toMatch(/\d/)
+    expect(await screen.findByText(/Replayed: 201/)).toBeInTheDocument()
   })
 })

@@ -15,7 +15,13 @@ import { useActing } from '../../data/identities/use-acting'
 import { composedRequestOf } from '../../data/history/composed-request'
 import { Alert } from '../../components/alert'
 
-export function HistoryDetail({ entry }: { entry: HistoryEntry }) {
+type HistoryDetailProps = {
+  entry: HistoryEntry
+  /** Shows another entry: a Replay's new one, so the answer on screen is the Replay's. */
+  onOpen?: (id: string) => void
+}
+
+export function HistoryDetail({ entry, onOpen }: HistoryDetailProps) {
   const send = useSendRequest()
   const open = useOpenInComposer()
   const [confirming, setConfirming] = useState(false)
@@ -31,24 +37,27 @@ export function HistoryDetail({ entry }: { entry: HistoryEntry }) {
 
   function replay() {
     setConfirming(false)
-    send.mutate({
-      request: {
-        method: entry.request.method,
-        path: entry.request.path,
-        // The stored headers hold the redacted placeholder; the current token is added at send time.
-        headers: entry.request.headers.filter(([name]) => name.toLowerCase() !== 'authorization'),
-        body: entry.request.body,
+    send.mutate(
+      {
+        request: {
+          method: entry.request.method,
+          path: entry.request.path,
+          // The stored headers hold the redacted placeholder; the current token is added at send time.
+          headers: entry.request.headers.filter(([name]) => name.toLowerCase() !== 'authorization'),
+          body: entry.request.body,
+        },
+        ...(entry.composed ? { composed: entry.composed } : {}),
+        kind: entry.kind,
+        upstream: entry.upstream,
+        ...(replayActAs ? { actAs: replayActAs } : {}),
+        meta: {
+          ...(entry.scid ? { scid: entry.scid } : {}),
+          ...(entry.xuid ? { xuid: entry.xuid } : {}),
+          ...(entry.sessionName ? { sessionName: entry.sessionName } : {}),
+        },
       },
-      ...(entry.composed ? { composed: entry.composed } : {}),
-      kind: entry.kind,
-      upstream: entry.upstream,
-      ...(replayActAs ? { actAs: replayActAs } : {}),
-      meta: {
-        ...(entry.scid ? { scid: entry.scid } : {}),
-        ...(entry.xuid ? { xuid: entry.xuid } : {}),
-        ...(entry.sessionName ? { sessionName: entry.sessionName } : {}),
-      },
-    })
+      { onSuccess: (replayed) => onOpen?.(replayed.id) },
+    )
   }
 
   function openInComposer() {
@@ -86,7 +95,9 @@ export function HistoryDetail({ entry }: { entry: HistoryEntry }) {
           {send.isPending
             ? 'Replaying…'
             : send.isSuccess
-              ? `Replayed: ${send.data.response?.status ?? send.data.proxyError?.code ?? 'no answer'} (a new History entry)`
+              ? send.data.id === entry.id
+                ? `Replayed: ${send.data.response?.status ?? send.data.proxyError?.code ?? 'no answer'}; this is the new History entry`
+                : `Replayed: ${send.data.response?.status ?? send.data.proxyError?.code ?? 'no answer'} (a new History entry)`
               : ''}
         </span>
       </div>

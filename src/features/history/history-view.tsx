@@ -118,9 +118,15 @@ export function HistoryView() {
             onToggleCompare={toggleCompare}
           />
         )}
-        {selectedId ? <SelectedEntry id={selectedId} /> : null}
+        {selectedId ? (
+          <SelectedEntry id={selectedId} onOpen={open} />
+        ) : list.length > 0 ? (
+          <p className="muted history-detail-empty">
+            Open an entry to see its request and answer here.
+          </p>
+        ) : null}
       </div>
-      <Dialog open={comparing} title="Compare" onClose={() => setComparing(false)}>
+      <Dialog open={comparing} title="Compare" size="wide" onClose={() => setComparing(false)}>
         <CompareSelected ids={compare} />
         <button type="button" onClick={() => setComparing(false)}>
           Close
@@ -130,11 +136,11 @@ export function HistoryView() {
   )
 }
 
-function SelectedEntry({ id }: { id: string }) {
-  const entry = useHistoryEntry(id)
+function SelectedEntry({ id, onOpen }: { id: string; onOpen: (id: string) => void }) {
+  const entry = useHistoryEntry(id, { keepPrevious: true })
   if (entry.isPending) return <p role="status">Loading entry…</p>
   if (!entry.data) return <Alert>This entry is not in History (it may have been removed).</Alert>
-  return <HistoryDetail entry={entry.data} />
+  return <HistoryDetail entry={entry.data} onOpen={onOpen} />
 }
 
 function CompareSelected({ ids }: { ids: readonly string[] }) {

@@ -200,10 +200,15 @@ export function PresetsView() {
   )
 }
 
-function useLoad() {
+/** `linked`: saving the draft updates this preset; team presets are read-only, so they are not. */
+function useLoad({ linked }: { linked: boolean }) {
   const open = useOpenInComposer()
   return (preset: Preset) =>
-    open.mutate({ request: draftRequestOf(preset), source: `preset “${preset.name}”` })
+    open.mutate({
+      request: draftRequestOf(preset),
+      source: `preset “${preset.name}”`,
+      ...(linked ? { preset: { id: preset.id, name: preset.name } } : {}),
+    })
 }
 
 function PresetCard({
@@ -219,7 +224,7 @@ function PresetCard({
 }) {
   const [editing, setEditing] = useState(false)
   const [showDetails, setShowDetails] = useState(false)
-  const load = useLoad()
+  const load = useLoad({ linked: true })
   const duplicate = useDuplicatePreset()
   const remove = useDeletePreset()
   const saveTeam = useSaveTeamPreset()
@@ -437,7 +442,7 @@ function ImportButton({
 
 function TeamPresets({ onShare }: { onShare: (preset: Preset) => void }) {
   const team = useTeamPresets()
-  const load = useLoad()
+  const load = useLoad({ linked: false })
   return (
     <section aria-labelledby="team-presets-heading">
       <h3 id="team-presets-heading">Team presets</h3>

@@ -3,7 +3,8 @@ import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { InviteRequest } from '../../mpsd/request-entity'
 import { emptyRequest } from '../../mpsd/request-fields'
-import { listPresets } from '../../data/presets/preset-store'
+import { createPreset, listPresets } from '../../data/presets/preset-store'
+import { openDraft, readDraft } from '../../data/drafts/draft-store'
 import { writeAuthorization } from '../../data/settings/settings-store'
 import { resetWorkbenchDBConnection } from '../../lib/db'
 import { renderWithProviders } from '../../testing/render-with-providers'
@@ -76,5 +77,34 @@ describe('Save preset', () => {
     await waitFor(() =>
       expect(screen.getByLabelText('XUIDs')).toHaveAttribute('aria-invalid', 'true'),
     )
+  })
+
+  it('saves a loaded preset back to it, filled with its name, and “Save as new” copies it', async () => {
+    const stored = await createPreset({
+      name: 'Weekly',
+      description: 'EU smoke',
+      tags: ['eu'],
+      request: { ...request, contractVersion: 107 },
+    })
+    openDraft(request, 'preset “Weekly”', { id: stored.id, name: 'Weekly' })
+    const user = userEvent.setup()
+    const changed: InviteRequest = { ...request, sessionRef: { ...request.sessionRef, name: 's2' } }
+    renderWithProviders(<SavePresetButton request={changed} />)
+    await user.click(await screen.findByRole('button', { name: 'Save preset' }))
+    expect(await screen.findByLabelText('Preset name')).toHaveValue('Weekly')
+    expect(screen.getByLabelText('Description')).toHaveValue('EU smoke')
+    await user.click(screen.getByRole('button', { name: 'Save' }))
+    expect(await screen.findByText(/Updated preset “Weekly”/)).toBeInTheDocument()
+    let { presets } = await listPresets()
+    expect(presets).toHaveLength(1)
+    expect(presets[0]).toMatchObject({ id: stored.id, request: { sessionRef: { name: 's2' } } })
+
+    await user.click(screen.getByRole('button', { name: 'Save preset' }))
+    await user.click(await screen.findByRole('button', { name: 'Save as new' }))
+    expect(await screen.findByText(/Saved a new preset “Weekly \(2\)”/)).toBeInTheDocument()
+    ;({ presets } = await listPresets())
+    expect(presets.map((p) => p.name).sort()).toEqual(['Weekly', 'Weekly (2)'])
+    // The draft now belongs to the copy: the next Save updates it, not the original.
+    expect(readDraft().preset).toMatchObject({ name: 'Weekly (2)' })
   })
 })

@@ -1,15 +1,20 @@
-// "Save preset" in Compose: names the live request and stores it. The dialog is portalled to
+// "Save preset" in Compose: names the live request and stores it; a draft loaded from a preset is
+// saved back to it ("Save as new" copies it). The dialog is portalled to
 // <body> because Compose renders its extra actions inside its own <form>, and forms cannot nest.
-import { useState } from 'react'
+import { useQuery } from '@tanstack/react-query'
+import { useEffect, useState } from 'react'
 import { createPortal } from 'react-dom'
 import { Link } from 'wouter'
 import { Dialog } from '../../components/dialog'
 import { Field } from '../../components/field'
 import { Alert } from '../../components/alert'
 import { presetRequestOf } from '../../data/presets/preset-draft'
-import { useCreatePreset } from '../../data/presets/preset-queries'
+import { draftQueries, useLinkDraftPreset } from '../../data/drafts/draft-queries'
+import type { DraftPreset } from '../../data/drafts/draft-store'
+import { useCreatePreset, usePreset, useReplacePreset } from '../../data/presets/preset-queries'
+import { readAllPresets, uniqueName } from '../../data/presets/preset-store'
 import { useSettings } from '../../data/settings/settings-queries'
-import { presetContentSchema } from '../../mpsd/preset'
+import { presetContentSchema, type Preset } from '../../mpsd/preset'
 import type { RequestEntity } from '../../mpsd/request-entity'
 
 type Errors = Partial<Record<'name' | 'description' | 'tags' | 'xuids', string>>
@@ -21,9 +26,22 @@ export function splitList(text: string): string[] {
     .filter(Boolean)
 }
 
+/**
+ * What the Compose shortcut for saving a preset (Ctrl/Cmd+S) dispatches on `window`: it opens this
+ * dialog, as the button does, so the key and the button are one action.
+ */
+export const SAVE_PRESET_EVENT = 'workbench:save-preset'
+
 export function SavePresetButton({ request }: { request: RequestEntity }) {
   const [open, setOpen] = useState(false)
   const [saved, setSaved] = useState<string | undefined>()
+  // The preset the draft was loaded from (or last saved as): saving updates it (decision 132).
+  const { data: loaded } = useQuery({ ...draftQueries.current(), select: (d) => d.preset })
+  useEffect(() => {
+    const onSave = () => setOpen(true)
+    window.addEventListener(SAVE_PRESET_EVENT, onSave)
+    return () => window.removeEventListener(SAVE_PRESET_EVENT, onSave)
+  }, [])
   return (
     <>
       <button type="button" onClick={() => setOpen(true)}>
@@ -31,16 +49,18 @@ export function SavePresetButton({ request }: { request: RequestEntity }) {
       </button>
       {saved ? (
         <span role="status">
-          Saved preset “{saved}”. <Link href="/presets">See the preset list</Link>
+          {saved} <Link href="/presets">See the preset list</Link>
         </span>
       ) : null}
       {createPortal(
         <Dialog open={open} title="Save preset" onClose={() => setOpen(false)}>
           <SavePresetForm
+            key={loaded?.id ?? 'new'}
             request={request}
+            loaded={loaded}
             onCancel={() => setOpen(false)}
-            onSaved={(name) => {
-              setSaved(name)
+            onSaved={(message) => {
+              setSaved(message)
               setOpen(false)
             }}
           />
@@ -51,24 +71,39 @@ export function SavePresetButton({ request }: { request: RequestEntity }) {
   )
 }
 
-function SavePresetForm({
+type SavePresetFormProps = {
+  request: RequestEntity
+  loaded: DraftPreset | undefined
+  onSaved: (message: string) => void
+  onCancel: () => void
+}
+
+function SavePresetForm(props: SavePresetFormProps) {
+  const stored = usePreset(props.loaded?.id)
+  if (props.loaded && stored.isPending) return <p role="status">Reading the preset…</p>
+  return <PresetFields {...props} existing={stored.data ?? undefined} />
+}
+
+function PresetFields({
   request,
+  loaded,
+  existing,
   onSaved,
   onCancel,
-}: {
-  request: RequestEntity
-  onSaved: (name: string) => void
-  onCancel: () => void
-}) {
+}: SavePresetFormProps & { existing: Preset | undefined }) {
   const settings = useSettings()
   const create = useCreatePreset()
-  const [name, setName] = useState('')
-  const [description, setDescription] = useState('')
-  const [tags, setTags] = useState('')
-  const [xuids, setXuids] = useState('')
+  const replace = useReplacePreset()
+  const link = useLinkDraftPreset()
+  const [name, setName] = useState(existing?.name ?? loaded?.name ?? '')
+  const [description, setDescription] = useState(existing?.description ?? '')
+  const [tags, setTags] = useState(existing?.tags.join(', ') ?? '')
+  const [xuids, setXuids] = useState(existing?.xuids?.join('\n') ?? '')
   const [errors, setErrors] = useState<Errors>({})
+  const failed = create.error ?? replace.error
+  const pending = create.isPending || replace.isPending
 
-  function save() {
+  function save(asNew: boolean) {
     const candidate = {
       name,
       description,
@@ -95,7 +130,32 @@ function SavePresetForm({
       return
     }
     setErrors({})
-    create.mutate(parsed.data, { onSuccess: (preset) => onSaved(preset.name) })
+    const linked = (preset: Preset) => link({ id: preset.id, name: preset.name })
+    if (existing && !asNew) {
+      replace.mutate(
+        { id: existing.id, content: parsed.data },
+        {
+          onSuccess: (preset) => {
+            linked(preset)
+            onSaved(`Updated preset “${preset.name}”.`)
+          },
+        },
+      )
+      return
+    }
+    void (async () => {
+      // "Save as new" under the same name makes "Name (2)": two presets never share a name by accident.
+      const taken = new Set((await readAllPresets()).presets.map((p) => p.name))
+      const content = asNew
+        ? { ...parsed.data, name: uniqueName(parsed.data.name, taken) }
+        : parsed.data
+      create.mutate(content, {
+        onSuccess: (preset) => {
+          linked(preset)
+          onSaved(asNew ? `Saved a new preset “${preset.name}”.` : `Saved preset “${preset.name}”.`)
+        },
+      })
+    })()
   }
 
   return (
@@ -106,13 +166,21 @@ function SavePresetForm({
         // React bubbles portalled events through the component tree: without this, Compose's own
         // form would receive the submit and send the request.
         event.stopPropagation()
-        save()
+        save(false)
       }}
     >
       <p className="muted">
-        Saves this {request.kind} draft with contract version {settings.contractVersion}. The token
-        is never saved in a preset.
+        {existing
+          ? `Saves this ${request.kind} draft over the preset “${existing.name}” it was loaded from, with contract version ${settings.contractVersion}; “Save as new” keeps that one as it is.`
+          : `Saves this ${request.kind} draft with contract version ${settings.contractVersion}.`}{' '}
+        The token is never saved in a preset.
       </p>
+      {loaded && !existing ? (
+        <p className="notice">
+          The preset “{loaded.name}” this draft was loaded from is no longer stored: Save makes a
+          new one.
+        </p>
+      ) : null}
       <Field label="Preset name" error={errors.name}>
         {({ id, describedBy, invalid }) => (
           <input
@@ -167,11 +235,16 @@ function SavePresetForm({
           />
         )}
       </Field>
-      {create.isError ? <Alert>The preset was not saved: {create.error.message}</Alert> : null}
+      {failed ? <Alert>The preset was not saved: {failed.message}</Alert> : null}
       <div className="button-row">
-        <button type="submit" className="primary" disabled={create.isPending}>
+        <button type="submit" className="primary" disabled={pending}>
           Save
         </button>
+        {existing ? (
+          <button type="button" disabled={pending} onClick={() => save(true)}>
+            Save as new
+          </button>
+        ) : null}
         <button type="button" onClick={onCancel}>
           Cancel
         </button>

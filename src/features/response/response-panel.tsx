@@ -1,9 +1,11 @@
 import { useMutationState } from '@tanstack/react-query'
-import { lazy, Suspense } from 'react'
+import { lazy, Suspense, useEffect, useRef, useState } from 'react'
 import type { HistoryEntry } from '../../data/history/history-entry'
-import { SEND_MUTATION_KEY } from '../../data/send/use-send-request'
+import { COMPOSE_SEND_KEY } from '../../data/send/use-send-request'
 import type { SendInput } from '../../data/send/send-and-record'
 import { Alert } from '../../components/alert'
+import { isTyping } from '../../components/is-typing'
+import { answerSummary } from './answer-summary'
 
 // The answer viewer (and its lossless JSON parser) loads with the first answer, not at first paint.
 const ExchangeView = lazy(() =>
@@ -12,36 +14,62 @@ const ExchangeView = lazy(() =>
 
 type SendState = {
   status: string
+  submittedAt: number
   data: HistoryEntry | undefined
   error: Error | null
   variables: SendInput | undefined
 }
 
-/** Shows the latest call made with "Send", read from React Query's mutation cache. */
+/**
+ * Shows the latest call made with Compose's "Send", read from React Query's mutation cache. An
+ * answer that arrives while the panel is on screen is announced politely and, unless the user is
+ * typing, takes the focus (the Send button is disabled while sending, so focus had nowhere to go).
+ */
 export function ResponsePanel() {
   const sends = useMutationState({
-    filters: { mutationKey: SEND_MUTATION_KEY },
+    filters: { mutationKey: COMPOSE_SEND_KEY },
     select: (mutation): SendState => ({
       status: mutation.state.status,
+      submittedAt: mutation.state.submittedAt,
       data: mutation.state.data as HistoryEntry | undefined,
       error: mutation.state.error,
       variables: mutation.state.variables as SendInput | undefined,
     }),
   })
   const latest = sends.at(-1)
+  // An answer already there when the panel mounts (coming back to Compose) is neither announced
+  // nor focused: only sends made while it is on screen are news.
+  const [mountedAt] = useState(() => Date.now())
+  const fresh = latest !== undefined && latest.submittedAt >= mountedAt
+  const announcement =
+    fresh && latest.status === 'success' && latest.data
+      ? answerSummary(latest.data)
+      : fresh && latest.status === 'error'
+        ? `The request could not be sent: ${latest.error?.message ?? ''}`
+        : ''
+  const errorRef = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    if (fresh && latest.status === 'error' && !isTyping()) errorRef.current?.focus()
+  }, [fresh, latest?.status, latest?.submittedAt])
   return (
     <section className="panel" aria-label="Response">
       <h2>Response</h2>
+      {/* Always in the page, so the text that appears in it is announced. */}
+      <p className="visually-hidden" aria-live="polite" data-testid="response-announcement">
+        {announcement}
+      </p>
       {!latest ? <p className="muted">Send a request to see the answer here.</p> : null}
       {latest?.status === 'pending' ? <p role="status">Sending…</p> : null}
       {latest?.status === 'error' ? (
-        <Alert as="div">
-          <p>The request could not be sent: {latest.error?.message}</p>
-        </Alert>
+        <div ref={errorRef} tabIndex={-1}>
+          <Alert as="div">
+            <p>The request could not be sent: {latest.error?.message}</p>
+          </Alert>
+        </div>
       ) : null}
       {latest?.status === 'success' && latest.data ? (
         <Suspense fallback={<p role="status">Loading the answer…</p>}>
-          <ExchangeView entry={latest.data} />
+          <ExchangeView key={latest.data.id} entry={latest.data} focusOnMount={fresh} />
         </Suspense>
       ) : null}
     </section>

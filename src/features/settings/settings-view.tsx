@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod'
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useForm } from 'react-hook-form'
 import { z } from 'zod'
 import { Field } from '../../components/field'
@@ -35,6 +35,14 @@ type SettingsFormOutput = z.output<typeof settingsFormSchema>
 
 const AUTHORIZATION_PATTERN = /^XBL3\.0 x=[^;\s]+;\S/
 
+// Connection and retention settings apply as they are typed (decision 132): a valid value is in
+// effect at once, so nothing is dropped on leaving. What is typed but not valid yet is kept in this
+// tab's memory, with its message, until it is corrected.
+let unappliedConnection: SettingsFormInput | undefined
+function keepUnapplied(values: SettingsFormInput | undefined): void {
+  unappliedConnection = values
+}
+
 // A token typed but not saved survives leaving Settings (in this tab's memory only), so it is never
 // lost silently; it is marked unsaved until "Save token".
 let unsavedToken: string | undefined
@@ -55,10 +63,37 @@ function ConnectionSettings() {
   const upstreams = useUpstreams()
   const form = useForm<SettingsFormInput, unknown, SettingsFormOutput>({
     resolver: zodResolver(settingsFormSchema),
-    defaultValues: settings,
+    defaultValues: unappliedConnection ?? settings,
     mode: 'onChange',
   })
   const { errors } = form.formState
+  const [applied, setApplied] = useState<'applied' | 'waiting' | undefined>(
+    unappliedConnection ? 'waiting' : undefined,
+  )
+  // The settings as they are now (Act as may change them meanwhile): an edit changes its own fields.
+  const latest = useRef(settings)
+  useEffect(() => {
+    latest.current = settings
+  }, [settings])
+  const { mutate } = update
+  useEffect(() => {
+    // Values typed in an earlier visit and not valid then: show their messages at once.
+    if (unappliedConnection) void form.trigger()
+    return form.subscribe({
+      formState: { values: true },
+      callback: ({ values }) => {
+        const parsed = settingsFormSchema.safeParse(values)
+        if (!parsed.success) {
+          keepUnapplied({ ...values })
+          setApplied('waiting')
+          return
+        }
+        keepUnapplied(undefined)
+        mutate({ ...latest.current, ...parsed.data })
+        setApplied('applied')
+      },
+    })
+  }, [form, mutate])
   const options = upstreams.data?.upstreams ?? [
     { origin: SIMULATOR_UPSTREAM, label: 'Simulator' },
     { origin: XBOX_LIVE_ORIGIN, label: 'Xbox Live' },
@@ -72,9 +107,16 @@ function ConnectionSettings() {
   return (
     <form
       noValidate
-      onSubmit={form.handleSubmit((values) => update.mutate({ ...settings, ...values }))}
+      onSubmit={(event) => {
+        void form.handleSubmit((values) => {
+          keepUnapplied(undefined)
+          setApplied(undefined)
+          mutate({ ...latest.current, ...values })
+        })(event)
+      }}
     >
       <h3>Connection</h3>
+      <p className="muted">Changes apply as you type; a value that is not valid yet waits.</p>
       <Field
         label="Proxy URL"
         error={errors.proxyUrl?.message}
@@ -160,7 +202,13 @@ function ConnectionSettings() {
           Save settings
         </button>
         <span role="status">
-          {update.isSuccess && !form.formState.isDirty ? 'Settings saved.' : ''}
+          {applied === 'waiting'
+            ? 'Not applied yet: correct the marked field. What you typed is kept while you look elsewhere.'
+            : applied === 'applied'
+              ? 'Applied as typed.'
+              : update.isSuccess
+                ? 'Settings saved.'
+                : ''}
         </span>
       </div>
       {update.isError ? <Alert>{update.error.message}</Alert> : null}
