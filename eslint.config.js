@@ -19,6 +19,8 @@ const features = [
   'analysis',
   'identities',
   'inbox',
+  'expect',
+  'runs',
 ]
 const featureZones = features.map((name) => ({
   target: `./src/features/${name}`,

@@ -12,6 +12,7 @@ import { useForm, useWatch, type FieldPath, type UseFormRegister } from 'react-h
 import { Field } from '../../components/field'
 import { useAutosaveDraft, useRestoreStashedDraft } from '../../data/drafts/draft-queries'
 import { readStash } from '../../data/drafts/draft-store'
+import { withDraftExpectations } from '../../data/drafts/draft-expectations'
 import { useSettings } from '../../data/settings/settings-queries'
 import { useSendRequest } from '../../data/send/use-send-request'
 import { CONTEXT_MAX_ENCODED_LENGTH } from '../../mpsd/limits'
@@ -228,7 +229,7 @@ export function ComposeForm({ initialValues, source, extraActions, belowForm }: 
     if (!checks || issuesOf(checks, current).length > 0 || send.isPending) return
     send.mutate({
       request: checks.toWireRequest(current, settings.contractVersion),
-      composed: requestFromFields(current),
+      composed: withDraftExpectations(requestFromFields(current)),
       kind: current.kind,
     })
   }

@@ -14,6 +14,7 @@ import { useSimPlayers } from '../../data/identities/players-queries'
 import { useActing } from '../../data/identities/use-acting'
 import { composedRequestOf } from '../../data/history/composed-request'
 import { Alert } from '../../components/alert'
+import { ExpectationResults } from '../../components/expectation-results'
 
 export function HistoryDetail({ entry }: { entry: HistoryEntry }) {
   const send = useSendRequest()
@@ -94,6 +95,7 @@ export function HistoryDetail({ entry }: { entry: HistoryEntry }) {
       {openError?.id === entry.id ? (
         <Alert>This entry cannot be opened in the composer: {openError.message}</Alert>
       ) : null}
+      {entry.expectations ? <ExpectationResults results={entry.expectations} /> : null}
       <h4>Request as sent</h4>
       <pre aria-label="Request as sent">
         {`${entry.request.method} ${entry.request.path}\n${entry.request.headers.map(([n, v]) => `${n}: ${v}`).join('\n')}${entry.request.body === undefined ? '' : `\n\n${entry.request.body}`}`}

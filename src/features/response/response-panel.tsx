@@ -4,6 +4,7 @@ import type { HistoryEntry } from '../../data/history/history-entry'
 import { SEND_MUTATION_KEY } from '../../data/send/use-send-request'
 import type { SendInput } from '../../data/send/send-and-record'
 import { Alert } from '../../components/alert'
+import { ExpectationResults } from '../../components/expectation-results'
 
 // The answer viewer (and its lossless JSON parser) loads with the first answer, not at first paint.
 const ExchangeView = lazy(() =>
@@ -38,6 +39,9 @@ export function ResponsePanel() {
         <Alert as="div">
           <p>The request could not be sent: {latest.error?.message}</p>
         </Alert>
+      ) : null}
+      {latest?.status === 'success' && latest.data?.expectations ? (
+        <ExpectationResults results={latest.data.expectations} />
       ) : null}
       {latest?.status === 'success' && latest.data ? (
         <Suspense fallback={<p role="status">Loading the answer…</p>}>
