@@ -9,6 +9,7 @@ import {
   InboxRoute,
   PresetsRoute,
   preloadRoute,
+  RunsRoute,
   SettingsRoute,
 } from './routes'
 import { Alert } from '../components/alert'
@@ -52,6 +53,7 @@ const NAV = [
   { href: '/handles', label: 'Handles' },
   { href: '/inbox', label: 'Inbox' },
   { href: '/presets', label: 'Presets' },
+  { href: '/runs', label: 'Runs' },
   { href: '/settings', label: 'Settings' },
 ] as const
 
@@ -95,6 +97,7 @@ export function AppLayout() {
             <Route path="/presets" component={PresetsRoute} />
             <Route path="/settings" component={SettingsRoute} />
             <Route path="/inbox" component={InboxRoute} />
+            <Route path="/runs" component={RunsRoute} />
             <Route>
               <Alert variant="inline">
                 No such page. <Link href="/">Go to Compose</Link>
