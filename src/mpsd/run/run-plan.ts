@@ -15,7 +15,7 @@ import { fieldPath } from '../request-fields'
 import type { RequestKind } from '../request-kinds'
 import { requestIssues } from '../request-validate'
 import { toWire } from '../to-wire'
-import { resolveRequest, type Variables } from '../variables'
+import { resolveRequest, resolveText, type Variables } from '../variables'
 
 /** A preset as a run takes it: wherever it came from (the store, the team folder, a file). */
 export type RunPreset = {
@@ -87,7 +87,9 @@ export function planRun(input: RunInput): RunPlan {
     const vars: Variables = { ...input.environment, ...row }
     input.presets.forEach((preset, position) => {
       const base = { iteration, item: position + 1, presetName: preset.name }
-      for (const { request: raw, label } of requestsOf(preset)) {
+      for (const { request: raw, label: named } of requestsOf(preset)) {
+        // A name may use the row's variables too ("Invite {{xuid}}"): a label, never a problem.
+        const label = resolveText(named, vars).text
         const resolved = resolveRequest(raw, vars)
         const request = resolved.request
         const before = problems.length
