@@ -95,7 +95,9 @@ export function HistoryDetail({ entry }: { entry: HistoryEntry }) {
       {openError?.id === entry.id ? (
         <Alert>This entry cannot be opened in the composer: {openError.message}</Alert>
       ) : null}
-      {entry.expectations ? <ExpectationResults results={entry.expectations} /> : null}
+      {entry.expectations && entry.composed?.expect?.length ? (
+        <ExpectationResults results={entry.expectations} />
+      ) : null}
       <h4>Request as sent</h4>
       <pre aria-label="Request as sent">
         {`${entry.request.method} ${entry.request.path}\n${entry.request.headers.map(([n, v]) => `${n}: ${v}`).join('\n')}${entry.request.body === undefined ? '' : `\n\n${entry.request.body}`}`}

@@ -40,7 +40,11 @@ export function ResponsePanel() {
           <p>The request could not be sent: {latest.error?.message}</p>
         </Alert>
       ) : null}
-      {latest?.status === 'success' && latest.data?.expectations ? (
+      {/* Only a request's own expectations are listed: the implicit "Status is 2xx" is in History
+          (and its filter), while a non-2xx answer already reads as one in the status line. */}
+      {latest?.status === 'success' &&
+      latest.data?.expectations &&
+      latest.variables?.composed?.expect?.length ? (
         <ExpectationResults results={latest.data.expectations} />
       ) : null}
       {latest?.status === 'success' && latest.data ? (
