@@ -12,6 +12,7 @@ import { launchChromium, launchDiskContext, type DiskContext } from './browser'
 import { buildFloor, buildWorkbench, measureBundle } from './bundle'
 import { measureBatch } from './batch'
 import { measureRunCommand } from './run-command'
+import { createBenchSession } from './mpsd-request'
 import { historyFigures, measureHistoryView } from './history-scale'
 import { seedHistory } from './seed-history'
 import { measureProxy } from './proxy'
@@ -100,6 +101,7 @@ async function main(): Promise<void> {
       port: 0,
       logSink: () => {},
     })
+    await createBenchSession(server.url)
     floorServer ??= await startStaticServer(floorDist)
     return { app: server, floor: floorServer }
   }
