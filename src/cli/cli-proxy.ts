@@ -18,7 +18,7 @@ import { createIdentities, type Identities } from '../server/auth/identities'
 import { createByteBudget } from '../server/byte-budget'
 import { createLogger } from '../server/logger'
 import { createProxyApp } from '../server/proxy/proxy'
-import { createSimulatorApp, type SimulatorOptions } from '../server/simulator/simulator'
+import { createSimulatorApp } from '../server/simulator/simulator'
 
 /** The server's defaults (config.ts): the same budget and timeouts the dashboard's proxy has. */
 const BUFFER_BUDGET_BYTES = 64 * 1024 * 1024
@@ -74,14 +74,13 @@ export async function createCliProxy(options: CliProxyOptions): Promise<CliProxy
     () => {},
     () => secrets,
   )
-  const simulatorOptions: SimulatorOptions & { rules: SimRuleMode } = {
+  const simulator = createSimulatorApp({
     latencyMs: 0,
     failRate: 0,
     throttle: options.throttle,
-    // Contract 2 of the session plan: strict or lenient, as the dashboard's Settings.
+    // Strict or lenient for every rule, as the dashboard's Settings → Simulator rules.
     rules: options.simRules,
-  }
-  const simulator = createSimulatorApp(simulatorOptions)
+  })
   const upstream = options.upstream
   let identities: Identities | undefined
   let actAs: string | undefined

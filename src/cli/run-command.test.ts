@@ -160,6 +160,12 @@ describe('handles-workbench run', () => {
     expect(ran.code).toBe(1)
     expect(ran.stdout).toContain('FAIL [row 1] Expects 200 201')
     expect(ran.stdout).toContain('expected Status is 200: Got status 201')
+    // Strict simulator rules by default: an invite to a session nobody created is refused, by name.
+    const strict = await run(['run', presets, '--env', env, '--data', csv])
+    expect(strict.code).toBe(1)
+    expect(strict.stdout).toContain(
+      'refused by the simulator\'s rule "invite-needs-session" (strict)',
+    )
     const junit = await run([
       'run',
       presets,

@@ -115,9 +115,16 @@ function stepLine(result: StepResult, iterations: number): string {
   const details =
     result.outcome === 'error'
       ? [`    ${result.error ?? 'No answer'}`]
-      : result.expectations
-          .filter((e) => !e.passed)
-          .map((e) => `    expected ${e.label}: ${e.message}`)
+      : [
+          ...result.expectations
+            .filter((e) => !e.passed)
+            .map((e) => `    expected ${e.label}: ${e.message}`),
+          ...(result.simRule
+            ? [
+                `    refused by the simulator's rule "${result.simRule}" (strict): create the session first, or --sim-rules lenient`,
+              ]
+            : []),
+        ]
   return (
     [`${MARK[result.outcome]} ${row}${result.label}${status}${time}`, ...details].join('\n') + '\n'
   )

@@ -122,6 +122,7 @@ export function RunResults({ run }: { run: RunView }) {
                   result.expectations
                     .map((e) => `${e.passed ? '✓' : '✗'} ${e.label}: ${e.message}`)
                     .join('; ')}
+                {result.simRule ? ` (refused by the simulator rule ${result.simRule})` : ''}
               </td>
               <td>
                 {result.durationMs === undefined ? '' : `${Math.round(result.durationMs)} ms`}

@@ -13,6 +13,7 @@ import {
   type ExpectationAnswer,
   type ExpectationResult,
 } from '../expectations'
+import { SIM_RULE_HEADER } from '../sim-rules'
 import { createTokenBucket, MPSD_BUDGETS, type Budget, type TokenBucket } from '../token-bucket'
 import type { RunService, RunStep } from './run-plan'
 
@@ -42,6 +43,8 @@ export type StepResult = {
   expectations: ExpectationResult[]
   error?: string
   historyId?: string
+  /** The simulator rule that refused the call (its X-Workbench-Sim-Rule header), when one did. */
+  simRule?: string
 }
 
 export type RunStatus = 'ready' | 'running' | 'paused' | 'cancelled' | 'done'
@@ -249,8 +252,11 @@ export async function runSteps(
 
 function checked(step: RunStep, base: StepResult, answer: StepAnswer, now: number): StepResult {
   const expectations = evaluateExpectations(step.request.expect, { ...answer, now })
+  const rule = SIM_RULE_HEADER.toLowerCase()
+  const simRule = answer.headers.find(([name]) => name.toLowerCase() === rule)?.[1]
   return {
     ...base,
+    ...(simRule ? { simRule } : {}),
     status: answer.status,
     durationMs: answer.durationMs,
     at: now,
