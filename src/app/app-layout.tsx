@@ -21,6 +21,10 @@ const ActAsMenu = lazy(() =>
   import('../features/identities/act-as-menu').then((m) => ({ default: m.ActAsMenu })),
 )
 
+const EnvironmentMenu = lazy(() =>
+  import('../features/environments/environment-menu').then((m) => ({ default: m.EnvironmentMenu })),
+)
+
 // A share link's opener (and its decompression and preset schema) loads only for `#preset=` links.
 const ShareLinkOpener = lazy(() =>
   import('../features/presets/share-link-opener').then((m) => ({ default: m.ShareLinkOpener })),
@@ -82,6 +86,9 @@ export function AppLayout() {
             ))}
           </ul>
         </nav>
+        <Suspense fallback={<div className="environment-menu" aria-hidden="true" />}>
+          <EnvironmentMenu />
+        </Suspense>
         <Suspense fallback={<div className="act-as" aria-hidden="true" />}>
           <ActAsMenu />
         </Suspense>

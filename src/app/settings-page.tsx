@@ -4,11 +4,13 @@ import { SettingsView } from '../features/settings/settings-view'
 import { SimRulesSection } from '../features/settings/sim-rules-section'
 import { RosterEditor } from '../features/identities/roster-editor'
 import { SignInPanel } from '../features/identities/sign-in-panel'
+import { EnvironmentsManager } from '../features/environments/environments-manager'
 
 export function SettingsPage() {
   return (
     <>
       <SettingsView />
+      <EnvironmentsManager />
       <section className="panel" aria-label="Identities">
         <SignInPanel />
         <RosterEditor />

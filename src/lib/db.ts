@@ -3,7 +3,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb'
 
 export const DB_NAME = 'handles-workbench'
-export const DB_VERSION = 1
+export const DB_VERSION = 2
 
 // Records are typed as unknown on purpose: every reader validates with zod, so a corrupt or
 // foreign record is set aside and reported instead of crashing a view.
@@ -35,6 +35,12 @@ export interface WorkbenchDB extends DBSchema {
     value: Record<string, unknown> & { id: string; createdAt: number }
     indexes: { createdAt: number }
   }
+  /** Named sets of `{{variables}}` (decision 131); added in v2. */
+  environments: {
+    key: string
+    value: Record<string, unknown> & { id: string; name: string; updatedAt: number }
+    indexes: { name: string }
+  }
   /** Records that failed validation on read, kept for the user to inspect, never deleted silently. */
   quarantine: {
     key: number
@@ -64,6 +70,11 @@ const MIGRATIONS: Array<(db: WorkbenchDatabase) => void> = [
     const runs = db.createObjectStore('batchRuns', { keyPath: 'id' })
     runs.createIndex('createdAt', 'createdAt')
     db.createObjectStore('quarantine', { autoIncrement: true })
+  },
+  // v2: environments (decision 131). Nothing else changes: v1 records stay as they are.
+  (db) => {
+    const environments = db.createObjectStore('environments', { keyPath: 'id' })
+    environments.createIndex('name', 'name')
   },
 ]
 

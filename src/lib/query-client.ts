@@ -6,7 +6,14 @@ import { MutationCache, QueryClient, type DefaultOptions } from '@tanstack/react
 
 /** The stores a write can touch; each is the root key of its query factory (['history'], …). */
 export type RecordTopic =
-  'history' | 'handles' | 'presets' | 'batch' | 'settings' | 'identities' | 'sim-rules'
+  | 'history'
+  | 'handles'
+  | 'presets'
+  | 'batch'
+  | 'settings'
+  | 'identities'
+  | 'sim-rules'
+  | 'environments'
 
 declare module '@tanstack/react-query' {
   interface Register {

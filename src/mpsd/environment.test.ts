@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   ENVIRONMENT_VARIABLES_MAX,
   parseEnvironmentFile,
+  sendOverridesOf,
   toPostmanEnvironment,
   variableKeyProblem,
   variablesOf,
@@ -125,5 +126,24 @@ describe('variableKeyProblem', () => {
     expect(variableKeyProblem('')).toMatch(/required/)
     expect(variableKeyProblem(' scid')).toMatch(/space/)
     expect(variableKeyProblem('a}')).toMatch(/\{ or \}/)
+  })
+})
+
+describe('sendOverridesOf', () => {
+  it('reads upstream by name or origin and actAs as an Act as value or a bare XUID', () => {
+    expect(sendOverridesOf({})).toEqual({})
+    expect(sendOverridesOf({ upstream: ' ', actAs: '' })).toEqual({})
+    expect(sendOverridesOf({ upstream: 'Simulator', actAs: '2814679796296491' })).toEqual({
+      upstream: 'simulator',
+      actAs: 'sim:2814679796296491',
+    })
+    expect(sendOverridesOf({ upstream: 'Xbox Live', actAs: 'token' })).toEqual({
+      upstream: 'https://sessiondirectory.xboxlive.com',
+      actAs: 'token',
+    })
+    expect(sendOverridesOf({ upstream: 'http://127.0.0.1:9000/', actAs: 'xbl:abc' })).toEqual({
+      upstream: 'http://127.0.0.1:9000',
+      actAs: 'xbl:abc',
+    })
   })
 })

@@ -6,6 +6,8 @@
 //
 // Security: a secret's value never leaves in an export (it is written as ''), as Postman's own
 // export does for secrets when "Export with values" is off for them.
+import { XBOX_LIVE_ORIGIN } from './limits'
+import { ACT_AS_SIM_PREFIX, SIMULATOR_UPSTREAM } from './proxy-protocol'
 import type { Variables } from './variables'
 
 export type EnvironmentVariable = { key: string; value: string; secret: boolean; enabled: boolean }
@@ -158,4 +160,33 @@ export function toPostmanEnvironment(env: Environment, exportedAt: Date = new Da
     null,
     2,
   )
+}
+
+/** Where and as whom a send goes when the environment says so (decision 131); unset = Settings. */
+export type SendOverrides = { upstream?: string; actAs?: string }
+
+const UPSTREAM_NAMES: Record<string, string> = {
+  simulator: SIMULATOR_UPSTREAM,
+  sim: SIMULATOR_UPSTREAM,
+  xboxlive: XBOX_LIVE_ORIGIN,
+  'xbox live': XBOX_LIVE_ORIGIN,
+  xbl: XBOX_LIVE_ORIGIN,
+}
+
+/**
+ * The environment's `upstream` and `actAs` variables as the send takes them. `upstream`: "simulator",
+ * "Xbox Live" (or "xboxlive", "xbl"), or an origin (the proxy still allows only the listed ones).
+ * `actAs`: a value of the Act as menu (`sim:<xuid>`, `xbl:<account id>`, `token`, `none`) or a bare
+ * XUID, meaning that simulated player. Empty or absent: the Settings and the Act as menu decide.
+ */
+export function sendOverridesOf(vars: Variables): SendOverrides {
+  const overrides: SendOverrides = {}
+  const upstream = Object.prototype.hasOwnProperty.call(vars, 'upstream')
+    ? (vars.upstream ?? '').trim()
+    : ''
+  if (upstream !== '')
+    overrides.upstream = UPSTREAM_NAMES[upstream.toLowerCase()] ?? upstream.replace(/\/+$/, '')
+  const actAs = Object.prototype.hasOwnProperty.call(vars, 'actAs') ? (vars.actAs ?? '').trim() : ''
+  if (actAs !== '') overrides.actAs = /^\d+$/.test(actAs) ? `${ACT_AS_SIM_PREFIX}${actAs}` : actAs
+  return overrides
 }

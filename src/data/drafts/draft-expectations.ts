@@ -4,6 +4,7 @@
 import { useSyncExternalStore } from 'react'
 import type { Expectation } from '../../mpsd/expectations'
 import type { RequestEntity } from '../../mpsd/request-entity'
+import { resolveRequest, type Variables } from '../../mpsd/variables'
 import { readDraft, subscribeDraft } from './draft-store'
 
 const NONE: readonly Expectation[] = []
@@ -21,8 +22,17 @@ export function useDraftExpectations(): readonly Expectation[] {
   return useSyncExternalStore(subscribeDraft, readDraftExpectations)
 }
 
-/** The composed request with the draft's expectations: what Send sends and a preset keeps. */
-export function withDraftExpectations(request: RequestEntity): RequestEntity {
+/**
+ * The composed request with the draft's expectations: what Send checks and History keeps. With
+ * `variables`, their `{{names}}` are resolved as the request's are (an unknown one stays as typed,
+ * and the check fails saying what it compared).
+ */
+export function withDraftExpectations(
+  request: RequestEntity,
+  variables?: Variables,
+): RequestEntity {
   const expect = readDraftExpectations()
-  return expect.length > 0 ? { ...request, expect: [...expect] } : request
+  if (expect.length === 0) return request
+  const list = variables ? resolveRequest([...expect], variables).request : [...expect]
+  return { ...request, expect: list }
 }

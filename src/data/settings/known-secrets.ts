@@ -1,6 +1,8 @@
 // The secrets that must never leave in a preset, a link or an export: the Authorization value (and
 // its token part) and any credential inside a settings URL (http://user:pass@host). Read at the
-// moment of writing, so a token set a second ago is covered.
+// moment of writing, so a token set a second ago is covered. The values of environments' secret
+// variables join them (decision 131).
+import { environmentSecrets } from '../environments/environment-secrets'
 import { redactSecrets, secretsOfAuthorization } from '../../mpsd/redact'
 import { readAuthorization, readSettings, type Settings } from './settings-store'
 
@@ -26,9 +28,9 @@ export function secretsFrom(
 
 export function currentSecrets(): string[] {
   try {
-    return secretsFrom(readAuthorization().value, readSettings())
+    return [...secretsFrom(readAuthorization().value, readSettings()), ...environmentSecrets()]
   } catch {
-    return []
+    return [...environmentSecrets()]
   }
 }
 

@@ -28,6 +28,8 @@ export const DEFAULT_SETTINGS = {
   msaClientId: '',
   // DEFAULT_SANDBOX of src/mpsd/identity.ts, spelled out: that module's schemas stay out of the first load.
   sandbox: 'RETAIL',
+  /** The environment `{{variables}}` resolve against (decision 131); '' = none. */
+  activeEnvironmentId: '',
 } as const satisfies Record<string, string | number>
 
 function buildSettingsSchema() {
@@ -63,6 +65,11 @@ function buildSettingsSchema() {
     actAs: z.string().trim().max(200).catch(d.actAs).default(d.actAs),
     msaClientId: z.string().trim().max(100).catch(d.msaClientId).default(d.msaClientId),
     sandbox: z.string().trim().max(64).catch(d.sandbox).default(d.sandbox),
+    activeEnvironmentId: z
+      .string()
+      .max(200)
+      .catch(d.activeEnvironmentId)
+      .default(d.activeEnvironmentId),
   })
 }
 export type Settings = z.infer<ReturnType<typeof buildSettingsSchema>>

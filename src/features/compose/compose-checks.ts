@@ -5,7 +5,9 @@ import type { FieldErrors, Resolver } from 'react-hook-form'
 import type {
   ComposeFormValues,
   ComposeIssue,
+  ComposeScope,
   composeIssues,
+  resolveDraft,
   toWireRequest,
 } from './compose-form-schema'
 import type { encodedLength } from '../../mpsd/schemas'
@@ -13,6 +15,7 @@ import type { encodedLength } from '../../mpsd/schemas'
 export type Checks = {
   composeIssues: typeof composeIssues
   toWireRequest: typeof toWireRequest
+  resolveDraft: typeof resolveDraft
   encodedLength: typeof encodedLength
 }
 
@@ -30,6 +33,7 @@ export function loadChecks(): Promise<Checks> {
     checks = {
       composeIssues: form.composeIssues,
       toWireRequest: form.toWireRequest,
+      resolveDraft: form.resolveDraft,
       encodedLength: schemas.encodedLength,
     }
     return checks
@@ -42,7 +46,11 @@ export function loadedChecks(): Checks | undefined {
   return checks
 }
 
-export type IssuesOf = (loaded: Checks, values: ComposeFormValues) => ComposeIssue[]
+export type IssuesOf = (
+  loaded: Checks,
+  values: ComposeFormValues,
+  scope: ComposeScope,
+) => ComposeIssue[]
 
 function sameValues(a: ComposeFormValues, b: ComposeFormValues): boolean {
   return (Object.keys(a) as Array<keyof ComposeFormValues>).every((key) => a[key] === b[key])
@@ -54,18 +62,37 @@ function sameValues(a: ComposeFormValues, b: ComposeFormValues): boolean {
  * the schema runs once for both, so they also cannot disagree.
  */
 export function lastIssuesOf(): IssuesOf {
-  let last: { values: ComposeFormValues; issues: ComposeIssue[] } | undefined
-  return (loaded, values) => {
-    if (!last || !sameValues(last.values, values))
-      last = { values: { ...values }, issues: loaded.composeIssues(values) }
+  let last: { values: ComposeFormValues; scope: ComposeScope; issues: ComposeIssue[] } | undefined
+  return (loaded, values, scope) => {
+    if (!last || last.scope !== scope || !sameValues(last.values, values))
+      last = { values: { ...values }, scope, issues: loaded.composeIssues(values, scope) }
     return last.issues
   }
 }
 
-/** react-hook-form's resolver from the same issues, so a field's message is the preview's. */
-export function resolverOf(issuesOf: IssuesOf): Resolver<ComposeFormValues> {
+/** The scope the resolver reads when it runs: it outlives renders, the environment may change. */
+export type ScopeBox = { get: () => ComposeScope; set: (scope: ComposeScope) => void }
+
+export function scopeBoxOf(initial: ComposeScope): ScopeBox {
+  let current = initial
+  return {
+    get: () => current,
+    set: (scope) => {
+      current = scope
+    },
+  }
+}
+
+/**
+ * react-hook-form's resolver from the same issues, so a field's message is the preview's. `scope`
+ * is read at each validation: the environment can change while the form stays mounted.
+ */
+export function resolverOf(
+  issuesOf: IssuesOf,
+  scope: () => ComposeScope,
+): Resolver<ComposeFormValues> {
   return async (values) => {
-    const issues = issuesOf(checks ?? (await loadChecks()), values)
+    const issues = issuesOf(checks ?? (await loadChecks()), values, scope())
     if (issues.length === 0) return { values, errors: {} }
     const errors: FieldErrors<ComposeFormValues> = {}
     // The first rule that fails is the field's message, as zodResolver reports it.

@@ -15,6 +15,7 @@ import { readStash } from '../../data/drafts/draft-store'
 import { withDraftExpectations } from '../../data/drafts/draft-expectations'
 import { useSettings } from '../../data/settings/settings-queries'
 import { useSendRequest } from '../../data/send/use-send-request'
+import { useVariableScope, type VariableScope } from '../../data/environments/environment-queries'
 import { CONTEXT_MAX_ENCODED_LENGTH } from '../../mpsd/limits'
 import type { RequestEntity } from '../../mpsd/request-entity'
 import { requestFromFields } from '../../mpsd/request-fields'
@@ -24,13 +25,15 @@ import {
   loadChecks,
   loadedChecks,
   resolverOf,
+  scopeBoxOf,
   type Checks,
   type IssuesOf,
 } from './compose-checks'
-import type { ComposeFormValues } from './compose-form-schema'
+import type { ComposeFormValues, ComposeScope } from './compose-form-schema'
 import { liveDraftOf, useLiveDraft, useLiveField, type LiveDraft } from './live-draft'
 import { PasteJsonButton } from './paste-json-button'
 import { RequestPreview } from './request-preview'
+import { VariablesUsed } from './variables-used'
 
 type ComposeFormProps = {
   initialValues: ComposeFormValues
@@ -101,18 +104,21 @@ type SendButtonProps = {
   live: LiveDraft
   loaded: Checks | undefined
   issuesOf: IssuesOf
+  scope: ComposeScope
   pending: boolean
+  /** The chosen environment is being read: its variables are not known yet. */
+  waiting: boolean
 }
 
-function SendButton({ live, loaded, issuesOf, pending }: SendButtonProps) {
+function SendButton({ live, loaded, issuesOf, scope, pending, waiting }: SendButtonProps) {
   const draft = useLiveDraft(live)
   // Send waits for the checks, which load right after the first render.
-  const issues = loaded ? issuesOf(loaded, draft) : undefined
+  const issues = loaded ? issuesOf(loaded, draft, scope) : undefined
   return (
     <button
       type="submit"
       className="primary"
-      disabled={!issues || issues.length > 0 || pending}
+      disabled={!issues || issues.length > 0 || pending || waiting}
       aria-describedby="compose-issues"
     >
       {pending ? 'Sending…' : 'Send'}
@@ -135,36 +141,69 @@ type LiveOutputsProps = {
   live: LiveDraft
   loaded: Checks
   issuesOf: IssuesOf
+  scope: ComposeScope
+  variableScope: VariableScope
   belowForm: ((request: RequestEntity) => ReactNode) | undefined
 }
 
-function LiveOutputs({ live, loaded, issuesOf, belowForm }: LiveOutputsProps) {
+function LiveOutputs({
+  live,
+  loaded,
+  issuesOf,
+  scope,
+  variableScope,
+  belowForm,
+}: LiveOutputsProps) {
   const settings = useSettings()
   const draft = useLiveDraft(live)
-  // The preview and Send are built by the same function from the same values, so they cannot
-  // disagree.
+  // The preview and Send are built by the same function from the same values and environment, so
+  // they cannot disagree.
   const request = useMemo(
-    () => loaded.toWireRequest(draft, settings.contractVersion),
-    [loaded, draft, settings.contractVersion],
+    () => loaded.toWireRequest(draft, settings.contractVersion, scope),
+    [loaded, draft, settings.contractVersion, scope],
   )
-  const composed = useMemo(() => requestFromFields(draft), [draft])
+  const resolved = useMemo(() => loaded.resolveDraft(draft, scope), [loaded, draft, scope])
+  const { overrides } = variableScope
+  const variablesUsed = useMemo(
+    () => <VariablesUsed sources={resolved.sources} scope={variableScope} />,
+    [resolved.sources, variableScope],
+  )
   return (
     <>
       <RequestPreview
         request={request}
-        issues={issuesOf(loaded, draft)}
-        upstream={settings.upstream}
+        issues={issuesOf(loaded, draft, scope)}
+        upstream={overrides.upstream ?? settings.upstream}
+        actAs={overrides.actAs}
+        variablesUsed={variablesUsed}
       />
-      {belowForm?.(composed)}
+      {/* Batch invites and the activity tools send: they get the resolved request. */}
+      {belowForm?.(resolved.request)}
     </>
   )
 }
 
 export function ComposeForm({ initialValues, source, extraActions, belowForm }: ComposeFormProps) {
   const settings = useSettings()
-  const [{ issuesOf, resolver, live }] = useState(() => {
+  // The active environment (decision 131): fields may hold `{{name}}`, resolved for the checks,
+  // the preview and Send; the draft keeps the references.
+  const variableScope = useVariableScope()
+  const scope = useMemo<ComposeScope>(
+    () => ({
+      variables: variableScope.variables,
+      environmentName: variableScope.environment?.name,
+    }),
+    [variableScope],
+  )
+  const [{ issuesOf, resolver, live, scopeBox }] = useState(() => {
     const issuesOf = lastIssuesOf()
-    return { issuesOf, resolver: resolverOf(issuesOf), live: liveDraftOf(initialValues) }
+    const scopeBox = scopeBoxOf(scope)
+    return {
+      issuesOf,
+      resolver: resolverOf(issuesOf, scopeBox.get),
+      live: liveDraftOf(initialValues),
+      scopeBox,
+    }
   })
   const form = useForm<ComposeFormValues>({
     resolver,
@@ -190,6 +229,17 @@ export function ComposeForm({ initialValues, source, extraActions, belowForm }: 
       }),
     [subscribe, autosave, live],
   )
+
+  // Another environment chosen (or its variables edited): the fields' messages follow at once.
+  useEffect(() => {
+    if (scopeBox.get() === scope) return
+    scopeBox.set(scope)
+    const values = getValues()
+    const filled = (Object.keys(values) as Array<keyof ComposeFormValues>).filter(
+      (key) => key !== 'kind' && values[key] !== '',
+    )
+    if (filled.length > 0) void trigger(filled as Array<FieldPath<ComposeFormValues>>)
+  }, [scope, scopeBox, getValues, trigger])
 
   // Show the messages of a restored draft at once: its fields were typed in an earlier visit.
   // Only the values the form mounted with: autosave updates initialValues as the user types.
@@ -226,11 +276,18 @@ export function ComposeForm({ initialValues, source, extraActions, belowForm }: 
   function onSend() {
     const current = getValues()
     const checks = loadedChecks()
-    if (!checks || issuesOf(checks, current).length > 0 || send.isPending) return
+    // Nothing goes out while the chosen environment is still being read, or with a variable unresolved.
+    if (variableScope.status === 'loading') return
+    if (!checks || issuesOf(checks, current, scope).length > 0 || send.isPending) return
+    const { upstream, actAs } = variableScope.overrides
     send.mutate({
-      request: checks.toWireRequest(current, settings.contractVersion),
-      composed: withDraftExpectations(requestFromFields(current)),
+      request: checks.toWireRequest(current, settings.contractVersion, scope),
+      // History keeps the request as it went out, variables resolved (decision 131), with the
+      // draft's expectations, resolved by the same variables (decision 120).
+      composed: withDraftExpectations(checks.resolveDraft(current, scope).request, scope.variables),
       kind: current.kind,
+      ...(upstream ? { upstream } : {}),
+      ...(actAs ? { actAs } : {}),
     })
   }
 
@@ -291,7 +348,14 @@ export function ComposeForm({ initialValues, source, extraActions, belowForm }: 
           </>
         ) : null}
         <div className="button-row">
-          <SendButton live={live} loaded={loaded} issuesOf={issuesOf} pending={send.isPending} />
+          <SendButton
+            live={live}
+            loaded={loaded}
+            issuesOf={issuesOf}
+            scope={scope}
+            pending={send.isPending}
+            waiting={variableScope.status === 'loading'}
+          />
           <PasteJson onFill={fillFrom} />
           {hasStash ? (
             <button type="button" onClick={() => restore.mutate()}>
@@ -302,7 +366,14 @@ export function ComposeForm({ initialValues, source, extraActions, belowForm }: 
         </div>
       </form>
       {loaded ? (
-        <LiveOutputs live={live} loaded={loaded} issuesOf={issuesOf} belowForm={belowForm} />
+        <LiveOutputs
+          live={live}
+          loaded={loaded}
+          issuesOf={issuesOf}
+          scope={scope}
+          variableScope={variableScope}
+          belowForm={belowForm}
+        />
       ) : null}
     </section>
   )

@@ -1,4 +1,4 @@
-import { lazy, memo, Suspense, useState } from 'react'
+import { lazy, memo, Suspense, useState, type ReactNode } from 'react'
 import { CopyButton } from '../../components/copy-button'
 import { useAuthorization } from '../../data/settings/settings-queries'
 import { describeUpstream, SIMULATOR_UPSTREAM } from '../../data/settings/settings-store'
@@ -11,7 +11,15 @@ const PreviewHeaders = lazy(() => import('./sent-as').then((m) => ({ default: m.
 // The snippet generators load on the first copy: most keystrokes never need them.
 const snippets = () => import('../../mpsd/snippets')
 
-type RequestPreviewProps = { request: WireRequest; issues: ComposeIssue[]; upstream: string }
+type RequestPreviewProps = {
+  request: WireRequest
+  issues: ComposeIssue[]
+  upstream: string
+  /** Who it goes out as when the environment says so; undefined: the Act as menu's choice. */
+  actAs?: string | undefined
+  /** Where the values of `{{variables}}` came from (decision 131). */
+  variablesUsed?: ReactNode
+}
 
 /** Where a snippet sends: the upstream itself, so it runs without the Workbench (decision 003). */
 export function snippetBaseUrl(upstream: string): string {
@@ -23,6 +31,8 @@ export const RequestPreview = memo(function RequestPreview({
   request,
   issues,
   upstream,
+  actAs,
+  variablesUsed,
 }: RequestPreviewProps) {
   const authorization = useAuthorization()
   const [includeToken, setIncludeToken] = useState(false)
@@ -50,6 +60,7 @@ export const RequestPreview = memo(function RequestPreview({
           Ready to send to {describeUpstream(upstream)}.
         </p>
       )}
+      {variablesUsed}
       <pre aria-label="Request line" className="mono">
         {request.method} {baseUrl}
         {request.path}
@@ -61,7 +72,7 @@ export const RequestPreview = memo(function RequestPreview({
           </pre>
         }
       >
-        <PreviewHeaders request={request} upstream={upstream} />
+        <PreviewHeaders request={request} upstream={upstream} actAs={actAs} />
       </Suspense>
       <pre aria-label="Request body" className="mono">
         {request.body}

@@ -7,8 +7,10 @@ import { describeSender, senderOf, sentAuthorization } from '../../mpsd/acting-i
 import type { WireRequest } from '../../mpsd/request-builder'
 import { Alert } from '../../components/alert'
 
-export function PreviewHeaders({ request, upstream }: { request: WireRequest; upstream: string }) {
-  const acting = useActing(upstream)
+type PreviewHeadersProps = { request: WireRequest; upstream: string; actAs?: string | undefined }
+
+export function PreviewHeaders({ request, upstream, actAs }: PreviewHeadersProps) {
+  const acting = useActing(upstream, actAs)
   const authorization = acting.kind === 'blocked' ? undefined : sentAuthorization(acting)
   const sender = senderOf(acting)
   const lines = [...request.headers, ...(authorization ? [['Authorization', authorization]] : [])]
