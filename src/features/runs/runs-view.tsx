@@ -4,7 +4,9 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useId, useMemo, useState } from 'react'
 import { Alert } from '../../components/alert'
+import { useEnvironments } from '../../data/environments/environment-queries'
 import { usePresetList, useTeamPresets } from '../../data/presets/preset-queries'
+import { useSettings } from '../../data/settings/settings-queries'
 import { startRun, useCurrentRun } from '../../data/runs/run-controller'
 import { readTextFile } from '../../lib/read-text-file'
 import {
@@ -27,6 +29,13 @@ export function RunsView() {
   const run = useCurrentRun()
   const [selected, setSelected] = useState<Set<string>>(new Set())
   const [environment, setEnvironment] = useState<Loaded<{ name: string; vars: Variables }>>()
+  const environments = useEnvironments()
+  // The environment chosen in the top bar, until the user picks another here ('' = none).
+  const { activeEnvironmentId } = useSettings()
+  const [storedId, setStoredId] = useState<string | undefined>()
+  const chosenId = storedId ?? activeEnvironmentId
+  const stored = environments.data?.find((env) => env.id === chosenId)
+  const storedEnvId = useId()
   const [data, setData] = useState<Loaded<Variables[]>>()
   const envId = useId()
   const dataId = useId()
@@ -71,7 +80,13 @@ export function RunsView() {
   }
 
   const rows = data && 'value' in data ? data.value : undefined
-  const vars = environment && 'value' in environment ? environment.value.vars : undefined
+  // A file, when one is loaded, is used instead of a stored environment.
+  const vars =
+    environment && 'value' in environment
+      ? environment.value.vars
+      : stored
+        ? variablesOf(stored)
+        : undefined
   const canStart = chosen.length > 0 && !busy && !envError && !dataError
 
   return (
@@ -84,7 +99,22 @@ export function RunsView() {
         </p>
         <RunSelection available={available} selected={selected} onChange={setSelected} />
         <div className="field">
-          <label htmlFor={envId}>Environment file (optional)</label>
+          <label htmlFor={storedEnvId}>Environment</label>
+          <select
+            id={storedEnvId}
+            value={stored ? chosenId : ''}
+            onChange={(e) => setStoredId(e.target.value)}
+          >
+            <option value="">None</option>
+            {(environments.data ?? []).map((env) => (
+              <option key={env.id} value={env.id}>
+                {env.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={envId}>Environment file (optional, instead)</label>
           <input
             id={envId}
             type="file"
