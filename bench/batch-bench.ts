@@ -12,7 +12,7 @@ import {
   type Clock,
 } from '../src/data/batch/batch-runner'
 import { inviteBodyFor } from '../src/data/batch/batch-send'
-import { MPSD_BUDGETS, type Budget } from '../src/data/batch/token-bucket'
+import { MPSD_BUDGETS, type Budget } from '../src/mpsd/token-bucket'
 
 export const BENCH_TEMPLATE: BatchTemplate = {
   scid: 'bd6c41c3-01c3-468a-a3b5-3e0fe8133862',

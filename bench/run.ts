@@ -11,6 +11,7 @@ import { startWorkbenchServer, type RunningServer } from '../src/server/start-se
 import { launchChromium, launchDiskContext, type DiskContext } from './browser'
 import { buildFloor, buildWorkbench, measureBundle } from './bundle'
 import { measureBatch } from './batch'
+import { measureRunCommand } from './run-command'
 import { createBenchSession } from './mpsd-request'
 import { historyFigures, measureHistoryView } from './history-scale'
 import { seedHistory } from './seed-history'
@@ -163,6 +164,7 @@ async function main(): Promise<void> {
     },
     { name: 'proxy', run: async () => measureProxy((await needServers()).app.url) },
     { name: 'batch', run: async () => measureBatch((await needServers()).app.url) },
+    { name: 'run', run: measureRunCommand },
   ]
 
   // BENCH_SECTIONS=typing,history runs a subset (for working on one section); the builds from the

@@ -9,6 +9,7 @@ import {
   InboxRoute,
   PresetsRoute,
   preloadRoute,
+  RunsRoute,
   SettingsRoute,
 } from './routes'
 import { Alert } from '../components/alert'
@@ -56,6 +57,7 @@ const NAV = [
   { href: '/handles', label: 'Handles' },
   { href: '/inbox', label: 'Inbox' },
   { href: '/presets', label: 'Presets' },
+  { href: '/runs', label: 'Runs' },
   { href: '/settings', label: 'Settings' },
 ] as const
 
@@ -102,6 +104,7 @@ export function AppLayout() {
             <Route path="/presets" component={PresetsRoute} />
             <Route path="/settings" component={SettingsRoute} />
             <Route path="/inbox" component={InboxRoute} />
+            <Route path="/runs" component={RunsRoute} />
             <Route>
               <Alert variant="inline">
                 No such page. <Link href="/">Go to Compose</Link>

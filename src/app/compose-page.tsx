@@ -1,6 +1,8 @@
-import { lazy, memo, Suspense, useDeferredValue } from 'react'
+import { lazy, memo, Suspense, useDeferredValue, useMemo } from 'react'
 import { ComposeView } from '../features/compose/compose-view'
 import { ResponsePanel } from '../features/response/response-panel'
+import { useDraftExpectations } from '../data/drafts/draft-expectations'
+import type { RequestEntity } from '../mpsd/request-entity'
 
 // The form, its preview and Send are the first paint. Presets, batch invites and the activity
 // tools are separate chunks, fetched right after, so the first load stays near the stack's floor.
@@ -9,6 +11,9 @@ const SavePresetButton = memo(
   lazy(() =>
     import('../features/presets/save-preset-dialog').then((m) => ({ default: m.SavePresetButton })),
   ),
+)
+const ExpectSection = lazy(() =>
+  import('../features/expect/expect-section').then((m) => ({ default: m.ExpectSection })),
 )
 const BatchPanel = memo(
   lazy(() => import('../features/batch/batch-panel').then((m) => ({ default: m.BatchPanel }))),
@@ -21,6 +26,16 @@ const ActivityToolsPanel = memo(
   ),
 )
 
+/** A preset saved from Compose keeps the draft's expectations with its request. */
+function SavePresetWithExpectations({ request }: { request: RequestEntity }) {
+  const expect = useDraftExpectations()
+  const full = useMemo(
+    () => (expect.length > 0 ? { ...request, expect: [...expect] } : request),
+    [request, expect],
+  )
+  return <SavePresetButton request={full} />
+}
+
 export function ComposePage() {
   // The Response panel has nothing to show before a send: it follows the form's first render.
   const complete = useDeferredValue(true, false)
@@ -29,11 +44,12 @@ export function ComposePage() {
       <ComposeView
         extraActions={(request) => (
           <Suspense fallback={null}>
-            <SavePresetButton request={request} />
+            <SavePresetWithExpectations request={request} />
           </Suspense>
         )}
         belowForm={(request) => (
           <Suspense fallback={null}>
+            <ExpectSection />
             {request.kind === 'invite' ? <BatchPanel request={request} /> : null}
             <ActivityToolsPanel request={request} />
           </Suspense>

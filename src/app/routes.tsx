@@ -17,6 +17,7 @@ const loaders = {
   // Settings with sign-in and the roster: the sign-in panel stays out of the first load.
   '/settings': () => import('./settings-page').then((m) => ({ default: m.SettingsPage })),
   '/inbox': () => import('../features/inbox/inbox-view').then((m) => ({ default: m.InboxView })),
+  '/runs': () => import('../features/runs/runs-view').then((m) => ({ default: m.RunsView })),
 } satisfies Record<string, () => Promise<ViewModule>>
 
 type RoutePath = keyof typeof loaders
@@ -53,3 +54,4 @@ export const HandlesRoute = routeView('/handles')
 export const PresetsRoute = routeView('/presets')
 export const SettingsRoute = routeView('/settings')
 export const InboxRoute = routeView('/inbox')
+export const RunsRoute = routeView('/runs')

@@ -69,7 +69,7 @@ describe('handles-workbench', () => {
   it('exits 2 with a clear message for an unknown command, no command or a bad option', async () => {
     const unknown = await run('analyse', 'x.har')
     expect(unknown).toMatchObject({ code: 2, stdout: '' })
-    expect(unknown.stderr).toContain('Unknown command "analyse". Commands: analyze.')
+    expect(unknown.stderr).toContain('Unknown command "analyse". Commands: analyze, run.')
     expect((await run()).stderr).toContain('Usage: handles-workbench')
     expect((await run()).code).toBe(2)
     const group = await run('analyze', 'x.har', '--group', 'title')

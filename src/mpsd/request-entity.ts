@@ -14,6 +14,7 @@
 // earlier one (zod-free, so drafts are raised without this schema at first load).
 import { z } from 'zod'
 import { CONTRACT_VERSION_MAX, MIN_CONTRACT_VERSION } from './limits'
+import { EXPECTATION_KINDS, EXPECTATION_TEXT_MAX, EXPECTATIONS_MAX } from './expectations'
 import { REQUEST_ENTITY_VERSION } from './request-kinds'
 
 const typed = () => z.string().default('')
@@ -38,6 +39,21 @@ const contractVersionSchema = z
   .min(MIN_CONTRACT_VERSION, `Contract version must be ${MIN_CONTRACT_VERSION} or later`)
   .max(CONTRACT_VERSION_MAX, `Contract version must be at most ${CONTRACT_VERSION_MAX}`)
 
+/** One expectation, kept as typed: expectationIssues (expectations.ts) says what is wrong with it. */
+export const expectationSchema = z.object({
+  kind: z.enum(EXPECTATION_KINDS, {
+    error: `Expectation kind must be one of ${EXPECTATION_KINDS.join(', ')}`,
+  }),
+  target: z
+    .string()
+    .max(EXPECTATION_TEXT_MAX, `At most ${EXPECTATION_TEXT_MAX} characters`)
+    .default(''),
+  value: z
+    .string()
+    .max(EXPECTATION_TEXT_MAX, `At most ${EXPECTATION_TEXT_MAX} characters`)
+    .default(''),
+})
+
 const envelope = {
   v: z.literal(REQUEST_ENTITY_VERSION, {
     error: `Request version must be ${REQUEST_ENTITY_VERSION} or older: update the Workbench to open a newer one`,
@@ -45,6 +61,11 @@ const envelope = {
   sessionRef: sessionRefBlock.prefault({}),
   /** An override of the Settings' contract version (presets carry one); a draft has none. */
   contractVersion: contractVersionSchema.optional(),
+  /** What the answer must be (expectations.ts); absent: a 2xx answer is expected. */
+  expect: z
+    .array(expectationSchema)
+    .max(EXPECTATIONS_MAX, `At most ${EXPECTATIONS_MAX} expectations`)
+    .optional(),
 }
 
 export const activityRequestSchema = z.object({

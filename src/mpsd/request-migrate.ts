@@ -14,6 +14,7 @@
 // No zod here: the composer's first load opens its draft with this module alone. Readers that must
 // name the field of a problem (preset files, batch runs, History) parse with
 // `z.preprocess(upgradeRequest, requestEntitySchema)` instead of `migrateRequest`.
+import { readExpectations } from './expectations'
 import { isContractVersion } from './limits'
 import type { RequestEntity, RequestEntityInput } from './request-entity'
 import {
@@ -117,5 +118,10 @@ export function migrateRequest(input: unknown): RequestEntity | undefined {
     return undefined
   const request = requestFromFields(fieldsOf(raised as RequestEntity), raised.kind)
   const contractVersion = contractVersionOf(raised.contractVersion)
-  return contractVersion === undefined ? request : { ...request, contractVersion }
+  const expect = readExpectations(raised.expect)
+  return {
+    ...request,
+    ...(contractVersion === undefined ? {} : { contractVersion }),
+    ...(expect === undefined ? {} : { expect }),
+  }
 }

@@ -22,7 +22,7 @@ import {
 } from './batch-controller'
 import { newBatchRun } from './batch-run'
 import type { Clock } from './batch-runner'
-import { MPSD_BUDGETS } from './token-bucket'
+import { MPSD_BUDGETS } from '../../mpsd/token-bucket'
 
 freshWorkbenchDBPerTest()
 

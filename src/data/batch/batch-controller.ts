@@ -30,7 +30,7 @@ import {
   recentCallTimes,
   saveBatchRun,
 } from './batch-store'
-import type { Budget } from './token-bucket'
+import type { Budget } from '../../mpsd/token-bucket'
 
 type Live = { run: BatchRun; controller: AbortController | undefined }
 

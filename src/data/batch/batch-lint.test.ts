@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { findAlreadyInvited, findRepeats, lintBatch, type PlannedRequest } from './batch-lint'
-import { MPSD_BUDGETS } from './token-bucket'
+import { MPSD_BUDGETS } from '../../mpsd/token-bucket'
 
 const req = (xuid: string): PlannedRequest => ({
   method: 'POST',

@@ -2,7 +2,7 @@
 // it flags the same call repeated within 5 s and bursts over the fine-grained rate limits. These
 // run before anything goes out, on data only (the caller reads recent History), and warn; they
 // never send or block on their own.
-import { MPSD_BUDGETS, type Budget } from './token-bucket'
+import { MPSD_BUDGETS, type Budget } from '../../mpsd/token-bucket'
 
 /** The trace analyzer's repeated-call window. */
 export const REPEAT_WINDOW_MS = 5_000

@@ -11,7 +11,7 @@ import { newBatchRun } from './batch-run'
 import { runBatch, type Clock } from './batch-runner'
 // The bench's fetch sender is the runner's real-HTTP client here too.
 import { BENCH_TEMPLATE, createProxyInviteSend, timeInvites } from '../../../bench/batch-bench'
-import { MPSD_BUDGETS } from './token-bucket'
+import { MPSD_BUDGETS } from '../../mpsd/token-bucket'
 
 type Logged = { at: string; method: string; path: string }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { newBatchRun, recoverRun, requeueFailed, type BatchRun } from './batch-run'
 import { parseRetryAfter, runBatch, type Clock, type SendOutcome } from './batch-runner'
-import type { Budget } from './token-bucket'
+import type { Budget } from '../../mpsd/token-bucket'
 
 const TEMPLATE = {
   scid: 'bd6c41c3-01c3-468a-a3b5-3e0fe8133862',

@@ -2,7 +2,7 @@
 // Microsoft's SDK sends them (one POST per XUID, no automatic retry, on past failures). It knows
 // nothing of fetch, IndexedDB or React: `send`, the clock and `persist` are injected, so the same
 // loop runs in the browser, against the simulator in Node tests, and in the bench.
-import { createTokenBucket } from './token-bucket'
+import { createTokenBucket } from '../../mpsd/token-bucket'
 import type { BatchItem, BatchRun } from './batch-run'
 
 /** What one send came to. `throttled` is MPSD's 429: nothing was created, so the XUID is re-queued. */

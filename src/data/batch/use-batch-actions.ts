@@ -15,7 +15,7 @@ import {
   stopBatch,
   type DriveOptions,
 } from './batch-controller'
-import type { Budget } from './token-bucket'
+import type { Budget } from '../../mpsd/token-bucket'
 
 /** Read at event time, never during render (kept out of components for the purity lint). */
 const clockNow = () => Date.now()

@@ -6,6 +6,7 @@
 // kinds (an invite's fields while Activity is chosen), so switching kind and reloading loses
 // nothing (decision 004). Drafts of builds before the entity (the form's flat values) still open.
 import { redactKnownSecrets } from '../settings/known-secrets'
+import type { Expectation } from '../../mpsd/expectations'
 import type { RequestEntity } from '../../mpsd/request-entity'
 import {
   emptyRequest,
@@ -89,22 +90,54 @@ export function readDraft(): StoredDraft {
   }
 }
 
+const listeners = new Set<() => void>()
+
+/** Called whenever the stored draft changes in this tab (the Expect section re-reads its rows). */
+export function subscribeDraft(listener: () => void): () => void {
+  listeners.add(listener)
+  return () => listeners.delete(listener)
+}
+
 function write(draft: StoredDraft): void {
   const { revision, request, others, preset } = draft
   localStorage.setItem(
     DRAFT_KEY,
     JSON.stringify({ revision, ...compact({ request, others }), ...(preset ? { preset } : {}) }),
   )
+  for (const listener of listeners) listener()
 }
 
-/** Autosave: keeps the revision, so the form does not remount while the user types. */
+/**
+ * Autosave: keeps the revision, so the form does not remount while the user types. The form holds
+ * fields only: the draft's expectations (edited apart, saveDraftExpectations) are kept.
+ */
 export function saveDraft(requests: DraftRequests): void {
-  const { revision, preset } = readDraft()
+  const { revision, preset, request: stored } = readDraft()
+  const request = stored.expect ? { ...requests.request, expect: stored.expect } : requests.request
   try {
     // A token pasted into a field by mistake stays in the form, never in localStorage.
-    write({ revision, ...redactKnownSecrets(requests), ...(preset ? { preset } : {}) })
+    write({
+      revision,
+      ...redactKnownSecrets({ ...requests, request }),
+      ...(preset ? { preset } : {}),
+    })
   } catch {
     // Storage full or disabled: the form still holds the values; nothing else to do here.
+  }
+}
+
+/** The Expect section's rows, kept with the draft (an empty list is dropped). */
+export function saveDraftExpectations(expect: readonly Expectation[]): void {
+  const draft = readDraft()
+  const { expect: _old, ...request } = draft.request
+  try {
+    write({
+      ...draft,
+      request:
+        expect.length > 0 ? { ...request, expect: redactKnownSecrets([...expect]) } : request,
+    })
+  } catch {
+    // Storage full or disabled: the rows stay on screen for this visit.
   }
 }
 

@@ -65,6 +65,11 @@ export const historyEntrySchema = z.object({
       xuid: z.string().optional(),
     })
     .optional(),
+  /** The request's expectations as checked against this answer (expectations.ts). */
+  expectations: z
+    .array(z.object({ label: z.string(), passed: z.boolean(), message: z.string() }))
+    .optional()
+    .catch(() => undefined),
   /** Set when the entry came from an imported HAR file. */
   imported: z.boolean().optional(),
   /** Only on an entry handed back to the UI when IndexedDB refused it; never stored. */

@@ -13,3 +13,6 @@ export const STATUS_OPTIONS: ReadonlyArray<readonly [StatusClass, string]> = [
 
 /** Text filters wait for a pause in typing: each change re-reads the matching History records. */
 export const FILTER_TEXT_DELAY_MS = 250
+
+/** The Expectations filter: calls whose answer broke one of their expectations. */
+export const EXPECT_OPTIONS: ReadonlyArray<readonly ['failed', string]> = [['failed', 'Failed']]

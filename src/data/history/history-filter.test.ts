@@ -11,6 +11,7 @@ describe('the History filter in the URL', () => {
       xuid: '2533274790000001',
       from: '2814679796296491',
       text: 'too many',
+      expect: 'failed',
     } as const
     const search = searchFromFilter(filter, { id: 'abc' })
     expect(search).toContain('type=invite')

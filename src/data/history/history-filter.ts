@@ -11,6 +11,7 @@ const PARAMS = {
   xuid: 'xuid',
   from: 'sender',
   text: 'q',
+  expect: 'expect',
 } as const
 
 export function filterFromSearch(search: string): HistoryFilter {
@@ -20,6 +21,7 @@ export function filterFromSearch(search: string): HistoryFilter {
   if (kind.success) filter.kind = kind.data
   const status = statusClassSchema.safeParse(params.get(PARAMS.status))
   if (status.success) filter.status = status.data
+  if (params.get(PARAMS.expect) === 'failed') filter.expect = 'failed'
   for (const key of ['upstream', 'scid', 'xuid', 'from', 'text'] as const) {
     const value = params.get(PARAMS[key])?.trim()
     if (value) filter[key] = key === 'scid' ? value.toLowerCase() : value

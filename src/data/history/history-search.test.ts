@@ -77,6 +77,25 @@ describe('listHistoryIds', () => {
     expect((await listHistoryHead({ from: '2533274790000001' }))?.ids).toEqual([ben.id])
   })
 
+  it('filters by failed expectations, in the listing and its head', async () => {
+    const failed = await recordExchange(
+      entry({
+        expectations: [
+          { label: 'Status is 2xx', passed: true, message: 'Got status 201' },
+          { label: '$.id exists', passed: false, message: '$.id is not in the answer' },
+        ],
+      }),
+    )
+    await recordExchange(
+      entry({
+        expectations: [{ label: 'Status is 2xx', passed: true, message: 'Got status 201' }],
+      }),
+    )
+    await recordExchange(entry({}))
+    expect(await listHistoryIds({ expect: 'failed' })).toEqual([failed.id])
+    expect((await listHistoryHead({ expect: 'failed' }))?.ids).toEqual([failed.id])
+  })
+
   it('reads every key in chunks, and stops when the listing is abandoned', async () => {
     const written: string[] = []
     for (let i = 0; i < 25; i++) written.push((await recordExchange(entry())).id)

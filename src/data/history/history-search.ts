@@ -19,6 +19,8 @@ export type HistoryFilter = {
   from?: string
   /** Free text over request and response (case-insensitive). */
   text?: string
+  /** `failed`: only calls with an expectation that did not hold. */
+  expect?: 'failed'
 }
 
 const INDEXED: Array<[keyof HistoryFilter, 'kind' | 'statusClass' | 'upstream' | 'scid' | 'xuid']> =
@@ -67,8 +69,13 @@ function matchesFilter(
     (!filter.scid || record.scid === filter.scid) &&
     (!filter.xuid || record.xuid === filter.xuid) &&
     (!filter.from || senderKey(record) === filter.from) &&
+    (!filter.expect || expectationFailed(record)) &&
     (!text || haystack(record).includes(text))
   )
+}
+
+export function expectationFailed(record: HistoryEntry): boolean {
+  return record.expectations?.some((result) => !result.passed) ?? false
 }
 
 /**
@@ -157,13 +164,14 @@ export async function listHistoryIds(
     ids = smallest.filter((id) => lookups.every((set) => set.has(id)))
   }
   const text = filter.text?.trim().toLowerCase()
-  // Neither the sender nor free text has an index: both are a scan of the records left.
-  if (text || filter.from)
+  // Neither the sender, the expectations nor free text has an index: a scan of the records left.
+  if (text || filter.from || filter.expect)
     ids = await matchRecords(
       db,
       ids,
       (record) =>
         (!filter.from || senderKey(record) === filter.from) &&
+        (!filter.expect || expectationFailed(record)) &&
         (!text || haystack(record).includes(text)),
       signal,
     )

@@ -5,6 +5,7 @@ import { resolveActing, senderOf, sentAuthorization } from '../../mpsd/acting-id
 import { XBOX_LIVE_ORIGIN } from '../../mpsd/limits'
 import { AUTHORIZATION_HEADER, type WireRequest } from '../../mpsd/request-builder'
 import { DEFAULT_SIM_PLAYERS } from '../../mpsd/default-sim-players'
+import { evaluateExpectations } from '../../mpsd/expectations'
 import type { RequestEntity } from '../../mpsd/request-entity'
 import { wireSummary } from '../../mpsd/wire-summary'
 import { ProxyUnreachableError, sendThroughProxy } from '../../lib/proxy-client'
@@ -109,6 +110,18 @@ export async function sendAndRecord(
       statusClass: 'proxy',
     }
   }
+  // A composed request (Send, Replay, batches, runs) is checked against what it expects.
+  if (input.composed)
+    entry = {
+      ...entry,
+      expectations: evaluateExpectations(input.composed.expect, {
+        status: entry.response?.status ?? 0,
+        headers: entry.response?.headers ?? [],
+        bodyText: entry.response?.body ?? '',
+        durationMs: entry.durationMs,
+        now: Date.now(),
+      }),
+    }
   // The header is stored redacted above; this catches the token anywhere else (a body a user
   // pasted it into, an upstream echoing it back), so History never holds it.
   entry = redactKnownSecrets(entry)

@@ -1,6 +1,6 @@
 // The pacing fields as typed (strings), MPSD's budgets by default, read back into budgets with the
 // fields that are not positive numbers (calls: whole numbers) marked.
-import { isValidBudget, MPSD_BUDGETS, type Budget } from '../../data/batch/token-bucket'
+import { isValidBudget, MPSD_BUDGETS, type Budget } from '../../mpsd/token-bucket'
 
 export type BudgetFields = {
   burstLimit: string

@@ -1,6 +1,6 @@
 // What is left of each budget now: a meter per window, as the runner's token bucket sees it.
 import { useId } from 'react'
-import type { BudgetLevel } from '../../data/batch/token-bucket'
+import type { BudgetLevel } from '../../mpsd/token-bucket'
 import { formatDuration } from './format-duration'
 
 export function BudgetMeters({ levels }: { levels: readonly BudgetLevel[] }) {

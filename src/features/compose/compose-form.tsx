@@ -12,6 +12,7 @@ import { useForm, useWatch, type FieldPath, type UseFormRegister } from 'react-h
 import { Field } from '../../components/field'
 import { useAutosaveDraft, useRestoreStashedDraft } from '../../data/drafts/draft-queries'
 import { readStash } from '../../data/drafts/draft-store'
+import { withDraftExpectations } from '../../data/drafts/draft-expectations'
 import { useSettings } from '../../data/settings/settings-queries'
 import { COMPOSE_SEND_KEY, useSendRequest } from '../../data/send/use-send-request'
 import { useVariableScope, type VariableScope } from '../../data/environments/environment-queries'
@@ -281,8 +282,9 @@ export function ComposeForm({ initialValues, source, extraActions, belowForm }: 
     const { upstream, actAs } = variableScope.overrides
     send.mutate({
       request: checks.toWireRequest(current, settings.contractVersion, scope),
-      // History keeps the request as it went out, variables resolved (decision 131).
-      composed: checks.resolveDraft(current, scope).request,
+      // History keeps the request as it went out, variables resolved (decision 131), with the
+      // draft's expectations, resolved by the same variables (decision 120).
+      composed: withDraftExpectations(checks.resolveDraft(current, scope).request, scope.variables),
       kind: current.kind,
       ...(upstream ? { upstream } : {}),
       ...(actAs ? { actAs } : {}),

@@ -14,6 +14,7 @@ import { useSimPlayers } from '../../data/identities/players-queries'
 import { useActing } from '../../data/identities/use-acting'
 import { composedRequestOf } from '../../data/history/composed-request'
 import { Alert } from '../../components/alert'
+import { ExpectationResults } from '../../components/expectation-results'
 
 type HistoryDetailProps = {
   entry: HistoryEntry
@@ -104,6 +105,9 @@ export function HistoryDetail({ entry, onOpen }: HistoryDetailProps) {
       {send.isError ? <Alert>Replay failed: {send.error.message}</Alert> : null}
       {openError?.id === entry.id ? (
         <Alert>This entry cannot be opened in the composer: {openError.message}</Alert>
+      ) : null}
+      {entry.expectations && entry.composed?.expect?.length ? (
+        <ExpectationResults results={entry.expectations} />
       ) : null}
       <h4>Request as sent</h4>
       <pre aria-label="Request as sent">

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react'
 import type { HistoryFilter } from '../../data/history/history-search'
 import { ChoiceSelect } from '../../components/choice-select'
 import {
+  EXPECT_OPTIONS,
   FILTER_TEXT_DELAY_MS,
   KIND_OPTIONS,
   STATUS_OPTIONS,
@@ -51,6 +52,12 @@ export function HistoryFilters({ filter, onChange, upstreams = [], people = [] }
         value={filter.status ?? ''}
         options={STATUS_OPTIONS}
         onChange={(status) => set('status', status)}
+      />
+      <ChoiceSelect
+        label="Expectations"
+        value={filter.expect ?? ''}
+        options={EXPECT_OPTIONS}
+        onChange={(expect) => set('expect', expect)}
       />
       <label>
         Target

@@ -6,6 +6,7 @@ import type { SendInput } from '../../data/send/send-and-record'
 import { Alert } from '../../components/alert'
 import { isTyping } from '../../components/is-typing'
 import { answerSummary } from './answer-summary'
+import { ExpectationResults } from '../../components/expectation-results'
 
 // The answer viewer (and its lossless JSON parser) loads with the first answer, not at first paint.
 const ExchangeView = lazy(() =>
@@ -66,6 +67,13 @@ export function ResponsePanel() {
             <p>The request could not be sent: {latest.error?.message}</p>
           </Alert>
         </div>
+      ) : null}
+      {/* Only a request's own expectations are listed: the implicit "Status is 2xx" is in History
+          (and its filter), while a non-2xx answer already reads as one in the status line. */}
+      {latest?.status === 'success' &&
+      latest.data?.expectations &&
+      latest.variables?.composed?.expect?.length ? (
+        <ExpectationResults results={latest.data.expectations} />
       ) : null}
       {latest?.status === 'success' && latest.data ? (
         <Suspense fallback={<p role="status">Loading the answer…</p>}>

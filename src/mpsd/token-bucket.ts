@@ -3,8 +3,8 @@
 // them (30 at once, then one more half a second later = 31 in 15 s). Instead each token comes back
 // exactly one window after it was spent: the bucket starts full ("preloaded") and can never let
 // more than `limit` calls into any window of `windowMs`, whatever the order of events.
-import { MPSD_BURST, MPSD_SUSTAIN } from '../../mpsd/limits'
-import type { Budget } from '../../mpsd/proxy-protocol'
+import { MPSD_BURST, MPSD_SUSTAIN } from './limits'
+import type { Budget } from './proxy-protocol'
 
 export type { Budget }
 

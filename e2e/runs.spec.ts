@@ -1,0 +1,111 @@
+// Checks that run anywhere, in the dashboard: a request with expectations (the Response panel and
+// History say when one fails), presets that keep them, and a run of three presets over a two-row
+// CSV, exported as JUnit XML.
+//
+// Simulator rules: the journey asks for lenient rules (PUT /api/sim/rules) so its invites and
+// activity need no session; on a server without the rules endpoint the PUT is a 404 and the
+// simulator is lenient already.
+import { readFile } from 'node:fs/promises'
+import { expect, test, type Page } from '@playwright/test'
+import { SIM_RULES } from '../src/mpsd/sim-rules'
+import { fillInvite, SCID } from './support'
+
+test.beforeEach(async ({ page, request }) => {
+  await request.post('/sim/__reset')
+  await request.put('/api/sim/rules', {
+    data: { modes: Object.fromEntries(SIM_RULES.map((rule) => [rule.id, 'lenient'])) },
+  })
+  await page.goto('/')
+  await page.evaluate(() => localStorage.clear())
+  await page.reload()
+})
+
+async function savePreset(page: Page, name: string) {
+  await page.getByRole('button', { name: 'Save preset' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Save preset' })
+  await dialog.getByLabel('Preset name').fill(name)
+  await dialog.getByLabel('Tags').fill('nightly')
+  await dialog.getByRole('button', { name: 'Save', exact: true }).click()
+  await expect(page.getByText(`Saved preset “${name}”.`)).toBeVisible()
+}
+
+test('expectations show after Send and in History; three presets run over a two-row CSV and export JUnit', async ({
+  page,
+  request,
+}) => {
+  // A failing expectation: the answer is a 201, the row expects a 200.
+  await fillInvite(page)
+  const expectSection = page.getByRole('region', { name: 'Expect' })
+  await expectSection.getByRole('button', { name: 'Add expectation' }).click()
+  const first = expectSection.getByRole('group', { name: 'Expectation 1' })
+  await first.getByLabel('Status').fill('2OO')
+  await expect(first.getByLabel('Status')).toHaveAttribute('aria-invalid', 'true')
+  await first.getByLabel('Status').fill('200')
+  await expect(first.getByLabel('Status')).toHaveAttribute('aria-invalid', 'false')
+  await page.getByRole('button', { name: 'Send' }).click()
+  const response = page.getByRole('region', { name: 'Response' })
+  await expect(response.getByRole('alert', { name: 'Expectations' })).toContainText(
+    'Failed: Status is 200 — Got status 201',
+  )
+
+  await page.getByRole('link', { name: 'History' }).click()
+  await page.getByRole('combobox', { name: 'Expectations' }).selectOption('failed')
+  const rows = page.getByRole('list', { name: 'History' }).getByRole('listitem')
+  await expect(rows).toHaveCount(1)
+
+  // Preset 1: an invite to {{xuid}} that expects a 201 and its own XUID back.
+  await page.getByRole('link', { name: 'Compose' }).click()
+  await first.getByLabel('Status').fill('201')
+  await expectSection.getByRole('button', { name: 'Add expectation' }).click()
+  const second = expectSection.getByRole('group', { name: 'Expectation 2' })
+  await second.getByLabel('Check').selectOption('JSON path equals')
+  await second.getByLabel('JSON path').fill('$.invitedXuid')
+  await second.getByLabel('Value').fill('{{xuid}}')
+  await page.getByLabel('Invited XUID').fill('{{xuid}}')
+  await savePreset(page, 'Invite from CSV')
+
+  // Preset 2: a fixed invite; preset 3: an activity (both expect a 2xx).
+  await expectSection.getByRole('button', { name: 'Remove expectation 2' }).click()
+  await expectSection.getByRole('button', { name: 'Remove expectation 1' }).click()
+  await page.getByLabel('Invited XUID').fill('2533274790000009')
+  await savePreset(page, 'Invite fixed')
+  await page.getByRole('radio', { name: 'Activity' }).check()
+  await savePreset(page, 'Activity')
+
+  await page.getByRole('link', { name: 'Runs' }).click()
+  await page.getByLabel('Select by tag').selectOption('nightly')
+  await expect(page.getByText('3 presets selected')).toBeVisible()
+  await page.getByLabel('Data file (CSV, optional)').setInputFiles({
+    name: 'rows.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('xuid\n2533274790000001\n2533274790000002\n'),
+  })
+  await expect(page.getByText('2 rows: the presets run once per row')).toBeVisible()
+  await page.getByRole('button', { name: 'Start run' }).click()
+  const results = page.getByRole('region', { name: 'Run results' })
+  await expect(results.getByRole('status')).toHaveText('Done: 6 passed, 0 failed, 0 errors')
+  await expect(results.getByRole('row')).toHaveCount(7)
+  await expect(results.getByRole('row').filter({ hasText: 'Invite from CSV' })).toHaveCount(2)
+
+  const download = page.waitForEvent('download')
+  await results.getByRole('button', { name: 'Export JUnit XML' }).click()
+  const file = await (await download).path()
+  const xml = await readFile(file, 'utf8')
+  expect(xml).toContain('<testsuites name="Run of 3 presets" tests="6" failures="0" errors="0"')
+  expect(xml.match(/<testsuite /g)).toHaveLength(2)
+  expect(xml).toContain('<testcase name="Invite from CSV"')
+  expect(xml).toContain('PASS $.invitedXuid equals 2533274790000002')
+
+  // Every call of the run went to the simulator (and so into History as a Send does).
+  const received = (await (await request.get('/sim/__requests')).json()) as {
+    requests: Array<{ method: string; body: string }>
+  }
+  const posts = received.requests.filter((r) => r.method === 'POST')
+  expect(posts).toHaveLength(7)
+  expect(
+    posts.filter((r) => r.body.includes(SCID) && r.body.includes('2533274790000002')),
+  ).toHaveLength(1)
+  await page.getByRole('link', { name: 'History' }).click()
+  await page.getByRole('combobox', { name: 'Expectations' }).selectOption('')
+  await expect(rows).toHaveCount(7)
+})
