@@ -89,7 +89,7 @@ describe('recordExchange', () => {
 
   it('refuses a record that does not match the schema instead of storing it', async () => {
     await expect(
-      recordExchange({ ...entry(), kind: 'transfer' } as unknown as HistoryEntry),
+      recordExchange({ ...entry(), kind: 'party' } as unknown as HistoryEntry),
     ).rejects.toThrow()
     expect(await listHistoryIds()).toHaveLength(0)
   })
