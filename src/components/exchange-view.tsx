@@ -13,8 +13,13 @@ export function ExchangeView({ entry }: { entry: HistoryEntry }) {
   const response = entry.response
   const contentType = response?.headers.find(([name]) => name.toLowerCase() === 'content-type')?.[1]
   const body = response ? formatBody(response.body, contentType) : undefined
+  // Any 2xx answer to POST /handles with an id filed a handle (history-write's handleFiledBy).
   const handleId =
-    entry.kind === 'invite' && response?.status === 201 ? inviteHandleId(response.body) : undefined
+    entry.handleId ??
+    (entry.kind === 'invite' && response?.status === 201
+      ? inviteHandleId(response.body)
+      : undefined)
+  const handleLabel = entry.kind === 'invite' ? 'Invite handle id' : 'Handle id'
   return (
     <div className="exchange">
       {entry.storageError ? (
@@ -53,7 +58,7 @@ export function ExchangeView({ entry }: { entry: HistoryEntry }) {
       </dl>
       {handleId ? (
         <p>
-          Invite handle id: <code aria-label="Invite handle id">{handleId}</code>
+          {handleLabel}: <code aria-label={handleLabel}>{handleId}</code>
         </p>
       ) : null}
       {response ? (

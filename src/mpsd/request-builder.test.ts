@@ -13,6 +13,7 @@ import {
   RawJson,
   REDACTED_AUTHORIZATION,
   compactJsonText,
+  prettyJsonText,
   serializeBody,
   type WireRequest,
 } from './request-builder'
@@ -153,5 +154,19 @@ describe('wire requests', () => {
       deleteHandleRequest('x'),
     ]
     for (const request of requests) expect(headerNames(request)).not.toContain('authorization')
+  })
+})
+
+describe('prettyJsonText', () => {
+  it('lays out any JSON exactly as JSON.stringify(value, null, 2) does', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        expect(prettyJsonText(JSON.stringify(value))).toBe(JSON.stringify(value, null, 2))
+      }),
+    )
+  })
+
+  it('keeps the digits of a 64-bit number', () => {
+    expect(prettyJsonText('{"n":18446744073709551615}')).toBe('{\n  "n": 18446744073709551615\n}')
   })
 })

@@ -135,3 +135,35 @@ export function deleteHandleRequest(handleId: string, contractVersion?: number):
     body: undefined,
   }
 }
+
+const JSON_TOKEN = /"(?:[^"\\]|\\.)*"|[{}[\]:,]|[^"{}[\]:,\s]+/g
+
+/**
+ * A body for reading: JSON.stringify's two-space layout, from the text itself, so the preview
+ * shows the very tokens sent (64-bit numbers included) without parsing them. Not JSON: as it is.
+ */
+export function prettyJsonText(text: string): string {
+  const tokens = text.match(JSON_TOKEN) ?? []
+  const indent = (depth: number) => `\n${'  '.repeat(depth)}`
+  let out = ''
+  let depth = 0
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] ?? ''
+    if (token === '{' || token === '[') {
+      const close = token === '{' ? '}' : ']'
+      if (tokens[i + 1] === close) {
+        out += token + close
+        i++
+      } else {
+        depth++
+        out += token + indent(depth)
+      }
+    } else if (token === '}' || token === ']') {
+      depth--
+      out += indent(depth) + token
+    } else if (token === ',') out += `,${indent(depth)}`
+    else if (token === ':') out += ': '
+    else out += token
+  }
+  return out
+}
