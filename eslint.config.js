@@ -19,6 +19,7 @@ const features = [
   'analysis',
   'identities',
   'inbox',
+  'sessions',
 ]
 const featureZones = features.map((name) => ({
   target: `./src/features/${name}`,
