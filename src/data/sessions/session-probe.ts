@@ -47,8 +47,11 @@ export async function probeSession(
   if (acting.kind === 'blocked') return { state: 'unknown', message: acting.message }
   const actingXuid = actingXuidOf(acting)
   try {
+    const check = sessionCall('check', ref, actingXuid, settings.contractVersion)
     const response = await sendThroughProxy(
-      sessionCall('check', ref, actingXuid, settings.contractVersion),
+      // Not a call the user made: it must not spend the player's budget (the simulator's
+      // per-request switch, README "Send, through the proxy").
+      { ...check, path: `${check.path}?sim_throttle=off` },
       {
         proxyUrl: settings.proxyUrl,
         upstream: settings.upstream,
