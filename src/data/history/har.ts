@@ -421,8 +421,8 @@ function durationOf(har: HarEntry): number {
 
 function toEntry(har: HarEntry, now: number): { entry: HistoryEntry } | { reason: string } {
   const method = har.request.method.toUpperCase()
-  if (method !== 'GET' && method !== 'POST' && method !== 'DELETE')
-    return { reason: `method ${method} is not one MPSD's handles API uses` }
+  if (method !== 'GET' && method !== 'POST' && method !== 'PUT' && method !== 'DELETE')
+    return { reason: `method ${method} is not one MPSD's handles and sessions APIs use` }
   const url = new URL(har.request.url)
   const located = locate(url, har.request.headers)
   if ('error' in located) return { reason: located.error }
@@ -434,7 +434,7 @@ function toEntry(har: HarEntry, now: number): { entry: HistoryEntry } | { reason
   const kind = wb?.kind ?? inferKind(method, located.path, body)
   if (!kind)
     return {
-      reason: `${method} ${url.pathname} is not a handles call (activity, invite, query, get or delete)`,
+      reason: `${method} ${url.pathname} is not a handles call (activity, invite, transfer, search, query, get or delete) or a session write`,
     }
   const answered = har.response.status > 0
   const responseBody = answered
