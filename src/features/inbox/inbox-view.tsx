@@ -186,6 +186,7 @@ function AcceptedInvite({
 function RealServiceInbox({ invitedXuid }: { invitedXuid: string | undefined }) {
   const [handleId, setHandleId] = useState('')
   const send = useSendRequest()
+  const accept = useAcceptInvite()
   const settings = useSettings()
   const id = handleId.trim()
   return (
@@ -210,6 +211,15 @@ function RealServiceInbox({ invitedXuid }: { invitedXuid: string | undefined }) 
         }
       >
         Look it up
+      </button>{' '}
+      <button
+        type="button"
+        disabled={!id || accept.isPending}
+        onClick={() =>
+          void accept.accept(id, invitedXuid ?? '', settings.actAs, settings.contractVersion)
+        }
+      >
+        Accept
       </button>
       {id ? (
         <p>
@@ -231,6 +241,22 @@ function RealServiceInbox({ invitedXuid }: { invitedXuid: string | undefined }) 
         </p>
       ) : null}
       {send.isError ? <Alert>{send.error.message}</Alert> : null}
+      {accept.data ? (
+        <>
+          <p role="status">
+            PUT /handles/{id}/session:{' '}
+            {accept.data.entry.response?.status ?? accept.data.entry.proxyError?.code} (see History)
+          </p>
+          {accept.data.session ? (
+            <SessionMembers
+              session={accept.data.session}
+              you={invitedXuid}
+              label="Members of the accepted session"
+            />
+          ) : null}
+        </>
+      ) : null}
+      {accept.isError ? <Alert>{accept.error.message}</Alert> : null}
     </>
   )
 }
