@@ -11,6 +11,11 @@ export type SimRuleWithMode = SimRule & { mode: SimRuleMode }
 
 /** Response header naming the rule that refused a call (contract 2 of the session plan). */
 export const SIM_RULE_HEADER = 'X-Workbench-Sim-Rule'
+/**
+ * Response header naming the documented rule behind a refusal whose body must be the session
+ * document (a join of a closed session: 403 with the session, mpsd-sessions.md §2.4).
+ */
+export const SIM_DOC_RULE_HEADER = 'X-Workbench-Sim-Doc-Rule'
 
 export const SIM_RULE_IDS = {
   inviteNeedsSession: 'invite-needs-session',
@@ -46,7 +51,7 @@ export const SIM_RULES: readonly SimRule[] = [
     title: 'Inactive members are removed at once',
     source: 'mpsd-sessions.md §1.5 (inactiveRemovalTimeout), §2.1, §7.7',
     description:
-      'A template that does not set inactiveRemovalTimeout removes an inactive member at the next call that touches the session (0 ms, the contract 107 default; older pages say 2 hours). Lenient keeps inactive members.',
+      "An inactive member is removed once the session's inactiveRemovalTimeout has passed, checked at the next call that touches the session. The default template sets 0 ms (the contract 107 default; older pages and the XSAPI fixture say 2 hours), so an inactive member goes at once. Lenient keeps inactive members.",
   },
 ]
 

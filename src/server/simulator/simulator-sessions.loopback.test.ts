@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { SIM_RULE_HEADER, SIM_RULES } from '../../mpsd/sim-rules'
+import { SIM_DOC_RULE_HEADER, SIM_RULE_HEADER, SIM_RULES } from '../../mpsd/sim-rules'
 import { readConfig } from '../config'
 import { startWorkbenchServer, type RunningServer } from '../start-server'
 
@@ -370,9 +370,9 @@ describe('simulator sessions (strict rules)', () => {
     expect(hostLeft.status).toBe(200)
     expectSessionShape(hostLeft.json, [THIRD, GUEST])
     expect(hostLeft.json?.membersInfo).toMatchObject({ first: 1, next: 3, count: 2 })
-    expect(await sim.putSession(name, THIRD, { members: { me: null } })).toMatchObject({
-      status: 200,
-    })
+    const thirdLeft = await sim.call('DELETE', `${sim.sessionPath(name)}/members/me`, THIRD)
+    expect(thirdLeft.status).toBe(200)
+    expectSessionShape(thirdLeft.json, [GUEST])
     const last = await sim.putSession(name, GUEST, { members: { me: null } })
     expect(last.status).toBe(204)
     expect((await sim.getSession(name, HOST)).status).toBe(204)
@@ -529,6 +529,7 @@ describe('simulator sessions (strict rules)', () => {
     )
     expect(closedJoin.status).toBe(403)
     expectSessionShape(closedJoin.json, [HOST])
+    expect(closedJoin.headers.get(SIM_DOC_RULE_HEADER)).toMatch(/Closed sessions refuse joins/)
 
     await sim.putSession(name, HOST, createBody(HOST), undefined, 'Duo')
     await sim.putSession(name, THIRD, joinBody(THIRD), undefined, 'Duo')

@@ -3,7 +3,7 @@
 // which dereference a handle (§3). Preconditions, ETag, Content-Location and the lazy timers live here;
 // the merge itself is session-merge.ts.
 import type { Context, Hono } from 'hono'
-import { SIM_RULE_IDS } from '../../mpsd/sim-rules'
+import { SIM_DOC_RULE_HEADER, SIM_RULE_IDS } from '../../mpsd/sim-rules'
 import { mergeSessionPut, type JoinGrant, type MergeResult } from './session-merge'
 import {
   sessionDocument,
@@ -177,7 +177,7 @@ function answerWrite(
     case 'refused':
       if (result.withSession && current) {
         const response = sessionResponse(current, result.status, at)
-        response.headers.set('X-Workbench-Sim-Doc-Rule', result.rule)
+        response.headers.set(SIM_DOC_RULE_HEADER, result.rule)
         return response
       }
       return documentedRefusal(result.status, result.message, result.rule)
@@ -225,6 +225,15 @@ export function registerSessionRoutes(app: Hono<Env>, deps: SessionDeps, service
       const failed = preconditionFailure(c, current, at)
       if (failed) return failed
       const result = service.write(ref, parsed.value, callerOf(c), 'none')
+      return answerWrite(result, current, at, false)
+    })
+    // DELETE …/members/me removes the caller and returns the session (§1.1), 204 when it was the last.
+    app.delete(`${path}/members/me`, (c) => {
+      const at = deps.now()
+      const ref = refOf(c)
+      const current = service.read(ref)
+      if (!current) return c.body(null, 204)
+      const result = service.write(ref, { members: { me: null } }, callerOf(c), 'none')
       return answerWrite(result, current, at, false)
     })
   }
