@@ -21,6 +21,7 @@ const features = [
   'inbox',
   'expect',
   'runs',
+  'sessions',
 ]
 const featureZones = features.map((name) => ({
   target: `./src/features/${name}`,

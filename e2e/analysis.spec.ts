@@ -48,5 +48,6 @@ test('identical calls sent quickly show as repeated-calls findings that link to 
   await expect(page).toHaveURL(/\/history\?id=/)
   await expect(
     page.getByRole('region', { name: 'Entry' }).getByLabel('Request as sent'),
-  ).toContainText('"type": "activity"')
+    // The bytes as sent: compact JSON since decision 101.
+  ).toContainText('"type":"activity"')
 })

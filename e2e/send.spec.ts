@@ -32,7 +32,9 @@ test('sending an invite to the simulator shows 201 and the new handle id', async
     requests: Array<{ method: string; path: string; body: string; headers: Record<string, string> }>
   }
   const post = received.requests.find((r) => r.method === 'POST' && r.path === '/handles')
-  expect(post?.body).toBe(await page.getByLabel('Request body').innerText())
+  // Byte for byte what the Wire view shows (decision 101: compact JSON; the preview is laid out).
+  await page.getByRole('button', { name: 'Wire' }).click()
+  expect(post?.body).toBe(await page.getByLabel('Wire body').innerText())
   expect(post?.headers['x-xbl-contract-version']).toBe('107')
   expect(JSON.stringify(received)).not.toContain('e2e-secret-token')
 })

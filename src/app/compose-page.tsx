@@ -18,6 +18,11 @@ const ExpectSection = lazy(() =>
 const BatchPanel = memo(
   lazy(() => import('../features/batch/batch-panel').then((m) => ({ default: m.BatchPanel }))),
 )
+const SessionPanel = memo(
+  lazy(() =>
+    import('../features/sessions/session-panel').then((m) => ({ default: m.SessionPanel })),
+  ),
+)
 const ActivityToolsPanel = memo(
   lazy(() =>
     import('../features/activity/activity-tools-panel').then((m) => ({
@@ -50,6 +55,7 @@ export function ComposePage() {
         belowForm={(request) => (
           <Suspense fallback={null}>
             <ExpectSection />
+            {request.kind === 'searchQuery' ? null : <SessionPanel request={request} />}
             {request.kind === 'invite' ? <BatchPanel request={request} /> : null}
             <ActivityToolsPanel request={request} />
           </Suspense>

@@ -28,8 +28,13 @@ export function ExchangeView({ entry, focusOnMount = false }: ExchangeViewProps)
   const contentType = response?.headers.find(([name]) => name.toLowerCase() === 'content-type')?.[1]
   const body = response ? formatBody(response.body, contentType) : undefined
   const headersText = response?.headers.map(([name, value]) => `${name}: ${value}`).join('\n') ?? ''
+  // Any 2xx answer to POST /handles with an id filed a handle (history-write's handleFiledBy).
   const handleId =
-    entry.kind === 'invite' && response?.status === 201 ? inviteHandleId(response.body) : undefined
+    entry.handleId ??
+    (entry.kind === 'invite' && response?.status === 201
+      ? inviteHandleId(response.body)
+      : undefined)
+  const handleLabel = entry.kind === 'invite' ? 'Invite handle id' : 'Handle id'
   return (
     <div className="exchange">
       {entry.storageError ? (
@@ -71,7 +76,7 @@ export function ExchangeView({ entry, focusOnMount = false }: ExchangeViewProps)
       </dl>
       {handleId ? (
         <p>
-          Invite handle id: <code aria-label="Invite handle id">{handleId}</code>{' '}
+          {handleLabel}: <code aria-label={handleLabel}>{handleId}</code>{' '}
           <CopyButton label="Copy handle id" text={() => handleId} />
         </p>
       ) : null}

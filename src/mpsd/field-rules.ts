@@ -81,3 +81,56 @@ export const contextStringSchema = text().refine(
 )
 
 export const senderStringSchema = text()
+
+function jsonValueOf(text: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown }
+  } catch {
+    return { ok: false }
+  }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** A JSON object typed in a text area (a session's constants, a search handle's attributes). */
+export function jsonObjectSchema(label: string, each?: { type: 'number' | 'string' }) {
+  return z.string().superRefine((value, ctx) => {
+    const parsed = jsonValueOf(value)
+    if (!parsed.ok) {
+      ctx.addIssue({ code: 'custom', message: `${label} is not valid JSON` })
+    } else if (!isPlainObject(parsed.value)) {
+      ctx.addIssue({ code: 'custom', message: `${label} must be a JSON object, like {"key": 1}` })
+    } else if (each) {
+      const wrong = Object.entries(parsed.value).find(([, v]) => typeof v !== each.type)
+      if (wrong)
+        ctx.addIssue({
+          code: 'custom',
+          message: `${label}: "${wrong[0]}" must be a ${each.type}`,
+        })
+    }
+  })
+}
+
+/** One of the values a choice offers, for a value that came from a file or a link. */
+export function oneOfSchema(label: string, values: Record<string, string>) {
+  return z
+    .string()
+    .refine(
+      (v) => Object.hasOwn(values, v),
+      `${label} must be one of ${Object.values(values).join(', ')}`,
+    )
+}
+
+/** XSAPI writes `<attribute> asc|desc` [sessions §4]. */
+export const orderBySchema = text().refine(
+  (v) => /^\S+ (asc|desc)$/i.test(v),
+  'Order by must be an attribute and a direction, like "Timestamp asc"',
+)
+
+/** Search tags, comma-separated: a letter first, no spaces, under 100 characters [handles §6]. */
+export const searchTagsSchema = text().refine(
+  (v) => v.split(',').every((tag) => /^[A-Za-z][^\s,]{0,98}$/.test(tag.trim())),
+  'Tags start with a letter, have no spaces and are under 100 characters; separate them with commas',
+)

@@ -108,13 +108,85 @@ describe('fromWire', () => {
 
   it.each([
     [{ method: 'GET', path: '/handles/abc' }, 'not a request the composer makes'],
-    [{ method: 'POST', path: '/handles/query', body: '{}' }, 'not a request the composer makes'],
+    [{ method: 'POST', path: '/handles/query', body: '{}' }, 'Only search-handle queries'],
+    [{ method: 'DELETE', path: '/handles/abc' }, 'not a request the composer makes'],
     [{ method: 'POST', path: '/handles', body: 'not json' }, 'not JSON'],
     [{ method: 'POST', path: '/handles', body: '[1]' }, 'not a JSON object'],
-    [{ method: 'POST', path: '/handles', body: '{"type":"search"}' }, 'neither an activity'],
+    [
+      { method: 'POST', path: '/handles', body: '{"type":"party"}' },
+      'not a handle the composer makes',
+    ],
   ])('explains why %j is not a composable request', (http, message) => {
     const read = fromWire(http)
     expect(read.ok).toBe(false)
     if (!read.ok) expect(read.error).toContain(message)
+  })
+})
+
+describe('fromWire of the kinds of decision 101', () => {
+  const base = { scid: SCID, templateName: 'GameLobby', sessionName: 'lobby-1' }
+  const cases = [
+    requestFromFields({
+      ...base,
+      kind: 'session',
+      memberXuid: '2814679796296491',
+      writeMode: 'create',
+      sessionConstants: '{"system":{"maxMembersCount":8,"big":18446744073709551615}}',
+      sessionProperties: '{"custom":{"mode":"coop"}}',
+    }),
+    requestFromFields({ ...base, kind: 'session', memberStatus: 'inactive', writeMode: 'update' }),
+    requestFromFields({ ...base, kind: 'session', memberStatus: 'leave' }),
+    requestFromFields({ ...base, kind: 'session', memberStatus: 'none' }),
+    requestFromFields({
+      ...base,
+      kind: 'transfer',
+      originScid: SCID,
+      originTemplateName: 'lobby',
+      originName: 'l-2',
+    }),
+    requestFromFields({
+      ...base,
+      kind: 'search',
+      searchTags: 'a, b',
+      searchNumbers: '{"skill":10.5,"n":-3}',
+      searchStrings: '{"Class":"A","n":"5"}',
+    }),
+    requestFromFields({
+      ...base,
+      sessionName: '',
+      kind: 'searchQuery',
+      filter: "tolower(strings/class) eq 'a'",
+      orderBy: 'Timestamp desc',
+      socialGroup: 'people',
+      socialGroupXuid: '42',
+    }),
+  ]
+
+  it.each(cases.map((request) => [request.kind, request] as const))(
+    'reads a %s request back from its bytes as the request that sends them again',
+    (_kind, request) => {
+      const wire = toWire(request, { contractVersion: 107 })
+      const read = fromWire(wire)
+      expect(read).toEqual({
+        ok: true,
+        request: { ...request, contractVersion: 107 },
+        unmapped: [],
+      })
+    },
+  )
+
+  it('reads a session PUT by its path whatever the case of sessiontemplates', () => {
+    const read = fromWire({
+      method: 'PUT',
+      path: `https://sessiondirectory.xboxlive.com/serviceconfigs/${SCID}/sessiontemplates/T/sessions/a%20b`,
+      body: '{"members":{"me":{"properties":{"system":{"active":true}}},"reserve_0":{}},"servers":{}}',
+    })
+    expect(read.ok && fieldsOf(read.request)).toMatchObject({
+      kind: 'session',
+      templateName: 'T',
+      sessionName: 'a b',
+      memberStatus: '',
+    })
+    expect(read.ok && read.unmapped.map((n) => n.path)).toEqual(['members.reserve_0', 'servers'])
   })
 })

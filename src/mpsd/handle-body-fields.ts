@@ -3,7 +3,7 @@
 // silently. Shared by the paste box (paste-json.ts) and fromWire, which parse the text their own
 // way and hand over plain JSON values with every number already a string (64-bit XUIDs and title
 // IDs must keep every digit).
-import { isRequestKind, type RequestKind } from './request-kinds'
+import type { RequestKind } from './request-kinds'
 import { fieldsOfKind, type RequestField } from './request-fields'
 
 export type BodyNote = { path: string; reason: string }
@@ -22,6 +22,13 @@ export type MappedBody = {
 /** How the paste box marks a `{placeholder}` value it quoted so the text parses. */
 export const PLACEHOLDER_MARK = '\u2063placeholder:'
 
+/** The handle types a body may name: the kinds that POST /handles. */
+const HANDLE_TYPES: readonly RequestKind[] = ['activity', 'invite', 'transfer', 'search']
+
+function isHandleType(value: unknown): value is RequestKind {
+  return (HANDLE_TYPES as readonly unknown[]).includes(value)
+}
+
 export function isJsonObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
@@ -37,6 +44,23 @@ const SESSION_REF_FIELDS: Record<string, RequestField> = {
   scid: 'scid',
   templateName: 'templateName',
   name: 'sessionName',
+}
+
+const ORIGIN_REF_FIELDS: Record<string, RequestField> = {
+  scid: 'originScid',
+  templateName: 'originTemplateName',
+  name: 'originName',
+}
+
+// Every number reaches here as its digits (see the top of this file): a `numbers` attribute is
+// written back as a bare number, a `strings` one as a JSON string.
+function attributesText(value: Record<string, unknown>, as: 'number' | 'string'): string {
+  const entries = Object.entries(value).map(([key, v]) => {
+    const text = typeof v === 'string' ? v : JSON.stringify(v)
+    const isNumber = as === 'number' && typeof v === 'string' && /^-?\d/.test(v)
+    return `${JSON.stringify(key)}:${isNumber ? text : JSON.stringify(text)}`
+  })
+  return `{${entries.join(',')}}`
 }
 
 const INVITE_ATTRIBUTE_FIELDS: Record<string, RequestField> = {
@@ -80,14 +104,39 @@ export function mapHandleBody(value: Record<string, unknown>): MappedBody {
   for (const [key, raw] of Object.entries(value)) {
     if (key === 'type') {
       const type = asText(raw)
-      if (isRequestKind(type)) mapped.kind = type
+      if (isHandleType(type)) mapped.kind = type
       else
         mapped.unmapped.push({
           path: 'type',
-          reason: `"${type ?? '?'}" handles are not composed here (only activity and invite)`,
+          reason: `"${type ?? '?'}" handles are not composed here (only activity, invite, transfer and search)`,
         })
     } else if (key === 'sessionRef' && isJsonObject(raw)) {
       mapSessionRef(raw, 'sessionRef')
+    } else if (key === 'originSessionRef' && isJsonObject(raw)) {
+      for (const [refKey, refRaw] of Object.entries(raw)) {
+        const path = `originSessionRef.${refKey}`
+        const field = Object.hasOwn(ORIGIN_REF_FIELDS, refKey)
+          ? ORIGIN_REF_FIELDS[refKey]
+          : undefined
+        if (field) take(refRaw, path, field)
+        else mapped.unmapped.push({ path, reason: 'not part of a session reference' })
+      }
+    } else if (key === 'searchAttributes' && isJsonObject(raw)) {
+      for (const [attr, attrRaw] of Object.entries(raw)) {
+        const path = `searchAttributes.${attr}`
+        if (
+          attr === 'tags' &&
+          Array.isArray(attrRaw) &&
+          attrRaw.every((t) => typeof t === 'string')
+        ) {
+          pathOf.searchTags = path
+          mapped.fields.searchTags = attrRaw.join(', ')
+        } else if ((attr === 'numbers' || attr === 'strings') && isJsonObject(attrRaw)) {
+          const field = attr === 'numbers' ? 'searchNumbers' : 'searchStrings'
+          pathOf[field] = path
+          mapped.fields[field] = attributesText(attrRaw, attr === 'numbers' ? 'number' : 'string')
+        } else mapped.unmapped.push({ path, reason: 'not a search attribute MPSD knows' })
+      }
     } else if (key === 'version') {
       const version = asText(raw)
       if (version !== '1')
@@ -112,7 +161,7 @@ export function mapHandleBody(value: Record<string, unknown>): MappedBody {
         else mapped.unmapped.push({ path, reason: 'not an invite attribute MPSD knows' })
       }
     } else {
-      mapped.unmapped.push({ path: key, reason: 'not a field of an activity or invite body' })
+      mapped.unmapped.push({ path: key, reason: 'not a field of a handle body' })
     }
   }
   // An activity with invite attributes: they would never be sent, so they are listed, not kept.

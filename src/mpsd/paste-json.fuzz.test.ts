@@ -179,7 +179,7 @@ describe('parsePastedJson under fuzzing', () => {
           fc
             .record(
               {
-                type: fc.oneof(fc.constantFrom('invite', 'activity', 'search'), fc.jsonValue()),
+                type: fc.oneof(fc.constantFrom('invite', 'activity', 'party'), fc.jsonValue()),
                 sessionRef: fc.oneof(
                   fc.record(
                     { scid: fc.jsonValue(), templateName: fc.jsonValue(), name: fc.jsonValue() },

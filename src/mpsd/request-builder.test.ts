@@ -10,7 +10,10 @@ import {
   mpsdHeaders,
   postHandleRequest,
   queryHandlesRequest,
+  RawJson,
   REDACTED_AUTHORIZATION,
+  compactJsonText,
+  prettyJsonText,
   serializeBody,
   type WireRequest,
 } from './request-builder'
@@ -26,27 +29,43 @@ const XSAPI_SESSION_REF = {
 }
 
 describe('serializeBody', () => {
-  it('is two-space pretty JSON', () => {
+  it('is compact JSON in the order built, as rapidjson writes it', () => {
     const body = { type: 'activity', sessionRef: XSAPI_SESSION_REF, version: 1 }
     expect(serializeBody(body)).toBe(
-      [
-        '{',
-        '  "type": "activity",',
-        '  "sessionRef": {',
-        '    "scid": "MockScid",',
-        '    "templateName": "MockSessionTemplateName",',
-        '    "name": "XWIN_7ce12e85-594a-4b3b-9dc3-33b9a4ea57ce"',
-        '  },',
-        '  "version": 1',
-        '}',
-      ].join('\n'),
+      '{"type":"activity","sessionRef":{"scid":"MockScid","templateName":"MockSessionTemplateName","name":"XWIN_7ce12e85-594a-4b3b-9dc3-33b9a4ea57ce"},"version":1}',
     )
-    expect(serializeBody(body)).toBe(JSON.stringify(body, null, 2))
+    expect(serializeBody(body)).toBe(JSON.stringify(body))
   })
 
   it('has no trailing newline and keeps Unicode as-is', () => {
-    const text = serializeBody({ context: 'é😀' })
-    expect(text).toBe('{\n  "context": "é😀"\n}')
+    expect(serializeBody({ context: 'é😀', quote: '"\\' })).toBe(
+      '{"context":"é😀","quote":"\\"\\\\"}',
+    )
+  })
+
+  it('leaves undefined members out and writes typed JSON text with its own digits', () => {
+    const body = {
+      a: undefined,
+      constants: new RawJson('{\n  "big": 18446744073709551615,\n  "s": "a b  c"\n}'),
+      list: [1, undefined],
+    }
+    expect(serializeBody(body)).toBe(
+      '{"constants":{"big":18446744073709551615,"s":"a b  c"},"list":[1,null]}',
+    )
+  })
+
+  it('matches JSON.stringify for any JSON value', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        expect(serializeBody(value)).toBe(JSON.stringify(value))
+      }),
+    )
+  })
+})
+
+describe('compactJsonText', () => {
+  it('removes the whitespace between tokens and none inside strings', () => {
+    expect(compactJsonText('{ "a b" : [ 1 , "x\\" y" ] }\n')).toBe('{"a b":[1,"x\\" y"]}')
   })
 })
 
@@ -135,5 +154,19 @@ describe('wire requests', () => {
       deleteHandleRequest('x'),
     ]
     for (const request of requests) expect(headerNames(request)).not.toContain('authorization')
+  })
+})
+
+describe('prettyJsonText', () => {
+  it('lays out any JSON exactly as JSON.stringify(value, null, 2) does', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        expect(prettyJsonText(JSON.stringify(value))).toBe(JSON.stringify(value, null, 2))
+      }),
+    )
+  })
+
+  it('keeps the digits of a 64-bit number', () => {
+    expect(prettyJsonText('{"n":18446744073709551615}')).toBe('{\n  "n": 18446744073709551615\n}')
   })
 })

@@ -33,6 +33,35 @@ const inviteBlock = z.object({
   senderString: typed(),
 })
 
+const sessionBlock = z.object({
+  memberXuid: typed(),
+  /** '' joins or stays active; 'inactive', 'leave' (`"me": null`) or 'none' (members left out). */
+  memberStatus: typed(),
+  /** '' create or update (no precondition); 'create' If-None-Match: *; 'update' If-Match: *. */
+  writeMode: typed(),
+  constants: typed(),
+  properties: typed(),
+})
+
+const transferBlock = z.object({
+  originScid: typed(),
+  originTemplateName: typed(),
+  originName: typed(),
+})
+
+const searchBlock = z.object({
+  tags: typed(),
+  numbers: typed(),
+  strings: typed(),
+})
+
+const searchQueryBlock = z.object({
+  filter: typed(),
+  orderBy: typed(),
+  socialGroup: typed(),
+  socialGroupXuid: typed(),
+})
+
 const contractVersionSchema = z
   .number({ message: 'Contract version must be a number' })
   .int('Contract version must be a whole number')
@@ -79,14 +108,52 @@ export const inviteRequestSchema = z.object({
   invite: inviteBlock.prefault({}),
 })
 
+export const sessionRequestSchema = z.object({
+  ...envelope,
+  kind: z.literal('session'),
+  session: sessionBlock.prefault({}),
+})
+
+export const transferRequestSchema = z.object({
+  ...envelope,
+  kind: z.literal('transfer'),
+  transfer: transferBlock.prefault({}),
+})
+
+export const searchRequestSchema = z.object({
+  ...envelope,
+  kind: z.literal('search'),
+  search: searchBlock.prefault({}),
+})
+
+export const searchQueryRequestSchema = z.object({
+  ...envelope,
+  kind: z.literal('searchQuery'),
+  searchQuery: searchQueryBlock.prefault({}),
+})
+
 /** Version 1, the current one. Unknown keys are stripped: only listed fields are ever stored. */
 export const requestEntitySchema = z.discriminatedUnion(
   'kind',
-  [activityRequestSchema, inviteRequestSchema],
-  { error: 'Kind must be one of "activity", "invite"' },
+  [
+    activityRequestSchema,
+    inviteRequestSchema,
+    sessionRequestSchema,
+    transferRequestSchema,
+    searchRequestSchema,
+    searchQueryRequestSchema,
+  ],
+  {
+    error:
+      'Kind must be one of "activity", "invite", "session", "transfer", "search", "searchQuery"',
+  },
 )
 
 export type ActivityRequest = z.output<typeof activityRequestSchema>
 export type InviteRequest = z.output<typeof inviteRequestSchema>
+export type SessionRequest = z.output<typeof sessionRequestSchema>
+export type TransferRequest = z.output<typeof transferRequestSchema>
+export type SearchRequest = z.output<typeof searchRequestSchema>
+export type SearchQueryRequest = z.output<typeof searchQueryRequestSchema>
 export type RequestEntity = z.output<typeof requestEntitySchema>
 export type RequestEntityInput = z.input<typeof requestEntitySchema>

@@ -8,10 +8,11 @@ import {
   KIND_BLOCKS,
   REQUEST_ENTITY_VERSION,
   REQUEST_KINDS,
+  type RequestBlock,
   type RequestKind,
 } from './request-kinds'
 
-type Block = 'sessionRef' | 'invite'
+type Block = RequestBlock
 
 /** Each field of the form: its label, and where it lives in the entity. */
 export const REQUEST_FIELDS = {
@@ -23,6 +24,25 @@ export const REQUEST_FIELDS = {
   context: { label: 'Context', block: 'invite', prop: 'context' },
   contextString: { label: 'Context string', block: 'invite', prop: 'contextString' },
   senderString: { label: 'Sender string', block: 'invite', prop: 'senderString' },
+  memberXuid: { label: 'Member XUID', block: 'session', prop: 'memberXuid' },
+  memberStatus: { label: 'Member status', block: 'session', prop: 'memberStatus' },
+  writeMode: { label: 'Write mode', block: 'session', prop: 'writeMode' },
+  sessionConstants: { label: 'Constants (JSON)', block: 'session', prop: 'constants' },
+  sessionProperties: { label: 'Properties (JSON)', block: 'session', prop: 'properties' },
+  originScid: { label: 'Origin SCID', block: 'transfer', prop: 'originScid' },
+  originTemplateName: {
+    label: 'Origin template name',
+    block: 'transfer',
+    prop: 'originTemplateName',
+  },
+  originName: { label: 'Origin session name', block: 'transfer', prop: 'originName' },
+  searchTags: { label: 'Tags', block: 'search', prop: 'tags' },
+  searchNumbers: { label: 'Number attributes (JSON)', block: 'search', prop: 'numbers' },
+  searchStrings: { label: 'String attributes (JSON)', block: 'search', prop: 'strings' },
+  filter: { label: 'Filter', block: 'searchQuery', prop: 'filter' },
+  orderBy: { label: 'Order by', block: 'searchQuery', prop: 'orderBy' },
+  socialGroup: { label: 'Social group', block: 'searchQuery', prop: 'socialGroup' },
+  socialGroupXuid: { label: 'Social group XUID', block: 'searchQuery', prop: 'socialGroupXuid' },
 } as const satisfies Record<string, { label: string; block: Block; prop: string }>
 
 export type RequestField = keyof typeof REQUEST_FIELDS
@@ -36,9 +56,15 @@ export function fieldPath(field: RequestField): string {
   return `${REQUEST_FIELDS[field].block}.${REQUEST_FIELDS[field].prop}`
 }
 
+/** Fields of a kind's blocks that the kind never sends: a search query names no session. */
+export const KIND_SKIPS: Partial<Record<RequestKind, readonly RequestField[]>> = {
+  searchQuery: ['sessionName'],
+}
+
 export function fieldsOfKind(kind: RequestKind): RequestField[] {
-  return REQUEST_FIELD_NAMES.filter((name) =>
-    KIND_BLOCKS[kind].includes(REQUEST_FIELDS[name].block),
+  return REQUEST_FIELD_NAMES.filter(
+    (name) =>
+      KIND_BLOCKS[kind].includes(REQUEST_FIELDS[name].block) && !KIND_SKIPS[kind]?.includes(name),
   )
 }
 

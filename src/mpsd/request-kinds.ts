@@ -2,16 +2,59 @@
 // each holds, and the version this build writes. Kept apart so the composer's first load reads and
 // writes drafts without carrying the schema (decision 004).
 
-export const REQUEST_KINDS = ['activity', 'invite'] as const
+export const REQUEST_KINDS = [
+  'activity',
+  'invite',
+  'session',
+  'transfer',
+  'search',
+  'searchQuery',
+] as const
 export type RequestKind = (typeof REQUEST_KINDS)[number]
 
-/** The version this build writes; `migrateRequest` raises every earlier one to it. */
+/**
+ * The version this build writes; `migrateRequest` raises every earlier one to it. The MPSD kinds
+ * of decision 101 (session, transfer, search, searchQuery) were added as union members at version
+ * 1: every record stored before them still parses unchanged.
+ */
 export const REQUEST_ENTITY_VERSION = 1
 
+/** A group of fields the entity keeps under one key; each kind holds some of them. */
+export type RequestBlock =
+  'sessionRef' | 'invite' | 'session' | 'transfer' | 'search' | 'searchQuery'
+
 /** The blocks each kind holds besides the envelope: what a kind switch keeps apart. */
-export const KIND_BLOCKS: Record<RequestKind, ReadonlyArray<'sessionRef' | 'invite'>> = {
+export const KIND_BLOCKS: Record<RequestKind, ReadonlyArray<RequestBlock>> = {
   activity: ['sessionRef'],
   invite: ['sessionRef', 'invite'],
+  session: ['sessionRef', 'session'],
+  transfer: ['sessionRef', 'transfer'],
+  search: ['sessionRef', 'search'],
+  searchQuery: ['sessionRef', 'searchQuery'],
+}
+
+/**
+ * The service each kind calls: MPSD (sessiondirectory.xboxlive.com) or Multiplayer Activity
+ * (multiplayeractivity.xboxlive.com). Compose's "Service" choice and the upstream a kind goes to
+ * read it; every kind names one (contract 1 of the team plan).
+ */
+export const KIND_SERVICE: Record<RequestKind, 'mpsd' | 'mpa'> = {
+  activity: 'mpsd',
+  invite: 'mpsd',
+  session: 'mpsd',
+  transfer: 'mpsd',
+  search: 'mpsd',
+  searchQuery: 'mpsd',
+}
+
+/** What the composer's "Request type" choice calls each kind. */
+export const KIND_LABELS: Record<RequestKind, string> = {
+  activity: 'Activity',
+  invite: 'Invite',
+  session: 'Session write',
+  transfer: 'Transfer handle',
+  search: 'Search handle',
+  searchQuery: 'Search query',
 }
 
 export function isRequestKind(value: unknown): value is RequestKind {

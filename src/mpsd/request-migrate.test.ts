@@ -128,7 +128,7 @@ describe('migrateRequest opens every shape stored before the entity', () => {
 
   it.each([
     ['a newer version', { v: 2, kind: 'invite' }],
-    ['an unknown kind', { v: 1, kind: 'search' }],
+    ['an unknown kind', { v: 1, kind: 'party' }],
     ['a preset request of an unknown type', { type: 'query', sessionRef: {} }],
     ['an object of no known shape', {}],
     ['text', 'text'],

@@ -4,26 +4,43 @@
 import type { z } from 'zod'
 import type { RequestEntity } from './request-entity'
 import type { RequestKind } from './request-kinds'
-import { fieldsOf, REQUEST_FIELDS, type RequestField } from './request-fields'
+import { fieldsOf, REQUEST_FIELDS, type RequestField, type RequestFields } from './request-fields'
 import {
   contextSchema,
   contextStringSchema,
+  jsonObjectSchema,
+  oneOfSchema,
+  orderBySchema,
   scidSchema,
+  searchTagsSchema,
   senderStringSchema,
   sessionNameSchema,
   templateNameSchema,
   titleIdSchema,
   xuidSchema,
 } from './field-rules'
+import { MEMBER_STATUSES, WRITE_MODES } from './session-choices'
 
 /**
  * `blank`: optional, skipped when only spaces (toWire leaves it out). `empty`: optional, skipped
  * only when empty, for Context, which is sent verbatim (decision 001).
  */
-type Rule = { field: RequestField; schema: z.ZodType<string>; optional?: 'blank' | 'empty' }
+type Rule = {
+  field: RequestField
+  schema: z.ZodType<string>
+  optional?: 'blank' | 'empty'
+  /** Checked only when this holds (a social group's XUID, only with a social group). */
+  when?: (fields: RequestFields) => boolean
+}
 
 const scid: Rule = { field: 'scid', schema: scidSchema }
 const templateName: Rule = { field: 'templateName', schema: templateNameSchema }
+const sessionName: Rule = { field: 'sessionName', schema: sessionNameSchema }
+const json = (field: RequestField, each?: { type: 'number' | 'string' }): Rule => ({
+  field,
+  schema: jsonObjectSchema(REQUEST_FIELDS[field].label, each),
+  optional: 'blank',
+})
 
 const RULES: Record<RequestKind, readonly Rule[]> = {
   activity: [
@@ -42,6 +59,43 @@ const RULES: Record<RequestKind, readonly Rule[]> = {
     { field: 'contextString', schema: contextStringSchema, optional: 'blank' },
     { field: 'senderString', schema: senderStringSchema, optional: 'blank' },
   ],
+  session: [
+    scid,
+    templateName,
+    sessionName,
+    // Blank: "me" is resolved from the token and constants.system is left out [sessions §1.3].
+    { field: 'memberXuid', schema: xuidSchema, optional: 'blank' },
+    { field: 'memberStatus', schema: oneOfSchema('Member status', MEMBER_STATUSES) },
+    { field: 'writeMode', schema: oneOfSchema('Write mode', WRITE_MODES) },
+    json('sessionConstants'),
+    json('sessionProperties'),
+  ],
+  transfer: [
+    scid,
+    templateName,
+    sessionName,
+    { field: 'originScid', schema: scidSchema },
+    { field: 'originTemplateName', schema: templateNameSchema },
+    { field: 'originName', schema: sessionNameSchema },
+  ],
+  search: [
+    scid,
+    templateName,
+    sessionName,
+    { field: 'searchTags', schema: searchTagsSchema, optional: 'blank' },
+    json('searchNumbers', { type: 'number' }),
+    json('searchStrings', { type: 'string' }),
+  ],
+  searchQuery: [
+    scid,
+    templateName,
+    { field: 'orderBy', schema: orderBySchema, optional: 'blank' },
+    {
+      field: 'socialGroupXuid',
+      schema: xuidSchema,
+      when: (fields) => fields.socialGroup.trim() !== '',
+    },
+  ],
 }
 
 /** A rule that fails: the field (its entity path is `fieldPath(field)`), its label and why. */
@@ -51,7 +105,8 @@ export type RequestIssue = { field: RequestField; label: string; message: string
 export function requestIssues(request: RequestEntity): RequestIssue[] {
   const fields = fieldsOf(request)
   const issues: RequestIssue[] = []
-  for (const { field, schema, optional } of RULES[request.kind]) {
+  for (const { field, schema, optional, when } of RULES[request.kind]) {
+    if (when && !when(fields)) continue
     const value = fields[field]
     if (optional === 'blank' && value.trim() === '') continue
     if (optional === 'empty' && value === '') continue

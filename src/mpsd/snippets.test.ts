@@ -14,6 +14,7 @@ import {
   type WireRequest,
 } from './request-builder'
 import type { InviteRequest } from './request-entity'
+import { requestFromFields } from './request-fields'
 import { toWire } from './to-wire'
 import {
   powerShellQuote,
@@ -201,6 +202,34 @@ const cases: Array<[string, WireRequest]> = [
   ['GET a handle', getHandleRequest('47ca0049-a5ba-4bc1-aa22-fcf834ce4c13')],
   ['DELETE a handle with a tricky id', deleteHandleRequest(`it's $(x) \`y\` "z" é😀`)],
   ['raw body with newlines', rawBody],
+  // Decision 101: a PUT with a precondition header and JSON the user typed (kept to its digits).
+  [
+    'session write',
+    toWire(
+      requestFromFields({
+        kind: 'session',
+        scid: SCID,
+        templateName: 'Game Lobby',
+        sessionName: `it's é`,
+        memberXuid: '2814679796296491',
+        writeMode: 'create',
+        sessionProperties: `{"custom": {"n": 18446744073709551615, "s": "it's $(touch ${canary(1)})"}}`,
+      }),
+      { contractVersion: 107 },
+    ),
+  ],
+  [
+    'search query',
+    toWire(
+      requestFromFields({
+        kind: 'searchQuery',
+        scid: SCID,
+        templateName: 'lfg',
+        filter: "tolower(strings/class) eq 'a'",
+      }),
+      { contractVersion: 107 },
+    ),
+  ],
 ]
 
 const TOKEN = `XBL3.0 x=2553948354698;eyJhbGciOi'J"$(touch ${canary(4)})\`x\`\\n%s!`

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { fromWire } from './from-wire'
-import { serializeBody } from './request-builder'
+import { compactJsonText, serializeBody } from './request-builder'
 import type { ActivityRequest, InviteRequest, RequestEntity } from './request-entity'
 import { fieldsOf, requestFromFields } from './request-fields'
 import { activityBody, inviteBody, toWire } from './to-wire'
@@ -189,8 +189,8 @@ describe('the invite body', () => {
     })
     expect(body.invitedXuid).toBe('18446744073709551615')
     expect(body.inviteAttributes.titleId).toBe('4294967295')
-    expect(serializeBody(body)).toContain('"invitedXuid": "18446744073709551615"')
-    expect(serializeBody(body)).toContain('"titleId": "4294967295"')
+    expect(serializeBody(body)).toContain('"invitedXuid":"18446744073709551615"')
+    expect(serializeBody(body)).toContain('"titleId":"4294967295"')
   })
 
   it('omits empty optional attributes, and blank contextString and senderString', () => {
@@ -295,7 +295,8 @@ describe('toWire', () => {
     expect(read.ok).toBe(true)
     if (!read.ok || !record) return
     const wire = toWire(read.request, { contractVersion: 104 })
-    expect(wire.body).toBe(record.request.body)
+    // Byte for byte but the whitespace: bodies are compact since decision 101.
+    expect(wire.body).toBe(compactJsonText(record.request.body ?? ''))
     expect(wire.path).toBe(record.request.path)
     // The record's own contract version, read from its header, wins over the setting.
     expect(wire.headers).toEqual(
@@ -303,12 +304,12 @@ describe('toWire', () => {
     )
   })
 
-  it('serializes the body as two-space JSON and posts it to /handles', () => {
+  it('serializes the body as compact JSON and posts it to /handles', () => {
     const request = invite({ invitedXuid: '5678', titleId: '1234' })
     const wire = toWire(request, SETTINGS)
     expect(wire.method).toBe('POST')
     expect(wire.path).toBe('/handles')
-    expect(wire.body).toBe(serializeBody(JSON.parse(wire.body ?? '')))
+    expect(wire.body).toBe(JSON.stringify(JSON.parse(wire.body ?? '')))
   })
 
   it("uses the request's contract version over the settings', and the settings' otherwise", () => {
@@ -361,5 +362,153 @@ describe('wireSummary', () => {
     ).toEqual({
       scid: SCID,
     })
+  })
+})
+
+describe('the MPSD kinds of decision 101 (session write, transfer, search, search query)', () => {
+  const ref = { scid: SCID, templateName: 'GameLobby', name: 'lobby-1' }
+  const build = (fields: Partial<Parameters<typeof requestFromFields>[0]>) =>
+    requestFromFields({
+      scid: ref.scid,
+      templateName: ref.templateName,
+      sessionName: ref.name,
+      ...fields,
+    })
+
+  it('writes a session as XSAPI does: PUT to its path, constants, properties, then "me"', () => {
+    const wire = toWire(
+      build({
+        kind: 'session',
+        memberXuid: ' 2814679796296491 ',
+        writeMode: 'create',
+        sessionConstants: '{\n  "system": { "maxMembersCount": 8, "visibility": "open" }\n}',
+        sessionProperties: '{"system":{"joinRestriction":"followed"},"custom":{"mode":"coop"}}',
+      }),
+      SETTINGS,
+    )
+    expect(wire.method).toBe('PUT')
+    expect(wire.path).toBe(`/serviceconfigs/${SCID}/sessionTemplates/GameLobby/sessions/lobby-1`)
+    expect(wire.headers).toEqual([
+      ['x-xbl-contract-version', '107'],
+      ['Content-Type', 'application/json; charset=utf-8'],
+      ['If-None-Match', '*'],
+    ])
+    expect(wire.body).toBe(
+      '{"constants":{"system":{"maxMembersCount":8,"visibility":"open"}},' +
+        '"properties":{"system":{"joinRestriction":"followed"},"custom":{"mode":"coop"}},' +
+        '"members":{"me":{"constants":{"system":{"xuid":"2814679796296491"}},' +
+        '"properties":{"system":{"active":true}}}}}',
+    )
+  })
+
+  it('goes inactive with ready false, leaves with "me": null, and can leave members out', () => {
+    const body = (memberStatus: string, writeMode = '') =>
+      toWire(build({ kind: 'session', memberStatus, writeMode }), SETTINGS)
+    expect(body('inactive').body).toBe(
+      '{"members":{"me":{"properties":{"system":{"active":false,"ready":false}}}}}',
+    )
+    expect(body('leave', 'update').body).toBe('{"members":{"me":null}}')
+    expect(body('leave', 'update').headers.at(-1)).toEqual(['If-Match', '*'])
+    expect(body('none').body).toBe('{}')
+    expect(body('none').headers).toHaveLength(2)
+  })
+
+  it('keeps the digits of a 64-bit number typed in the JSON', () => {
+    const wire = toWire(
+      build({
+        kind: 'session',
+        memberStatus: 'none',
+        sessionProperties: '{"custom":{"n":18446744073709551615}}',
+      }),
+      SETTINGS,
+    )
+    expect(wire.body).toBe('{"properties":{"custom":{"n":18446744073709551615}}}')
+  })
+
+  it('encodes the session path segments', () => {
+    const wire = toWire(build({ kind: 'session', sessionName: 'a b/c' }), SETTINGS)
+    expect(wire.path.endsWith('/sessions/a%20b%2Fc')).toBe(true)
+  })
+
+  it('sends a transfer handle in XSAPI serializer order, the values of its fixture', () => {
+    const wire = toWire(
+      requestFromFields({
+        kind: 'transfer',
+        ...{ scid: 'MockScid', templateName: 'MockSessionTemplateName' },
+        sessionName: 'XWIN_7ce12e85-594a-4b3b-9dc3-33b9a4ea57ce',
+        originScid: 'MockScid',
+        originTemplateName: 'samplelobbytemplate107',
+        originName: 'bd6c41c3-01c3-468a-a3b5-3e0fe8133862',
+      }),
+      SETTINGS,
+    )
+    expect(wire.method).toBe('POST')
+    expect(wire.path).toBe('/handles')
+    expect(JSON.parse(wire.body ?? '')).toEqual(fixture('xsapi-head_transfer-handle-request.json'))
+    // MultiplayerTransferHandlePostRequest::Serialize writes version before originSessionRef.
+    expect(keyPaths(JSON.parse(wire.body ?? '')).filter((p) => !p.includes('.'))).toEqual([
+      'type',
+      'sessionRef',
+      'version',
+      'originSessionRef',
+    ])
+  })
+
+  it('creates a search handle in XSAPI serializer order, the values of its fixture', () => {
+    const wire = toWire(
+      requestFromFields({
+        kind: 'search',
+        scid: 'MockScid',
+        templateName: 'GlobalLFGSessionTemplateName',
+        sessionName: 'LFGSession',
+        searchTags: 'micsrequired, girlsonly',
+        searchNumbers: '{"Skill_D": 10.145, "Skill_I": 14}',
+        searchStrings: '{"Class": "A"}',
+      }),
+      SETTINGS,
+    )
+    expect(JSON.parse(wire.body ?? '')).toEqual(
+      fixture('xsapi-head_search-handle-create-request.json'),
+    )
+    expect(wire.body).toBe(
+      '{"type":"search","version":1,"sessionRef":{"scid":"MockScid","templateName":"GlobalLFGSessionTemplateName","name":"LFGSession"},' +
+        '"searchAttributes":{"tags":["micsrequired","girlsonly"],"numbers":{"Skill_D":10.145,"Skill_I":14},"strings":{"Class":"A"}}}',
+    )
+    const bare = toWire(requestFromFields({ kind: 'search', ...ref, sessionName: 'x' }), SETTINGS)
+    expect(bare.body).not.toContain('searchAttributes')
+  })
+
+  it('queries search handles as XSAPI does: roleInfo included, global true, its fixture', () => {
+    const wire = toWire(
+      requestFromFields({
+        kind: 'searchQuery',
+        scid: 'MockScid',
+        templateName: 'GlobalLFGTemplate',
+        sessionName: 'ignored',
+        filter: 'SearchQuery',
+        orderBy: 'OrderBy asc',
+        socialGroup: 'favorites',
+        socialGroupXuid: '1234',
+      }),
+      SETTINGS,
+    )
+    expect(wire.path).toBe('/handles/query?include=relatedInfo,roleInfo,customProperties')
+    expect(JSON.parse(wire.body ?? '')).toEqual(
+      fixture('xsapi-head_handles-query-search-social-group-request.json'),
+    )
+    expect(wire.body).toBe(
+      '{"type":"search","scid":"MockScid","templateName":"GlobalLFGTemplate","global":true,' +
+        '"filter":"SearchQuery","orderBy":"OrderBy asc",' +
+        '"sessionMembers":{"people":{"moniker":"favorites","monikerXuid":"1234"}}}',
+    )
+  })
+
+  it('files each kind in History under its SCID and session', () => {
+    expect(wireSummary(build({ kind: 'session', memberXuid: '42' }))).toEqual({
+      scid: SCID,
+      sessionName: 'lobby-1',
+      xuid: '42',
+    })
+    expect(wireSummary(build({ kind: 'searchQuery' }))).toEqual({ scid: SCID })
   })
 })

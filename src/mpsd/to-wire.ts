@@ -2,10 +2,27 @@
 // runs and preset exports all call toWire, so they cannot disagree. Values are trimmed here and
 // nowhere else (decision 004): identifiers pasted with spaces are not errors, the Context is the
 // game's own payload and is sent verbatim (decision 001). Key order follows XSAPI's serializers,
-// so bodies diff cleanly against the SDK's [§2.1, §2.2].
+// so bodies diff cleanly against the SDK's [§2.1, §2.2]; bodies are compact JSON as rapidjson
+// writes them (decision 101).
 import { HANDLE_VERSION } from './limits'
-import type { ActivityRequest, InviteRequest, RequestEntity } from './request-entity'
-import { postHandleRequest, type WireRequest } from './request-builder'
+import type {
+  ActivityRequest,
+  InviteRequest,
+  RequestEntity,
+  SearchQueryRequest,
+  SearchRequest,
+  SessionRequest,
+  TransferRequest,
+} from './request-entity'
+import {
+  postHandleRequest,
+  putSessionRequest,
+  querySearchHandlesRequest,
+  RawJson,
+  sessionPath,
+  type SessionWriteMode,
+  type WireRequest,
+} from './request-builder'
 
 /** What toWire needs besides the request: at least the contract version from Settings. */
 export type WireSettings = { contractVersion: number }
@@ -47,15 +64,129 @@ export function inviteBody(request: InviteRequest) {
   }
 }
 
-/** The handle body of a request, built whatever the fields hold (validation is separate). */
-export function handleBodyOf(request: RequestEntity) {
+/** MultiplayerTransferHandlePostRequest::Serialize: type, sessionRef, version, originSessionRef. */
+export function transferBody(request: TransferRequest) {
+  const { transfer } = request
+  return {
+    type: 'transfer' as const,
+    sessionRef: sessionRefBody(request.sessionRef, false),
+    version: HANDLE_VERSION,
+    originSessionRef: {
+      scid: transfer.originScid.trim(),
+      templateName: transfer.originTemplateName.trim(),
+      name: transfer.originName.trim(),
+    },
+  }
+}
+
+const raw = (text: string) => (text.trim() === '' ? undefined : new RawJson(text))
+
+/**
+ * MultiplayerSearchHandleRequest::Serialize: type, version, sessionRef, then searchAttributes
+ * (tags, numbers, strings; left out when all are empty).
+ */
+export function searchBody(request: SearchRequest) {
+  const { search } = request
+  const tags = search.tags
+    .split(',')
+    .map((tag) => tag.trim())
+    .filter((tag) => tag !== '')
+  const numbers = raw(search.numbers)
+  const strings = raw(search.strings)
+  const attributes =
+    tags.length > 0 || numbers || strings
+      ? { ...(tags.length > 0 ? { tags } : {}), numbers, strings }
+      : undefined
+  return {
+    type: 'search' as const,
+    version: HANDLE_VERSION,
+    sessionRef: sessionRefBody(request.sessionRef, false),
+    searchAttributes: attributes,
+  }
+}
+
+/**
+ * MultiplayerQuerySearchHandleRequest::Serialize: type, scid, templateName, global (always true),
+ * filter, orderBy, sessionMembers.people {moniker, monikerXuid}.
+ */
+export function searchQueryBody(request: SearchQueryRequest) {
+  const { searchQuery } = request
+  const filter = searchQuery.filter.trim()
+  const orderBy = searchQuery.orderBy.trim()
+  const moniker = searchQuery.socialGroup.trim()
+  return {
+    type: 'search' as const,
+    scid: request.sessionRef.scid.trim(),
+    templateName: request.sessionRef.templateName.trim(),
+    global: true,
+    ...(filter === '' ? {} : { filter }),
+    ...(orderBy === '' ? {} : { orderBy }),
+    ...(moniker === ''
+      ? {}
+      : {
+          sessionMembers: {
+            people: { moniker, monikerXuid: searchQuery.socialGroupXuid.trim() },
+          },
+        }),
+  }
+}
+
+/**
+ * XblMultiplayerSession::Serialize: constants (a new session only), properties, members. The
+ * member is MultiplayerSessionMember::Serialize: constants.system.xuid on its first write, then
+ * properties.system.active (and `ready: false` when inactive) [sessions §1.4].
+ */
+export function sessionBody(request: SessionRequest) {
+  const { session } = request
+  const xuid = session.memberXuid.trim()
+  const active = session.memberStatus !== 'inactive'
+  const me =
+    session.memberStatus === 'leave'
+      ? null
+      : {
+          ...(xuid === '' ? {} : { constants: { system: { xuid } } }),
+          properties: { system: active ? { active: true } : { active: false, ready: false } },
+        }
+  return {
+    constants: raw(session.constants),
+    properties: raw(session.properties),
+    members: session.memberStatus === 'none' ? undefined : { me },
+  }
+}
+
+/** The handle body of a handle-creating request, built whatever the fields hold. */
+export function handleBodyOf(request: ActivityRequest | InviteRequest) {
   return request.kind === 'activity' ? activityBody(request) : inviteBody(request)
+}
+
+function writeModeOf(value: string): SessionWriteMode {
+  return value === 'create' || value === 'update' ? value : ''
 }
 
 /** The exact request that goes out; the request's own contract version wins over Settings'. */
 export function toWire(request: RequestEntity, settings: WireSettings): WireRequest {
-  return postHandleRequest(
-    handleBodyOf(request),
-    request.contractVersion ?? settings.contractVersion,
-  )
+  const contractVersion = request.contractVersion ?? settings.contractVersion
+  switch (request.kind) {
+    case 'activity':
+      return postHandleRequest(activityBody(request), contractVersion)
+    case 'invite':
+      return postHandleRequest(inviteBody(request), contractVersion)
+    case 'transfer':
+      return postHandleRequest(transferBody(request), contractVersion)
+    case 'search':
+      return postHandleRequest(searchBody(request), contractVersion)
+    case 'searchQuery':
+      return querySearchHandlesRequest(searchQueryBody(request), contractVersion)
+    case 'session':
+      return putSessionRequest(
+        sessionPath({
+          scid: request.sessionRef.scid.trim(),
+          templateName: request.sessionRef.templateName.trim(),
+          name: request.sessionRef.name.trim(),
+        }),
+        sessionBody(request),
+        contractVersion,
+        writeModeOf(request.session.writeMode),
+      )
+  }
 }

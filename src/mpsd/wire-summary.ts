@@ -1,8 +1,7 @@
 // What History files a call under (its filters, the list's columns) and what the activity tools
-// query with, read from the body toWire builds, so it is trimmed by the same code as what is sent.
+// query with, read from the request as toWire trims it, so it matches what is sent.
 // Apart from to-wire.ts: only the send path and the panels loaded after first paint need it.
 import type { RequestEntity } from './request-entity'
-import { handleBodyOf } from './to-wire'
 
 /** The SCID, session name and invited XUID as sent. */
 export function wireSummary(request: RequestEntity): {
@@ -10,10 +9,16 @@ export function wireSummary(request: RequestEntity): {
   sessionName?: string
   xuid?: string
 } {
-  const body = handleBodyOf(request)
+  const name = request.kind === 'searchQuery' ? '' : request.sessionRef.name.trim()
+  const xuid =
+    request.kind === 'invite'
+      ? request.invite.invitedXuid.trim()
+      : request.kind === 'session'
+        ? request.session.memberXuid.trim()
+        : ''
   return {
-    scid: body.sessionRef.scid,
-    ...(body.sessionRef.name ? { sessionName: body.sessionRef.name } : {}),
-    ...(body.type === 'invite' ? { xuid: body.invitedXuid } : {}),
+    scid: request.sessionRef.scid.trim(),
+    ...(name ? { sessionName: name } : {}),
+    ...(xuid ? { xuid } : {}),
   }
 }

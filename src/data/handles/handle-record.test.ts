@@ -53,3 +53,33 @@ describe('expiration', () => {
     expect(timeLeft({ expiration: 'soon' }, Date.now())).toBe('unknown')
   })
 })
+
+describe('handleRecordFrom, any kind (issue 14)', () => {
+  it('files any answer with an id: a bare id, a transfer handle, a 200 invite without expiration', () => {
+    expect(handleRecordFrom('{"id":"0bd3a5c5-9a4e-4a79-8f5e-3b5a0a6c1d2e"}', from)).toMatchObject({
+      id: '0bd3a5c5-9a4e-4a79-8f5e-3b5a0a6c1d2e',
+      invitedXuid: '',
+      expiration: '',
+    })
+    const transfer = JSON.parse(
+      readFileSync(
+        new URL('../../testing/fixtures/xsapi-head_transfer-handle-response.json', import.meta.url),
+        'utf8',
+      ),
+    ) as Record<string, unknown>
+    expect(handleRecordFrom(JSON.stringify(transfer), from)).toMatchObject({
+      id: '81a3c56e-543c-44c2-ad53-c8a9088fbef8',
+      type: 'transfer',
+      templateName: 'MockSessionTemplateName',
+      sessionName: 'XWIN_7ce12e85-594a-4b3b-9dc3-33b9a4ea57ce',
+    })
+    expect(
+      handleRecordFrom('{"id":"a1","type":"activity","ownerXuid":"42","sessionRef":{}}', from),
+    ).toMatchObject({ type: 'activity', senderXuid: '42' })
+  })
+
+  it('calls a handle without expiration neither expired nor unknown', () => {
+    expect(isExpired({ expiration: '' }, Date.now())).toBe(false)
+    expect(timeLeft({ expiration: '' }, Date.now())).toBe('no expiration')
+  })
+})

@@ -1,6 +1,8 @@
-// The ledger's record of one invite handle a call created, validated on read like every record.
+// The ledger's record of one handle a call created (invite, activity, transfer, search), validated
+// on read like every record. Any 2xx answer with an id is filed (issue 14): MPSD's answers vary
+// by kind and contract (an invite's 201 with every field, a bare `{"id":…}`), and a handle the
+// ledger cannot see cannot be checked or revoked.
 import { z } from 'zod'
-import { inviteHandleSchema } from '../../mpsd/schemas'
 
 export const handleCheckSchema = z.object({
   at: z.number(),
@@ -16,8 +18,12 @@ export type HandleCheck = z.infer<typeof handleCheckSchema>
 
 export const handleRecordSchema = z.object({
   id: z.string(),
+  /** The handle's `type`; records of earlier builds have none and are invites. */
+  type: z.string().optional(),
   createdAt: z.number(),
+  /** '' when the answer names none (any handle but an invite). */
   invitedXuid: z.string(),
+  /** The sender of an invite, the owner of an activity; '' when the answer names neither. */
   senderXuid: z.string(),
   scid: z.string(),
   templateName: z.string(),
@@ -33,7 +39,14 @@ export const handleRecordSchema = z.object({
 })
 export type HandleRecord = z.infer<typeof handleRecordSchema>
 
-/** Reads the invite handle out of a 201 answer; anything else files nothing. */
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+const textOf = (value: unknown): string =>
+  typeof value === 'string' ? value : typeof value === 'number' ? String(value) : ''
+
+/** The handle a 2xx answer carries: any JSON object with an `id`; anything else files nothing. */
 export function handleRecordFrom(
   body: string,
   from: { historyId: string; createdAt: number; upstream: string },
@@ -44,23 +57,30 @@ export function handleRecordFrom(
   } catch {
     return undefined
   }
-  const handle = inviteHandleSchema.safeParse(parsed)
+  if (!isObject(parsed) || typeof parsed.id !== 'string') return undefined
   // Handle ids are GUIDs; anything else (an empty id, `..`) would make a bad URL for Check/Revoke.
-  if (!handle.success || !/^[\w-]+$/.test(handle.data.id)) return undefined
-  const h = handle.data
+  if (!/^[\w-]+$/.test(parsed.id)) return undefined
+  const ref = isObject(parsed.sessionRef) ? parsed.sessionRef : {}
+  const attributes = isObject(parsed.inviteAttributes) ? parsed.inviteAttributes : {}
   return {
-    id: h.id,
+    id: parsed.id,
+    ...(typeof parsed.type === 'string' ? { type: parsed.type } : {}),
     createdAt: from.createdAt,
-    invitedXuid: h.invitedXuid,
-    senderXuid: h.senderXuid,
-    scid: h.sessionRef.scid,
-    templateName: h.sessionRef.templateName,
-    sessionName: h.sessionRef.name,
-    titleId: h.inviteAttributes.titleId,
-    expiration: h.expiration,
+    invitedXuid: textOf(parsed.invitedXuid),
+    senderXuid: textOf(parsed.senderXuid ?? parsed.ownerXuid),
+    scid: textOf(ref.scid ?? parsed.scid),
+    templateName: textOf(ref.templateName ?? parsed.templateName),
+    sessionName: textOf(ref.name),
+    titleId: textOf(attributes.titleId ?? parsed.titleId),
+    expiration: textOf(parsed.expiration),
     historyId: from.historyId,
     upstream: from.upstream,
   }
+}
+
+/** An invite handle: the ledger's first table. Records of earlier builds are all invites. */
+export function isInviteRecord(record: Pick<HandleRecord, 'type'>): boolean {
+  return record.type === undefined || record.type === 'invite'
 }
 
 export function expirationTime(record: Pick<HandleRecord, 'expiration'>): number | undefined {
@@ -69,12 +89,14 @@ export function expirationTime(record: Pick<HandleRecord, 'expiration'>): number
 }
 
 export function isExpired(record: Pick<HandleRecord, 'expiration'>, now: number): boolean {
+  if (record.expiration === '') return false
   const time = expirationTime(record)
   return time !== undefined && time <= now
 }
 
 /** "23 h 59 min left", "5 min left", "expired". */
 export function timeLeft(record: Pick<HandleRecord, 'expiration'>, now: number): string {
+  if (record.expiration === '') return 'no expiration'
   const time = expirationTime(record)
   if (time === undefined) return 'unknown'
   const ms = time - now

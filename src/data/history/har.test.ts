@@ -105,6 +105,45 @@ describe('fromHar', () => {
     })
   })
 
+  it('infers the kinds of decision 101: a session PUT, a by-handle join, transfer, search and its query', () => {
+    const entry = (method: string, path: string, body?: string) => ({
+      startedDateTime: '2026-11-20T12:00:00.000Z',
+      time: 10,
+      request: {
+        method,
+        url: `http://127.0.0.1:5173/proxy${path}`,
+        headers: [],
+        ...(body ? { postData: { text: body } } : {}),
+      },
+      response: { status: 200, statusText: 'OK', headers: [], content: { size: 0 } },
+    })
+    const session =
+      '/serviceconfigs/bd6c41c3-01c3-468a-a3b5-3e0fe8133862/sessionTemplates/t/sessions/s'
+    const result = fromHar(
+      JSON.stringify({
+        log: {
+          entries: [
+            entry('PUT', session, '{"members":{"me":null}}'),
+            entry('GET', session),
+            entry('PUT', '/handles/abc/session', '{}'),
+            entry('POST', '/handles', '{"type":"transfer"}'),
+            entry('POST', '/handles', '{"type":"search"}'),
+            entry('POST', '/handles/query?include=relatedInfo', '{"type":"search","scid":"X"}'),
+          ],
+        },
+      }),
+    )
+    expect(result.ok && result.entries.map((e) => [e.kind, e.request.method])).toEqual([
+      ['session', 'PUT'],
+      ['get', 'GET'],
+      ['session', 'PUT'],
+      ['transfer', 'POST'],
+      ['search', 'POST'],
+      ['searchQuery', 'POST'],
+    ])
+    expect(result.ok && result.entries.at(-1)?.scid).toBe('x')
+  })
+
   it('imports a devtools HAR: infers the kind, maps the proxy path, and drops the real token and cookies', () => {
     const har = {
       log: {
@@ -391,7 +430,8 @@ describe('fromHar with a HAR the browser recorded', () => {
     expect(recorded.skipped).toEqual([
       {
         index: 4,
-        reason: 'GET /healthz is not a handles call (activity, invite, query, get or delete)',
+        reason:
+          'GET /healthz is not a handles call (activity, invite, transfer, search, query, get or delete) or a session write',
       },
     ])
     expect(byPath.map((e) => [e.kind, e.response?.status, e.statusClass])).toEqual([

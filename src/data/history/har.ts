@@ -290,12 +290,19 @@ function inferKind(
   body: string | undefined,
 ): RequestKind | undefined {
   const pathname = path.split('?')[0] ?? ''
-  if (method === 'POST' && /\/handles\/query$/i.test(pathname)) return 'query'
-  if (method === 'GET' && /\/handles\/[^/]+$/i.test(pathname)) return 'get'
+  const session = /\/serviceconfigs\/[^/]+\/sessiontemplates\/[^/]+\/sessions\/[^/]+$/i
+  if (method === 'PUT' && session.test(pathname)) return 'session'
+  if (method === 'PUT' && /\/handles\/[^/]+\/session$/i.test(pathname)) return 'session'
+  if (method === 'GET' && session.test(pathname)) return 'get'
+  if (method === 'POST' && /\/handles\/query$/i.test(pathname))
+    return jsonObject(body)?.type === 'search' ? 'searchQuery' : 'query'
+  if (method === 'GET' && /\/handles\/[^/]+(\/session)?$/i.test(pathname)) return 'get'
   if (method === 'DELETE' && /\/handles\/[^/]+$/i.test(pathname)) return 'delete'
   if (method === 'POST' && /\/handles$/i.test(pathname)) {
     const type = jsonObject(body)?.type
-    return type === 'activity' || type === 'invite' ? type : undefined
+    return type === 'activity' || type === 'invite' || type === 'transfer' || type === 'search'
+      ? type
+      : undefined
   }
   return undefined
 }
@@ -323,8 +330,8 @@ function metaFromBody(kind: RequestKind, body: string | undefined) {
   const owners = json.owners && typeof json.owners === 'object' ? json.owners : {}
   const { xuids } = owners as { xuids?: unknown }
   const meta = {
-    scid: stringOr(kind === 'query' ? json.scid : scid)?.toLowerCase(),
-    sessionName: kind === 'query' ? undefined : stringOr(name),
+    scid: stringOr(kind === 'query' || kind === 'searchQuery' ? json.scid : scid)?.toLowerCase(),
+    sessionName: kind === 'query' || kind === 'searchQuery' ? undefined : stringOr(name),
     xuid:
       kind === 'invite'
         ? stringOr(json.invitedXuid)
@@ -414,8 +421,8 @@ function durationOf(har: HarEntry): number {
 
 function toEntry(har: HarEntry, now: number): { entry: HistoryEntry } | { reason: string } {
   const method = har.request.method.toUpperCase()
-  if (method !== 'GET' && method !== 'POST' && method !== 'DELETE')
-    return { reason: `method ${method} is not one MPSD's handles API uses` }
+  if (method !== 'GET' && method !== 'POST' && method !== 'PUT' && method !== 'DELETE')
+    return { reason: `method ${method} is not one MPSD's handles and sessions APIs use` }
   const url = new URL(har.request.url)
   const located = locate(url, har.request.headers)
   if ('error' in located) return { reason: located.error }
@@ -427,7 +434,7 @@ function toEntry(har: HarEntry, now: number): { entry: HistoryEntry } | { reason
   const kind = wb?.kind ?? inferKind(method, located.path, body)
   if (!kind)
     return {
-      reason: `${method} ${url.pathname} is not a handles call (activity, invite, query, get or delete)`,
+      reason: `${method} ${url.pathname} is not a handles call (activity, invite, transfer, search, query, get or delete) or a session write`,
     }
   const answered = har.response.status > 0
   const responseBody = answered

@@ -22,7 +22,7 @@ describe('the History filter in the URL', () => {
   })
 
   it('drops unknown or invalid values instead of failing', () => {
-    expect(filterFromSearch('?type=transfer&status=9xx&q=%20%20&xuid=1')).toEqual({ xuid: '1' })
+    expect(filterFromSearch('?type=party&status=9xx&q=%20%20&xuid=1')).toEqual({ xuid: '1' })
   })
 
   it('lower-cases a SCID so a pasted upper-case GUID still matches', () => {

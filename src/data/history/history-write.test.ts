@@ -10,6 +10,41 @@ import { entry, inviteAnswer, freshWorkbenchDBPerTest } from '../../testing/hist
 freshWorkbenchDBPerTest()
 
 describe('recordExchange', () => {
+  it('files every handle a POST /handles answered 2xx with an id, and nothing else', async () => {
+    const ok = (status: number, body: string) => ({
+      status,
+      statusText: '',
+      headers: [] as Array<[string, string]>,
+      body,
+      sizeBytes: body.length,
+    })
+    const transfer = await recordExchange(
+      entry({ kind: 'transfer', response: ok(200, '{"id":"7c1e","type":"transfer"}') }),
+    )
+    const search = await recordExchange(
+      entry({ kind: 'search', response: ok(201, '{"id":"9a2b"}') }),
+    )
+    const get = await recordExchange(
+      entry({
+        kind: 'get',
+        request: { method: 'GET', path: '/handles/7c1e', headers: [] },
+        response: ok(200, '{"id":"7c1e"}'),
+      }),
+    )
+    const refused = await recordExchange(entry({ response: ok(403, '{"id":"x"}') }))
+    expect([transfer.handleId, search.handleId, get.handleId, refused.handleId]).toEqual([
+      '7c1e',
+      '9a2b',
+      undefined,
+      undefined,
+    ])
+    const { handles } = await listHandles()
+    expect(handles.map((h) => [h.id, h.type]).sort()).toEqual([
+      ['7c1e', 'transfer'],
+      ['9a2b', undefined],
+    ])
+  })
+
   it('keeps the call and reads it back validated', async () => {
     const stored = await recordExchange(entry({ sessionName: 'session-1' }))
     const [row] = await getHistoryRows([stored.id])
@@ -89,7 +124,7 @@ describe('recordExchange', () => {
 
   it('refuses a record that does not match the schema instead of storing it', async () => {
     await expect(
-      recordExchange({ ...entry(), kind: 'transfer' } as unknown as HistoryEntry),
+      recordExchange({ ...entry(), kind: 'party' } as unknown as HistoryEntry),
     ).rejects.toThrow()
     expect(await listHistoryIds()).toHaveLength(0)
   })

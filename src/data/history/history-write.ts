@@ -1,4 +1,4 @@
-// Writing History: every call the Workbench sent, and (in the same transaction) the invite handle it
+// Writing History: every call the Workbench sent, and (in the same transaction) the handle it
 // created, so History and the Handles ledger never disagree. Ids sort by time (see historyIdFor).
 import { openWorkbenchDB, type WorkbenchDatabase } from '../../lib/db'
 import { announceChange } from '../sync/changes-channel'
@@ -21,10 +21,17 @@ export function truncateBody(entry: HistoryEntry): HistoryEntry {
   return { ...entry, response: { ...response, body: cut, bodyTruncated: true } }
 }
 
-/** The ledger record an invite that created a handle (201) files, if its answer carries one. */
+/** The ledger record a `POST /handles` files: any 2xx answer that carries a handle id. */
 export function handleFiledBy(entry: HistoryEntry): HandleRecord | undefined {
-  return entry.kind === 'invite' && entry.response?.status === 201
-    ? handleRecordFrom(entry.response.body, {
+  const { response, request } = entry
+  const created =
+    request.method === 'POST' &&
+    /\/handles\/?$/.test(request.path.split('?')[0] ?? '') &&
+    response !== undefined &&
+    response.status >= 200 &&
+    response.status < 300
+  return created
+    ? handleRecordFrom(response.body, {
         historyId: entry.id,
         createdAt: entry.startedAt,
         upstream: entry.upstream,

@@ -101,7 +101,7 @@ describe('planning an import', () => {
     const text = JSON.stringify({
       type: PRESETS_FILE_TYPE,
       version: 1,
-      presets: [make('Good'), { ...make('Bad'), request: { ...request, kind: 'search' } }],
+      presets: [make('Good'), { ...make('Bad'), request: { ...request, kind: 'party' } }],
     })
     const plan = planImport([{ name: 'mixed.json', text }], [])
     expect(plan.items.map((i) => i.preset.name)).toEqual(['Good'])

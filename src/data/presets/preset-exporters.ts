@@ -31,7 +31,7 @@ export function presetWireRequests(preset: Preset): Array<{ label: string; reque
   const r = preset.request
   // The preset always pins its contract version (presetRequestSchema); toWire uses it.
   const settings = { contractVersion: r.contractVersion }
-  if (r.kind === 'activity') return [{ label: preset.name, request: toWire(r, settings) }]
+  if (r.kind !== 'invite') return [{ label: preset.name, request: toWire(r, settings) }]
   const xuids = preset.xuids && preset.xuids.length > 0 ? preset.xuids : [r.invite.invitedXuid]
   return xuids.map((xuid) => ({
     label: xuids.length > 1 ? `${preset.name} → ${xuid}` : preset.name,
@@ -83,6 +83,24 @@ function postmanTests(kind: Preset['request']['kind']) {
   return [{ listen: 'test', script: { type: 'text/javascript', exec } }]
 }
 
+/** Postman keeps the query apart from the path segments (a search query's `?include=…`). */
+function postmanUrl(path: string) {
+  const [pathname = '', query] = path.split('?')
+  return {
+    raw: `{{baseUrl}}${path}`,
+    host: ['{{baseUrl}}'],
+    path: pathname.replace(/^\//, '').split('/'),
+    ...(query
+      ? {
+          query: query.split('&').map((pair) => {
+            const [key = '', ...value] = pair.split('=')
+            return { key, value: value.join('=') }
+          }),
+        }
+      : {}),
+  }
+}
+
 export function exportPostmanCollection(
   presets: readonly Preset[],
   secrets: readonly string[],
@@ -95,11 +113,7 @@ export function exportPostmanCollection(
     request: {
       method: request.method,
       header: request.headers.map(([key, val]) => ({ key, value: val })),
-      url: {
-        raw: `{{baseUrl}}${request.path}`,
-        host: ['{{baseUrl}}'],
-        path: request.path.replace(/^\//, '').split('/'),
-      },
+      url: postmanUrl(request.path),
       ...(request.body !== undefined
         ? { body: { mode: 'raw', raw: request.body, options: { raw: { language: 'json' } } } }
         : {}),

@@ -18,7 +18,9 @@ import { COMPOSE_SEND_KEY, useSendRequest } from '../../data/send/use-send-reque
 import { useVariableScope, type VariableScope } from '../../data/environments/environment-queries'
 import { CONTEXT_MAX_ENCODED_LENGTH } from '../../mpsd/limits'
 import type { RequestEntity } from '../../mpsd/request-entity'
-import { requestFromFields } from '../../mpsd/request-fields'
+import { fieldsOfKind, requestFromFields } from '../../mpsd/request-fields'
+import { KIND_LABELS, KIND_SERVICE, REQUEST_KINDS } from '../../mpsd/request-kinds'
+import { MEMBER_STATUSES, WRITE_MODES } from '../../mpsd/session-choices'
 import { FIELD_LABELS, type ComposeField } from './compose-fields'
 import {
   lastIssuesOf,
@@ -69,6 +71,101 @@ const TextField = memo(function TextField({ field, error, hint, live, register }
   )
 })
 
+type ChoiceFieldProps = Omit<TextFieldProps, 'live'> & { choices: Record<string, string> }
+
+const ChoiceField = memo(function ChoiceField({
+  field,
+  error,
+  hint,
+  register,
+  choices,
+}: ChoiceFieldProps) {
+  return (
+    <Field label={FIELD_LABELS[field]} error={error} hint={hint}>
+      {({ id, describedBy, invalid }) => (
+        <select
+          id={id}
+          {...register(field)}
+          aria-invalid={invalid ? 'true' : 'false'}
+          aria-describedby={describedBy}
+        >
+          {Object.entries(choices).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  )
+})
+
+const JsonField = memo(function JsonField({ field, error, hint, register }: TextFieldProps) {
+  return (
+    <Field label={FIELD_LABELS[field]} error={error} hint={hint}>
+      {({ id, describedBy, invalid }) => (
+        <textarea
+          id={id}
+          {...register(field)}
+          rows={3}
+          className="mono"
+          aria-invalid={invalid ? 'true' : 'false'}
+          aria-describedby={describedBy}
+          autoComplete="off"
+          spellCheck={false}
+        />
+      )}
+    </Field>
+  )
+})
+
+/** Fields shown as a choice or a JSON text area; every other field is a line of text. */
+const FIELD_CHOICES: Partial<Record<ComposeField, Record<string, string>>> = {
+  memberStatus: MEMBER_STATUSES,
+  writeMode: WRITE_MODES,
+}
+const JSON_FIELDS: ReadonlySet<ComposeField> = new Set([
+  'sessionConstants',
+  'sessionProperties',
+  'searchNumbers',
+  'searchStrings',
+])
+
+const FIELD_HINTS: Partial<Record<ComposeField, string>> = {
+  scid: 'The service configuration ID from Partner Center, sent exactly as typed.',
+  invitedXuid: 'One XUID per request, as Microsoft’s SDK sends invites.',
+  titleId: 'Decimal, 0 to 4294967295; sent as a string.',
+  context: `At most ${CONTEXT_MAX_ENCODED_LENGTH} characters once URI-encoded.`,
+  contextString: 'Optional. An ID from the service config, starting with ///.',
+  senderString: 'Service-only: used when a service, not a user, sends the invite.',
+  memberXuid:
+    'Optional: members.me.constants.system.xuid, sent on a member’s first write (use the Act as player’s XUID).',
+  sessionConstants:
+    'Optional JSON object, e.g. {"system":{"maxMembersCount":8}}; only on the write that creates the session.',
+  sessionProperties:
+    'Optional JSON object, e.g. {"system":{"joinRestriction":"followed"},"custom":{}}.',
+  originScid: 'The session the players come from: its members may use the handle.',
+  searchTags: 'Optional, comma-separated: a letter first, no spaces.',
+  searchNumbers: 'Optional JSON object of numbers, e.g. {"skill": 10.5}.',
+  searchStrings: 'Optional JSON object of strings, e.g. {"class": "A"}.',
+  filter: "Optional OData filter, e.g. tolower(strings/class) eq 'a'.",
+  orderBy: 'Optional: an attribute and asc or desc, e.g. Timestamp asc.',
+  socialGroup: 'Optional: a moniker such as favorites or people; needs its XUID.',
+}
+
+/** What each kind sends, under the type choice. */
+const KIND_SUMMARIES: Record<(typeof REQUEST_KINDS)[number], string> = {
+  activity: "POST /handles — sets the user's current activity; no response body.",
+  invite: 'POST /handles — sends an invite; the answer is an invite handle.',
+  session:
+    'PUT /serviceconfigs/{scid}/sessionTemplates/{template}/sessions/{name} — creates or updates the session; "me" is whoever sends (Act as).',
+  transfer:
+    'POST /handles — a transfer handle: members of the origin session may join the target session with it.',
+  search: 'POST /handles — makes the session findable by search; one search handle per session.',
+  searchQuery:
+    'POST /handles/query?include=relatedInfo,roleInfo,customProperties — finds sessions by their search handles.',
+}
+
 // getValues and fillFrom are stable, so the paste button and its dialog do not re-render with the form.
 const PasteJson = memo(PasteJsonButton)
 
@@ -80,12 +177,11 @@ const TypeChoice = memo(function TypeChoice({
   return (
     <fieldset className="type-choice">
       <legend>Request type</legend>
-      <label>
-        <input type="radio" value="activity" {...register('kind')} /> Activity
-      </label>
-      <label>
-        <input type="radio" value="invite" {...register('kind')} /> Invite
-      </label>
+      {REQUEST_KINDS.filter((kind) => KIND_SERVICE[kind] === 'mpsd').map((kind) => (
+        <label key={kind}>
+          <input type="radio" value={kind} {...register('kind')} /> {KIND_LABELS[kind]}
+        </label>
+      ))}
     </fieldset>
   )
 })
@@ -213,7 +309,7 @@ export function ComposeForm({ initialValues, source, extraActions, belowForm }: 
   })
   const { control, register, formState, setValue, trigger, getValues, subscribe } = form
   // The request type decides which fields exist: only it re-renders the whole form.
-  const isInvite = useWatch({ control, name: 'kind' }) === 'invite'
+  const kind = useWatch({ control, name: 'kind' })
 
   // Autosave takes the same values; it writes within a moment, and at once on reload or leaving.
   const autosave = useAutosaveDraft()
@@ -291,15 +387,6 @@ export function ComposeForm({ initialValues, source, extraActions, belowForm }: 
     })
   }
 
-  const text = (field: ComposeField, hint?: ReactNode, count?: ReactNode) => (
-    <TextField
-      field={field}
-      error={formState.errors[field]?.message}
-      hint={hint}
-      live={count}
-      register={register}
-    />
-  )
   // Memoized with its inputs, so the Context field itself does not re-render on every keystroke.
   const encodedCount = useMemo(() => <EncodedCount live={live} loaded={loaded} />, [live, loaded])
 
@@ -319,34 +406,42 @@ export function ComposeForm({ initialValues, source, extraActions, belowForm }: 
         }}
       >
         <TypeChoice register={register} />
-        <p className="muted">
-          POST /handles —{' '}
-          {isInvite
-            ? 'sends an invite; the answer is an invite handle.'
-            : "sets the user's current activity; no response body."}
-        </p>
-        {text('scid', 'The service configuration ID from Partner Center, sent exactly as typed.')}
-        {text('templateName')}
-        {text(
-          'sessionName',
-          isInvite ? undefined : 'Optional for an activity: MPSD fills in a GUID.',
-        )}
-        {isInvite ? (
-          <>
-            {text('invitedXuid', 'One XUID per request, as Microsoft’s SDK sends invites.')}
-            {text('titleId', 'Decimal, 0 to 4294967295; sent as a string.')}
-            {text(
-              'context',
-              `At most ${CONTEXT_MAX_ENCODED_LENGTH} characters once URI-encoded.`,
-              encodedCount,
-            )}
-            {text('contextString', 'Optional. An ID from the service config, starting with ///.')}
-            {text(
-              'senderString',
-              'Service-only: used when a service, not a user, sends the invite.',
-            )}
-          </>
-        ) : null}
+        <p className="muted">{KIND_SUMMARIES[kind]}</p>
+        {fieldsOfKind(kind).map((field) => {
+          const choices = FIELD_CHOICES[field]
+          const error = formState.errors[field]?.message
+          const hint =
+            field === 'sessionName' && kind === 'activity'
+              ? 'Optional for an activity: MPSD fills in a GUID.'
+              : field === 'sessionName' && kind === 'transfer'
+                ? 'The target session: the one the handle lets players join.'
+                : FIELD_HINTS[field]
+          if (choices)
+            return (
+              <ChoiceField
+                key={field}
+                field={field}
+                error={error}
+                hint={hint}
+                register={register}
+                choices={choices}
+              />
+            )
+          if (JSON_FIELDS.has(field))
+            return (
+              <JsonField key={field} field={field} error={error} hint={hint} register={register} />
+            )
+          return (
+            <TextField
+              key={field}
+              field={field}
+              error={error}
+              hint={hint}
+              live={field === 'context' ? encodedCount : undefined}
+              register={register}
+            />
+          )
+        })}
         <div className="button-row">
           <SendButton
             live={live}

@@ -155,4 +155,62 @@ describe('Compose', () => {
     expect(field('Invited XUID')).toHaveValue('')
     expect(within(dialog).getByRole('status')).toHaveTextContent('Undone')
   })
+
+  it('composes a session write: its own fields, JSON checked at the field, the PUT previewed', async () => {
+    renderWithProviders(<ComposeView />)
+    await userEvent.click(await screen.findByRole('radio', { name: 'Session write' }))
+    expect(screen.queryByLabelText('Invited XUID')).not.toBeInTheDocument()
+    await userEvent.type(field('SCID'), SCID)
+    await userEvent.type(field('Template name'), 'GameLobby')
+    await userEvent.type(field('Session name'), 'lobby-1')
+    await userEvent.selectOptions(field('Write mode'), 'create')
+    const constants = field('Constants (JSON)')
+    await userEvent.click(constants)
+    await userEvent.paste('{"system":')
+    await waitFor(() => expect(constants).toHaveAttribute('aria-invalid', 'true'))
+    expect(messageOf(constants)).toMatch(/not valid JSON/)
+    expect(screen.getByRole('button', { name: 'Send' })).toBeDisabled()
+    await userEvent.paste('{"maxMembersCount":8}}')
+    await waitFor(() => expect(constants).toHaveAttribute('aria-invalid', 'false'))
+    expect(screen.getByLabelText('Request line').textContent).toContain(
+      `PUT ${window.location.origin}/sim/serviceconfigs/${SCID}/sessionTemplates/GameLobby/sessions/lobby-1`,
+    )
+    expect(screen.getByLabelText('Request headers').textContent).toContain('If-None-Match: *')
+    expect(screen.getByLabelText('Request body').textContent).toBe(
+      JSON.stringify(
+        {
+          constants: { system: { maxMembersCount: 8 } },
+          members: { me: { properties: { system: { active: true } } } },
+        },
+        null,
+        2,
+      ),
+    )
+  })
+
+  it('shows the exact bytes in the Wire view: compact, as Send sends them', async () => {
+    await openInvite()
+    await userEvent.type(field('SCID'), SCID)
+    await userEvent.type(field('Template name'), 'deathmatch')
+    await userEvent.type(field('Session name'), 'session-49')
+    const wire = screen.getByRole('button', { name: 'Wire' })
+    expect(wire).toHaveAttribute('aria-pressed', 'false')
+    await userEvent.click(wire)
+    expect(wire).toHaveAttribute('aria-pressed', 'true')
+    expect(screen.getByLabelText('Wire body').textContent).toBe(
+      `{"type":"invite","sessionRef":{"scid":"${SCID}","templateName":"deathmatch","name":"session-49"},"version":1,"invitedXuid":"","inviteAttributes":{"titleId":""}}`,
+    )
+    expect(screen.queryByLabelText('Request body')).not.toBeInTheDocument()
+  })
+
+  it('offers every MPSD kind, with the search query asking for no session name', async () => {
+    renderWithProviders(<ComposeView />)
+    for (const name of ['Activity', 'Invite', 'Session write', 'Transfer handle', 'Search handle'])
+      expect(await screen.findByRole('radio', { name })).toBeInTheDocument()
+    await userEvent.click(screen.getByRole('radio', { name: 'Search query' }))
+    expect(screen.queryByLabelText('Session name')).not.toBeInTheDocument()
+    expect(field('Filter')).toBeInTheDocument()
+    await userEvent.click(screen.getByRole('radio', { name: 'Transfer handle' }))
+    expect(field('Origin session name')).toBeInTheDocument()
+  })
 })

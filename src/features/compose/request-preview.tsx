@@ -2,7 +2,7 @@ import { lazy, memo, Suspense, useState, type ReactNode } from 'react'
 import { CopyButton } from '../../components/copy-button'
 import { useAuthorization } from '../../data/settings/settings-queries'
 import { describeUpstream, SIMULATOR_UPSTREAM } from '../../data/settings/settings-store'
-import type { WireRequest } from '../../mpsd/request-builder'
+import { prettyJsonText, type WireRequest } from '../../mpsd/request-builder'
 import type { ComposeIssue } from './compose-form-schema'
 
 // Who sends and the Authorization line need the roster and sign-ins: loaded after the first paint.
@@ -36,6 +36,8 @@ export const RequestPreview = memo(function RequestPreview({
 }: RequestPreviewProps) {
   const authorization = useAuthorization()
   const [includeToken, setIncludeToken] = useState(false)
+  // Readable by default; "Wire" shows the body's exact bytes, as Send and the snippets send them.
+  const [wire, setWire] = useState(false)
   const baseUrl = snippetBaseUrl(upstream)
   const options = {
     baseUrl,
@@ -74,9 +76,29 @@ export const RequestPreview = memo(function RequestPreview({
       >
         <PreviewHeaders request={request} upstream={upstream} actAs={actAs} />
       </Suspense>
-      <pre aria-label="Request body" className="mono">
-        {request.body}
-      </pre>
+      {request.body === undefined ? null : (
+        <>
+          <div className="button-row">
+            <button type="button" aria-pressed={wire} onClick={() => setWire(!wire)}>
+              Wire
+            </button>
+            <span className="muted">
+              {wire
+                ? `The exact bytes sent: ${new TextEncoder().encode(request.body).length} bytes of compact JSON, UTF-8.`
+                : 'Laid out for reading; Send and the snippets send it compact (press Wire).'}
+            </span>
+          </div>
+          {wire ? (
+            <pre aria-label="Wire body" className="mono wire-body">
+              {request.body}
+            </pre>
+          ) : (
+            <pre aria-label="Request body" className="mono">
+              {prettyJsonText(request.body)}
+            </pre>
+          )}
+        </>
+      )}
       <div className="button-row">
         <CopyButton
           label="Copy as curl"

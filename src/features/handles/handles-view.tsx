@@ -1,11 +1,12 @@
-// The invite-handle ledger: every invite handle a call created, with time left, search and a state
-// filter, "Check" (GET /handles/{id}) and "Revoke" (DELETE, after a confirmation), one by one or
-// the selected ones at once. A failed check says why, in the answer's words. The actions column
-// stays on screen however narrow the window: the table scrolls beside it.
+// The handle ledger: every handle a call created, with time left, search and a state filter,
+// "Check" (GET /handles/{id}) and "Revoke" (DELETE, after a confirmation), one by one or the
+// selected invites at once. A failed check says why, in the answer's words. Invites have their own
+// table (invitee, title, expiration); activity, transfer and search handles are listed under it.
+// The actions column stays on screen however narrow the window: the table scrolls beside it.
 import { useEffect, useMemo, useState } from 'react'
 import { Link } from 'wouter'
 import { ConfirmDialog } from '../../components/confirm-dialog'
-import { timeLeft, type HandleRecord } from '../../data/handles/handle-record'
+import { isInviteRecord, timeLeft, type HandleRecord } from '../../data/handles/handle-record'
 import {
   filterHandles,
   HANDLE_STATES,
@@ -33,6 +34,13 @@ function useNow(intervalMs: number): number {
   return now
 }
 
+function lastCheckText(handle: HandleRecord): string {
+  const last = handle.lastCheck
+  return last
+    ? `${OUTCOME_TEXT[last.outcome]}${last.status ? ` (${last.status})` : ''}${last.message ? `: ${last.message}` : ''}, ${new Date(last.at).toLocaleString()}`
+    : 'never'
+}
+
 type BulkResult = { done: number; total: number; failed: Array<{ id: string; reason: string }> }
 
 export function HandlesView() {
@@ -46,8 +54,13 @@ export function HandlesView() {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set())
   const [bulk, setBulk] = useState<BulkResult | undefined>()
   const all = handles.data?.handles
-  const list = useMemo(() => all ?? [], [all])
+  const list = useMemo(() => (all ?? []).filter(isInviteRecord), [all])
+  const others = useMemo(() => (all ?? []).filter((h) => !isInviteRecord(h)), [all])
   const shown = useMemo(() => filterHandles(list, { text, state }, now), [list, text, state, now])
+  const othersShown = useMemo(
+    () => filterHandles(others, { text, state }, now),
+    [others, text, state, now],
+  )
   // Only what is on screen and can still be revoked is ever selected.
   const revocable = shown.filter((h) => h.revokedAt === undefined)
   const chosen = revocable.filter((h) => selected.has(h.id))
@@ -133,6 +146,9 @@ export function HandlesView() {
           : shown.length === list.length
             ? `${list.length} invite ${list.length === 1 ? 'handle' : 'handles'}`
             : `${shown.length} of ${list.length} invite handles shown`}
+        {others.length > 0
+          ? `, ${othersShown.length === others.length ? '' : `${othersShown.length} of `}${others.length} other ${others.length === 1 ? 'handle' : 'handles'}`
+          : ''}
         {check.isPending ? ' · Checking…' : ''}
         {bulk && bulk.done < bulk.total ? ` · Revoking ${bulk.done + 1} of ${bulk.total}…` : ''}
         {bulk && bulk.done === bulk.total
@@ -153,7 +169,7 @@ export function HandlesView() {
       ) : null}
       {list.length === 0 && !handles.isPending ? (
         <p className="muted">
-          No invite handles yet. Invites sent with Send that answer 201 are filed here.
+          No invite handles yet. Every handle a Send creates (an answer with an id) is filed here.
         </p>
       ) : shown.length === 0 ? (
         <p className="muted">No handle matches this search.</p>
@@ -205,15 +221,85 @@ export function HandlesView() {
           </table>
         </div>
       )}
+      {othersShown.length > 0 ? (
+        <div className="table-scroll">
+          <table className="table handles-table" aria-label="Other handles">
+            <thead>
+              <tr>
+                <th scope="col">Handle id</th>
+                <th scope="col">Type</th>
+                <th scope="col">Owner XUID</th>
+                <th scope="col">Session</th>
+                <th scope="col">Last check</th>
+                <th scope="col">Created from</th>
+                <th scope="col" className="actions-cell">
+                  Actions
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {othersShown.map((handle) => (
+                <tr key={handle.id} className={handle.revokedAt ? 'muted' : undefined}>
+                  <td>
+                    <code id={`handle-${handle.id}`}>{handle.id}</code>
+                  </td>
+                  <td>{handle.type}</td>
+                  <td>{handle.senderXuid || '—'}</td>
+                  <td>
+                    {handle.templateName}/{handle.sessionName}
+                    <div className="muted small">{handle.scid}</div>
+                  </td>
+                  <td>
+                    {handle.revokedAt ? <strong>Revoked </strong> : null}
+                    {lastCheckText(handle)}
+                  </td>
+                  <td>
+                    <Link href={`/history?id=${encodeURIComponent(handle.historyId)}`}>
+                      {new Date(handle.createdAt).toLocaleString()} (
+                      {describeUpstream(handle.upstream)})
+                    </Link>
+                  </td>
+                  <td className="actions-cell">
+                    <div className="button-row">
+                      <button
+                        type="button"
+                        onClick={() => check.mutate(handle)}
+                        aria-describedby={`handle-${handle.id}`}
+                        disabled={check.isPending || revoke.isPending}
+                      >
+                        Check
+                      </button>
+                      <button
+                        type="button"
+                        onClick={() => setRevoking([handle])}
+                        aria-describedby={`handle-${handle.id}`}
+                        disabled={Boolean(handle.revokedAt) || check.isPending || revoke.isPending}
+                      >
+                        Revoke
+                      </button>
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
       <ConfirmDialog
         open={revoking !== undefined}
         title={
           revoking && revoking.length > 1
             ? `Revoke ${revoking.length} invites?`
-            : 'Revoke this invite?'
+            : revoking?.[0] && !isInviteRecord(revoking[0])
+              ? 'Delete this handle?'
+              : 'Revoke this invite?'
         }
         confirmLabel={
-          revoking && revoking.length > 1 ? `Revoke ${revoking.length} invites` : 'Revoke invite'
+          revoking && revoking.length > 1
+            ? `Revoke ${revoking.length} invites`
+            : revoking?.[0] && !isInviteRecord(revoking[0])
+              ? 'Delete handle'
+              : 'Revoke invite'
         }
         danger
         onConfirm={() => {
@@ -225,7 +311,10 @@ export function HandlesView() {
       >
         {revoking && revoking.length === 1 ? (
           <p>
-            DELETE /handles/{revoking[0]?.id} removes the invite for XUID {revoking[0]?.invitedXuid}
+            DELETE /handles/{revoking[0]?.id} removes{' '}
+            {revoking[0] && !isInviteRecord(revoking[0])
+              ? `this ${revoking[0].type ?? ''} handle`
+              : `the invite for XUID ${revoking[0]?.invitedXuid ?? ''}`}
             . It cannot be undone.
           </p>
         ) : (
@@ -260,7 +349,6 @@ type HandleRowProps = {
 
 function HandleRow({ handle, now, selected, onToggle, onCheck, onRevoke, busy }: HandleRowProps) {
   const state = handleState(handle, now)
-  const last = handle.lastCheck
   return (
     <tr className={state === 'active' ? undefined : 'muted'}>
       <td>
@@ -297,9 +385,7 @@ function HandleRow({ handle, now, selected, onToggle, onCheck, onRevoke, busy }:
       </td>
       <td>
         {handle.revokedAt ? <strong>Revoked </strong> : null}
-        {last
-          ? `${OUTCOME_TEXT[last.outcome]}${last.status ? ` (${last.status})` : ''}${last.message ? `: ${last.message}` : ''}, ${new Date(last.at).toLocaleString()}`
-          : 'never'}
+        {lastCheckText(handle)}
       </td>
       <td>
         <Link href={`/history?id=${encodeURIComponent(handle.historyId)}`}>

@@ -13,6 +13,7 @@ import { useIdentities } from '../../data/identities/identities-queries'
 import { useSimPlayers } from '../../data/identities/players-queries'
 import { useActing } from '../../data/identities/use-acting'
 import { composedRequestOf } from '../../data/history/composed-request'
+import { isRequestKind } from '../../mpsd/request-kinds'
 import { Alert } from '../../components/alert'
 import { ExpectationResults } from '../../components/expectation-results'
 
@@ -28,7 +29,7 @@ export function HistoryDetail({ entry, onOpen }: HistoryDetailProps) {
   const [confirming, setConfirming] = useState(false)
   // Kept with the entry it is about: the view shows the next entry in this same component.
   const [openError, setOpenError] = useState<{ id: string; message: string }>()
-  const composable = entry.kind === 'activity' || entry.kind === 'invite'
+  const composable = isRequestKind(entry.kind)
   // Replay sends as the entry's sender while that identity is still here, else as Act as does now.
   const players = useSimPlayers().data ?? DEFAULT_SIM_PLAYERS
   const identities = useIdentities().data ?? []

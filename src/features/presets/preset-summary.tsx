@@ -1,4 +1,6 @@
 import type { SharedPreset } from '../../mpsd/preset'
+import { fieldsOf, fieldsOfKind, REQUEST_FIELDS } from '../../mpsd/request-fields'
+import { KIND_LABELS } from '../../mpsd/request-kinds'
 
 /** The request a preset holds, as a definition list: what the user checks before saving or loading. */
 export function PresetSummary({ preset }: { preset: SharedPreset }) {
@@ -11,19 +13,12 @@ export function PresetSummary({ preset }: { preset: SharedPreset }) {
     ...(preset.tags.length > 0
       ? ([['Tags', preset.tags.join(', ')]] as Array<[string, string]>)
       : []),
-    ['Type', r.kind],
-    ['SCID', r.sessionRef.scid],
-    ['Template name', r.sessionRef.templateName],
-    ['Session name', r.sessionRef.name],
-    ...(r.kind === 'invite'
-      ? ([
-          ['Invited XUID', r.invite.invitedXuid],
-          ['Title ID', r.invite.titleId],
-          ['Context', r.invite.context],
-          ['Context string', r.invite.contextString],
-          ['Sender string', r.invite.senderString],
-        ] as Array<[string, string]>)
-      : []),
+    ['Type', KIND_LABELS[r.kind]],
+    // Every field of the kind, in the form's order, with the form's labels.
+    ...fieldsOfKind(r.kind).map((field): [string, string] => [
+      REQUEST_FIELDS[field].label,
+      fieldsOf(r)[field],
+    ]),
     ['Contract version', String(r.contractVersion)],
     ...(preset.xuids ? ([['XUIDs', preset.xuids.join(', ')]] as Array<[string, string]>) : []),
   ]
