@@ -35,7 +35,7 @@ describe('applyPaste', () => {
         }),
       ),
     )
-    expect(fields).toEqual({
+    expect(fields).toMatchObject({
       kind: 'invite',
       scid: SCID,
       templateName: 'deathmatch',

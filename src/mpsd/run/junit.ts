@@ -1,8 +1,8 @@
 // A run as JUnit XML, the format CI servers (Jenkins, GitLab, GitHub Actions' test reporters)
 // read: one <testsuite> per iteration (data row), one <testcase> per request. A failed
 // expectation is a <failure> (the check did not hold), a call without an answer an <error>, a
-// request the run never reached <skipped>. Checked in tests against the Jenkins xUnit plugin's
-// JUnit schema (src/testing/fixtures/junit-10.xsd).
+// request the run never reached <skipped>. Checked in tests against the JUnit report schema
+// (src/testing/fixtures/junit.xsd).
 import type { RunState, StepResult } from './run-steps'
 
 /** XML 1.0 allows no control characters but tab, LF and CR, escaped or not: they are dropped. */
