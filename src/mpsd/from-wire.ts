@@ -6,6 +6,8 @@ import { isJsonObject, mapHandleBody, type BodyNote } from './handle-body-fields
 import { isContractVersion } from './limits'
 import type { RequestEntity } from './request-entity'
 import { requestFromFields } from './request-fields'
+import { mpaFromWire } from './mpa/mpa-from-wire'
+import { isMpaPath } from './mpa/mpa-path'
 
 /** An HTTP request as recorded: a WireRequest, a History record's request, a HAR entry's. */
 export type HttpRequestLike = {
@@ -41,8 +43,25 @@ function contractVersionOf(headers: HttpRequestLike['headers']): number | undefi
   return isContractVersion(version) ? version : undefined
 }
 
-/** `POST /handles` with an activity or invite body, as the request that would send it again. */
+/**
+ * `POST /handles` with an activity or invite body, or a Multiplayer Activity call, as the request
+ * that would send it again.
+ */
 export function fromWire(http: HttpRequestLike): FromWireResult {
+  if (isMpaPath(http.path)) {
+    let value: unknown
+    try {
+      value = http.body ? parseKeepingDigits(http.body) : undefined
+    } catch {
+      return { ok: false, error: 'The request body is not JSON.' }
+    }
+    return (
+      mpaFromWire(http.method, pathOf(http.path).replace(/\/+$/, ''), value) ?? {
+        ok: false,
+        error: `${http.method} ${http.path} is not a Multiplayer Activity call the composer makes.`,
+      }
+    )
+  }
   if (http.method.toUpperCase() !== 'POST' || pathOf(http.path).replace(/\/+$/, '') !== '/handles')
     return {
       ok: false,

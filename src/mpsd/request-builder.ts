@@ -3,16 +3,19 @@
 // separate from validating, so the preview shows what would be sent even while fields are invalid.
 import { CONTRACT_VERSION } from './limits'
 
-export type HttpMethod = 'GET' | 'POST' | 'DELETE'
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE'
 
 /** A request as it leaves the Workbench, minus the Authorization value (added at the last moment). */
 export type WireRequest = {
   method: HttpMethod
-  /** Path and query on the MPSD origin, e.g. `/handles` or `/handles/query?include=relatedInfo`. */
+  /**
+   * Path and query on the service's origin, e.g. `/handles` or `/handles/query?include=relatedInfo`
+   * on MPSD's; a path under `/titles/` is Multiplayer Activity's (mpa/mpa-path.ts).
+   */
   path: string
   /** Header pairs in the order sent. Never contains Authorization. */
   headers: Array<[string, string]>
-  /** The body text exactly as sent; undefined for GET and DELETE. */
+  /** The body text exactly as sent; undefined for GET and an MPSD DELETE (MPA's DELETE has one). */
   body: string | undefined
 }
 

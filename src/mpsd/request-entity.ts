@@ -15,6 +15,7 @@
 import { z } from 'zod'
 import { CONTRACT_VERSION_MAX, MIN_CONTRACT_VERSION } from './limits'
 import { REQUEST_ENTITY_VERSION } from './request-kinds'
+import { mpaRequestSchemas } from './mpa/mpa-entity'
 
 const typed = () => z.string().default('')
 
@@ -58,14 +59,44 @@ export const inviteRequestSchema = z.object({
   invite: inviteBlock.prefault({}),
 })
 
+const [
+  mpaSetActivityRequestSchema,
+  mpaDeleteActivityRequestSchema,
+  mpaQueryActivitiesRequestSchema,
+  mpaSendInvitesRequestSchema,
+  mpaRecentPlayersRequestSchema,
+] = mpaRequestSchemas({ v: envelope.v, contractVersion: envelope.contractVersion })
+
 /** Version 1, the current one. Unknown keys are stripped: only listed fields are ever stored. */
 export const requestEntitySchema = z.discriminatedUnion(
   'kind',
-  [activityRequestSchema, inviteRequestSchema],
-  { error: 'Kind must be one of "activity", "invite"' },
+  [
+    activityRequestSchema,
+    inviteRequestSchema,
+    mpaSetActivityRequestSchema,
+    mpaDeleteActivityRequestSchema,
+    mpaQueryActivitiesRequestSchema,
+    mpaSendInvitesRequestSchema,
+    mpaRecentPlayersRequestSchema,
+  ],
+  { error: 'Kind must be one of "activity", "invite" or a Multiplayer Activity kind' },
 )
 
 export type ActivityRequest = z.output<typeof activityRequestSchema>
 export type InviteRequest = z.output<typeof inviteRequestSchema>
 export type RequestEntity = z.output<typeof requestEntitySchema>
+/** The MPSD handle kinds (POST /handles), as opposed to the Multiplayer Activity ones. */
+export type HandleRequest = ActivityRequest | InviteRequest
+export type MpaSetActivityRequest = z.output<typeof mpaSetActivityRequestSchema>
+export type MpaDeleteActivityRequest = z.output<typeof mpaDeleteActivityRequestSchema>
+export type MpaQueryActivitiesRequest = z.output<typeof mpaQueryActivitiesRequestSchema>
+export type MpaSendInvitesRequest = z.output<typeof mpaSendInvitesRequestSchema>
+export type MpaRecentPlayersRequest = z.output<typeof mpaRecentPlayersRequestSchema>
+/** The Multiplayer Activity kinds (mpa/mpa-wire.ts builds them). */
+export type MpaRequest =
+  | MpaSetActivityRequest
+  | MpaDeleteActivityRequest
+  | MpaQueryActivitiesRequest
+  | MpaSendInvitesRequest
+  | MpaRecentPlayersRequest
 export type RequestEntityInput = z.input<typeof requestEntitySchema>

@@ -2,16 +2,49 @@
 // each holds, and the version this build writes. Kept apart so the composer's first load reads and
 // writes drafts without carrying the schema (decision 004).
 
-export const REQUEST_KINDS = ['activity', 'invite'] as const
+export const REQUEST_KINDS = [
+  'activity',
+  'invite',
+  // Multiplayer Activity (../shared/mpa.md §2): set, delete, query, invites, recent players.
+  'mpaSetActivity',
+  'mpaDeleteActivity',
+  'mpaQueryActivities',
+  'mpaSendInvites',
+  'mpaRecentPlayers',
+] as const
 export type RequestKind = (typeof REQUEST_KINDS)[number]
 
 /** The version this build writes; `migrateRequest` raises every earlier one to it. */
 export const REQUEST_ENTITY_VERSION = 1
 
+/** The service a kind is sent to: MPSD handles or Multiplayer Activity (decision 110). */
+export const KIND_SERVICE: Record<RequestKind, 'mpsd' | 'mpa'> = {
+  activity: 'mpsd',
+  invite: 'mpsd',
+  mpaSetActivity: 'mpa',
+  mpaDeleteActivity: 'mpa',
+  mpaQueryActivities: 'mpa',
+  mpaSendInvites: 'mpa',
+  mpaRecentPlayers: 'mpa',
+}
+
+/** The blocks of the Multiplayer Activity kinds: what each MPA call holds besides the title. */
+export type MpaBlock =
+  'mpaTitle' | 'mpaUser' | 'mpaJoin' | 'mpaActivity' | 'mpaInvite' | 'mpaQuery' | 'mpaRecent'
+
+export type RequestBlock = 'sessionRef' | 'invite' | MpaBlock
+
 /** The blocks each kind holds besides the envelope: what a kind switch keeps apart. */
-export const KIND_BLOCKS: Record<RequestKind, ReadonlyArray<'sessionRef' | 'invite'>> = {
+export const KIND_BLOCKS: Record<RequestKind, ReadonlyArray<RequestBlock>> = {
   activity: ['sessionRef'],
   invite: ['sessionRef', 'invite'],
+  // An activity and its invites share the connection string and platform [mpa.md §4: "pass the
+  // same connection string"], so switching between them keeps both.
+  mpaSetActivity: ['mpaTitle', 'mpaUser', 'mpaJoin', 'mpaActivity'],
+  mpaDeleteActivity: ['mpaTitle', 'mpaUser'],
+  mpaQueryActivities: ['mpaTitle', 'mpaQuery'],
+  mpaSendInvites: ['mpaTitle', 'mpaJoin', 'mpaInvite'],
+  mpaRecentPlayers: ['mpaTitle', 'mpaRecent'],
 }
 
 export function isRequestKind(value: unknown): value is RequestKind {

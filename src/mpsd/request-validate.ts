@@ -15,6 +15,23 @@ import {
   titleIdSchema,
   xuidSchema,
 } from './field-rules'
+import {
+  connectionStringSchema,
+  connectionStringWarning,
+  currentPlayersSchema,
+  currentPlayersWarning,
+  groupIdSchema,
+  invitedUsersSchema,
+  joinRestrictionSchema,
+  maxPlayersSchema,
+  mpaTitleIdSchema,
+  mpaXuidSchema,
+  platformSchema,
+  platformWarning,
+  recentPlayersSchema,
+  sequenceNumberSchema,
+  usersSchema,
+} from './mpa/mpa-rules'
 
 /**
  * `blank`: optional, skipped when only spaces (toWire leaves it out). `empty`: optional, skipped
@@ -24,6 +41,13 @@ type Rule = { field: RequestField; schema: z.ZodType<string>; optional?: 'blank'
 
 const scid: Rule = { field: 'scid', schema: scidSchema }
 const templateName: Rule = { field: 'templateName', schema: templateNameSchema }
+// Multiplayer Activity [mpa.md §5].
+const mpaTitleId: Rule = { field: 'mpaTitleId', schema: mpaTitleIdSchema }
+const mpaUser: readonly Rule[] = [
+  { field: 'mpaXuid', schema: mpaXuidSchema },
+  { field: 'sequenceNumber', schema: sequenceNumberSchema },
+]
+const platform: Rule = { field: 'platform', schema: platformSchema }
 
 const RULES: Record<RequestKind, readonly Rule[]> = {
   activity: [
@@ -42,6 +66,26 @@ const RULES: Record<RequestKind, readonly Rule[]> = {
     { field: 'contextString', schema: contextStringSchema, optional: 'blank' },
     { field: 'senderString', schema: senderStringSchema, optional: 'blank' },
   ],
+  mpaSetActivity: [
+    mpaTitleId,
+    ...mpaUser,
+    // Required but may be empty: the title is then launched with an empty string [§2.1].
+    { field: 'connectionString', schema: connectionStringSchema },
+    { field: 'joinRestriction', schema: joinRestrictionSchema },
+    { field: 'maxPlayers', schema: maxPlayersSchema },
+    { field: 'currentPlayers', schema: currentPlayersSchema },
+    { field: 'groupId', schema: groupIdSchema },
+    platform,
+  ],
+  mpaDeleteActivity: [mpaTitleId, ...mpaUser],
+  mpaQueryActivities: [mpaTitleId, { field: 'users', schema: usersSchema }],
+  mpaSendInvites: [
+    mpaTitleId,
+    { field: 'connectionString', schema: connectionStringSchema, optional: 'empty' },
+    platform,
+    { field: 'invitedUsers', schema: invitedUsersSchema },
+  ],
+  mpaRecentPlayers: [mpaTitleId, { field: 'recentPlayers', schema: recentPlayersSchema }],
 }
 
 /** A rule that fails: the field (its entity path is `fieldPath(field)`), its label and why. */
@@ -65,4 +109,22 @@ export function requestIssues(request: RequestEntity): RequestIssue[] {
     }
   }
   return issues
+}
+
+/**
+ * Where the sources disagree (mpa.md §8) the value is sent as the SDK would, with a warning at the
+ * field: never a reason to refuse Send (decision 110).
+ */
+export function requestWarnings(request: RequestEntity): RequestIssue[] {
+  const fields = fieldsOf(request)
+  const own = new Set(RULES[request.kind].map((rule) => rule.field))
+  const warnings: RequestIssue[] = []
+  const warn = (field: RequestField, message: string | undefined) => {
+    if (message && own.has(field))
+      warnings.push({ field, label: REQUEST_FIELDS[field].label, message })
+  }
+  warn('connectionString', connectionStringWarning(fields.connectionString))
+  warn('platform', platformWarning(fields.platform))
+  warn('currentPlayers', currentPlayersWarning(fields.currentPlayers, fields.maxPlayers))
+  return warnings
 }

@@ -4,13 +4,28 @@
 // game's own payload and is sent verbatim (decision 001). Key order follows XSAPI's serializers,
 // so bodies diff cleanly against the SDK's [§2.1, §2.2].
 import { HANDLE_VERSION } from './limits'
-import type { ActivityRequest, InviteRequest, RequestEntity } from './request-entity'
+import type {
+  ActivityRequest,
+  HandleRequest,
+  InviteRequest,
+  MpaRequest,
+  RequestEntity,
+} from './request-entity'
 import { postHandleRequest, type WireRequest } from './request-builder'
+import { KIND_SERVICE } from './request-kinds'
+import { mpaToWire, type MpaWireSettings } from './mpa/mpa-wire'
 
-/** What toWire needs besides the request: at least the contract version from Settings. */
-export type WireSettings = { contractVersion: number }
+/**
+ * What toWire needs besides the request: at least the contract version from Settings (MPSD's; MPA
+ * always sends 1), and for MPA the clock and the last sequence number sent.
+ */
+export type WireSettings = { contractVersion: number } & MpaWireSettings
 
-function sessionRefBody(sessionRef: RequestEntity['sessionRef'], nameOptional: boolean) {
+export function isMpaRequest(request: RequestEntity): request is MpaRequest {
+  return KIND_SERVICE[request.kind] === 'mpa'
+}
+
+function sessionRefBody(sessionRef: HandleRequest['sessionRef'], nameOptional: boolean) {
   const name = sessionRef.name.trim()
   return {
     scid: sessionRef.scid.trim(),
@@ -48,12 +63,13 @@ export function inviteBody(request: InviteRequest) {
 }
 
 /** The handle body of a request, built whatever the fields hold (validation is separate). */
-export function handleBodyOf(request: RequestEntity) {
+export function handleBodyOf(request: HandleRequest) {
   return request.kind === 'activity' ? activityBody(request) : inviteBody(request)
 }
 
 /** The exact request that goes out; the request's own contract version wins over Settings'. */
 export function toWire(request: RequestEntity, settings: WireSettings): WireRequest {
+  if (isMpaRequest(request)) return mpaToWire(request, settings)
   return postHandleRequest(
     handleBodyOf(request),
     request.contractVersion ?? settings.contractVersion,

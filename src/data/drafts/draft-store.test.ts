@@ -60,7 +60,7 @@ describe('the composer draft', () => {
     expect(draft).toMatchObject({ revision: 1, source: 'preset “Weekly invite”' })
     // Activity chosen; the invite typed before the switch is still there to switch back to.
     expect(draft.request.kind).toBe('activity')
-    expect(draftFields(draft)).toEqual({ kind: type, ...values })
+    expect(draftFields(draft)).toEqual({ ...fieldsOf(emptyRequest()), kind: type, ...values })
     expect(readStash().map((d) => draftFields(d).sessionName)).toEqual(['earlier-session'])
   })
 

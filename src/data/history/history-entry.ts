@@ -5,7 +5,19 @@ import { requestEntitySchema } from '../../mpsd/request-entity'
 import { upgradeRequest } from '../../mpsd/request-migrate'
 import { SENDER_KINDS } from '../../mpsd/acting-identity'
 
-export const requestKindSchema = z.enum(['activity', 'invite', 'query', 'get', 'delete'])
+export const requestKindSchema = z.enum([
+  'activity',
+  'invite',
+  'query',
+  'get',
+  'delete',
+  // Multiplayer Activity calls, one kind each as composed (decision 110).
+  'mpaSetActivity',
+  'mpaDeleteActivity',
+  'mpaQueryActivities',
+  'mpaSendInvites',
+  'mpaRecentPlayers',
+])
 export type RequestKind = z.infer<typeof requestKindSchema>
 
 export const statusClassSchema = z.enum(['1xx', '2xx', '3xx', '4xx', '5xx', 'proxy'])
@@ -20,7 +32,7 @@ export const historyEntrySchema = z.object({
   /** 'simulator', the Xbox Live origin, or a custom origin. */
   upstream: z.string(),
   request: z.object({
-    method: z.enum(['GET', 'POST', 'DELETE']),
+    method: z.enum(['GET', 'POST', 'PUT', 'DELETE']),
     path: z.string(),
     headers: headerPairs,
     body: z.string().optional(),

@@ -8,7 +8,7 @@ import { promisify } from 'node:util'
 import fc from 'fast-check'
 import { afterAll, beforeAll, beforeEach, chai, describe, expect, it } from 'vitest'
 import { parsePresetsText, type Preset } from '../../mpsd/preset'
-import type { InviteRequest } from '../../mpsd/request-entity'
+import type { ActivityRequest, InviteRequest } from '../../mpsd/request-entity'
 import {
   exportCurlScript,
   exportPostmanCollection,
@@ -335,8 +335,8 @@ describe.skipIf(!curlPath)(
       ...activity,
       name: 'Bad activity',
       request: {
-        ...activity.request,
-        sessionRef: { ...activity.request.sessionRef, templateName: 'bad' },
+        ...(activity.request as ActivityRequest & { contractVersion: number }),
+        sessionRef: { ...(activity.request as ActivityRequest).sessionRef, templateName: 'bad' },
       },
     }
 

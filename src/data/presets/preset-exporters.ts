@@ -31,7 +31,7 @@ export function presetWireRequests(preset: Preset): Array<{ label: string; reque
   const r = preset.request
   // The preset always pins its contract version (presetRequestSchema); toWire uses it.
   const settings = { contractVersion: r.contractVersion }
-  if (r.kind === 'activity') return [{ label: preset.name, request: toWire(r, settings) }]
+  if (r.kind !== 'invite') return [{ label: preset.name, request: toWire(r, settings) }]
   const xuids = preset.xuids && preset.xuids.length > 0 ? preset.xuids : [r.invite.invitedXuid]
   return xuids.map((xuid) => ({
     label: xuids.length > 1 ? `${preset.name} → ${xuid}` : preset.name,

@@ -13,6 +13,7 @@ import { requestIssues, type RequestIssue } from '../../mpsd/request-validate'
 import { toWire } from '../../mpsd/to-wire'
 import type { WireRequest } from '../../mpsd/request-builder'
 import type { ComposeField } from './compose-fields'
+import { lastSequence } from '../../data/mpa/mpa-sequence-store'
 
 export type ComposeFormValues = RequestFields
 
@@ -38,5 +39,6 @@ export function composeIssues(values: ComposeFormValues): ComposeIssue[] {
 }
 
 export function toWireRequest(values: ComposeFormValues, contractVersion: number): WireRequest {
-  return toWire(requestFromFields(values), { contractVersion })
+  // MPA's "auto" sequence number stays above the last one sent for the user (decision 110).
+  return toWire(requestFromFields(values), { contractVersion, lastSequence })
 }

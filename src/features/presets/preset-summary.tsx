@@ -1,8 +1,11 @@
 import type { SharedPreset } from '../../mpsd/preset'
+import { fieldsOf, fieldsOfKind, REQUEST_FIELDS } from '../../mpsd/request-fields'
+import { KIND_SERVICE } from '../../mpsd/request-kinds'
 
 /** The request a preset holds, as a definition list: what the user checks before saving or loading. */
 export function PresetSummary({ preset }: { preset: SharedPreset }) {
   const r = preset.request
+  const fields = fieldsOf(r)
   const rows: Array<[string, string]> = [
     ['Name', preset.name],
     ...(preset.description
@@ -12,19 +15,11 @@ export function PresetSummary({ preset }: { preset: SharedPreset }) {
       ? ([['Tags', preset.tags.join(', ')]] as Array<[string, string]>)
       : []),
     ['Type', r.kind],
-    ['SCID', r.sessionRef.scid],
-    ['Template name', r.sessionRef.templateName],
-    ['Session name', r.sessionRef.name],
-    ...(r.kind === 'invite'
-      ? ([
-          ['Invited XUID', r.invite.invitedXuid],
-          ['Title ID', r.invite.titleId],
-          ['Context', r.invite.context],
-          ['Context string', r.invite.contextString],
-          ['Sender string', r.invite.senderString],
-        ] as Array<[string, string]>)
-      : []),
-    ['Contract version', String(r.contractVersion)],
+    // Every field the kind holds, from the one field table (request-fields.ts).
+    ...fieldsOfKind(r.kind).map((f): [string, string] => [REQUEST_FIELDS[f].label, fields[f]]),
+    ...(KIND_SERVICE[r.kind] === 'mpa'
+      ? []
+      : ([['Contract version', String(r.contractVersion)]] as Array<[string, string]>)),
     ...(preset.xuids ? ([['XUIDs', preset.xuids.join(', ')]] as Array<[string, string]>) : []),
   ]
   return (
