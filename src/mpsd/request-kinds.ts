@@ -47,6 +47,16 @@ export const KIND_BLOCKS: Record<RequestKind, ReadonlyArray<RequestBlock>> = {
   mpaRecentPlayers: ['mpaTitle', 'mpaRecent'],
 }
 
+/**
+ * The service each kind calls: MPSD (sessiondirectory.xboxlive.com) or Multiplayer Activity
+ * (multiplayeractivity.xboxlive.com). Compose's "Service" choice and the upstream a kind goes to
+ * read it; every kind names one (contract 1 of the team plan).
+ */
+export const KIND_SERVICE: Record<RequestKind, 'mpsd' | 'mpa'> = {
+  activity: 'mpsd',
+  invite: 'mpsd',
+}
+
 export function isRequestKind(value: unknown): value is RequestKind {
   return (REQUEST_KINDS as readonly unknown[]).includes(value)
 }
