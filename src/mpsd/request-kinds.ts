@@ -17,17 +17,6 @@ export type RequestKind = (typeof REQUEST_KINDS)[number]
 /** The version this build writes; `migrateRequest` raises every earlier one to it. */
 export const REQUEST_ENTITY_VERSION = 1
 
-/** The service a kind is sent to: MPSD handles or Multiplayer Activity (decision 110). */
-export const KIND_SERVICE: Record<RequestKind, 'mpsd' | 'mpa'> = {
-  activity: 'mpsd',
-  invite: 'mpsd',
-  mpaSetActivity: 'mpa',
-  mpaDeleteActivity: 'mpa',
-  mpaQueryActivities: 'mpa',
-  mpaSendInvites: 'mpa',
-  mpaRecentPlayers: 'mpa',
-}
-
 /** The blocks of the Multiplayer Activity kinds: what each MPA call holds besides the title. */
 export type MpaBlock =
   'mpaTitle' | 'mpaUser' | 'mpaJoin' | 'mpaActivity' | 'mpaInvite' | 'mpaQuery' | 'mpaRecent'
@@ -55,6 +44,11 @@ export const KIND_BLOCKS: Record<RequestKind, ReadonlyArray<RequestBlock>> = {
 export const KIND_SERVICE: Record<RequestKind, 'mpsd' | 'mpa'> = {
   activity: 'mpsd',
   invite: 'mpsd',
+  mpaSetActivity: 'mpa',
+  mpaDeleteActivity: 'mpa',
+  mpaQueryActivities: 'mpa',
+  mpaSendInvites: 'mpa',
+  mpaRecentPlayers: 'mpa',
 }
 
 export function isRequestKind(value: unknown): value is RequestKind {
