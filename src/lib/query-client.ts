@@ -5,7 +5,8 @@
 import { MutationCache, QueryClient, type DefaultOptions } from '@tanstack/react-query'
 
 /** The stores a write can touch; each is the root key of its query factory (['history'], …). */
-export type RecordTopic = 'history' | 'handles' | 'presets' | 'batch' | 'settings' | 'identities'
+export type RecordTopic =
+  'history' | 'handles' | 'presets' | 'batch' | 'settings' | 'identities' | 'sim-rules'
 
 declare module '@tanstack/react-query' {
   interface Register {

@@ -119,8 +119,9 @@ describe('proxy under load', () => {
 
   beforeAll(async () => {
     // Throttling stays on (the default): every request below is a different user, as MPSD counts them.
+    // Lenient rules: each user invites to a session nobody created (decision 100).
     server = await startWorkbenchServer({
-      env: {},
+      env: { WORKBENCH_SIM_RULES: 'lenient' },
       port: 0,
       serveDashboard: false,
       logSink: () => {},
@@ -486,8 +487,9 @@ describe('simulator body parser under fuzzing', () => {
   }
 
   beforeAll(async () => {
+    // Lenient rules: the fuzzed bodies point at sessions nobody created (decision 100).
     server = await startWorkbenchServer({
-      env: { SIM_THROTTLE: 'off' },
+      env: { SIM_THROTTLE: 'off', WORKBENCH_SIM_RULES: 'lenient' },
       port: 0,
       serveDashboard: false,
       logSink: () => {},

@@ -15,6 +15,7 @@ import { readAuthConfig } from './auth/auth-config'
 import { createIdentities } from './auth/identities'
 import { createSimulatorApp } from './simulator/simulator'
 import { createSimulatorPlayersApp } from './simulator/simulator-players'
+import { createSimulatorRulesApp } from './simulator/simulator-rules-api'
 import { createProxyApp } from './proxy/proxy'
 import { createTeamPresetsApp } from './presets/team-presets'
 
@@ -86,6 +87,7 @@ export function createWorkbenchApp(
     }),
   )
   app.route('/api/identities', identities.app)
+  app.route('/api/sim', createSimulatorRulesApp(simulator.rules, policy))
   app.route('/api/sim', createSimulatorPlayersApp(simulator, policy))
   app.route('/sim', simulator)
   app.route('/proxy', proxy)

@@ -1,6 +1,8 @@
 // Everything the server reads from the environment, in one place, with the embedded defaults that
 // let `npm start` work with no configuration at all.
+import type { SimRuleMode } from '../mpsd/sim-rules'
 import { readAuthConfig, type AuthConfig } from './auth/auth-config'
+import { readTemplatesFile, type SessionTemplates } from './simulator/sim-templates'
 
 export type ServerConfig = {
   host: string
@@ -11,7 +13,17 @@ export type ServerConfig = {
   xblAuthorization: string | undefined
   connectTimeoutMs: number
   totalTimeoutMs: number
-  simulator: { latencyMs: number; failRate: number; throttle: boolean }
+  simulator: {
+    latencyMs: number
+    failRate: number
+    throttle: boolean
+    /** WORKBENCH_SIM_RULES: every simulator rule strict (the default) or lenient. */
+    rules?: SimRuleMode
+    /** WORKBENCH_SIM_TEMPLATES: session templates read from that JSON file at startup. */
+    templates?: SessionTemplates
+    /** WORKBENCH_SIM_INVITE_TTL_SECONDS, in ms. */
+    inviteTtlMs?: number
+  }
   presetsDir: string
   staticRoot: string
   /** Bytes of request and response bodies held at once across all requests in flight. */
@@ -23,6 +35,26 @@ export type ServerConfig = {
 function numberFrom(value: string | undefined, fallback: number): number {
   const n = Number(value)
   return value !== undefined && value !== '' && Number.isFinite(n) ? n : fallback
+}
+
+/** The session settings of the simulator; throws a sentence naming the variable (or the file). */
+function simulatorRules(
+  env: NodeJS.ProcessEnv,
+): Pick<ServerConfig['simulator'], 'rules' | 'templates' | 'inviteTtlMs'> {
+  const rules = env.WORKBENCH_SIM_RULES?.trim().toLowerCase()
+  if (rules && rules !== 'strict' && rules !== 'lenient')
+    throw new Error(`WORKBENCH_SIM_RULES must be "strict" or "lenient", not "${rules}".`)
+  const ttl = env.WORKBENCH_SIM_INVITE_TTL_SECONDS?.trim()
+  if (ttl && !(/^\d+(\.\d+)?$/.test(ttl) && Number(ttl) > 0))
+    throw new Error(
+      `WORKBENCH_SIM_INVITE_TTL_SECONDS must be a number of seconds above 0, not "${ttl}".`,
+    )
+  const templatesFile = env.WORKBENCH_SIM_TEMPLATES?.trim()
+  return {
+    ...(rules ? { rules: rules as SimRuleMode } : {}),
+    ...(templatesFile ? { templates: readTemplatesFile(templatesFile) } : {}),
+    ...(ttl ? { inviteTtlMs: Number(ttl) * 1000 } : {}),
+  }
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -40,6 +72,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       latencyMs: numberFrom(env.SIM_LATENCY_MS, 0),
       failRate: numberFrom(env.SIM_FAIL_RATE, 0),
       throttle: env.SIM_THROTTLE !== 'off',
+      ...simulatorRules(env),
     },
     presetsDir: env.WORKBENCH_PRESETS_DIR || 'presets',
     staticRoot: env.WORKBENCH_STATIC_ROOT || 'dist',

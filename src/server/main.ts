@@ -11,7 +11,7 @@ let config: ReturnType<typeof readConfig>
 try {
   config = readConfig()
 } catch (error) {
-  // A bad WORKBENCH_* sign-in setting: its sentence, not a stack trace.
+  // A bad WORKBENCH_* setting (sign-in, simulator rules or templates): its sentence, not a stack trace.
   createLogger().error(error instanceof Error ? error.message : String(error))
   process.exit(1)
 }

@@ -18,6 +18,7 @@ import {
   type ProxyErrorCode,
 } from '../../mpsd/proxy-protocol'
 import { redactText, secretsOfAuthorization } from '../../mpsd/redact'
+import { SIM_RULE_HEADER } from '../../mpsd/sim-rules'
 import { chunksBody, joinChunks, readBudgeted, UNMETERED, type ByteBudget } from '../byte-budget'
 import { checkCaller, type CallerPolicy } from '../caller-check'
 import { proxyError } from '../error-response'
@@ -598,6 +599,9 @@ export function createProxyApp(options: ProxyOptions) {
       )
     }
     const out = redactHeaders(returnableResponseHeaders(answer.headers), injected)
+    // The in-process simulator names the rule that refused a call (decision 100); only it may.
+    const simRule = answer.headers.get(SIM_RULE_HEADER)
+    if (upstream.origin === SIMULATOR_UPSTREAM && simRule) out.set(SIM_RULE_HEADER, simRule)
     out.append('Server-Timing', `upstream;dur=${(performance.now() - upstreamStarted).toFixed(2)}`)
     log(answer.status, upstream.origin)
     giveBackWhenSent(c, budget, answer.taken)

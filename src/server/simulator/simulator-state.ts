@@ -4,10 +4,11 @@
 // took the server from 165 MB to 590 MB when it kept every body whole. It also holds the roster of
 // simulated players (decision 022), whom the proxy signs calls for.
 import { DEFAULT_SIM_PLAYERS, type SimPlayer } from '../../mpsd/default-sim-players'
+import type { StoredSession } from './session-store'
 
 export type StoredHandle = Record<string, unknown> & {
   id: string
-  type: 'activity' | 'invite'
+  type: 'activity' | 'invite' | 'transfer' | 'search'
   ownerXuid: string
   scid: string
   expiresAt?: number
@@ -44,6 +45,10 @@ export function createSimulatorState() {
   let logBytes = 0
   return {
     handles: new Map<string, StoredHandle>(),
+    /** By sessionKey (scid~template~name, lower case). */
+    sessions: new Map<string, StoredSession>(),
+    /** correlationId survives an empty session's deletion and restart under the same name (§1.7). */
+    correlationIds: new Map<string, string>(),
     calls: new Map<string, number[]>(),
     requests: [] as ReceivedRequest[],
     players: [...DEFAULT_SIM_PLAYERS] as SimPlayer[],
@@ -64,6 +69,8 @@ export function createSimulatorState() {
     logBytes: () => logBytes,
     reset() {
       this.handles.clear()
+      this.sessions.clear()
+      this.correlationIds.clear()
       this.calls.clear()
       this.requests.length = 0
       this.players = [...DEFAULT_SIM_PLAYERS]

@@ -92,8 +92,10 @@ describe('simulator over loopback', () => {
   let sim: string
 
   beforeAll(async () => {
+    // The handle surface on its own: lenient rules, so handles need no session (the session rules
+    // have their own tests in simulator-sessions.loopback.test.ts).
     server = await startWorkbenchServer({
-      env: {},
+      env: { WORKBENCH_SIM_RULES: 'lenient' },
       port: 0,
       logSink: () => {},
       serveDashboard: false,

@@ -2,11 +2,16 @@
 // (Request -> Response) mounted at /sim. It validates bodies with the same zod schemas as the forms,
 // answers MPSD's errors in MPSD's formats, and enforces MPSD's per-user budgets.
 import { Hono, type Context } from 'hono'
-import type { ZodError } from 'zod'
+import { z, type ZodError } from 'zod'
 import { MIN_CONTRACT_VERSION, MPSD_BURST, MPSD_SUSTAIN } from '../../mpsd/limits'
 import { REQUEST_BODY_LIMIT, type Budget } from '../../mpsd/proxy-protocol'
 import { REDACTED, redactText, secretsOfAuthorization } from '../../mpsd/redact'
-import { activityBodySchema, handlesQueryBodySchema, inviteBodySchema } from '../../mpsd/schemas'
+import {
+  activityBodySchema,
+  handlesQueryBodySchema,
+  inviteBodySchema,
+  sessionRefSchema,
+} from '../../mpsd/schemas'
 import { createByteBudget, joinChunks, readBudgeted } from '../byte-budget'
 import {
   isPlaceholderAuthorization,
@@ -14,6 +19,18 @@ import {
   xuidForUserhash,
 } from './simulator-identity'
 import { createSimulatorState, LOG_BODY_PREFIX, type StoredHandle } from './simulator-state'
+import { activityRefusal, inviteRefusal, transferRefusal } from './handle-binding'
+import {
+  createSearchHandle,
+  querySearchHandles,
+  relatedInfo,
+  searchBodySchema,
+  searchQuerySchema,
+} from './search-handles'
+import { SESSION_TITLE_ID, type SessionRefKey } from './session-store'
+import { createSimRulesState, type SimRulesOption } from './sim-rules-state'
+import type { SessionTemplates } from './sim-templates'
+import { createSessionService, registerSessionRoutes } from './simulator-sessions'
 
 export type SimulatorOptions = {
   latencyMs: number
@@ -24,11 +41,28 @@ export type SimulatorOptions = {
   random?: () => number
   /** Bytes of request bodies held at once across all callers; past it, 503 as MPSD under load. */
   bodyBudgetBytes?: number
+  /** The simulator rules' modes (src/mpsd/sim-rules.ts): one for all, or per rule; default strict. */
+  rules?: SimRulesOption
+  /** Session templates (WORKBENCH_SIM_TEMPLATES); a template not in it gets the defaults. */
+  templates?: SessionTemplates
+  /** How long an invite handle lives (WORKBENCH_SIM_INVITE_TTL_SECONDS); default INVITE_LIFETIME_MS. */
+  inviteTtlMs?: number
 }
 
+/** POST /handles type transfer (mpsd-handles.md §2.3). */
+const transferBodySchema = z.object({
+  type: z.literal('transfer'),
+  sessionRef: sessionRefSchema,
+  version: z.literal(1),
+  originSessionRef: sessionRefSchema,
+})
+
 /** The title the simulator reports for activities (MPSD takes it from the token). */
-export const SIMULATOR_TITLE_ID = '1234567'
-/** Invite handles expire; MPSD's lifetime is not documented, so a day is assumed. */
+export const SIMULATOR_TITLE_ID = SESSION_TITLE_ID
+/**
+ * Invite handles expire; the lifetime is unverified (mpsd-sessions.md §7.2) and XSAPI only parses
+ * `expiration`, so a day is assumed.
+ */
 export const INVITE_LIFETIME_MS = 24 * 60 * 60 * 1000
 /** MPSD returns at most 100 handles from a query [spec §2.5]. */
 const QUERY_RESULT_LIMIT = 100
@@ -74,12 +108,18 @@ export function createSimulatorApp(options: SimulatorOptions) {
   const budgets = options.budgets ?? [MPSD_BURST, MPSD_SUSTAIN]
   const bodyBudget = createByteBudget(options.bodyBudgetBytes ?? DEFAULT_BODY_BUDGET_BYTES)
   const state = createSimulatorState()
+  const rules = createSimRulesState(options.rules)
+  const inviteTtlMs = options.inviteTtlMs ?? INVITE_LIFETIME_MS
+  const sessionDeps = { state, now, timestamp: mpsdTimestamp, rules, templates: options.templates }
+  const sessions = createSessionService(sessionDeps)
+  const binding = { sessions, rules }
   const app = new Hono<{ Variables: { xuid: string; body: string } }>()
 
   // Test hooks: not MPSD, never throttled, never logged.
   app.get('/__requests', (c) => c.json({ requests: state.requests }))
   app.post('/__reset', (c) => {
     state.reset()
+    rules.reset()
     return c.body(null, 204)
   })
 
@@ -202,6 +242,10 @@ export function createSimulatorApp(options: SimulatorOptions) {
     await next()
   })
 
+  function includeOf(c: Context): Set<string> {
+    return new Set((c.req.query('include') ?? '').split(',').map((s) => s.trim().toLowerCase()))
+  }
+
   function readJson(c: Context): { ok: true; value: unknown } | { ok: false; response: Response } {
     const raw = c.get('body')
     try {
@@ -225,6 +269,8 @@ export function createSimulatorApp(options: SimulatorOptions) {
     return handle.type === 'activity' ? { ...rest, ownerXuid: handle.ownerXuid } : rest
   }
 
+  registerSessionRoutes(app, sessionDeps, sessions)
+
   app.post('/handles', (c) => {
     const parsed = readJson(c)
     if (!parsed.ok) return parsed.response
@@ -234,6 +280,12 @@ export function createSimulatorApp(options: SimulatorOptions) {
       const result = activityBodySchema.safeParse(parsed.value)
       if (!result.success) return text(c, 400, describeZodError(result.error))
       const body = result.data
+      const refusal = activityRefusal(
+        binding,
+        body.sessionRef.name ? (body.sessionRef as SessionRefKey) : undefined,
+        xuid,
+      )
+      if (refusal) return refusal
       // A new activity replaces the user's previous one for that SCID [spec §2.1].
       for (const [id, handle] of state.handles) {
         if (
@@ -261,8 +313,10 @@ export function createSimulatorApp(options: SimulatorOptions) {
       const result = inviteBodySchema.safeParse(parsed.value)
       if (!result.success) return text(c, 400, describeZodError(result.error))
       const body = result.data
+      const { refusal } = inviteRefusal(binding, body.sessionRef, xuid)
+      if (refusal) return refusal
       const id = crypto.randomUUID()
-      const expiresAt = now() + INVITE_LIFETIME_MS
+      const expiresAt = now() + inviteTtlMs
       // Field order as in XSAPI's inviteResponseJson fixture.
       const handle: StoredHandle = {
         type: 'invite',
@@ -281,22 +335,57 @@ export function createSimulatorApp(options: SimulatorOptions) {
       state.handles.set(id, handle)
       return c.json(publicHandle(handle), 201)
     }
-    return text(
-      c,
-      400,
-      'type must be "activity" or "invite" (the simulator does not model other handle types).',
-    )
+    if (type === 'transfer') {
+      const result = transferBodySchema.safeParse(parsed.value)
+      if (!result.success) return text(c, 400, describeZodError(result.error))
+      const body = result.data
+      const refusal = transferRefusal(binding, body.sessionRef)
+      if (refusal) return refusal
+      const id = crypto.randomUUID()
+      // Field order as in XSAPI's transferHandleResponseJson fixture (mpsd-handles §3.4).
+      const handle: StoredHandle = {
+        id,
+        type: 'transfer',
+        version: 1,
+        sessionRef: body.sessionRef,
+        originSessionRef: body.originSessionRef,
+        ownerXuid: xuid,
+        scid: body.sessionRef.scid,
+        sentAt: now(),
+      }
+      state.handles.set(id, handle)
+      return c.json(publicHandle(handle), 201)
+    }
+    if (type === 'search') {
+      const result = searchBodySchema.safeParse(parsed.value)
+      if (!result.success) return text(c, 400, describeZodError(result.error))
+      const created = createSearchHandle(
+        { state, sessions, timestamp: mpsdTimestamp, now },
+        result.data,
+        xuid,
+      )
+      if (!created.ok) return created.response
+      return c.json(publicHandle(created.handle), 201)
+    }
+    return text(c, 400, 'type must be "activity", "invite", "transfer" or "search".')
   })
 
   app.post('/handles/query', (c) => {
     const parsed = readJson(c)
     if (!parsed.ok) return parsed.response
+    if ((parsed.value as { type?: unknown } | null)?.type === 'search') {
+      const search = searchQuerySchema.safeParse(parsed.value)
+      if (!search.success) return text(c, 400, describeZodError(search.error))
+      return querySearchHandles(
+        { state, sessions, timestamp: mpsdTimestamp, now },
+        search.data,
+        includeOf(c),
+      )
+    }
     const result = handlesQueryBodySchema.safeParse(parsed.value)
     if (!result.success) return text(c, 400, describeZodError(result.error))
     const { scid, owners } = result.data
-    const include = new Set(
-      (c.req.query('include') ?? '').split(',').map((s) => s.trim().toLowerCase()),
-    )
+    const include = includeOf(c)
     // The simulator has no social graph: a moniker stands for every other user with an activity.
     const matchesOwner = owners.xuids
       ? (owner: string) => owners.xuids?.includes(owner) ?? false
@@ -305,20 +394,27 @@ export function createSimulatorApp(options: SimulatorOptions) {
     for (const handle of state.handles.values()) {
       if (handle.type !== 'activity' || handle.scid.toLowerCase() !== scid.toLowerCase()) continue
       if (!matchesOwner(handle.ownerXuid)) continue
+      // relatedInfo and customProperties read the session live; lenient rules allow activities
+      // without one, which then show the defaults a session would start with.
+      const session = sessions.read(handle.sessionRef as SessionRefKey)
       results.push({
         ...publicHandle(handle),
         ...(include.has('relatedinfo')
           ? {
-              relatedInfo: {
-                visibility: 'open',
-                joinRestriction: 'followed',
-                closed: false,
-                maxMembersCount: 8,
-                membersCount: 1,
-              },
+              relatedInfo: session
+                ? relatedInfo(session)
+                : {
+                    visibility: 'open',
+                    joinRestriction: 'none',
+                    closed: false,
+                    maxMembersCount: 8,
+                    membersCount: 0,
+                  },
             }
           : {}),
-        ...(include.has('customproperties') ? { customProperties: {} } : {}),
+        ...(include.has('customproperties')
+          ? { customProperties: session?.properties.custom ?? {} }
+          : {}),
       })
       if (results.length >= QUERY_RESULT_LIMIT) break
     }
@@ -341,6 +437,11 @@ export function createSimulatorApp(options: SimulatorOptions) {
       return text(c, 403, 'The requested handle cannot be deleted by this user.')
     }
     state.handles.delete(handle.id.toLowerCase())
+    if (handle.type === 'search') {
+      // The session is no longer searchable (mpsd-sessions.md §4).
+      const session = sessions.read(handle.sessionRef as SessionRefKey)
+      if (session?.searchHandle === handle.id) delete session.searchHandle
+    }
     return c.body(null, 204)
   })
 
@@ -351,7 +452,7 @@ export function createSimulatorApp(options: SimulatorOptions) {
     text(c, 400, `The request could not be read: ${redactText(error.message)}`),
   )
 
-  return Object.assign(app, { state, now })
+  return Object.assign(app, { state, now, rules })
 }
 
 export type SimulatorApp = ReturnType<typeof createSimulatorApp>
