@@ -23,3 +23,28 @@ export function inviteBody(invitedXuid = '2533274790000001'): string {
 export function benchXuid(i: number): string {
   return String(2533274790000000 + i)
 }
+
+/**
+ * The session the bench invites to, with the bench's user an active member: the simulator's strict
+ * rules (decision 100) refuse invites to a session that does not exist or from a non-member, and
+ * the bench measures the default path.
+ */
+export async function createBenchSession(serverUrl: string): Promise<void> {
+  const response = await fetch(
+    `${serverUrl}/sim/serviceconfigs/${BENCH_SCID}/sessionTemplates/deathmatch/sessions/bench-session`,
+    {
+      method: 'PUT',
+      headers: INVITE_HEADERS,
+      body: JSON.stringify({
+        members: {
+          me: {
+            constants: { system: { initialize: true } },
+            properties: { system: { active: true } },
+          },
+        },
+      }),
+    },
+  )
+  await response.arrayBuffer()
+  if (!response.ok) throw new Error(`creating the bench session answered ${response.status}`)
+}

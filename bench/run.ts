@@ -11,6 +11,7 @@ import { startWorkbenchServer, type RunningServer } from '../src/server/start-se
 import { launchChromium, launchDiskContext, type DiskContext } from './browser'
 import { buildFloor, buildWorkbench, measureBundle } from './bundle'
 import { measureBatch } from './batch'
+import { createBenchSession } from './mpsd-request'
 import { historyFigures, measureHistoryView } from './history-scale'
 import { seedHistory } from './seed-history'
 import { measureProxy } from './proxy'
@@ -99,6 +100,7 @@ async function main(): Promise<void> {
       port: 0,
       logSink: () => {},
     })
+    await createBenchSession(server.url)
     floorServer ??= await startStaticServer(floorDist)
     return { app: server, floor: floorServer }
   }

@@ -1,10 +1,10 @@
 import { expect, test } from '@playwright/test'
-import { SCID, setToken } from './support'
+import { resetSimulator, SCID, setToken } from './support'
 
 const TOKEN = 'XBL3.0 x=2814679796296491;e2e-analysis-secret'
 
 test.beforeEach(async ({ page, request }) => {
-  await request.post('/sim/__reset')
+  await resetSimulator(request)
   await page.goto('/')
 })
 

@@ -1,10 +1,10 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
-import { fillInvite, setToken } from './support'
+import { fillInvite, resetSimulator, setToken } from './support'
 
 const TOKEN = 'XBL3.0 x=2814679796296492;e2e-batch-token'
 
 test.beforeEach(async ({ page, request }) => {
-  await request.post('/sim/__reset')
+  await resetSimulator(request)
   await page.goto('/')
   await page.evaluate(() => localStorage.clear())
   await page.reload()

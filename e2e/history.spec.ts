@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { expect, test, type Page } from '@playwright/test'
-import { SCID, setToken } from './support'
+import { resetSimulator, SCID, setToken } from './support'
 
 const SECRET = 'e2e-history-secret'
 const TOKEN = `XBL3.0 x=2814679796296491;${SECRET}`
@@ -24,7 +24,7 @@ async function send(page: Page, type: 'Invite' | 'Activity', session: string, xu
 const rows = (page: Page) => page.getByRole('list', { name: 'History' }).getByRole('listitem')
 
 test.beforeEach(async ({ page, request }) => {
-  await request.post('/sim/__reset')
+  await resetSimulator(request)
   await page.goto('/')
 })
 

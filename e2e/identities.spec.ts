@@ -3,12 +3,12 @@
 // the fake Microsoft services invite each other through the "Xbox Live" upstream, whose token the
 // browser never holds.
 import { expect, test, type Page } from '@playwright/test'
-import { dumpBrowserStorage, fillInvite } from './support'
+import { dumpBrowserStorage, fillInvite, resetSimulator } from './support'
 
 const FAKE = `http://127.0.0.1:${process.env.E2E_FAKE_PORT}`
 
 test.beforeEach(async ({ page, request }) => {
-  await request.post('/sim/__reset')
+  await resetSimulator(request)
   await request.post(`${FAKE}/__fake/reset`)
   await page.goto('/')
 })

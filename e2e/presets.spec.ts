@@ -1,7 +1,7 @@
 import { readFile, rm } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
-import { fillInvite, setToken } from './support'
+import { fillInvite, resetSimulator, setToken } from './support'
 
 const TOKEN = 'XBL3.0 x=2814679796296491;e2e-preset-secret-token'
 // The folder playwright.config.ts hands the server; every file a test writes there is removed.
@@ -20,7 +20,7 @@ async function savePreset(page: Page, name: string) {
 }
 
 test.beforeEach(async ({ page, request }) => {
-  await request.post('/sim/__reset')
+  await resetSimulator(request)
   await page.goto('/')
   await page.evaluate(() => localStorage.clear())
   await page.reload()

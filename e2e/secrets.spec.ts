@@ -4,13 +4,13 @@
 import { readFile } from 'node:fs/promises'
 import { inflateRawSync } from 'node:zlib'
 import { expect, test } from '@playwright/test'
-import { dumpBrowserStorage, fillInvite } from './support'
+import { dumpBrowserStorage, fillInvite, resetSimulator } from './support'
 
 const SECRET = 'canary-token-7c1f3e'
 const TOKEN = `XBL3.0 x=2814679796296491;${SECRET}`
 
 test.beforeEach(async ({ request, context }) => {
-  await request.post('/sim/__reset')
+  await resetSimulator(request)
   await context.grantPermissions(['clipboard-read', 'clipboard-write'])
 })
 

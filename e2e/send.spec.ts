@@ -1,11 +1,11 @@
 import { createServer, type Server } from 'node:http'
 import { expect, test } from '@playwright/test'
-import { fillInvite, setToken } from './support'
+import { fillInvite, resetSimulator, setToken } from './support'
 
 const TOKEN = 'XBL3.0 x=2814679796296491;e2e-secret-token'
 
 test.beforeEach(async ({ page, request }) => {
-  await request.post('/sim/__reset')
+  await resetSimulator(request)
   await page.goto('/')
   await page.evaluate(() => localStorage.clear())
   await page.reload()

@@ -1,6 +1,7 @@
 // Closing the page in the middle of a batch must not corrupt or lose History: every record that
 // was written is whole, every answer the page received is recorded, and the run can be resumed.
 import { expect, test } from '@playwright/test'
+import { resetSimulator } from './support'
 
 const TOKEN = 'XBL3.0 x=2814679796296493;e2e-interrupt-token'
 const XUIDS = Array.from({ length: 40 }, (_, i) => String(2533274790001000n + BigInt(i)))
@@ -9,7 +10,7 @@ test('closing the page mid-batch leaves History whole and the run resumable', as
   context,
   request,
 }) => {
-  await request.post('/sim/__reset')
+  await resetSimulator(request)
   const page = await context.newPage()
   await page.goto('/settings')
   await page.getByLabel('Authorization', { exact: true }).fill(TOKEN)

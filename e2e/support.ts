@@ -1,8 +1,75 @@
 // What every journey does the same way: set the token in Settings and fill the invite form, by the
 // labels and button names users see.
-import { expect, type Page } from '@playwright/test'
+import { expect, type APIRequestContext, type Page } from '@playwright/test'
 
 export const SCID = 'bd6c41c3-01c3-468a-a3b5-3e0fe8133862'
+
+/**
+ * Who the journeys send as in the simulator: the default roster (Sim Ana, Ben, Cleo, Dev) and the
+ * userhashes of the tokens the specs paste. Decimal userhashes are their own XUID there.
+ */
+const JOURNEY_SENDERS = [
+  '2814679796296491',
+  '2814679796296492',
+  '2814679796296493',
+  '2533274790000001',
+  '2533274790000002',
+  '2533274790000003',
+]
+/** The sessions (template "deathmatch") the journeys invite to and set activities for. */
+const JOURNEY_SESSIONS = [
+  'session-49',
+  'session-1',
+  'session-2',
+  'session-3',
+  'session-9',
+  'session-a',
+  'session-b',
+  'session-sync',
+  'session-from-history',
+  'session-batch',
+  'session-other',
+  'session-analysis',
+  'inbox-session',
+  'session-secret',
+  'session-interrupt',
+]
+
+/**
+ * Clears the simulator (handles, sessions, log, rules back to strict), then creates the sessions
+ * the journeys send to, with every journey sender an active member: under the strict rules
+ * (decision 100) an invite needs an existing session and a sender in it, an activity an active
+ * member. Setup calls skip the per-user budget (?sim_throttle=off), so the journey's own calls
+ * count as before.
+ */
+export async function resetSimulator(request: APIRequestContext): Promise<void> {
+  await request.post('/sim/__reset')
+  await Promise.all(
+    JOURNEY_SESSIONS.map(async (name) => {
+      for (const xuid of JOURNEY_SENDERS) {
+        const response = await request.put(
+          `/sim/serviceconfigs/${SCID}/sessionTemplates/deathmatch/sessions/${name}?sim_throttle=off`,
+          {
+            headers: {
+              'Content-Type': 'application/json',
+              'x-xbl-contract-version': '107',
+              Authorization: `XBL3.0 x=${xuid};e2e-setup`,
+            },
+            data: {
+              members: {
+                me: {
+                  constants: { system: { xuid, initialize: true } },
+                  properties: { system: { active: true } },
+                },
+              },
+            },
+          },
+        )
+        expect(response.status(), `session ${name} as ${xuid}`).toBeLessThan(300)
+      }
+    }),
+  )
+}
 
 /** Settings → Authorization → "Save token"; "Remember for this tab" keeps it across reloads. */
 export async function setToken(

@@ -47,7 +47,7 @@ export const SIM_RULES: readonly SimRule[] = [
     title: 'Inactive members are removed at once',
     source: 'mpsd-sessions.md §1.5 (inactiveRemovalTimeout), §2.1, §7.7',
     description:
-      'A template that does not set inactiveRemovalTimeout removes an inactive member at the next call that touches the session (0 ms, the contract 107 default; older pages say 2 hours). Lenient keeps inactive members.',
+      "An inactive member is removed once the session's inactiveRemovalTimeout has passed, checked at the next call that touches the session. The default template sets 0 ms (the contract 107 default; older pages and the XSAPI fixture say 2 hours), so an inactive member goes at once. Lenient keeps inactive members.",
   },
   {
     id: SIM_RULE_IDS.mpaStaleSequence,

@@ -35,11 +35,17 @@ describe('acting identities over loopback', () => {
           { status: 201 },
         ),
     })
+    // Lenient simulator rules: these calls need no session (decision 100).
     server = await startWorkbenchServer({
       port: 0,
       serveDashboard: false,
       logSink: (line) => logs.push(line),
-      env: { ...fake.env, WORKBENCH_MSA_CLIENT_ID: CLIENT_ID, SIM_THROTTLE: 'off' },
+      env: {
+        ...fake.env,
+        WORKBENCH_MSA_CLIENT_ID: CLIENT_ID,
+        SIM_THROTTLE: 'off',
+        WORKBENCH_SIM_RULES: 'lenient',
+      },
     })
   })
   afterAll(async () => {

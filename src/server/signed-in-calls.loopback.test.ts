@@ -37,11 +37,17 @@ describe('calls as a signed-in account over loopback', () => {
         )
       },
     })
+    // Lenient simulator rules: these calls need no session (decision 100).
     server = await startWorkbenchServer({
       port: 0,
       serveDashboard: false,
       logSink: (line) => logs.push(line),
-      env: { ...fake.env, WORKBENCH_MSA_CLIENT_ID: CLIENT_ID, SIM_THROTTLE: 'off' },
+      env: {
+        ...fake.env,
+        WORKBENCH_MSA_CLIENT_ID: CLIENT_ID,
+        SIM_THROTTLE: 'off',
+        WORKBENCH_SIM_RULES: 'lenient',
+      },
     })
     fake.queueSignIn({ interval: 1 })
     const started = await fetch(`${server.url}/api/identities/sign-in`, {

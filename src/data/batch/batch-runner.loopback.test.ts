@@ -29,8 +29,9 @@ describe('batch runner against the simulator (throttling on)', () => {
   beforeEach(async () => {
     vi.useFakeTimers({ toFake: ['Date'] })
     vi.setSystemTime(new Date('2030-01-01T00:00:00Z'))
+    // Lenient simulator rules: these calls need no session (decision 100).
     server = await startWorkbenchServer({
-      env: {},
+      env: { WORKBENCH_SIM_RULES: 'lenient' },
       port: 0,
       logSink: () => {},
       serveDashboard: false,

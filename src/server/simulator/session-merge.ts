@@ -384,6 +384,8 @@ export function mergeSessionPut(input: MergeInput): MergeResult {
     )
   const reserveRefusal = applyReservations(session, members, input)
   if (reserveRefusal) return reserveRefusal
+  // A create with no members creates nothing, whatever else it says (§2.3).
+  if (creating && session.members.length === 0) return { kind: 'nothing' }
 
   const properties = section(body.properties)
   if (properties?.system || properties?.custom) {
