@@ -1,6 +1,7 @@
 import { lazy, memo, Suspense, useDeferredValue } from 'react'
 import { ComposeView } from '../features/compose/compose-view'
 import { ResponsePanel } from '../features/response/response-panel'
+import { KIND_SERVICE } from '../mpsd/request-kinds'
 
 // The form, its preview and Send are the first paint. Presets, batch invites and the activity
 // tools are separate chunks, fetched right after, so the first load stays near the stack's floor.
@@ -21,6 +22,14 @@ const ActivityToolsPanel = memo(
   ),
 )
 
+const MpaActivityToolsPanel = memo(
+  lazy(() =>
+    import('../features/activity/mpa-activity-tools-panel').then((m) => ({
+      default: m.MpaActivityToolsPanel,
+    })),
+  ),
+)
+
 export function ComposePage() {
   // The Response panel has nothing to show before a send: it follows the form's first render.
   const complete = useDeferredValue(true, false)
@@ -35,7 +44,11 @@ export function ComposePage() {
         belowForm={(request) => (
           <Suspense fallback={null}>
             {request.kind === 'invite' ? <BatchPanel request={request} /> : null}
-            <ActivityToolsPanel request={request} />
+            {KIND_SERVICE[request.kind] === 'mpa' ? (
+              <MpaActivityToolsPanel request={request} />
+            ) : (
+              <ActivityToolsPanel request={request} />
+            )}
           </Suspense>
         )}
       />

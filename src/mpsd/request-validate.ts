@@ -17,9 +17,7 @@ import {
 } from './field-rules'
 import {
   connectionStringSchema,
-  connectionStringWarning,
   currentPlayersSchema,
-  currentPlayersWarning,
   groupIdSchema,
   invitedUsersSchema,
   joinRestrictionSchema,
@@ -27,11 +25,11 @@ import {
   mpaTitleIdSchema,
   mpaXuidSchema,
   platformSchema,
-  platformWarning,
   recentPlayersSchema,
   sequenceNumberSchema,
   usersSchema,
 } from './mpa/mpa-rules'
+import { connectionStringWarning, currentPlayersWarning, platformWarning } from './mpa/mpa-warnings'
 
 /**
  * `blank`: optional, skipped when only spaces (toWire leaves it out). `empty`: optional, skipped

@@ -8,9 +8,12 @@ import {
   type StatusClass,
 } from './history-entry'
 import type { HistoryRow } from './history-read'
+import { serviceOfKind, type Service } from './history-filter-options'
 
 export type HistoryFilter = {
   kind?: RequestKind
+  /** MPSD or Multiplayer Activity (decision 110), read from the kind. */
+  service?: Service
   status?: StatusClass
   upstream?: string
   scid?: string
@@ -62,6 +65,7 @@ function matchesFilter(
 ): boolean {
   return (
     (!filter.kind || record.kind === filter.kind) &&
+    (!filter.service || serviceOfKind(record.kind) === filter.service) &&
     (!filter.status || record.statusClass === filter.status) &&
     (!filter.upstream || record.upstream === filter.upstream) &&
     (!filter.scid || record.scid === filter.scid) &&

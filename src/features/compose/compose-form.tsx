@@ -30,6 +30,9 @@ import type { ComposeFormValues } from './compose-form-schema'
 import { liveDraftOf, useLiveDraft, useLiveField, type LiveDraft } from './live-draft'
 import { PasteJsonButton } from './paste-json-button'
 import { RequestPreview } from './request-preview'
+import { MpaFields, MpaKindChoice, ServiceChoice, type Service } from './mpa-fields'
+import { useActing } from '../../data/identities/use-acting'
+import { KIND_SERVICE, type RequestKind } from '../../mpsd/request-kinds'
 
 type ComposeFormProps = {
   initialValues: ComposeFormValues
@@ -173,7 +176,31 @@ export function ComposeForm({ initialValues, source, extraActions, belowForm }: 
   })
   const { control, register, formState, setValue, trigger, getValues, subscribe } = form
   // The request type decides which fields exist: only it re-renders the whole form.
-  const isInvite = useWatch({ control, name: 'kind' }) === 'invite'
+  const kind = useWatch({ control, name: 'kind' })
+  const isInvite = kind === 'invite'
+  const service = KIND_SERVICE[kind]
+  const acting = useActing()
+  // Each service remembers its last request type, so switching back and forth loses nothing.
+  const [lastKind, setLastKind] = useState<Record<Service, RequestKind>>(() => ({
+    mpsd: service === 'mpsd' ? kind : 'activity',
+    mpa: service === 'mpa' ? kind : 'mpaSetActivity',
+  }))
+  const chooseService = useCallback(
+    (next: Service) => {
+      setLastKind((last) => ({ ...last, [KIND_SERVICE[getValues('kind')]]: getValues('kind') }))
+      setValue('kind', lastKind[next], { shouldDirty: true, shouldValidate: true })
+      // MPA writes only the caller's own activity: start from the player acting.
+      const xuid =
+        acting.kind === 'sim'
+          ? acting.player.xuid
+          : acting.kind === 'xbl'
+            ? acting.identity.xuid
+            : undefined
+      if (next === 'mpa' && xuid && getValues('mpaXuid') === '')
+        setValue('mpaXuid', xuid, { shouldDirty: true, shouldValidate: true })
+    },
+    [acting, getValues, lastKind, setValue],
+  )
 
   // Autosave takes the same values; it writes within a moment, and at once on reload or leaving.
   const autosave = useAutosaveDraft()
@@ -260,35 +287,56 @@ export function ComposeForm({ initialValues, source, extraActions, belowForm }: 
           onSend()
         }}
       >
-        <TypeChoice register={register} />
-        <p className="muted">
-          POST /handles —{' '}
-          {isInvite
-            ? 'sends an invite; the answer is an invite handle.'
-            : "sets the user's current activity; no response body."}
-        </p>
-        {text('scid', 'The service configuration ID from Partner Center, sent exactly as typed.')}
-        {text('templateName')}
-        {text(
-          'sessionName',
-          isInvite ? undefined : 'Optional for an activity: MPSD fills in a GUID.',
-        )}
-        {isInvite ? (
+        <ServiceChoice service={service} onChange={chooseService} />
+        {service === 'mpa' ? (
           <>
-            {text('invitedXuid', 'One XUID per request, as Microsoft’s SDK sends invites.')}
-            {text('titleId', 'Decimal, 0 to 4294967295; sent as a string.')}
-            {text(
-              'context',
-              `At most ${CONTEXT_MAX_ENCODED_LENGTH} characters once URI-encoded.`,
-              encodedCount,
-            )}
-            {text('contextString', 'Optional. An ID from the service config, starting with ///.')}
-            {text(
-              'senderString',
-              'Service-only: used when a service, not a user, sends the invite.',
-            )}
+            <MpaKindChoice register={register} />
+            <MpaFields
+              kind={kind}
+              control={control}
+              errors={formState.errors}
+              register={register}
+            />
           </>
-        ) : null}
+        ) : (
+          <>
+            <TypeChoice register={register} />
+            <p className="muted">
+              POST /handles —{' '}
+              {isInvite
+                ? 'sends an invite; the answer is an invite handle.'
+                : "sets the user's current activity; no response body."}
+            </p>
+            {text(
+              'scid',
+              'The service configuration ID from Partner Center, sent exactly as typed.',
+            )}
+            {text('templateName')}
+            {text(
+              'sessionName',
+              isInvite ? undefined : 'Optional for an activity: MPSD fills in a GUID.',
+            )}
+            {isInvite ? (
+              <>
+                {text('invitedXuid', 'One XUID per request, as Microsoft’s SDK sends invites.')}
+                {text('titleId', 'Decimal, 0 to 4294967295; sent as a string.')}
+                {text(
+                  'context',
+                  `At most ${CONTEXT_MAX_ENCODED_LENGTH} characters once URI-encoded.`,
+                  encodedCount,
+                )}
+                {text(
+                  'contextString',
+                  'Optional. An ID from the service config, starting with ///.',
+                )}
+                {text(
+                  'senderString',
+                  'Service-only: used when a service, not a user, sends the invite.',
+                )}
+              </>
+            ) : null}
+          </>
+        )}
         <div className="button-row">
           <SendButton live={live} loaded={loaded} issuesOf={issuesOf} pending={send.isPending} />
           <PasteJson onFill={fillFrom} />

@@ -5,7 +5,6 @@ import { z } from 'zod'
 import { UINT32_MAX, UINT64_MAX } from '../limits'
 import {
   CONNECTION_STRING_MAX,
-  CONNECTION_STRING_WARN,
   CURRENT_PLAYERS_RANGE,
   ENCOUNTER_TYPES,
   GROUP_ID_MAX,
@@ -19,16 +18,12 @@ import {
 } from './mpa-limits'
 import { isAutoSequence } from './mpa-sequence'
 import { recentPlayerLines, splitList } from './mpa-wire'
+import { characterCount } from './mpa-warnings'
 
 const DECIMAL = /^(0|[1-9]\d*)$/
 
 function decimalWithin(value: string, min: bigint, max: bigint): boolean {
   return DECIMAL.test(value) && value.length <= 20 && BigInt(value) >= min && BigInt(value) <= max
-}
-
-/** Characters as a person counts them (code points); the service's unit is not documented [§8.2]. */
-export function characterCount(value: string): number {
-  return [...value].length
 }
 
 const text = () => z.string().trim()
@@ -136,28 +131,3 @@ export const recentPlayersSchema = z.string().superRefine((value, ctx) => {
       return add(`${where}: the timestamp must read like 2025-06-01T12:00:00Z (UTC, no fraction)`)
   }
 })
-
-/** A note at a field where the sources disagree: the value is sent, but read this first. */
-export type MpaWarning = { field: string; message: string }
-
-export function connectionStringWarning(value: string): string | undefined {
-  const count = characterCount(value)
-  return count >= CONNECTION_STRING_WARN && count <= CONNECTION_STRING_MAX
-    ? `${count} characters: the REST reference allows ${CONNECTION_STRING_MAX}, but the activities and invites concept pages say under ${CONNECTION_STRING_WARN} (mpa.md §8.2)`
-    : undefined
-}
-
-export function platformWarning(value: string): string | undefined {
-  return value.trim() === REST_IOS
-    ? 'The REST reference spells it IOS; Microsoft’s SDK sends iOS. Sent as typed (mpa.md §8.3)'
-    : undefined
-}
-
-export function currentPlayersWarning(current: string, max: string): string | undefined {
-  const c = current.trim()
-  const m = max.trim()
-  if (!DECIMAL.test(c) || !DECIMAL.test(m) || m === '0') return undefined
-  return Number(c) > Number(m)
-    ? `Current players (${c}) is over Max players (${m}); MPA is not documented to refuse it, but a joiner would find the game full`
-    : undefined
-}
