@@ -106,3 +106,26 @@ test('set an MPA activity, query it, invite three players, and each finds the in
   await expect(rows).toHaveCount(1)
   await expect(rows.first()).toContainText('204')
 })
+
+test('a batch of 20 invitees goes out in two MPA calls of at most 16', async ({ page }) => {
+  await page.getByLabel('Service').selectOption({ label: 'Multiplayer Activity' })
+  await page.getByRole('radio', { name: 'Send invites' }).check()
+  await page.getByLabel('Title ID').fill(TITLE)
+  await page.getByLabel('Connection string').fill(CONNECTION)
+  const invitees = [
+    INVITEES[0]?.xuid ?? '',
+    ...Array.from({ length: 19 }, (_, i) => String(2533274790000100 + i)),
+  ]
+  await page.getByLabel('Invitees').fill(invitees.join('\n'))
+  await page.getByRole('button', { name: 'Invite in 2 calls' }).click()
+  const calls = page.getByRole('list', { name: 'Batch calls' }).getByRole('listitem')
+  await expect(calls).toHaveText([
+    /^16 invitees \(2533274790000001…\): sent — 204$/,
+    /^4 invitees \(2533274790000115…\): sent — 204$/,
+  ])
+  await page.getByLabel('Act as').selectOption({ label: 'Sim Ben · 2533274790000001' })
+  await page.getByRole('link', { name: 'Inbox' }).click()
+  await expect(
+    page.getByRole('table', { name: 'Multiplayer Activity invites' }).getByRole('row'),
+  ).toHaveCount(2)
+})

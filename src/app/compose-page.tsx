@@ -22,6 +22,11 @@ const ActivityToolsPanel = memo(
   ),
 )
 
+const MpaBatchPanel = memo(
+  lazy(() =>
+    import('../features/batch/mpa-batch-panel').then((m) => ({ default: m.MpaBatchPanel })),
+  ),
+)
 const MpaActivityToolsPanel = memo(
   lazy(() =>
     import('../features/activity/mpa-activity-tools-panel').then((m) => ({
@@ -44,6 +49,7 @@ export function ComposePage() {
         belowForm={(request) => (
           <Suspense fallback={null}>
             {request.kind === 'invite' ? <BatchPanel request={request} /> : null}
+            {request.kind === 'mpaSendInvites' ? <MpaBatchPanel request={request} /> : null}
             {KIND_SERVICE[request.kind] === 'mpa' ? (
               <MpaActivityToolsPanel request={request} />
             ) : (

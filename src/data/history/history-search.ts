@@ -161,12 +161,13 @@ export async function listHistoryIds(
     ids = smallest.filter((id) => lookups.every((set) => set.has(id)))
   }
   const text = filter.text?.trim().toLowerCase()
-  // Neither the sender nor free text has an index: both are a scan of the records left.
-  if (text || filter.from)
+  // Neither the sender, the service nor free text has an index: a scan of the records left.
+  if (text || filter.from || filter.service)
     ids = await matchRecords(
       db,
       ids,
       (record) =>
+        (!filter.service || serviceOfKind(record.kind) === filter.service) &&
         (!filter.from || senderKey(record) === filter.from) &&
         (!text || haystack(record).includes(text)),
       signal,
