@@ -1,5 +1,6 @@
 // One History entry: the request as it was sent (token redacted) and the answer, with "Replay"
 // (after a confirmation for invites: a replayed invite is a new invite) and "Open in composer".
+import { isRequestKind } from '../../mpsd/request-kinds'
 import { useState } from 'react'
 import { ExchangeView } from '../../components/exchange-view'
 import { ConfirmDialog } from '../../components/confirm-dialog'
@@ -21,7 +22,7 @@ export function HistoryDetail({ entry }: { entry: HistoryEntry }) {
   const [confirming, setConfirming] = useState(false)
   // Kept with the entry it is about: the view shows the next entry in this same component.
   const [openError, setOpenError] = useState<{ id: string; message: string }>()
-  const composable = entry.kind === 'activity' || entry.kind === 'invite'
+  const composable = isRequestKind(entry.kind)
   // Replay sends as the entry's sender while that identity is still here, else as Act as does now.
   const players = useSimPlayers().data ?? DEFAULT_SIM_PLAYERS
   const identities = useIdentities().data ?? []
@@ -72,7 +73,11 @@ export function HistoryDetail({ entry }: { entry: HistoryEntry }) {
       <div className="button-row">
         <button
           type="button"
-          onClick={() => (entry.kind === 'invite' ? setConfirming(true) : replay())}
+          onClick={() =>
+            entry.kind === 'invite' || entry.kind === 'mpaSendInvites'
+              ? setConfirming(true)
+              : replay()
+          }
           disabled={send.isPending}
         >
           Replay
