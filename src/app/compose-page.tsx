@@ -3,6 +3,7 @@ import { ComposeView } from '../features/compose/compose-view'
 import { ResponsePanel } from '../features/response/response-panel'
 import { useDraftExpectations } from '../data/drafts/draft-expectations'
 import type { RequestEntity } from '../mpsd/request-entity'
+import { KIND_SERVICE } from '../mpsd/request-kinds'
 
 // The form, its preview and Send are the first paint. Presets, batch invites and the activity
 // tools are separate chunks, fetched right after, so the first load stays near the stack's floor.
@@ -41,6 +42,19 @@ function SavePresetWithExpectations({ request }: { request: RequestEntity }) {
   return <SavePresetButton request={full} />
 }
 
+const MpaBatchPanel = memo(
+  lazy(() =>
+    import('../features/batch/mpa-batch-panel').then((m) => ({ default: m.MpaBatchPanel })),
+  ),
+)
+const MpaActivityToolsPanel = memo(
+  lazy(() =>
+    import('../features/activity/mpa-activity-tools-panel').then((m) => ({
+      default: m.MpaActivityToolsPanel,
+    })),
+  ),
+)
+
 export function ComposePage() {
   // The Response panel has nothing to show before a send: it follows the form's first render.
   const complete = useDeferredValue(true, false)
@@ -55,9 +69,16 @@ export function ComposePage() {
         belowForm={(request) => (
           <Suspense fallback={null}>
             <ExpectSection />
-            {request.kind === 'searchQuery' ? null : <SessionPanel request={request} />}
+            {request.kind === 'searchQuery' || KIND_SERVICE[request.kind] === 'mpa' ? null : (
+              <SessionPanel request={request} />
+            )}
             {request.kind === 'invite' ? <BatchPanel request={request} /> : null}
-            <ActivityToolsPanel request={request} />
+            {request.kind === 'mpaSendInvites' ? <MpaBatchPanel request={request} /> : null}
+            {KIND_SERVICE[request.kind] === 'mpa' ? (
+              <MpaActivityToolsPanel request={request} />
+            ) : (
+              <ActivityToolsPanel request={request} />
+            )}
           </Suspense>
         )}
       />

@@ -2,6 +2,7 @@
 // attached: it goes straight into the fetch headers and is never returned, stored or logged.
 import { ACT_AS_HEADER, PROXY_ERROR_HEADER, UPSTREAM_HEADER } from '../mpsd/proxy-protocol'
 import type { WireRequest } from '../mpsd/request-builder'
+import { upstreamFor } from '../mpsd/mpa/mpa-path'
 
 export type ProxyTarget = {
   proxyUrl: string
@@ -64,7 +65,8 @@ export async function sendThroughProxy(
   signal?: AbortSignal,
 ): Promise<ProxyResponse> {
   const headers = new Headers(request.headers)
-  headers.set(UPSTREAM_HEADER, target.upstream)
+  // "Xbox Live" covers both hosts: an MPA path goes to multiplayeractivity.xboxlive.com.
+  headers.set(UPSTREAM_HEADER, upstreamFor(target.upstream, request.path))
   if (target.actAs) headers.set(ACT_AS_HEADER, target.actAs)
   if (target.authorization) headers.set('Authorization', target.authorization)
   const url = proxyUrlFor(target.proxyUrl, request.path)

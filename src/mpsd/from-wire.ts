@@ -7,6 +7,8 @@ import { isJsonObject, mapHandleBody, type BodyNote } from './handle-body-fields
 import { isContractVersion } from './limits'
 import type { RequestEntity } from './request-entity'
 import { requestFromFields, type RequestFields } from './request-fields'
+import { mpaFromWire } from './mpa/mpa-from-wire'
+import { isMpaPath } from './mpa/mpa-path'
 
 /** An HTTP request as recorded: a WireRequest, a History record's request, a HAR entry's. */
 export type HttpRequestLike = {
@@ -149,10 +151,24 @@ function searchQueryFromWire(
 }
 
 /**
- * `POST /handles` (activity, invite, transfer, search), `POST /handles/query` of search handles
- * and `PUT` of a session, as the request that would send it again.
+ * `POST /handles` (activity, invite, transfer, search), `POST /handles/query` of search handles,
+ * `PUT` of a session, or a Multiplayer Activity call, as the request that would send it again.
  */
 export function fromWire(http: HttpRequestLike): FromWireResult {
+  if (isMpaPath(http.path)) {
+    let value: unknown
+    try {
+      value = http.body ? parseKeepingDigits(http.body) : undefined
+    } catch {
+      return { ok: false, error: 'The request body is not JSON.' }
+    }
+    return (
+      mpaFromWire(http.method, pathOf(http.path).replace(/\/+$/, ''), value) ?? {
+        ok: false,
+        error: `${http.method} ${http.path} is not a Multiplayer Activity call the composer makes.`,
+      }
+    )
+  }
   const method = http.method.toUpperCase()
   const path = pathOf(http.path).replace(/\/+$/, '')
   const session = path.match(SESSION_PATH)

@@ -9,13 +9,14 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE'
 export type WireRequest = {
   method: HttpMethod
   /**
-   * Path and query on the MPSD origin, e.g. `/handles`, `/handles/query?include=relatedInfo` or
-   * `/serviceconfigs/{scid}/sessionTemplates/{template}/sessions/{name}`.
+   * Path and query on the service's origin, e.g. `/handles`, `/handles/query?include=relatedInfo` or
+   * `/serviceconfigs/{scid}/sessionTemplates/{template}/sessions/{name}` on MPSD's; a path under
+   * `/titles/` is Multiplayer Activity's (mpa/mpa-path.ts).
    */
   path: string
   /** Header pairs in the order sent. Never contains Authorization. */
   headers: Array<[string, string]>
-  /** The body text exactly as sent; undefined for GET and DELETE. */
+  /** The body text exactly as sent; undefined for GET and an MPSD DELETE (MPA's DELETE has one). */
   body: string | undefined
 }
 

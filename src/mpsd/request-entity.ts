@@ -16,6 +16,7 @@ import { z } from 'zod'
 import { CONTRACT_VERSION_MAX, MIN_CONTRACT_VERSION } from './limits'
 import { EXPECTATION_KINDS, EXPECTATION_TEXT_MAX, EXPECTATIONS_MAX } from './expectations'
 import { REQUEST_ENTITY_VERSION } from './request-kinds'
+import { mpaRequestSchemas } from './mpa/mpa-entity'
 
 const typed = () => z.string().default('')
 
@@ -131,6 +132,17 @@ export const searchQueryRequestSchema = z.object({
   kind: z.literal('searchQuery'),
   searchQuery: searchQueryBlock.prefault({}),
 })
+const [
+  mpaSetActivityRequestSchema,
+  mpaDeleteActivityRequestSchema,
+  mpaQueryActivitiesRequestSchema,
+  mpaSendInvitesRequestSchema,
+  mpaRecentPlayersRequestSchema,
+] = mpaRequestSchemas({
+  v: envelope.v,
+  contractVersion: envelope.contractVersion,
+  expect: envelope.expect,
+})
 
 /** Version 1, the current one. Unknown keys are stripped: only listed fields are ever stored. */
 export const requestEntitySchema = z.discriminatedUnion(
@@ -142,10 +154,15 @@ export const requestEntitySchema = z.discriminatedUnion(
     transferRequestSchema,
     searchRequestSchema,
     searchQueryRequestSchema,
+    mpaSetActivityRequestSchema,
+    mpaDeleteActivityRequestSchema,
+    mpaQueryActivitiesRequestSchema,
+    mpaSendInvitesRequestSchema,
+    mpaRecentPlayersRequestSchema,
   ],
   {
     error:
-      'Kind must be one of "activity", "invite", "session", "transfer", "search", "searchQuery"',
+      'Kind must be one of "activity", "invite", "session", "transfer", "search", "searchQuery" or a Multiplayer Activity kind',
   },
 )
 
@@ -156,4 +173,18 @@ export type TransferRequest = z.output<typeof transferRequestSchema>
 export type SearchRequest = z.output<typeof searchRequestSchema>
 export type SearchQueryRequest = z.output<typeof searchQueryRequestSchema>
 export type RequestEntity = z.output<typeof requestEntitySchema>
+/** The MPSD handle kinds (POST /handles), as opposed to the Multiplayer Activity ones. */
+export type HandleRequest = ActivityRequest | InviteRequest
+export type MpaSetActivityRequest = z.output<typeof mpaSetActivityRequestSchema>
+export type MpaDeleteActivityRequest = z.output<typeof mpaDeleteActivityRequestSchema>
+export type MpaQueryActivitiesRequest = z.output<typeof mpaQueryActivitiesRequestSchema>
+export type MpaSendInvitesRequest = z.output<typeof mpaSendInvitesRequestSchema>
+export type MpaRecentPlayersRequest = z.output<typeof mpaRecentPlayersRequestSchema>
+/** The Multiplayer Activity kinds (mpa/mpa-wire.ts builds them). */
+export type MpaRequest =
+  | MpaSetActivityRequest
+  | MpaDeleteActivityRequest
+  | MpaQueryActivitiesRequest
+  | MpaSendInvitesRequest
+  | MpaRecentPlayersRequest
 export type RequestEntityInput = z.input<typeof requestEntitySchema>

@@ -3,7 +3,7 @@
 // table, not written out again: the compose form, the paste box's "what was filled" and the
 // issues' field names all come from here. No zod: the composer's first load builds and reads
 // requests through this table alone (decision 004).
-import type { ActivityRequest, InviteRequest, RequestEntity } from './request-entity'
+import type { ActivityRequest, HandleRequest, InviteRequest, RequestEntity } from './request-entity'
 import {
   KIND_BLOCKS,
   REQUEST_ENTITY_VERSION,
@@ -43,6 +43,19 @@ export const REQUEST_FIELDS = {
   orderBy: { label: 'Order by', block: 'searchQuery', prop: 'orderBy' },
   socialGroup: { label: 'Social group', block: 'searchQuery', prop: 'socialGroup' },
   socialGroupXuid: { label: 'Social group XUID', block: 'searchQuery', prop: 'socialGroupXuid' },
+  // Multiplayer Activity (../shared/mpa.md §2, §5).
+  mpaTitleId: { label: 'Title ID', block: 'mpaTitle', prop: 'titleId' },
+  mpaXuid: { label: 'User XUID', block: 'mpaUser', prop: 'xuid' },
+  sequenceNumber: { label: 'Sequence number', block: 'mpaUser', prop: 'sequenceNumber' },
+  connectionString: { label: 'Connection string', block: 'mpaJoin', prop: 'connectionString' },
+  joinRestriction: { label: 'Join restriction', block: 'mpaActivity', prop: 'joinRestriction' },
+  maxPlayers: { label: 'Max players', block: 'mpaActivity', prop: 'maxPlayers' },
+  currentPlayers: { label: 'Current players', block: 'mpaActivity', prop: 'currentPlayers' },
+  groupId: { label: 'Group ID', block: 'mpaActivity', prop: 'groupId' },
+  platform: { label: 'Platform', block: 'mpaJoin', prop: 'platform' },
+  invitedUsers: { label: 'Invited users', block: 'mpaInvite', prop: 'invitedUsers' },
+  users: { label: 'Users', block: 'mpaQuery', prop: 'users' },
+  recentPlayers: { label: 'Recent players', block: 'mpaRecent', prop: 'recentPlayers' },
 } as const satisfies Record<string, { label: string; block: Block; prop: string }>
 
 export type RequestField = keyof typeof REQUEST_FIELDS
@@ -107,6 +120,7 @@ export function requestFromFields(
 /** A request of `kind` with every field empty. */
 export function emptyRequest(kind: 'activity'): ActivityRequest
 export function emptyRequest(kind?: 'invite'): InviteRequest
+export function emptyRequest(kind: 'activity' | 'invite'): HandleRequest
 export function emptyRequest(kind?: RequestKind): RequestEntity
 export function emptyRequest(kind: RequestKind = 'invite'): RequestEntity {
   return requestFromFields({}, kind)

@@ -9,6 +9,12 @@ export const REQUEST_KINDS = [
   'transfer',
   'search',
   'searchQuery',
+  // Multiplayer Activity (../shared/mpa.md §2): set, delete, query, invites, recent players.
+  'mpaSetActivity',
+  'mpaDeleteActivity',
+  'mpaQueryActivities',
+  'mpaSendInvites',
+  'mpaRecentPlayers',
 ] as const
 export type RequestKind = (typeof REQUEST_KINDS)[number]
 
@@ -19,9 +25,13 @@ export type RequestKind = (typeof REQUEST_KINDS)[number]
  */
 export const REQUEST_ENTITY_VERSION = 1
 
+/** The blocks of the Multiplayer Activity kinds: what each MPA call holds besides the title. */
+export type MpaBlock =
+  'mpaTitle' | 'mpaUser' | 'mpaJoin' | 'mpaActivity' | 'mpaInvite' | 'mpaQuery' | 'mpaRecent'
+
 /** A group of fields the entity keeps under one key; each kind holds some of them. */
 export type RequestBlock =
-  'sessionRef' | 'invite' | 'session' | 'transfer' | 'search' | 'searchQuery'
+  'sessionRef' | 'invite' | 'session' | 'transfer' | 'search' | 'searchQuery' | MpaBlock
 
 /** The blocks each kind holds besides the envelope: what a kind switch keeps apart. */
 export const KIND_BLOCKS: Record<RequestKind, ReadonlyArray<RequestBlock>> = {
@@ -31,6 +41,13 @@ export const KIND_BLOCKS: Record<RequestKind, ReadonlyArray<RequestBlock>> = {
   transfer: ['sessionRef', 'transfer'],
   search: ['sessionRef', 'search'],
   searchQuery: ['sessionRef', 'searchQuery'],
+  // An activity and its invites share the connection string and platform [mpa.md §4: "pass the
+  // same connection string"], so switching between them keeps both.
+  mpaSetActivity: ['mpaTitle', 'mpaUser', 'mpaJoin', 'mpaActivity'],
+  mpaDeleteActivity: ['mpaTitle', 'mpaUser'],
+  mpaQueryActivities: ['mpaTitle', 'mpaQuery'],
+  mpaSendInvites: ['mpaTitle', 'mpaJoin', 'mpaInvite'],
+  mpaRecentPlayers: ['mpaTitle', 'mpaRecent'],
 }
 
 /**
@@ -45,6 +62,11 @@ export const KIND_SERVICE: Record<RequestKind, 'mpsd' | 'mpa'> = {
   transfer: 'mpsd',
   search: 'mpsd',
   searchQuery: 'mpsd',
+  mpaSetActivity: 'mpa',
+  mpaDeleteActivity: 'mpa',
+  mpaQueryActivities: 'mpa',
+  mpaSendInvites: 'mpa',
+  mpaRecentPlayers: 'mpa',
 }
 
 /** What the composer's "Request type" choice calls each kind. */
@@ -55,6 +77,12 @@ export const KIND_LABELS: Record<RequestKind, string> = {
   transfer: 'Transfer handle',
   search: 'Search handle',
   searchQuery: 'Search query',
+  mpaSetActivity: 'Set activity',
+  mpaDeleteActivity: 'Delete activity',
+  mpaQueryActivities: 'Query activities',
+  mpaSendInvites: 'Send invites',
+  // Not "Recent players": that is the field's label, and a label names one control.
+  mpaRecentPlayers: 'Update recent players',
 }
 
 export function isRequestKind(value: unknown): value is RequestKind {

@@ -20,6 +20,21 @@ import {
   xuidSchema,
 } from './field-rules'
 import { MEMBER_STATUSES, WRITE_MODES } from './session-choices'
+import {
+  connectionStringSchema,
+  currentPlayersSchema,
+  groupIdSchema,
+  invitedUsersSchema,
+  joinRestrictionSchema,
+  maxPlayersSchema,
+  mpaTitleIdSchema,
+  mpaXuidSchema,
+  platformSchema,
+  recentPlayersSchema,
+  sequenceNumberSchema,
+  usersSchema,
+} from './mpa/mpa-rules'
+import { connectionStringWarning, currentPlayersWarning, platformWarning } from './mpa/mpa-warnings'
 
 /**
  * `blank`: optional, skipped when only spaces (toWire leaves it out). `empty`: optional, skipped
@@ -41,6 +56,13 @@ const json = (field: RequestField, each?: { type: 'number' | 'string' }): Rule =
   schema: jsonObjectSchema(REQUEST_FIELDS[field].label, each),
   optional: 'blank',
 })
+// Multiplayer Activity [mpa.md §5].
+const mpaTitleId: Rule = { field: 'mpaTitleId', schema: mpaTitleIdSchema }
+const mpaUser: readonly Rule[] = [
+  { field: 'mpaXuid', schema: mpaXuidSchema },
+  { field: 'sequenceNumber', schema: sequenceNumberSchema },
+]
+const platform: Rule = { field: 'platform', schema: platformSchema }
 
 const RULES: Record<RequestKind, readonly Rule[]> = {
   activity: [
@@ -96,6 +118,26 @@ const RULES: Record<RequestKind, readonly Rule[]> = {
       when: (fields) => fields.socialGroup.trim() !== '',
     },
   ],
+  mpaSetActivity: [
+    mpaTitleId,
+    ...mpaUser,
+    // Required but may be empty: the title is then launched with an empty string [§2.1].
+    { field: 'connectionString', schema: connectionStringSchema },
+    { field: 'joinRestriction', schema: joinRestrictionSchema },
+    { field: 'maxPlayers', schema: maxPlayersSchema },
+    { field: 'currentPlayers', schema: currentPlayersSchema },
+    { field: 'groupId', schema: groupIdSchema },
+    platform,
+  ],
+  mpaDeleteActivity: [mpaTitleId, ...mpaUser],
+  mpaQueryActivities: [mpaTitleId, { field: 'users', schema: usersSchema }],
+  mpaSendInvites: [
+    mpaTitleId,
+    { field: 'connectionString', schema: connectionStringSchema, optional: 'empty' },
+    platform,
+    { field: 'invitedUsers', schema: invitedUsersSchema },
+  ],
+  mpaRecentPlayers: [mpaTitleId, { field: 'recentPlayers', schema: recentPlayersSchema }],
 }
 
 /** A rule that fails: the field (its entity path is `fieldPath(field)`), its label and why. */
@@ -120,4 +162,22 @@ export function requestIssues(request: RequestEntity): RequestIssue[] {
     }
   }
   return issues
+}
+
+/**
+ * Where the sources disagree (mpa.md §8) the value is sent as the SDK would, with a warning at the
+ * field: never a reason to refuse Send (decision 110).
+ */
+export function requestWarnings(request: RequestEntity): RequestIssue[] {
+  const fields = fieldsOf(request)
+  const own = new Set(RULES[request.kind].map((rule) => rule.field))
+  const warnings: RequestIssue[] = []
+  const warn = (field: RequestField, message: string | undefined) => {
+    if (message && own.has(field))
+      warnings.push({ field, label: REQUEST_FIELDS[field].label, message })
+  }
+  warn('connectionString', connectionStringWarning(fields.connectionString))
+  warn('platform', platformWarning(fields.platform))
+  warn('currentPlayers', currentPlayersWarning(fields.currentPlayers, fields.maxPlayers))
+  return warnings
 }

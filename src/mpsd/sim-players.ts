@@ -73,9 +73,27 @@ export const inboxInviteSchema = z.object({
 })
 export type InboxInvite = z.infer<typeof inboxInviteSchema>
 
+/** An invite sent through Multiplayer Activity (decision 110): no handle, a connection string. */
+export const mpaInboxInviteSchema = z.object({
+  id: z.string(),
+  titleId: z.string(),
+  senderXuid: z.string(),
+  senderGamertag: z.string().nullable(),
+  connectionString: z.string(),
+  /** The platform the invite was sent for; null: every platform the title supports. */
+  platform: z.string().nullable(),
+  sentAt: z.string(),
+  expiresAt: z.string(),
+  expired: z.boolean(),
+  /** What a GDK title on PC is launched with when the invite is accepted (mpa.md §4, §6.3). */
+  acceptUri: z.string(),
+})
+export type MpaInboxInvite = z.infer<typeof mpaInboxInviteSchema>
+
 export const inboxResponseSchema = z.object({
   xuid: z.string(),
   invites: z.array(inboxInviteSchema),
+  mpaInvites: z.array(mpaInboxInviteSchema).default([]),
 })
 export type InboxResponse = z.infer<typeof inboxResponseSchema>
 

@@ -6,7 +6,7 @@ describe('simulator rules', () => {
     expect(new Set(SIM_RULES.map((r) => r.id)).size).toBe(SIM_RULES.length)
     for (const rule of SIM_RULES) {
       expect(rule.title.length).toBeGreaterThan(5)
-      expect(rule.source).toMatch(/mpsd-/)
+      expect(rule.source).toMatch(/mpsd-|mpa\.md/)
       expect(rule.description.length).toBeGreaterThan(20)
     }
   })

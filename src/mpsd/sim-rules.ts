@@ -22,6 +22,7 @@ export const SIM_RULE_IDS = {
   inviteSenderMember: 'invite-sender-member',
   activityNeedsActiveMember: 'activity-needs-active-member',
   inactiveRemovedAtOnce: 'inactive-removed-at-once',
+  mpaStaleSequence: 'mpa-stale-sequence',
 } as const
 
 export const SIM_RULES: readonly SimRule[] = [
@@ -52,6 +53,13 @@ export const SIM_RULES: readonly SimRule[] = [
     source: 'mpsd-sessions.md §1.5 (inactiveRemovalTimeout), §2.1, §7.7',
     description:
       "An inactive member is removed once the session's inactiveRemovalTimeout has passed, checked at the next call that touches the session. The default template sets 0 ms (the contract 107 default; older pages and the XSAPI fixture say 2 hours), so an inactive member goes at once. Lenient keeps inactive members.",
+  },
+  {
+    id: SIM_RULE_IDS.mpaStaleSequence,
+    title: 'MPA refuses a stale sequence number',
+    source: 'mpa.md §2.1 (sequenceNumber "monotonically increasing"), §8.1; decision 110',
+    description:
+      'A Multiplayer Activity PUT or DELETE whose sequenceNumber is not above the last one the user sent for the title is refused with 400 RequestValidationError. Unverified: the REST reference asks for increasing numbers but does not say what the service answers to a stale one (ignored, 400 or 409). Lenient accepts it and applies the write.',
   },
 ]
 

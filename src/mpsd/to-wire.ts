@@ -7,7 +7,9 @@
 import { HANDLE_VERSION } from './limits'
 import type {
   ActivityRequest,
+  HandleRequest,
   InviteRequest,
+  MpaRequest,
   RequestEntity,
   SearchQueryRequest,
   SearchRequest,
@@ -23,11 +25,20 @@ import {
   type SessionWriteMode,
   type WireRequest,
 } from './request-builder'
+import { KIND_SERVICE } from './request-kinds'
+import { mpaToWire, type MpaWireSettings } from './mpa/mpa-wire'
 
-/** What toWire needs besides the request: at least the contract version from Settings. */
-export type WireSettings = { contractVersion: number }
+/**
+ * What toWire needs besides the request: at least the contract version from Settings (MPSD's; MPA
+ * always sends 1), and for MPA the clock and the last sequence number sent.
+ */
+export type WireSettings = { contractVersion: number } & MpaWireSettings
 
-function sessionRefBody(sessionRef: RequestEntity['sessionRef'], nameOptional: boolean) {
+export function isMpaRequest(request: RequestEntity): request is MpaRequest {
+  return KIND_SERVICE[request.kind] === 'mpa'
+}
+
+function sessionRefBody(sessionRef: HandleRequest['sessionRef'], nameOptional: boolean) {
   const name = sessionRef.name.trim()
   return {
     scid: sessionRef.scid.trim(),
@@ -155,7 +166,7 @@ export function sessionBody(request: SessionRequest) {
 }
 
 /** The handle body of a handle-creating request, built whatever the fields hold. */
-export function handleBodyOf(request: ActivityRequest | InviteRequest) {
+export function handleBodyOf(request: HandleRequest) {
   return request.kind === 'activity' ? activityBody(request) : inviteBody(request)
 }
 
@@ -165,6 +176,7 @@ function writeModeOf(value: string): SessionWriteMode {
 
 /** The exact request that goes out; the request's own contract version wins over Settings'. */
 export function toWire(request: RequestEntity, settings: WireSettings): WireRequest {
+  if (isMpaRequest(request)) return mpaToWire(request, settings)
   const contractVersion = request.contractVersion ?? settings.contractVersion
   switch (request.kind) {
     case 'activity':

@@ -54,6 +54,7 @@ export function createWorkbenchApp(
     logger,
     budget,
     xboxLiveOrigin: auth.xboxLiveOrigin,
+    ...(auth.mpaOrigin ? { mpaOrigin: auth.mpaOrigin } : {}),
     actAs: {
       players: () => simulator.state.players,
       xuidOf: (id) => identities.store.view(id)?.xuid,
@@ -81,7 +82,8 @@ export function createWorkbenchApp(
   app.get('/healthz', (c) => c.json({ ok: true }))
   app.get('/api/upstreams', (c) =>
     c.json({
-      upstreams: proxy.upstreams,
+      // MPA's host is part of "Xbox Live" (decision 110), not a choice of its own.
+      upstreams: proxy.upstreams.filter((u) => !u.service),
       xblAuthorizationConfigured: Boolean(config.xblAuthorization),
       signInConfigured: Boolean(auth.clientId),
     }),

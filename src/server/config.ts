@@ -23,6 +23,8 @@ export type ServerConfig = {
     templates?: SessionTemplates
     /** WORKBENCH_SIM_INVITE_TTL_SECONDS, in ms. */
     inviteTtlMs?: number
+    /** The simulator's clock (tests: expiry after 24 h without waiting a day); default Date.now. */
+    now?: () => number
   }
   presetsDir: string
   staticRoot: string

@@ -22,6 +22,8 @@ export type StartOptions = {
   logSink?: LogSink
   /** Serve the built dashboard from config.staticRoot (default true when it exists). */
   serveDashboard?: boolean
+  /** The simulator's clock, for tests of what expires (MPA activities after 24 h). */
+  simulatorNow?: () => number
 }
 
 export type RunningServer = {
@@ -46,6 +48,7 @@ function isServerPath(path: string): boolean {
 export async function startWorkbenchServer(options: StartOptions = {}): Promise<RunningServer> {
   const config = readConfig(options.env ?? process.env)
   if (options.port !== undefined) config.port = options.port
+  if (options.simulatorNow) config.simulator.now = options.simulatorNow
   const logger = createLogger(options.logSink, () =>
     secretsOfAuthorization(config.xblAuthorization ?? ''),
   )

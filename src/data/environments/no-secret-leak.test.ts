@@ -2,6 +2,7 @@
 // an environment holds a secret; its export, a preset and a share link saved from a draft that
 // typed the value, and the History record of a request that resolved it, are scanned for the value
 // in raw, JSON-escaped and shell-quoted form.
+import { fieldsOf } from '../../mpsd/request-fields'
 import 'fake-indexeddb/auto'
 import fc from 'fast-check'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -105,6 +106,9 @@ describe('a secret variable never leaves', () => {
       { name: 'p', description: '', tags: [], request: presetRequestOf(draft, 107) },
       currentSecrets(),
     )
-    expect(preset.request.sessionRef).toMatchObject({ scid: '{{scid}}', name: '{{launchKey}}' })
+    expect(fieldsOf(preset.request)).toMatchObject({
+      scid: '{{scid}}',
+      sessionName: '{{launchKey}}',
+    })
   })
 })

@@ -7,6 +7,7 @@ import type { HistoryEntry } from './history-entry'
 
 export function composedRequestOf(entry: HistoryEntry): FromWireResult {
   if (entry.composed) return { ok: true, request: entry.composed, unmapped: [] }
+  // Every composed kind (MPSD's and Multiplayer Activity's); query, get, delete are tool calls.
   if (!isRequestKind(entry.kind))
     return { ok: false, error: `A ${entry.kind} call is not composed in the composer.` }
   return fromWire(entry.request)

@@ -50,6 +50,37 @@ const invite: HistoryEntry = {
 const options = { simulatorBase: 'http://127.0.0.1:5173/sim', version: '1' }
 
 describe('toHar', () => {
+  it('exports an MPA call to multiplayeractivity.xboxlive.com and reads it back under "Xbox Live"', () => {
+    const put: HistoryEntry = {
+      ...invite,
+      kind: 'mpaSetActivity',
+      upstream: 'https://sessiondirectory.xboxlive.com',
+      request: {
+        method: 'PUT',
+        path: '/titles/1234/users/42/activities',
+        headers: [['x-xbl-contract-version', '1']],
+        body: '{"sequenceNumber":18446744073709551615,"connectionString":"cs","joinRestriction":"Public"}',
+      },
+      response: { status: 204, statusText: 'No Content', headers: [], body: '', sizeBytes: 0 },
+      statusClass: '2xx',
+    }
+    const har = toHar([put], options)
+    expect(har.log.entries[0]?.request.url).toBe(
+      'https://multiplayeractivity.xboxlive.com/titles/1234/users/42/activities',
+    )
+    const { _workbench: _wb, ...plain } = har.log.entries[0] as unknown as Record<string, unknown>
+    const back = fromHar(JSON.stringify({ log: { ...har.log, entries: [plain] } }))
+    expect(back).toMatchObject({
+      entries: [
+        {
+          kind: 'mpaSetActivity',
+          upstream: 'https://sessiondirectory.xboxlive.com',
+          request: { method: 'PUT', body: put.request.body },
+        },
+      ],
+    })
+  })
+
   it('writes HAR 1.2 with absolute URLs, bodies and timings', () => {
     const har = toHar(
       [

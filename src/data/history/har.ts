@@ -8,6 +8,8 @@
 import { z } from 'zod'
 import { REDACTED_AUTHORIZATION } from '../../mpsd/request-builder'
 import { XBOX_LIVE_ORIGIN } from '../../mpsd/limits'
+import { MPA_ORIGIN } from '../../mpsd/mpa/mpa-limits'
+import { isMpaPath, upstreamFor } from '../../mpsd/mpa/mpa-path'
 import { proxyErrorFrom, upstreamDuration } from '../../lib/proxy-client'
 import {
   PROXY_ERROR_HEADER,
@@ -118,7 +120,9 @@ export function entryUrl(
   entry: Pick<HistoryEntry, 'upstream' | 'request'>,
   simulatorBase: string,
 ): string {
-  const base = entry.upstream === SIMULATOR ? simulatorBase : entry.upstream
+  // "Xbox Live" covers both hosts: an MPA path was sent to multiplayeractivity.xboxlive.com.
+  const base =
+    entry.upstream === SIMULATOR ? simulatorBase : upstreamFor(entry.upstream, entry.request.path)
   const url = `${base.replace(/\/+$/, '')}${entry.request.path}`
   // A record whose upstream is not an origin still exports (one bad record must not stop the file).
   return URL.canParse(url)
@@ -290,6 +294,7 @@ function inferKind(
   body: string | undefined,
 ): RequestKind | undefined {
   const pathname = path.split('?')[0] ?? ''
+  if (isMpaPath(pathname)) return mpaKindOf(method, pathname)
   const session = /\/serviceconfigs\/[^/]+\/sessiontemplates\/[^/]+\/sessions\/[^/]+$/i
   if (method === 'PUT' && session.test(pathname)) return 'session'
   if (method === 'PUT' && /\/handles\/[^/]+\/session$/i.test(pathname)) return 'session'
@@ -304,6 +309,21 @@ function inferKind(
       ? type
       : undefined
   }
+  return undefined
+}
+
+/** The Multiplayer Activity call a method and path make [mpa.md §2]. */
+function mpaKindOf(method: string, pathname: string): RequestKind | undefined {
+  if (/^\/titles\/[^/]+\/users\/[^/]+\/activities$/.test(pathname))
+    return method === 'PUT'
+      ? 'mpaSetActivity'
+      : method === 'DELETE'
+        ? 'mpaDeleteActivity'
+        : undefined
+  if (method !== 'POST') return undefined
+  if (/^\/titles\/[^/]+\/activities\/query$/.test(pathname)) return 'mpaQueryActivities'
+  if (/^\/titles\/[^/]+\/invites$/.test(pathname)) return 'mpaSendInvites'
+  if (/^\/titles\/[^/]+\/recentplayers$/.test(pathname)) return 'mpaRecentPlayers'
   return undefined
 }
 
@@ -368,6 +388,8 @@ type Located = { upstream: string; path: string } | { error: string }
 function locate(url: URL, headers: readonly HarHeader[]): Located {
   const path = `${url.pathname}${url.search}`
   if (url.origin === XBOX_LIVE_ORIGIN) return { upstream: XBOX_LIVE_ORIGIN, path }
+  // MPA's host is part of "Xbox Live" (decision 110): filed under it, as a Send would be.
+  if (url.origin === MPA_ORIGIN) return { upstream: XBOX_LIVE_ORIGIN, path }
   // The Workbench's own simulator and proxy paths on any host: strip the prefix.
   const local = path.match(/^\/(sim|proxy)(\/.*)$/)
   if (!local?.[2]) return { upstream: url.origin, path }
@@ -422,7 +444,9 @@ function durationOf(har: HarEntry): number {
 function toEntry(har: HarEntry, now: number): { entry: HistoryEntry } | { reason: string } {
   const method = har.request.method.toUpperCase()
   if (method !== 'GET' && method !== 'POST' && method !== 'PUT' && method !== 'DELETE')
-    return { reason: `method ${method} is not one MPSD's handles and sessions APIs use` }
+    return {
+      reason: `method ${method} is not one MPSD's handles and sessions APIs or Multiplayer Activity use`,
+    }
   const url = new URL(har.request.url)
   const located = locate(url, har.request.headers)
   if ('error' in located) return { reason: located.error }

@@ -16,6 +16,12 @@ export const requestKindSchema = z.enum([
   'transfer',
   'search',
   'searchQuery',
+  // Multiplayer Activity calls, one kind each as composed (decision 110).
+  'mpaSetActivity',
+  'mpaDeleteActivity',
+  'mpaQueryActivities',
+  'mpaSendInvites',
+  'mpaRecentPlayers',
 ])
 export type RequestKind = z.infer<typeof requestKindSchema>
 

@@ -5,6 +5,7 @@ import type { HistoryFilter } from './history-search'
 
 const PARAMS = {
   kind: 'type',
+  service: 'service',
   status: 'status',
   upstream: 'upstream',
   scid: 'scid',
@@ -19,6 +20,8 @@ export function filterFromSearch(search: string): HistoryFilter {
   const filter: HistoryFilter = {}
   const kind = requestKindSchema.safeParse(params.get(PARAMS.kind))
   if (kind.success) filter.kind = kind.data
+  const service = params.get(PARAMS.service)
+  if (service === 'mpsd' || service === 'mpa') filter.service = service
   const status = statusClassSchema.safeParse(params.get(PARAMS.status))
   if (status.success) filter.status = status.data
   if (params.get(PARAMS.expect) === 'failed') filter.expect = 'failed'

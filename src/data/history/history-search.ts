@@ -8,9 +8,12 @@ import {
   type StatusClass,
 } from './history-entry'
 import type { HistoryRow } from './history-read'
+import { serviceOfKind, type Service } from './history-filter-options'
 
 export type HistoryFilter = {
   kind?: RequestKind
+  /** MPSD or Multiplayer Activity (decision 110), read from the kind. */
+  service?: Service
   status?: StatusClass
   upstream?: string
   scid?: string
@@ -64,6 +67,7 @@ function matchesFilter(
 ): boolean {
   return (
     (!filter.kind || record.kind === filter.kind) &&
+    (!filter.service || serviceOfKind(record.kind) === filter.service) &&
     (!filter.status || record.statusClass === filter.status) &&
     (!filter.upstream || record.upstream === filter.upstream) &&
     (!filter.scid || record.scid === filter.scid) &&
@@ -164,12 +168,14 @@ export async function listHistoryIds(
     ids = smallest.filter((id) => lookups.every((set) => set.has(id)))
   }
   const text = filter.text?.trim().toLowerCase()
-  // Neither the sender, the expectations nor free text has an index: a scan of the records left.
-  if (text || filter.from || filter.expect)
+  // Neither the sender, the service, the expectations nor free text has an index: a scan of the
+  // records left.
+  if (text || filter.from || filter.service || filter.expect)
     ids = await matchRecords(
       db,
       ids,
       (record) =>
+        (!filter.service || serviceOfKind(record.kind) === filter.service) &&
         (!filter.from || senderKey(record) === filter.from) &&
         (!filter.expect || expectationFailed(record)) &&
         (!text || haystack(record).includes(text)),

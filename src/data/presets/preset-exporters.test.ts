@@ -8,7 +8,7 @@ import { promisify } from 'node:util'
 import fc from 'fast-check'
 import { afterAll, beforeAll, beforeEach, chai, describe, expect, it } from 'vitest'
 import { parsePresetsText, type Preset } from '../../mpsd/preset'
-import type { InviteRequest } from '../../mpsd/request-entity'
+import type { ActivityRequest, InviteRequest } from '../../mpsd/request-entity'
 import {
   exportCurlScript,
   exportPostmanCollection,
@@ -70,6 +70,7 @@ describe('exports', () => {
     expect(collection.info.schema).toBe(POSTMAN_SCHEMA)
     expect(collection.variable).toEqual([
       { key: 'baseUrl', value: 'https://sessiondirectory.xboxlive.com' },
+      { key: 'mpaBaseUrl', value: 'https://multiplayeractivity.xboxlive.com' },
       { key: 'authorization', value: '' },
     ])
     const [single, folder] = collection.item
@@ -89,6 +90,29 @@ describe('exports', () => {
         (i: { request: { body: { raw: string } } }) => JSON.parse(i.request.body.raw).invitedXuid,
       ),
     ).toEqual(['11', '12'])
+  })
+
+  it('sends Multiplayer Activity presets to MPA’s host, with contract 1 and the SDK’s bytes', () => {
+    const invites: Preset = {
+      ...base,
+      id: 'p4',
+      name: 'MPA invites',
+      request: {
+        v: 1,
+        kind: 'mpaSendInvites',
+        mpaTitle: { titleId: '1234' },
+        mpaJoin: { connectionString: 'cs', platform: '' },
+        mpaInvite: { invitedUsers: '1\n2' },
+        contractVersion: 105,
+      },
+    }
+    const [item] = JSON.parse(exportPostmanCollection([invites], [], now).text).item
+    expect(item.request.url.raw).toBe('{{mpaBaseUrl}}/titles/1234/invites')
+    expect(item.request.header).toContainEqual({ key: 'x-xbl-contract-version', value: '1' })
+    expect(item.request.body.raw).toBe('{"connectionString":"cs","invitedUsers":["1","2"]}')
+    expect(item.event[0].script.exec[0]).toContain('MPA answers 2xx')
+    const script = exportCurlScript([invites], [], now).text
+    expect(script).toContain(`-X POST "$MPA_BASE_URL"'/titles/1234/invites'`)
   })
 
   it('writes a curl script that reads the token from the environment and cannot be broken by names', () => {
@@ -335,8 +359,8 @@ describe.skipIf(!curlPath)(
       ...activity,
       name: 'Bad activity',
       request: {
-        ...activity.request,
-        sessionRef: { ...activity.request.sessionRef, templateName: 'bad' },
+        ...(activity.request as ActivityRequest & { contractVersion: number }),
+        sessionRef: { ...(activity.request as ActivityRequest).sessionRef, templateName: 'bad' },
       },
     }
 

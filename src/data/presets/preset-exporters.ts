@@ -9,6 +9,9 @@ import { redactSecrets } from '../../mpsd/redact'
 import { AUTHORIZATION_HEADER, type WireRequest } from '../../mpsd/request-builder'
 import { toWire } from '../../mpsd/to-wire'
 import { XBOX_LIVE_ORIGIN } from '../../mpsd/limits'
+import { MPA_ORIGIN } from '../../mpsd/mpa/mpa-limits'
+import { isMpaPath } from '../../mpsd/mpa/mpa-path'
+import { KIND_SERVICE } from '../../mpsd/request-kinds'
 import { shellQuote } from '../../mpsd/snippets'
 
 export const POSTMAN_SCHEMA = 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json'
@@ -70,7 +73,7 @@ const POSTMAN_AUTH = {
 /** Postman tests for one request: newman fails the run when one fails (a 401, say). */
 function postmanTests(kind: Preset['request']['kind']) {
   const exec = [
-    "pm.test('MPSD answers 2xx', function () {",
+    `pm.test('${KIND_SERVICE[kind] === 'mpa' ? 'MPA' : 'MPSD'} answers 2xx', function () {`,
     '  pm.expect(pm.response.code).to.be.within(200, 299)',
     '})',
   ]
@@ -83,12 +86,17 @@ function postmanTests(kind: Preset['request']['kind']) {
   return [{ listen: 'test', script: { type: 'text/javascript', exec } }]
 }
 
+/** The collection variable a request's host is: MPA paths go to multiplayeractivity.xboxlive.com. */
+function baseOf(request: WireRequest): string {
+  return isMpaPath(request.path) ? '{{mpaBaseUrl}}' : '{{baseUrl}}'
+}
+
 /** Postman keeps the query apart from the path segments (a search query's `?include=…`). */
-function postmanUrl(path: string) {
+function postmanUrl(base: string, path: string) {
   const [pathname = '', query] = path.split('?')
   return {
-    raw: `{{baseUrl}}${path}`,
-    host: ['{{baseUrl}}'],
+    raw: `${base}${path}`,
+    host: [base],
     path: pathname.replace(/^\//, '').split('/'),
     ...(query
       ? {
@@ -113,7 +121,7 @@ export function exportPostmanCollection(
     request: {
       method: request.method,
       header: request.headers.map(([key, val]) => ({ key, value: val })),
-      url: postmanUrl(request.path),
+      url: postmanUrl(baseOf(request), request.path),
       ...(request.body !== undefined
         ? { body: { mode: 'raw', raw: request.body, options: { raw: { language: 'json' } } } }
         : {}),
@@ -137,14 +145,18 @@ export function exportPostmanCollection(
           type: 'text/javascript',
           exec: [
             // Paths start with a slash: a baseUrl set with a trailing one would call //handles.
-            "const baseUrl = pm.variables.get('baseUrl')",
-            "if (typeof baseUrl === 'string') pm.variables.set('baseUrl', baseUrl.replace(/\\/+$/, ''))",
+            "for (const name of ['baseUrl', 'mpaBaseUrl']) {",
+            '  const baseUrl = pm.variables.get(name)',
+            "  if (typeof baseUrl === 'string') pm.variables.set(name, baseUrl.replace(/\\/+$/, ''))",
+            '}',
           ],
         },
       },
     ],
     variable: [
       { key: 'baseUrl', value: XBOX_LIVE_ORIGIN },
+      // Multiplayer Activity's host, part of "Xbox Live" (decision 110).
+      { key: 'mpaBaseUrl', value: MPA_ORIGIN },
       // Left empty on purpose: the token is set in Postman, never carried by the file.
       { key: 'authorization', value: '' },
     ],
@@ -188,8 +200,11 @@ const CURL_SCRIPT_HEAD = [
   'set -uo pipefail',
   ': "${MPSD_AUTHORIZATION:?Set MPSD_AUTHORIZATION to your XBL3.0 token}"',
   `BASE_URL="\${MPSD_BASE_URL:-${XBOX_LIVE_ORIGIN}}"`,
+  `# MPA_BASE_URL does the same for Multiplayer Activity calls (default ${MPA_ORIGIN}).`,
+  `MPA_BASE_URL="\${MPA_BASE_URL:-${MPA_ORIGIN}}"`,
   '# Every path starts with a slash: a base URL ending in one would otherwise call //handles.',
   'while [[ "$BASE_URL" == */ ]]; do BASE_URL="${BASE_URL%/}"; done',
+  'while [[ "$MPA_BASE_URL" == */ ]]; do MPA_BASE_URL="${MPA_BASE_URL%/}"; done',
   'ANSWER="$(mktemp)" || exit 1',
   'trap \'rm -f "$ANSWER"\' EXIT',
   'CALLS=0',
@@ -240,7 +255,7 @@ export function exportCurlScript(
       const name = commentText(label)
       lines.push('', `# ${name}`)
       const parts = [
-        `mpsd_call ${shellQuote(name)} -X ${request.method} "$BASE_URL"${shellQuote(request.path)}`,
+        `mpsd_call ${shellQuote(name)} -X ${request.method} "${isMpaPath(request.path) ? '$MPA_BASE_URL' : '$BASE_URL'}"${shellQuote(request.path)}`,
       ]
       for (const [header, val] of request.headers)
         parts.push(`  -H ${shellQuote(`${header}: ${val}`)}`)

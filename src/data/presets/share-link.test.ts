@@ -59,6 +59,35 @@ describe('share links', () => {
     expect(link.url).not.toContain('local-id')
   })
 
+  it('round-trips a Multiplayer Activity preset, 64-bit sequence number and all', async () => {
+    const mpa: SharedPreset = {
+      name: 'MPA lobby',
+      description: '',
+      tags: [],
+      request: {
+        v: 1,
+        kind: 'mpaSetActivity',
+        mpaTitle: { titleId: '1717113201' },
+        mpaUser: { xuid: '2814679796296491', sequenceNumber: '18446744073709551615' },
+        mpaJoin: { connectionString: 'srv=203.0.113.7:7777;lobby=7f3c', platform: '' },
+        mpaActivity: {
+          joinRestriction: 'Followed',
+          maxPlayers: '8',
+          currentPlayers: '',
+          groupId: '',
+        },
+        contractVersion: 107,
+      },
+    }
+    const link = await createShareLink(mpa, 'http://127.0.0.1:5173/presets', [])
+    expect(link.ok).toBe(true)
+    if (!link.ok) return
+    expect(await openSharePayload(sharePayloadOf(new URL(link.url).hash)!)).toEqual({
+      ok: true,
+      preset: mpa,
+    })
+  })
+
   it('opens a link sent around before the request entity (document version 1)', async () => {
     const link = readFileSync(
       join(__dirname, '../../testing/fixtures/legacy/share-link-v1.txt'),

@@ -11,6 +11,7 @@ import { wireSummary } from '../../mpsd/wire-summary'
 import { ProxyUnreachableError, sendThroughProxy } from '../../lib/proxy-client'
 import type { SendSettings } from '../settings/settings-queries'
 import { recordExchange } from '../history/history-write'
+import { rememberSequence } from '../mpa/mpa-sequence-store'
 import { redactKnownSecrets } from '../settings/known-secrets'
 import {
   historyIdFor,
@@ -75,6 +76,8 @@ export async function sendAndRecord(
     ...cleanMeta({ ...(input.composed ? wireSummary(input.composed) : {}), ...input.meta }),
     ...(sender ? { sender } : {}),
   }
+  // Noted before it goes: a PUT that times out may still have reached MPA (decision 110).
+  rememberSequence(input.request)
   let entry: HistoryEntry
   try {
     const res = await sendThroughProxy(

@@ -31,7 +31,7 @@ export function ActivityToolsPanel({ request }: { request: RequestEntity }) {
   const [callerXuid, setCallerXuid] = useState('')
 
   // The SCID as Send would send it (toWire's trim), for the queries these tools make.
-  const { scid } = wireSummary(request)
+  const scid = wireSummary(request).scid ?? ''
   const scidCheck = scidSchema.safeParse(scid)
   const owners = parseXuidText(ownerText)
   const ownerError =

@@ -18,6 +18,7 @@ import { toWire } from '../../mpsd/to-wire'
 import type { WireRequest } from '../../mpsd/request-builder'
 import { resolveRequest, type Variables } from '../../mpsd/variables'
 import type { ComposeField } from './compose-fields'
+import { lastSequence } from '../../data/mpa/mpa-sequence-store'
 
 export type ComposeFormValues = RequestFields
 
@@ -105,5 +106,6 @@ export function toWireRequest(
   contractVersion: number,
   scope: ComposeScope = NO_SCOPE,
 ): WireRequest {
-  return toWire(resolveDraft(values, scope).request, { contractVersion })
+  // MPA's "auto" sequence number stays above the last one sent for the user (decision 110).
+  return toWire(resolveDraft(values, scope).request, { contractVersion, lastSequence })
 }

@@ -19,7 +19,12 @@ import { useVariableScope, type VariableScope } from '../../data/environments/en
 import { CONTEXT_MAX_ENCODED_LENGTH } from '../../mpsd/limits'
 import type { RequestEntity } from '../../mpsd/request-entity'
 import { fieldsOfKind, requestFromFields } from '../../mpsd/request-fields'
-import { KIND_LABELS, KIND_SERVICE, REQUEST_KINDS } from '../../mpsd/request-kinds'
+import {
+  KIND_LABELS,
+  KIND_SERVICE,
+  REQUEST_KINDS,
+  type RequestKind,
+} from '../../mpsd/request-kinds'
 import { MEMBER_STATUSES, WRITE_MODES } from '../../mpsd/session-choices'
 import { FIELD_LABELS, type ComposeField } from './compose-fields'
 import {
@@ -36,6 +41,8 @@ import { liveDraftOf, useLiveDraft, useLiveField, type LiveDraft } from './live-
 import { PasteJsonButton } from './paste-json-button'
 import { RequestPreview } from './request-preview'
 import { VariablesUsed } from './variables-used'
+import { MpaFields, MpaKindChoice, ServiceChoice, type Service } from './mpa-fields'
+import { useActing } from '../../data/identities/use-acting'
 
 type ComposeFormProps = {
   initialValues: ComposeFormValues
@@ -154,7 +161,7 @@ const FIELD_HINTS: Partial<Record<ComposeField, string>> = {
 }
 
 /** What each kind sends, under the type choice. */
-const KIND_SUMMARIES: Record<(typeof REQUEST_KINDS)[number], string> = {
+const KIND_SUMMARIES: Partial<Record<RequestKind, string>> = {
   activity: "POST /handles — sets the user's current activity; no response body.",
   invite: 'POST /handles — sends an invite; the answer is an invite handle.',
   session:
@@ -310,6 +317,29 @@ export function ComposeForm({ initialValues, source, extraActions, belowForm }: 
   const { control, register, formState, setValue, trigger, getValues, subscribe } = form
   // The request type decides which fields exist: only it re-renders the whole form.
   const kind = useWatch({ control, name: 'kind' })
+  const service = KIND_SERVICE[kind]
+  const acting = useActing()
+  // Each service remembers its last request type, so switching back and forth loses nothing.
+  const [lastKind, setLastKind] = useState<Record<Service, RequestKind>>(() => ({
+    mpsd: service === 'mpsd' ? kind : 'activity',
+    mpa: service === 'mpa' ? kind : 'mpaSetActivity',
+  }))
+  const chooseService = useCallback(
+    (next: Service) => {
+      setLastKind((last) => ({ ...last, [KIND_SERVICE[getValues('kind')]]: getValues('kind') }))
+      setValue('kind', lastKind[next], { shouldDirty: true, shouldValidate: true })
+      // MPA writes only the caller's own activity: start from the player acting.
+      const xuid =
+        acting.kind === 'sim'
+          ? acting.player.xuid
+          : acting.kind === 'xbl'
+            ? acting.identity.xuid
+            : undefined
+      if (next === 'mpa' && xuid && getValues('mpaXuid') === '')
+        setValue('mpaXuid', xuid, { shouldDirty: true, shouldValidate: true })
+    },
+    [acting, getValues, lastKind, setValue],
+  )
 
   // Autosave takes the same values; it writes within a moment, and at once on reload or leaving.
   const autosave = useAutosaveDraft()
@@ -405,43 +435,64 @@ export function ComposeForm({ initialValues, source, extraActions, belowForm }: 
           onSend()
         }}
       >
-        <TypeChoice register={register} />
-        <p className="muted">{KIND_SUMMARIES[kind]}</p>
-        {fieldsOfKind(kind).map((field) => {
-          const choices = FIELD_CHOICES[field]
-          const error = formState.errors[field]?.message
-          const hint =
-            field === 'sessionName' && kind === 'activity'
-              ? 'Optional for an activity: MPSD fills in a GUID.'
-              : field === 'sessionName' && kind === 'transfer'
-                ? 'The target session: the one the handle lets players join.'
-                : FIELD_HINTS[field]
-          if (choices)
-            return (
-              <ChoiceField
-                key={field}
-                field={field}
-                error={error}
-                hint={hint}
-                register={register}
-                choices={choices}
-              />
-            )
-          if (JSON_FIELDS.has(field))
-            return (
-              <JsonField key={field} field={field} error={error} hint={hint} register={register} />
-            )
-          return (
-            <TextField
-              key={field}
-              field={field}
-              error={error}
-              hint={hint}
-              live={field === 'context' ? encodedCount : undefined}
+        <ServiceChoice service={service} onChange={chooseService} />
+        {service === 'mpa' ? (
+          <>
+            <MpaKindChoice register={register} />
+            <MpaFields
+              kind={kind}
+              control={control}
+              errors={formState.errors}
               register={register}
             />
-          )
-        })}
+          </>
+        ) : (
+          <>
+            <TypeChoice register={register} />
+            <p className="muted">{KIND_SUMMARIES[kind]}</p>
+            {fieldsOfKind(kind).map((field) => {
+              const choices = FIELD_CHOICES[field]
+              const error = formState.errors[field]?.message
+              const hint =
+                field === 'sessionName' && kind === 'activity'
+                  ? 'Optional for an activity: MPSD fills in a GUID.'
+                  : field === 'sessionName' && kind === 'transfer'
+                    ? 'The target session: the one the handle lets players join.'
+                    : FIELD_HINTS[field]
+              if (choices)
+                return (
+                  <ChoiceField
+                    key={field}
+                    field={field}
+                    error={error}
+                    hint={hint}
+                    register={register}
+                    choices={choices}
+                  />
+                )
+              if (JSON_FIELDS.has(field))
+                return (
+                  <JsonField
+                    key={field}
+                    field={field}
+                    error={error}
+                    hint={hint}
+                    register={register}
+                  />
+                )
+              return (
+                <TextField
+                  key={field}
+                  field={field}
+                  error={error}
+                  hint={hint}
+                  live={field === 'context' ? encodedCount : undefined}
+                  register={register}
+                />
+              )
+            })}
+          </>
+        )}
         <div className="button-row">
           <SendButton
             live={live}

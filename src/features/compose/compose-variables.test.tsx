@@ -1,3 +1,4 @@
+import { fieldsOf } from '../../mpsd/request-fields'
 import { screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -55,7 +56,7 @@ describe('Compose with {{variables}}', () => {
       'SCID: scid ← Dev environment',
     )
     expect(screen.getByRole('button', { name: 'Send' })).toBeEnabled()
-    await waitFor(() => expect(readDraft().request.sessionRef.scid).toBe('{{scid}}'))
+    await waitFor(() => expect(fieldsOf(readDraft().request).scid).toBe('{{scid}}'))
   })
 
   it('marks an unknown variable at its field, naming it, and keeps Send disabled', async () => {

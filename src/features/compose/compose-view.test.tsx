@@ -2,6 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { readDraft } from '../../data/drafts/draft-store'
+import { fieldsOf } from '../../mpsd/request-fields'
 import { renderWithProviders } from '../../testing/render-with-providers'
 import { ComposeView } from './compose-view'
 
@@ -120,7 +121,7 @@ describe('Compose', () => {
     fireEvent.change(field('Session name'), { target: { value: 'left-at-once' } })
     // A reload or a closed tab: pagehide is the last event the page gets.
     fireEvent(window, new Event('pagehide'))
-    expect(readDraft().request.sessionRef.name).toBe('left-at-once')
+    expect(fieldsOf(readDraft().request).sessionName).toBe('left-at-once')
   })
 
   it('Paste replaces the draft, keeps placeholder fields, lists every change and undoes', async () => {

@@ -3,6 +3,7 @@ import { CopyButton } from '../../components/copy-button'
 import { useAuthorization } from '../../data/settings/settings-queries'
 import { describeUpstream, SIMULATOR_UPSTREAM } from '../../data/settings/settings-store'
 import { prettyJsonText, type WireRequest } from '../../mpsd/request-builder'
+import { upstreamFor } from '../../mpsd/mpa/mpa-path'
 import type { ComposeIssue } from './compose-form-schema'
 
 // Who sends and the Authorization line need the roster and sign-ins: loaded after the first paint.
@@ -38,7 +39,8 @@ export const RequestPreview = memo(function RequestPreview({
   const [includeToken, setIncludeToken] = useState(false)
   // Readable by default; "Wire" shows the body's exact bytes, as Send and the snippets send them.
   const [wire, setWire] = useState(false)
-  const baseUrl = snippetBaseUrl(upstream)
+  // "Xbox Live" covers both hosts: an MPA call goes to multiplayeractivity.xboxlive.com.
+  const baseUrl = snippetBaseUrl(upstreamFor(upstream, request.path))
   const options = {
     baseUrl,
     authorization: includeToken && authorization.value ? authorization.value : undefined,

@@ -1,5 +1,6 @@
 // One History entry: the request as it was sent (token redacted) and the answer, with "Replay"
 // (after a confirmation for invites: a replayed invite is a new invite) and "Open in composer".
+import { isRequestKind } from '../../mpsd/request-kinds'
 import { useState } from 'react'
 import { ExchangeView } from '../../components/exchange-view'
 import { ConfirmDialog } from '../../components/confirm-dialog'
@@ -13,7 +14,6 @@ import { useIdentities } from '../../data/identities/identities-queries'
 import { useSimPlayers } from '../../data/identities/players-queries'
 import { useActing } from '../../data/identities/use-acting'
 import { composedRequestOf } from '../../data/history/composed-request'
-import { isRequestKind } from '../../mpsd/request-kinds'
 import { Alert } from '../../components/alert'
 import { ExpectationResults } from '../../components/expectation-results'
 
@@ -83,7 +83,11 @@ export function HistoryDetail({ entry, onOpen }: HistoryDetailProps) {
       <div className="button-row">
         <button
           type="button"
-          onClick={() => (entry.kind === 'invite' ? setConfirming(true) : replay())}
+          onClick={() =>
+            entry.kind === 'invite' || entry.kind === 'mpaSendInvites'
+              ? setConfirming(true)
+              : replay()
+          }
           disabled={send.isPending}
         >
           Replay

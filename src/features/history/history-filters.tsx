@@ -7,6 +7,7 @@ import {
   EXPECT_OPTIONS,
   FILTER_TEXT_DELAY_MS,
   KIND_OPTIONS,
+  SERVICE_OPTIONS,
   STATUS_OPTIONS,
 } from '../../data/history/history-filter-options'
 import { SENDER_KINDS_WITHOUT_XUID } from '../../mpsd/acting-identity'
@@ -46,6 +47,12 @@ export function HistoryFilters({ filter, onChange, upstreams = [], people = [] }
         value={filter.kind ?? ''}
         options={KIND_OPTIONS}
         onChange={(kind) => set('kind', kind)}
+      />
+      <ChoiceSelect
+        label="Service"
+        value={filter.service ?? ''}
+        options={SERVICE_OPTIONS}
+        onChange={(service) => set('service', service)}
       />
       <ChoiceSelect
         label="Status"

@@ -19,6 +19,7 @@ import { ACT_AS_SIM_PREFIX, SIMULATOR_UPSTREAM } from '../../mpsd/proxy-protocol
 import { describeSender, senderOf } from '../../mpsd/acting-identity'
 import { getHandleRequest } from '../../mpsd/request-builder'
 import { inviteActivationUri } from '../../mpsd/sim-players'
+import { MpaInbox } from './mpa-inbox'
 
 export function InboxView() {
   const settings = useSettings()
@@ -76,6 +77,8 @@ function SimulatorInbox({ xuid }: { xuid: string }) {
   if (inbox.isPending) return <p role="status">Loading…</p>
   if (inbox.isError) return <Alert>Could not read the inbox: {inbox.error.message}</Alert>
   const invites = inbox.data.invites
+  // MPSD invite handles and Multiplayer Activity invites, counted together.
+  const count = invites.length + inbox.data.mpaInvites.length
   return (
     <>
       <div className="button-row">
@@ -83,12 +86,12 @@ function SimulatorInbox({ xuid }: { xuid: string }) {
           Refresh
         </button>
         <span role="status">
-          {invites.length === 1 ? '1 invite' : `${invites.length} invites`} for {xuid}
+          {count === 1 ? '1 invite' : `${count} invites`} for {xuid}
         </span>
       </div>
-      {invites.length === 0 ? (
+      {count === 0 ? (
         <p>No invites yet. Send one to {xuid} from another player (Act as, then Compose).</p>
-      ) : (
+      ) : invites.length === 0 ? null : (
         <table aria-label="Invites">
           <thead>
             <tr>
@@ -141,6 +144,7 @@ function SimulatorInbox({ xuid }: { xuid: string }) {
       {accept.isPending ? <p role="status">Accepting…</p> : null}
       {accept.isError ? <Alert>{accept.error.message}</Alert> : null}
       {accepted ? <AcceptedInvite {...accepted} invitedXuid={xuid} /> : null}
+      <MpaInbox invites={inbox.data.mpaInvites} />
     </>
   )
 }

@@ -1,10 +1,11 @@
 import type { SharedPreset } from '../../mpsd/preset'
 import { fieldsOf, fieldsOfKind, REQUEST_FIELDS } from '../../mpsd/request-fields'
-import { KIND_LABELS } from '../../mpsd/request-kinds'
+import { KIND_LABELS, KIND_SERVICE } from '../../mpsd/request-kinds'
 
 /** The request a preset holds, as a definition list: what the user checks before saving or loading. */
 export function PresetSummary({ preset }: { preset: SharedPreset }) {
   const r = preset.request
+  const fields = fieldsOf(r)
   const rows: Array<[string, string]> = [
     ['Name', preset.name],
     ...(preset.description
@@ -17,9 +18,11 @@ export function PresetSummary({ preset }: { preset: SharedPreset }) {
     // Every field of the kind, in the form's order, with the form's labels.
     ...fieldsOfKind(r.kind).map((field): [string, string] => [
       REQUEST_FIELDS[field].label,
-      fieldsOf(r)[field],
+      fields[field],
     ]),
-    ['Contract version', String(r.contractVersion)],
+    ...(KIND_SERVICE[r.kind] === 'mpa'
+      ? []
+      : ([['Contract version', String(r.contractVersion)]] as Array<[string, string]>)),
     ...(preset.xuids ? ([['XUIDs', preset.xuids.join(', ')]] as Array<[string, string]>) : []),
   ]
   return (

@@ -236,7 +236,10 @@ function PresetCard({
       <h4 id={headingId}>{preset.name}</h4>
       {preset.description ? <p>{preset.description}</p> : null}
       <p className="muted small">
-        {r.kind} · {r.sessionRef.templateName || '—'} / {r.sessionRef.name || '—'}
+        {r.kind} ·{' '}
+        {'sessionRef' in r
+          ? `${r.sessionRef.templateName || '—'} / ${r.sessionRef.name || '—'}`
+          : `title ${r.mpaTitle.titleId || '—'}`}
         {r.kind === 'invite' && r.invite.invitedXuid ? ` · XUID ${r.invite.invitedXuid}` : ''}
         {preset.xuids ? ` · ${preset.xuids.length} XUIDs` : ''} · contract {r.contractVersion}
         {r.contractVersion !== settings.contractVersion

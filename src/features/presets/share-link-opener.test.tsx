@@ -1,3 +1,4 @@
+import { fieldsOf } from '../../mpsd/request-fields'
 import { screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -32,7 +33,7 @@ describe('ShareLinkOpener', () => {
     expect(await screen.findByRole('status')).toHaveTextContent(
       'Opened the shared preset “Shared weekly” in Compose as a new draft; it is not in your presets',
     )
-    expect(readDraft().request.sessionRef.name).toBe('shared-session')
+    expect(fieldsOf(readDraft().request).sessionName).toBe('shared-session')
     expect(window.location.pathname).toBe('/')
     await waitFor(() => expect(window.location.hash).toBe(''))
     expect((await listPresets()).presets).toEqual([])

@@ -32,6 +32,8 @@ import { toWire } from '../../mpsd/to-wire'
 
 /** The session reference as sent, or undefined while it cannot name a session. */
 function refOf(request: RequestEntity): SessionRef | undefined {
+  // Multiplayer Activity calls name no MPSD session.
+  if (!('sessionRef' in request)) return undefined
   const ref = {
     scid: request.sessionRef.scid.trim(),
     templateName: request.sessionRef.templateName.trim(),

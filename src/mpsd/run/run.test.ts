@@ -1,3 +1,4 @@
+import { fieldsOf } from '../request-fields'
 import { describe, expect, it } from 'vitest'
 import { junitSchemaErrors } from '../../testing/junit-schema'
 import type { Expectation } from '../expectations'
@@ -55,7 +56,7 @@ describe('planRun', () => {
       ],
     })
     expect(plan.problems).toEqual([])
-    expect(plan.steps.map((s) => [s.iteration, s.request.sessionRef.name])).toEqual([
+    expect(plan.steps.map((s) => [s.iteration, fieldsOf(s.request).sessionName])).toEqual([
       [0, 'row-one'],
       [0, 'fixed'],
       [1, 'row-two'],

@@ -4,6 +4,7 @@
 // startup with a sentence naming the variable, instead of failing at the first sign-in.
 import { msaClientIdSchema } from '../../mpsd/identity'
 import { XBOX_LIVE_ORIGIN } from '../../mpsd/limits'
+import { MPA_ORIGIN } from '../../mpsd/mpa/mpa-limits'
 
 export const DEFAULT_MSA_AUTHORITY = 'https://login.microsoftonline.com/consumers'
 export const DEFAULT_XBL_USER_AUTH_URL = 'https://user.auth.xboxlive.com/user/authenticate'
@@ -25,6 +26,8 @@ export type AuthConfig = {
   endpoints: AuthEndpoints
   /** WORKBENCH_XBOXLIVE_ORIGIN: the origin the "Xbox Live" upstream means. */
   xboxLiveOrigin: string
+  /** WORKBENCH_MPA_ORIGIN: where the "Xbox Live" upstream sends Multiplayer Activity calls. */
+  mpaOrigin?: string
   /** WORKBENCH_TOKEN_CACHE + WORKBENCH_TOKEN_CACHE_KEY; undefined keeps tokens in memory only. */
   tokenCache: TokenCacheConfig | undefined
   /** WORKBENCH_AUTH_TIMEOUT_MS: each call to Microsoft or Xbox, connect to last byte. */
@@ -122,6 +125,7 @@ export function readAuthConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig
       xstsUrl: endpoint(env, 'WORKBENCH_XSTS_URL', DEFAULT_XSTS_URL, 'url'),
     },
     xboxLiveOrigin: endpoint(env, 'WORKBENCH_XBOXLIVE_ORIGIN', XBOX_LIVE_ORIGIN, 'origin'),
+    mpaOrigin: endpoint(env, 'WORKBENCH_MPA_ORIGIN', MPA_ORIGIN, 'origin'),
     tokenCache: tokenCache(env),
     timeoutMs:
       env.WORKBENCH_AUTH_TIMEOUT_MS && Number.isFinite(timeout) && timeout > 0 ? timeout : 15_000,

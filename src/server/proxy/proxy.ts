@@ -6,7 +6,6 @@
 import type { ServerResponse } from 'node:http'
 import { Hono, type Context } from 'hono'
 import { Agent, request as undiciRequest, errors as undiciErrors } from 'undici'
-import { XBOX_LIVE_ORIGIN } from '../../mpsd/limits'
 import {
   ACT_AS_HEADER,
   PROXY_ERROR_STATUS,
@@ -25,7 +24,7 @@ import { proxyError } from '../error-response'
 import { decodedLayers, hasDotSegment, rawTargetPath } from '../request-target'
 import type { Logger } from '../logger'
 import { createSimulatorToken, resolveActAs, type ActAsSources } from './act-as'
-import { allowedUpstreams, resolveUpstream, type Upstream } from './upstreams'
+import { allowedUpstreams, resolveUpstream, XBOX_LIVE_ORIGINS, type Upstream } from './upstreams'
 
 export type ProxyOptions = CallerPolicy & {
   extraUpstreams: readonly string[]
@@ -38,6 +37,8 @@ export type ProxyOptions = CallerPolicy & {
   budget: ByteBudget
   /** Where the "Xbox Live" upstream sends (WORKBENCH_XBOXLIVE_ORIGIN); default the real origin. */
   xboxLiveOrigin?: string
+  /** Where it sends Multiplayer Activity calls (WORKBENCH_MPA_ORIGIN); default the real origin. */
+  mpaOrigin?: string
   /** Who X-Workbench-Act-As can name; without it only `token`, `none` or no header are served. */
   actAs?: ActAsSources
 }
@@ -259,7 +260,11 @@ type Upstreamed = {
 }
 
 export function createProxyApp(options: ProxyOptions) {
-  const upstreams: Upstream[] = allowedUpstreams(options.extraUpstreams, options.xboxLiveOrigin)
+  const upstreams: Upstream[] = allowedUpstreams(
+    options.extraUpstreams,
+    options.xboxLiveOrigin,
+    options.mpaOrigin,
+  )
   const simulatorToken = createSimulatorToken()
   // One keep-alive pool for every upstream: a new TCP (and TLS) handshake per call triples latency.
   const agent = new Agent({
@@ -393,7 +398,7 @@ export function createProxyApp(options: ProxyOptions) {
         c.req.header(ACT_AS_HEADER),
         {
           simulator: upstream.origin === SIMULATOR_UPSTREAM,
-          xboxLive: upstream.origin === XBOX_LIVE_ORIGIN,
+          xboxLive: XBOX_LIVE_ORIGINS.includes(upstream.origin),
         },
         options.actAs ?? NO_ACTORS,
         simulatorToken,
@@ -413,7 +418,7 @@ export function createProxyApp(options: ProxyOptions) {
     secrets.push(...injected)
     if (acting.kind === 'set') headers.set('authorization', acting.authorization)
     else if (acting.kind === 'remove') headers.delete('authorization')
-    else if (upstream.origin === XBOX_LIVE_ORIGIN && options.xblAuthorization) {
+    else if (XBOX_LIVE_ORIGINS.includes(upstream.origin) && options.xblAuthorization) {
       headers.set('authorization', options.xblAuthorization)
     }
     const tooLarge = () =>

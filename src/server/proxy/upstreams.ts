@@ -2,10 +2,18 @@
 // an address (IP literal, decimal or octal IP, userinfo, another port, a trailing dot) can reach a
 // host the user did not allow. This is the SSRF fence (compare Hoppscotch's CVE-2022-25850).
 import { XBOX_LIVE_ORIGIN } from '../../mpsd/limits'
+import { MPA_ORIGIN } from '../../mpsd/mpa/mpa-limits'
 import { SIMULATOR_UPSTREAM } from '../../mpsd/proxy-protocol'
 
-/** `origin` is the id callers name; `target` where the proxy sends (WORKBENCH_XBOXLIVE_ORIGIN). */
-export type Upstream = { origin: string; label: string; target?: string }
+/**
+ * `origin` is the id callers name; `target` where the proxy sends (WORKBENCH_XBOXLIVE_ORIGIN,
+ * WORKBENCH_MPA_ORIGIN). `service: 'mpa'` marks Multiplayer Activity's host, part of "Xbox Live"
+ * (decision 110): allowed like session directory, not a choice of its own in Settings.
+ */
+export type Upstream = { origin: string; label: string; target?: string; service?: 'mpa' }
+
+/** The Xbox Live hosts: the ones a server-held or signed-in account's token may go to. */
+export const XBOX_LIVE_ORIGINS: readonly string[] = [XBOX_LIVE_ORIGIN, MPA_ORIGIN]
 
 /** The canonical origin of a value, or undefined when it is anything but a bare origin. */
 export function normalizeOrigin(value: string): string | undefined {
@@ -25,6 +33,7 @@ export function normalizeOrigin(value: string): string | undefined {
 export function allowedUpstreams(
   extra: readonly string[],
   xboxLiveTarget: string = XBOX_LIVE_ORIGIN,
+  mpaTarget: string = MPA_ORIGIN,
 ): Upstream[] {
   const list: Upstream[] = [
     { origin: SIMULATOR_UPSTREAM, label: 'Simulator' },
@@ -32,6 +41,12 @@ export function allowedUpstreams(
       origin: XBOX_LIVE_ORIGIN,
       label: 'Xbox Live',
       ...(xboxLiveTarget === XBOX_LIVE_ORIGIN ? {} : { target: xboxLiveTarget }),
+    },
+    {
+      origin: MPA_ORIGIN,
+      label: 'Xbox Live',
+      service: 'mpa',
+      ...(mpaTarget === MPA_ORIGIN ? {} : { target: mpaTarget }),
     },
   ]
   for (const value of extra) {

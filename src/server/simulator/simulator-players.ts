@@ -7,6 +7,7 @@ import { inviteActivationUri, simRosterSchema, type InboxInvite } from '../../mp
 import { type SimPlayer } from '../../mpsd/default-sim-players'
 import { callerGuard, type CallerPolicy } from '../caller-check'
 import type { SimulatorApp } from './simulator'
+import { mpaInboxOf } from './mpa-inbox'
 
 /** Sixteen players of three short strings each. */
 const BODY_LIMIT = 16 * 1024
@@ -86,7 +87,7 @@ export function createSimulatorPlayersApp(
       })
     }
     invites.sort((a, b) => b.sentAt.localeCompare(a.sentAt))
-    return c.json({ xuid, invites })
+    return c.json({ xuid, invites, mpaInvites: mpaInboxOf(state, xuid, at) })
   })
 
   return app

@@ -4,6 +4,7 @@
 // took the server from 165 MB to 590 MB when it kept every body whole. It also holds the roster of
 // simulated players (decision 022), whom the proxy signs calls for.
 import { DEFAULT_SIM_PLAYERS, type SimPlayer } from '../../mpsd/default-sim-players'
+import { createMpaStore } from './mpa-store'
 import type { StoredSession } from './session-store'
 
 export type StoredHandle = Record<string, unknown> & {
@@ -52,6 +53,8 @@ export function createSimulatorState() {
     calls: new Map<string, number[]>(),
     requests: [] as ReceivedRequest[],
     players: [...DEFAULT_SIM_PLAYERS] as SimPlayer[],
+    /** Multiplayer Activity: activities, invites, recent players, rate windows (mpa-store.ts). */
+    mpa: createMpaStore(),
     /** Appends to the log, dropping the oldest entries past either limit. */
     record(entry: ReceivedRequest) {
       const size = entrySize(entry)
@@ -74,6 +77,7 @@ export function createSimulatorState() {
       this.calls.clear()
       this.requests.length = 0
       this.players = [...DEFAULT_SIM_PLAYERS]
+      this.mpa.reset()
       sizes.length = 0
       logBytes = 0
     },

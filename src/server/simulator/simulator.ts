@@ -31,6 +31,7 @@ import { SESSION_TITLE_ID, type SessionRefKey } from './session-store'
 import { createSimRulesState, type SimRulesOption } from './sim-rules-state'
 import type { SessionTemplates } from './sim-templates'
 import { createSessionService, registerSessionRoutes } from './simulator-sessions'
+import { isMpaSimPath, registerMpaRoutes } from './mpa-routes'
 
 export type SimulatorOptions = {
   latencyMs: number
@@ -184,9 +185,14 @@ export function createSimulatorApp(options: SimulatorOptions) {
       return text(c, 503, 'The service is overloaded (simulated failure).')
     }
 
+    // Multiplayer Activity (mpa-routes.ts) sends contract 1 and has budgets of its own.
+    const mpa = isMpaSimPath(url.pathname)
     // MPSD requires contract 104/105 or later on every call [spec §1].
     const contract = c.req.header('x-xbl-contract-version')
-    if (!contract || !/^\d+$/.test(contract.trim()) || Number(contract) < MIN_CONTRACT_VERSION) {
+    if (
+      !mpa &&
+      (!contract || !/^\d+$/.test(contract.trim()) || Number(contract) < MIN_CONTRACT_VERSION)
+    ) {
       return text(
         c,
         400,
@@ -211,7 +217,7 @@ export function createSimulatorApp(options: SimulatorOptions) {
       state.players.find((p) => p.userhash === auth.userhash)?.xuid ??
       xuidForUserhash(auth.userhash)
     c.set('xuid', xuid)
-    const throttled = options.throttle && c.req.query('sim_throttle') !== 'off'
+    const throttled = !mpa && options.throttle && c.req.query('sim_throttle') !== 'off'
     if (throttled) {
       const at = now()
       const longest = Math.max(...budgets.map((b) => b.windowMs))
@@ -444,6 +450,8 @@ export function createSimulatorApp(options: SimulatorOptions) {
     }
     return c.body(null, 204)
   })
+
+  registerMpaRoutes(app, { state, now, rules, throttle: options.throttle })
 
   app.all('/handles', (c) => text(c, 405, 'Use POST on /handles.'))
   app.all('/handles/:id', (c) => text(c, 405, 'Use GET or DELETE on /handles/{id}.'))
