@@ -10,10 +10,12 @@ import {
 } from 'react'
 import { useForm, useWatch, type FieldPath, type UseFormRegister } from 'react-hook-form'
 import { Field } from '../../components/field'
+import { ComposePane } from './compose-pane'
 import { useAutosaveDraft, useRestoreStashedDraft } from '../../data/drafts/draft-queries'
 import { readStash } from '../../data/drafts/draft-store'
 import { useSettings } from '../../data/settings/settings-queries'
 import { useSendRequest } from '../../data/send/use-send-request'
+import { useCommand } from '../../lib/commands'
 import { CONTEXT_MAX_ENCODED_LENGTH } from '../../mpsd/limits'
 import type { RequestEntity } from '../../mpsd/request-entity'
 import { requestFromFields } from '../../mpsd/request-fields'
@@ -31,11 +33,23 @@ import { liveDraftOf, useLiveDraft, useLiveField, type LiveDraft } from './live-
 import { PasteJsonButton } from './paste-json-button'
 import { RequestPreview } from './request-preview'
 
+/**
+ * A tab of the request pane beside the form's own "Fields" (batch invites, activity tools…), given
+ * by src/app (compose-tabs.tsx): shown for the request kinds `when` accepts, rendered with the live
+ * request once its tab is first chosen.
+ */
+export type ComposeSection = {
+  id: string
+  label: string
+  when?: (kind: RequestEntity['kind']) => boolean
+  render: (request: RequestEntity) => ReactNode
+}
+
 type ComposeFormProps = {
   initialValues: ComposeFormValues
   source: string | undefined
   extraActions: ((request: RequestEntity) => ReactNode) | undefined
-  belowForm: ((request: RequestEntity) => ReactNode) | undefined
+  sections: readonly ComposeSection[] | undefined
 }
 
 type TextFieldProps = {
@@ -134,10 +148,9 @@ type LiveOutputsProps = {
   live: LiveDraft
   loaded: Checks
   issuesOf: IssuesOf
-  belowForm: ((request: RequestEntity) => ReactNode) | undefined
 }
 
-function LiveOutputs({ live, loaded, issuesOf, belowForm }: LiveOutputsProps) {
+function LiveOutputs({ live, loaded, issuesOf }: LiveOutputsProps) {
   const settings = useSettings()
   const draft = useLiveDraft(live)
   // The preview and Send are built by the same function from the same values, so they cannot
@@ -146,20 +159,16 @@ function LiveOutputs({ live, loaded, issuesOf, belowForm }: LiveOutputsProps) {
     () => loaded.toWireRequest(draft, settings.contractVersion),
     [loaded, draft, settings.contractVersion],
   )
-  const composed = useMemo(() => requestFromFields(draft), [draft])
   return (
-    <>
-      <RequestPreview
-        request={request}
-        issues={issuesOf(loaded, draft)}
-        upstream={settings.upstream}
-      />
-      {belowForm?.(composed)}
-    </>
+    <RequestPreview
+      request={request}
+      issues={issuesOf(loaded, draft)}
+      upstream={settings.upstream}
+    />
   )
 }
 
-export function ComposeForm({ initialValues, source, extraActions, belowForm }: ComposeFormProps) {
+export function ComposeForm({ initialValues, source, extraActions, sections }: ComposeFormProps) {
   const settings = useSettings()
   const [{ issuesOf, resolver, live }] = useState(() => {
     const issuesOf = lastIssuesOf()
@@ -173,7 +182,8 @@ export function ComposeForm({ initialValues, source, extraActions, belowForm }: 
   })
   const { control, register, formState, setValue, trigger, getValues, subscribe } = form
   // The request type decides which fields exist: only it re-renders the whole form.
-  const isInvite = useWatch({ control, name: 'kind' }) === 'invite'
+  const kind = useWatch({ control, name: 'kind' })
+  const isInvite = kind === 'invite'
 
   // Autosave takes the same values; it writes within a moment, and at once on reload or leaving.
   const autosave = useAutosaveDraft()
@@ -222,6 +232,9 @@ export function ComposeForm({ initialValues, source, extraActions, belowForm }: 
     [setValue],
   )
 
+  // Ctrl/Cmd+Enter (src/app/shortcuts.ts), from any tab of the request pane.
+  useCommand('send', onSend)
+
   function onSend() {
     const current = getValues()
     const checks = loadedChecks()
@@ -250,9 +263,17 @@ export function ComposeForm({ initialValues, source, extraActions, belowForm }: 
   const restore = useRestoreStashedDraft()
 
   return (
-    <section className="panel compose" aria-labelledby="compose-heading">
-      <h2 id="compose-heading">Compose</h2>
-      {source ? <p className="notice">Opened from {source} as a new draft.</p> : null}
+    <ComposePane
+      source={source}
+      sections={(sections ?? [])
+        .filter((section) => !section.when || section.when(kind))
+        .map((section) => ({
+          id: section.id,
+          label: section.label,
+          content: () => (complete ? <LiveActions live={live} render={section.render} /> : null),
+        }))}
+      preview={loaded ? <LiveOutputs live={live} loaded={loaded} issuesOf={issuesOf} /> : null}
+    >
       <form
         noValidate
         onSubmit={(event) => {
@@ -300,9 +321,6 @@ export function ComposeForm({ initialValues, source, extraActions, belowForm }: 
           {complete && extraActions ? <LiveActions live={live} render={extraActions} /> : null}
         </div>
       </form>
-      {loaded ? (
-        <LiveOutputs live={live} loaded={loaded} issuesOf={issuesOf} belowForm={belowForm} />
-      ) : null}
-    </section>
+    </ComposePane>
   )
 }

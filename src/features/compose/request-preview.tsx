@@ -1,5 +1,6 @@
 import { lazy, memo, Suspense, useState } from 'react'
 import { CopyButton } from '../../components/copy-button'
+import { Tabs } from '../../components/tabs'
 import { useAuthorization } from '../../data/settings/settings-queries'
 import { describeUpstream, SIMULATOR_UPSTREAM } from '../../data/settings/settings-store'
 import type { WireRequest } from '../../mpsd/request-builder'
@@ -26,16 +27,26 @@ export const RequestPreview = memo(function RequestPreview({
 }: RequestPreviewProps) {
   const authorization = useAuthorization()
   const [includeToken, setIncludeToken] = useState(false)
+  const [tab, setTab] = useState('preview')
   const baseUrl = snippetBaseUrl(upstream)
   const options = {
     baseUrl,
     authorization: includeToken && authorization.value ? authorization.value : undefined,
   }
-  return (
-    <section className="preview" aria-labelledby="preview-heading">
-      <h3 id="preview-heading">Preview</h3>
+  // Three tabs under the form: what goes out (the request line, the body, then the issues), who
+  // sends it and its headers, and the copyable snippets. The body is the default: the point of
+  // the tool, visible beside the form without scrolling (decision 130).
+  const preview = () => (
+    <>
+      <pre aria-label="Request line" className="mono">
+        {request.method} {baseUrl}
+        {request.path}
+      </pre>
+      <pre aria-label="Request body" className="mono">
+        {request.body}
+      </pre>
       {issues.length > 0 ? (
-        <div id="compose-issues" className="alert" aria-live="polite">
+        <div id="compose-issues" className="alert compose-issues" aria-live="polite">
           <p>Not sendable yet; this is what would go out:</p>
           <ul>
             {issues.map((issue) => (
@@ -50,22 +61,21 @@ export const RequestPreview = memo(function RequestPreview({
           Ready to send to {describeUpstream(upstream)}.
         </p>
       )}
-      <pre aria-label="Request line" className="mono">
-        {request.method} {baseUrl}
-        {request.path}
-      </pre>
-      <Suspense
-        fallback={
-          <pre aria-label="Request headers" className="mono">
-            {request.headers.map(([name, value]) => `${name}: ${value}`).join('\n')}
-          </pre>
-        }
-      >
-        <PreviewHeaders request={request} upstream={upstream} />
-      </Suspense>
-      <pre aria-label="Request body" className="mono">
-        {request.body}
-      </pre>
+    </>
+  )
+  const headers = () => (
+    <Suspense
+      fallback={
+        <pre aria-label="Request headers" className="mono">
+          {request.headers.map(([name, value]) => `${name}: ${value}`).join('\n')}
+        </pre>
+      }
+    >
+      <PreviewHeaders request={request} upstream={upstream} />
+    </Suspense>
+  )
+  const snippetTab = () => (
+    <>
       <div className="button-row">
         <CopyButton
           label="Copy as curl"
@@ -91,6 +101,28 @@ export const RequestPreview = memo(function RequestPreview({
       {includeToken && !authorization.value ? (
         <p className="muted">No token is set: add one in Settings.</p>
       ) : null}
+      <p className="muted small">
+        Each snippet sends the same bytes as Send, to {baseUrl}; the token is a placeholder unless
+        “Include token” is ticked.
+      </p>
+    </>
+  )
+  return (
+    <section className="preview" aria-labelledby="preview-heading">
+      <h3 id="preview-heading" className="visually-hidden">
+        Request preview
+      </h3>
+      <Tabs
+        label="Request preview"
+        tabs={[
+          { id: 'preview', label: 'Preview', content: preview },
+          { id: 'headers', label: 'Headers', content: headers },
+          { id: 'snippets', label: 'Snippets', content: snippetTab },
+        ]}
+        selected={tab}
+        onSelect={setTab}
+        panelClassName="preview-panel"
+      />
     </section>
   )
 })

@@ -9,6 +9,7 @@ import { Alert } from '../../components/alert'
 import { presetRequestOf } from '../../data/presets/preset-draft'
 import { useCreatePreset } from '../../data/presets/preset-queries'
 import { useSettings } from '../../data/settings/settings-queries'
+import { useCommand } from '../../lib/commands'
 import { presetContentSchema } from '../../mpsd/preset'
 import type { RequestEntity } from '../../mpsd/request-entity'
 
@@ -24,6 +25,8 @@ export function splitList(text: string): string[] {
 export function SavePresetButton({ request }: { request: RequestEntity }) {
   const [open, setOpen] = useState(false)
   const [saved, setSaved] = useState<string | undefined>()
+  // Ctrl/Cmd+S (src/app/shortcuts.ts) opens this same dialog.
+  useCommand('save-preset', () => setOpen(true))
   return (
     <>
       <button type="button" onClick={() => setOpen(true)}>
