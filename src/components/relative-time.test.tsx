@@ -24,3 +24,10 @@ describe('RelativeTime', () => {
     )
   })
 })
+
+describe('RelativeTime with a time that did not parse', () => {
+  it('says it is unknown instead of failing', () => {
+    render(<RelativeTime time={Number.NaN} />)
+    expect(screen.getByText('unknown time')).toBeInTheDocument()
+  })
+})

@@ -46,6 +46,8 @@ function subscribe(listener: () => void): () => void {
 
 export function RelativeTime({ time, className }: { time: number; className?: string }) {
   const current = useSyncExternalStore(subscribe, () => now)
+  // A stored time that did not parse: say so rather than throw (toISOString does on NaN).
+  if (!Number.isFinite(time)) return <span className={className}>unknown time</span>
   const exact = formatExact(time)
   return (
     <time dateTime={new Date(time).toISOString()} title={exact} className={className}>

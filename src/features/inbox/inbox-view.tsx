@@ -3,7 +3,8 @@
 // list (invites arrive as notifications), so a pasted handle id shows the same.
 import { useState } from 'react'
 import { Alert } from '../../components/alert'
-import { CopyButton } from '../../components/copy-button'
+import { MonoId } from '../../components/mono-id'
+import { RelativeTime } from '../../components/relative-time'
 import { useInbox } from '../../data/identities/players-queries'
 import { useActing } from '../../data/identities/use-acting'
 import { useSendRequest } from '../../data/send/use-send-request'
@@ -75,11 +76,12 @@ function SimulatorInbox({ xuid }: { xuid: string }) {
                   {invite.sessionRef.templateName}/{invite.sessionRef.name}
                 </td>
                 <td>{invite.context ?? '—'}</td>
-                <td>{new Date(invite.sentAt).toLocaleString()}</td>
+                <td>
+                  <RelativeTime time={Date.parse(invite.sentAt)} />
+                </td>
                 <td>{invite.expired ? 'expired' : new Date(invite.expiresAt).toLocaleString()}</td>
                 <td>
-                  <code className="mono">{invite.activationUri}</code>{' '}
-                  <CopyButton label="Copy URI" text={() => invite.activationUri} />
+                  <MonoId value={invite.activationUri} name="URI" />
                 </td>
               </tr>
             ))}
