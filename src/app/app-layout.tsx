@@ -12,11 +12,7 @@ import {
   SettingsRoute,
 } from './routes'
 import { Alert } from '../components/alert'
-import { useCommand } from '../lib/commands'
 import { NAV } from './nav'
-import { describeKeys, SHORTCUTS } from './shortcuts'
-import { ThemeSelect } from './theme-select'
-import { useShortcuts } from './use-shortcuts'
 
 // Compose is the first view and ships in the main chunk; every other view loads on demand.
 
@@ -50,37 +46,15 @@ function SharedPresetGate() {
   ) : null
 }
 
-// The command palette and the shortcut list load on their first use (Ctrl/Cmd+K, "?").
-const PaletteHost = lazy(() => import('./palette-host').then((m) => ({ default: m.PaletteHost })))
-const ShortcutsDialog = lazy(() =>
-  import('./shortcuts-dialog').then((m) => ({ default: m.ShortcutsDialog })),
+// Theme, "Go to…", the shortcuts and their dialogs: right after the first paint (the theme itself
+// was set before it by public/theme-init.js), so the first load stays within its budget.
+const WorkspaceTools = lazy(() =>
+  import('./workspace-tools').then((m) => ({ default: m.WorkspaceTools })),
 )
-
-const PALETTE_SHORTCUT = SHORTCUTS.find((s) => s.command === 'open-palette') ?? SHORTCUTS[0]!
-
-/** A dialog mounted on its first opening and kept (closing and reopening is instant). */
-function useOnDemandDialog() {
-  const [open, setOpen] = useState(false)
-  const [mounted, setMounted] = useState(false)
-  return {
-    open,
-    mounted,
-    show: () => {
-      setMounted(true)
-      setOpen(true)
-    },
-    close: () => setOpen(false),
-  }
-}
 
 export function AppLayout() {
   const [location] = useLocation()
   useCrossTabSync()
-  useShortcuts()
-  const palette = useOnDemandDialog()
-  const shortcuts = useOnDemandDialog()
-  useCommand('open-palette', palette.show)
-  useCommand('show-shortcuts', shortcuts.show)
   return (
     <div className="app">
       <header className="app-header">
@@ -105,15 +79,9 @@ export function AppLayout() {
         </nav>
         <div className="header-tools">
           {/* The Environment menu (branch environments) goes here, before Theme. */}
-          <ThemeSelect />
-          <button
-            type="button"
-            className="palette-button"
-            onClick={palette.show}
-            aria-keyshortcuts="Control+K Meta+K"
-          >
-            Go to… <kbd>{describeKeys(PALETTE_SHORTCUT)}</kbd>
-          </button>
+          <Suspense fallback={<div className="workspace-tools" aria-hidden="true" />}>
+            <WorkspaceTools />
+          </Suspense>
           <Suspense fallback={<div className="act-as" aria-hidden="true" />}>
             <ActAsMenu />
           </Suspense>
@@ -139,12 +107,6 @@ export function AppLayout() {
         </Suspense>
       </main>
       <SharedPresetGate />
-      <Suspense fallback={null}>
-        {palette.mounted ? <PaletteHost open={palette.open} onClose={palette.close} /> : null}
-        {shortcuts.mounted ? (
-          <ShortcutsDialog open={shortcuts.open} onClose={shortcuts.close} />
-        ) : null}
-      </Suspense>
     </div>
   )
 }

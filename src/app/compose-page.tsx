@@ -2,22 +2,13 @@
 // request and the Response side by side; from 900 px the request and the Response; under 900 px
 // the two panes stack into tabs. The side panes' widths are set with splitters and remembered.
 import { useIsMutating } from '@tanstack/react-query'
-import {
-  lazy,
-  memo,
-  Suspense,
-  useDeferredValue,
-  useState,
-  type CSSProperties,
-  type KeyboardEvent,
-} from 'react'
-import { clampWidth, Splitter } from '../components/splitter'
+import { lazy, memo, Suspense, useDeferredValue, useState, type CSSProperties } from 'react'
 import { SEND_MUTATION_KEY } from '../data/send/use-send-request'
 import { ComposeView } from '../features/compose/compose-view'
-import { ResponsePanel } from '../features/response/response-panel'
-import { readUiPrefs, writeUiPrefs } from '../lib/ui-prefs'
-import { useMediaQuery, useViewportWidth } from '../lib/use-media-query'
+import { clampWidth, readUiPrefs, writeUiPrefs } from '../lib/ui-prefs'
+import { useViewportWidth } from '../lib/use-viewport-width'
 import { COMPOSE_SECTIONS } from './compose-tabs'
+import type { Pane } from './pane-tabs'
 
 // The form, its preview and Send are the first paint. Presets, the sidebar and the request
 // pane's other tabs are separate chunks, fetched after, so the first load stays near the floor.
@@ -27,25 +18,38 @@ const SavePresetButton = memo(
     import('../features/presets/save-preset-dialog').then((m) => ({ default: m.SavePresetButton })),
   ),
 )
+// The Response has nothing to show before a send: its panel loads after the first render.
+const ResponsePanel = lazy(() =>
+  import('../features/response/response-panel').then((m) => ({ default: m.ResponsePanel })),
+)
+const responsePlaceholder = (
+  <section className="panel" aria-label="Response">
+    <h2>Response</h2>
+  </section>
+)
+const PaneTabs = lazy(() => import('./pane-tabs').then((m) => ({ default: m.PaneTabs })))
 const WorkspaceSidebar = lazy(() =>
   import('../features/sidebar/workspace-sidebar').then((m) => ({ default: m.WorkspaceSidebar })),
 )
 
-export const WIDE_LAYOUT = '(min-width: 1200px)'
-export const STACKED_LAYOUT = '(max-width: 899.98px)'
+// The splitters follow the first render too (a resize can wait a moment; the first load cannot).
+const Splitter = lazy(() => import('../components/splitter').then((m) => ({ default: m.Splitter })))
+const splitterPlaceholder = <div className="splitter" aria-hidden="true" />
+
+/** Three panes from this width, two from SPLIT_MIN, stacked tabs below it. */
+const WIDE_MIN = 1200
+const SPLIT_MIN = 900
 const SIDEBAR = { min: 180, max: 480 }
 const RESPONSE_MIN = 280
 /** The request pane never gets narrower than this when a splitter widens a side pane. */
 const REQUEST_MIN = 380
 
-type Pane = 'request' | 'response'
-
 export function ComposePage() {
   // The sidebar and the Response have nothing to show before the form: they follow its first render.
   const complete = useDeferredValue(true, false)
-  const wide = useMediaQuery(WIDE_LAYOUT)
-  const stacked = useMediaQuery(STACKED_LAYOUT)
   const viewport = useViewportWidth()
+  const wide = viewport >= WIDE_MIN
+  const stacked = viewport < SPLIT_MIN
   const [widths, setWidths] = useState(() => {
     const { sidebarWidth, responseWidth } = readUiPrefs()
     return { sidebarWidth, responseWidth }
@@ -76,7 +80,11 @@ export function ComposePage() {
   const layout = stacked ? 'stacked' : wide ? 'wide' : 'split'
   return (
     <div className="workspace" data-layout={layout} style={style}>
-      {stacked ? <PaneTabs pane={pane} onPane={setPane} /> : null}
+      {stacked ? (
+        <Suspense fallback={null}>
+          <PaneTabs pane={pane} onPane={setPane} />
+        </Suspense>
+      ) : null}
       {wide ? (
         <>
           <aside id="workspace-sidebar" className="workspace-pane" aria-label="Presets and History">
@@ -86,16 +94,18 @@ export function ComposePage() {
               </Suspense>
             ) : null}
           </aside>
-          <Splitter
-            label="Resize the sidebar"
-            controls="workspace-sidebar"
-            value={sidebarWidth}
-            min={SIDEBAR.min}
-            max={sidebarMax}
-            direction={1}
-            onChange={(width) => setWidths((w) => ({ ...w, sidebarWidth: width }))}
-            onCommit={(width) => writeUiPrefs({ sidebarWidth: width })}
-          />
+          <Suspense fallback={splitterPlaceholder}>
+            <Splitter
+              label="Resize the sidebar"
+              controls="workspace-sidebar"
+              value={sidebarWidth}
+              min={SIDEBAR.min}
+              max={sidebarMax}
+              direction={1}
+              onChange={(width) => setWidths((w) => ({ ...w, sidebarWidth: width }))}
+              onCommit={(width) => writeUiPrefs({ sidebarWidth: width })}
+            />
+          </Suspense>
         </>
       ) : null}
       <div
@@ -115,16 +125,18 @@ export function ComposePage() {
         />
       </div>
       {stacked ? null : (
-        <Splitter
-          label="Resize the Response"
-          controls="workspace-response"
-          value={responseWidth}
-          min={RESPONSE_MIN}
-          max={responseMax}
-          direction={-1}
-          onChange={(width) => setWidths((w) => ({ ...w, responseWidth: width }))}
-          onCommit={(width) => writeUiPrefs({ responseWidth: width })}
-        />
+        <Suspense fallback={splitterPlaceholder}>
+          <Splitter
+            label="Resize the Response"
+            controls="workspace-response"
+            value={responseWidth}
+            min={RESPONSE_MIN}
+            max={responseMax}
+            direction={-1}
+            onChange={(width) => setWidths((w) => ({ ...w, responseWidth: width }))}
+            onCommit={(width) => writeUiPrefs({ responseWidth: width })}
+          />
+        </Suspense>
       )}
       <div
         id="workspace-response"
@@ -137,50 +149,14 @@ export function ComposePage() {
             }
           : {})}
       >
-        {complete ? <ResponsePanel /> : null}
+        {complete ? (
+          <Suspense fallback={responsePlaceholder}>
+            <ResponsePanel />
+          </Suspense>
+        ) : (
+          responsePlaceholder
+        )}
       </div>
-    </div>
-  )
-}
-
-const PANES: ReadonlyArray<{ id: Pane; label: string }> = [
-  { id: 'request', label: 'Request' },
-  { id: 'response', label: 'Response' },
-]
-
-/** Under 900 px: the request and the Response as two tabs (ARIA tabs, Left/Right to switch). */
-function PaneTabs({ pane, onPane }: { pane: Pane; onPane: (pane: Pane) => void }) {
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    if (!['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(event.key)) return
-    event.preventDefault()
-    const next: Pane =
-      event.key === 'Home'
-        ? 'request'
-        : event.key === 'End'
-          ? 'response'
-          : pane === 'request'
-            ? 'response'
-            : 'request'
-    onPane(next)
-    document.getElementById(`pane-tab-${next}`)?.focus()
-  }
-  return (
-    <div role="tablist" aria-label="Panes" className="tab-list pane-tabs" onKeyDown={onKeyDown}>
-      {PANES.map(({ id, label }) => (
-        <button
-          key={id}
-          type="button"
-          role="tab"
-          id={`pane-tab-${id}`}
-          aria-selected={pane === id}
-          aria-controls={`workspace-${id}`}
-          tabIndex={pane === id ? 0 : -1}
-          className="tab"
-          onClick={() => onPane(id)}
-        >
-          {label}
-        </button>
-      ))}
     </div>
   )
 }

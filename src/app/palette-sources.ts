@@ -10,7 +10,8 @@ import { usePresetList } from '../data/presets/preset-queries'
 import type { PaletteGroup, PaletteItem } from '../features/palette/command-palette'
 import { hasCommand, runCommand } from '../lib/commands'
 import { NAV } from './nav'
-import { describeKeys, SHORTCUTS } from './shortcuts'
+import { describeKeys } from './describe-keys'
+import { SHORTCUTS } from './shortcuts'
 import { setThemeChoice, THEME_CHOICES } from './theme-select'
 
 const SHOWN = 8

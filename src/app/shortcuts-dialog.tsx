@@ -1,6 +1,7 @@
 // "?": every keyboard shortcut, read from the one table in shortcuts.ts. Loaded on demand.
 import { Dialog } from '../components/dialog'
-import { describeKeys, SHORTCUTS } from './shortcuts'
+import { describeKeys } from './describe-keys'
+import { SHORTCUTS } from './shortcuts'
 
 export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   return (

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { describeKeys, shortcutFor, SHORTCUTS, type KeyInput } from './shortcuts'
+import { describeKeys } from './describe-keys'
+import { shortcutFor, SHORTCUTS, type KeyInput } from './shortcuts'
 
 function press(key: string, extra: Partial<KeyInput> = {}): KeyInput {
   return {

@@ -55,17 +55,6 @@ export function shortcutFor(event: KeyInput): Shortcut | undefined {
   return SHORTCUTS.find((s) => !s.mod && s.key === event.key)
 }
 
-export function isMacPlatform(): boolean {
-  return typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
-}
-
-/** How the shortcut is written for the person reading it ("Ctrl+K", "⌘K", "?"). */
-export function describeKeys(shortcut: Shortcut, mac = isMacPlatform()): string {
-  const key = shortcut.key.length === 1 ? shortcut.key.toUpperCase() : shortcut.key
-  if (!shortcut.mod) return shortcut.key
-  return mac ? `⌘${key}` : `Ctrl+${key}`
-}
-
 /** A field where a bare key types a character. */
 export function isTextEntry(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false

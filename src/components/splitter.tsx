@@ -2,6 +2,7 @@
 // controlled pane's width in pixels. Drag it, or focus it and use Left/Right (Shift: larger steps),
 // Home/End for the narrowest and widest. Hand-written: a library would cost first-load bytes.
 import type { KeyboardEvent, PointerEvent } from 'react'
+import { clampWidth } from '../lib/ui-prefs'
 
 type SplitterProps = {
   /** Accessible name, e.g. "Resize the sidebar". */
@@ -20,10 +21,6 @@ type SplitterProps = {
 
 const STEP = 16
 const BIG_STEP = 64
-
-export function clampWidth(value: number, min: number, max: number): number {
-  return Math.round(Math.min(max, Math.max(min, value)))
-}
 
 export function Splitter({
   label,

@@ -24,24 +24,17 @@ export function Tabs({ label, tabs, selected, onSelect, className, panelClassNam
 
   function move(event: KeyboardEvent<HTMLDivElement>) {
     const index = tabs.findIndex((tab) => tab.id === current)
-    const last = tabs.length - 1
-    const next =
-      event.key === 'ArrowRight'
-        ? index === last
-          ? 0
-          : index + 1
-        : event.key === 'ArrowLeft'
-          ? index === 0
-            ? last
-            : index - 1
-          : event.key === 'Home'
-            ? 0
-            : event.key === 'End'
-              ? last
-              : undefined
-    if (next === undefined || next === index) return
+    const steps: Record<string, number> = {
+      ArrowRight: index + 1,
+      ArrowLeft: index - 1,
+      Home: 0,
+      End: tabs.length - 1,
+    }
+    const step = steps[event.key]
+    if (step === undefined) return
     event.preventDefault()
-    const tab = tabs[next]
+    // Left from the first wraps to the last, Right from the last to the first.
+    const tab = tabs[(step + tabs.length) % tabs.length]
     if (!tab) return
     onSelect(tab.id)
     listRef.current?.querySelector<HTMLElement>(`[data-tab="${tab.id}"]`)?.focus()

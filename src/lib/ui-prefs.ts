@@ -22,6 +22,10 @@ function widthOr(value: unknown, fallback: number): number {
     : fallback
 }
 
+export function clampWidth(value: number, min: number, max: number): number {
+  return Math.round(Math.min(max, Math.max(min, value)))
+}
+
 export function parseUiPrefs(raw: string | null): UiPrefs {
   let stored: Record<string, unknown> = {}
   try {

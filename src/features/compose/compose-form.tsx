@@ -31,7 +31,7 @@ import {
 import type { ComposeFormValues } from './compose-form-schema'
 import { liveDraftOf, useLiveDraft, useLiveField, type LiveDraft } from './live-draft'
 import { PasteJsonButton } from './paste-json-button'
-import { RequestPreview } from './request-preview'
+import { loadedPreview, loadPreview } from './preview-loader'
 
 /**
  * A tab of the request pane beside the form's own "Fields" (batch invites, activity tools…), given
@@ -153,6 +153,7 @@ type LiveOutputsProps = {
 function LiveOutputs({ live, loaded, issuesOf }: LiveOutputsProps) {
   const settings = useSettings()
   const draft = useLiveDraft(live)
+  const { RequestPreview } = loadedPreview() ?? use(loadPreview())
   // The preview and Send are built by the same function from the same values, so they cannot
   // disagree.
   const request = useMemo(
@@ -214,6 +215,8 @@ export function ComposeForm({ initialValues, source, extraActions, sections }: C
   // under the form (the schema's first run, the storage they read) in the render React does right
   // after, so the form is on screen and usable sooner.
   const complete = useDeferredValue(true, false)
+  // The preview's chunk is fetched beside the checks, not after them.
+  if (complete) void loadPreview()
   const loaded = complete ? (loadedChecks() ?? use(loadChecks())) : undefined
   const send = useSendRequest()
 
