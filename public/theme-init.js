@@ -1,7 +1,7 @@
 // Sets the theme before the first paint, so a dark page never flashes light (decision 130). A
 // classic script in <head>: the page's Content-Security-Policy allows no inline script. Keep in
 // step with src/lib/theme.ts and the key in src/lib/ui-prefs.ts.
-/* global window, document, localStorage */
+/* global window, document */
 ;(function () {
   var choice = 'system'
   try {
