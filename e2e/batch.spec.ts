@@ -120,7 +120,9 @@ test('pause mid-run and reload, Send invites asks to resume or discard; Resume i
   await expect.poll(() => invitedXuids(request)).toEqual(XUIDS.slice(0, 2))
 
   // The form moves on; the run keeps sending what it was started with, and says so.
+  await page.getByRole('tab', { name: 'Fields' }).click()
   await page.getByLabel('Session name').fill('session-other')
+  await page.getByRole('tab', { name: 'Batch invites' }).click()
   await expect(page.getByText(/The form has changed since this run started/)).toContainText(
     'Resume sends the request it was started with, session “session-batch”',
   )

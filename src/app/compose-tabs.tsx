@@ -12,6 +12,8 @@ type ComposeTab = {
   label: string
   /** The request kinds it is shown for; every kind when absent. */
   when?: (kind: RequestEntity['kind']) => boolean
+  /** Brings the tab forward when the pane opens, if it resolves to true. */
+  opensWhen?: () => Promise<boolean>
   Panel: ComponentType<PanelProps>
 }
 
@@ -20,6 +22,15 @@ export const COMPOSE_TABS: readonly ComposeTab[] = [
     id: 'batch',
     label: 'Batch invites',
     when: (kind) => kind === 'invite',
+    // A run waiting to be resumed (paused, or stopped by a reload) is shown at once: no batch
+    // starts until it is resumed or discarded.
+    opensWhen: async () => {
+      const [{ listBatchRuns }, { isResumable }] = await Promise.all([
+        import('../data/batch/batch-store'),
+        import('../data/batch/batch-run'),
+      ])
+      return (await listBatchRuns()).some(isResumable)
+    },
     Panel: lazy(() =>
       import('../features/batch/batch-panel').then((m) => ({
         default: ({ request }: PanelProps) =>
@@ -39,10 +50,11 @@ export const COMPOSE_TABS: readonly ComposeTab[] = [
 ]
 
 export const COMPOSE_SECTIONS: readonly ComposeSection[] = COMPOSE_TABS.map(
-  ({ id, label, when, Panel }) => ({
+  ({ id, label, when, opensWhen, Panel }) => ({
     id,
     label,
     ...(when ? { when } : {}),
+    ...(opensWhen ? { opensWhen } : {}),
     render: (request: RequestEntity) => (
       <Suspense fallback={<p role="status">Loading…</p>}>
         <Panel request={request} />

@@ -31,5 +31,7 @@ export function followSystemTheme(): () => void {
     if (theme === 'system') applyTheme(theme)
   }
   query.addEventListener('change', onChange)
+  // The system may have switched between the first paint and this (loaded after it).
+  onChange()
   return () => query.removeEventListener('change', onChange)
 }

@@ -42,6 +42,8 @@ export type ComposeSection = {
   id: string
   label: string
   when?: (kind: RequestEntity['kind']) => boolean
+  /** Checked once when the pane opens: true brings this tab forward (a batch run to resume). */
+  opensWhen?: () => Promise<boolean>
   render: (request: RequestEntity) => ReactNode
 }
 
@@ -273,6 +275,7 @@ export function ComposeForm({ initialValues, source, extraActions, sections }: C
         .map((section) => ({
           id: section.id,
           label: section.label,
+          opensWhen: section.opensWhen,
           content: () => (complete ? <LiveActions live={live} render={section.render} /> : null),
         }))}
       preview={loaded ? <LiveOutputs live={live} loaded={loaded} issuesOf={issuesOf} /> : null}

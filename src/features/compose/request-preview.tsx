@@ -8,6 +8,7 @@ import type { ComposeIssue } from './compose-form-schema'
 
 // Who sends and the Authorization line need the roster and sign-ins: loaded after the first paint.
 const PreviewHeaders = lazy(() => import('./sent-as').then((m) => ({ default: m.PreviewHeaders })))
+const SenderNotice = lazy(() => import('./sent-as').then((m) => ({ default: m.SenderNotice })))
 
 // The snippet generators load on the first copy: most keystrokes never need them.
 const snippets = () => import('../../mpsd/snippets')
@@ -38,6 +39,9 @@ export const RequestPreview = memo(function RequestPreview({
   // the tool, visible beside the form without scrolling (decision 130).
   const preview = () => (
     <>
+      <Suspense fallback={null}>
+        <SenderNotice upstream={upstream} />
+      </Suspense>
       <pre aria-label="Request line" className="mono">
         {request.method} {baseUrl}
         {request.path}
