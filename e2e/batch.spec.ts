@@ -26,7 +26,7 @@ test('batch invites: paste 5 XUIDs (one invalid, one duplicate), send, 3 handles
   await page.getByLabel('Session name').fill('session-batch')
   await page.getByLabel('Title ID').fill('1234')
 
-  await page.getByRole('button', { name: 'Batch invites' }).click()
+  await page.getByRole('tab', { name: 'Batch invites' }).click()
   const xuids = page.getByLabel('Invited XUIDs', { exact: true })
   await xuids.fill(
     '2533274790000001\n2533274790000002\nnot-a-xuid\n2533274790000001\n2533274790000003',
@@ -86,7 +86,7 @@ const invitedXuids = async (request: APIRequestContext) =>
 async function startAndPause(page: Page) {
   await setToken(page, TOKEN, { remember: true })
   await fillInvite(page, { sessionName: 'session-batch' })
-  await page.getByRole('button', { name: 'Batch invites' }).click()
+  await page.getByRole('tab', { name: 'Batch invites' }).click()
   await page.getByText('Pacing (MPSD’s budget per user)').click()
   await page.getByLabel('Burst calls').fill('2')
   await page.getByLabel('Burst window (s)').fill('5')
@@ -120,7 +120,9 @@ test('pause mid-run and reload, Send invites asks to resume or discard; Resume i
   await expect.poll(() => invitedXuids(request)).toEqual(XUIDS.slice(0, 2))
 
   // The form moves on; the run keeps sending what it was started with, and says so.
+  await page.getByRole('tab', { name: 'Fields' }).click()
   await page.getByLabel('Session name').fill('session-other')
+  await page.getByRole('tab', { name: 'Batch invites' }).click()
   await expect(page.getByText(/The form has changed since this run started/)).toContainText(
     'Resume sends the request it was started with, session “session-batch”',
   )

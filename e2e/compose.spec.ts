@@ -36,6 +36,7 @@ test('filling the invite form by its labels previews exactly the body that will 
     ),
     { useInnerText: true },
   )
+  await page.getByRole('tab', { name: 'Headers' }).click()
   await expect(page.getByLabel('Request headers')).toContainText('x-xbl-contract-version: 107')
   await expect(page.getByLabel('Request headers')).toContainText(
     // A fresh install acts as the first simulated player; the server signs for them.

@@ -17,6 +17,7 @@ test('a fresh install sends as the first simulated player, and the preview says 
   page,
 }) => {
   await fillInvite(page)
+  await page.getByRole('tab', { name: 'Headers' }).click()
   await expect(page.getByLabel('Sent as')).toContainText('Sim Ana (2814679796296491)')
   await expect(page.getByLabel('Request headers')).toContainText(
     'Authorization: XBL3.0 x=2814679796296491;<server token> (redacted)',
@@ -99,6 +100,7 @@ test('two accounts signed in against the fake: one invites the other through Xbo
   await page.getByRole('button', { name: 'Save settings' }).click()
   await page.getByLabel('Act as').selectOption(`xbl:${sender.xuid}.RETAIL`)
   await fillInvite(page, { invitedXuid: invitee.xuid })
+  await page.getByRole('tab', { name: 'Headers' }).click()
   await expect(page.getByLabel('Sent as')).toContainText('Sender One (2535400000000001)')
   await page.getByRole('button', { name: 'Send' }).click()
   await expect(page.getByRole('region', { name: 'Response' }).getByLabel('Status')).toHaveText(

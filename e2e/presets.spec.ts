@@ -190,8 +190,8 @@ test('a loaded preset is saved back to itself (the Save shortcut opens the same 
   await expect(page.getByLabel('Session name')).toHaveValue('first-session')
   await page.getByLabel('Session name').fill('second-session')
 
-  // Ctrl/Cmd+S (bound by the workspace) dispatches this event: it opens the dialog as the button does.
-  await page.evaluate(() => window.dispatchEvent(new Event('workbench:save-preset')))
+  // Ctrl/Cmd+S opens the dialog as the button does, filled with the loaded preset.
+  await page.getByLabel('Session name').press('Control+s')
   const dialog = page.getByRole('dialog', { name: 'Save preset' })
   await expect(dialog.getByLabel('Preset name')).toHaveValue('Weekly invite')
   await expect(dialog.getByLabel('Description')).toHaveValue('Invites one friend to deathmatch')

@@ -26,6 +26,7 @@ test('a known token appears in no output the Workbench produces', async ({ page,
   expect(compose).not.toContain(SECRET)
 
   // Snippets, "Include token" unticked: the placeholder, never the token.
+  await page.getByRole('tab', { name: 'Snippets' }).click()
   for (const label of ['Copy as curl', 'Copy as fetch', 'Copy as PowerShell']) {
     await page.getByRole('button', { name: label }).click()
     await expect(page.getByText(`${label}: copied`)).toBeAttached()

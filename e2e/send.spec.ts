@@ -45,6 +45,7 @@ test('with No Authorization the simulator answers 401, shown as MPSD’s answer,
   // A fresh install sends as the first simulated player (identities.spec.ts); this asks for none.
   await page.getByLabel('Act as').selectOption({ label: 'No Authorization' })
   await fillInvite(page)
+  await page.getByRole('tab', { name: 'Headers' }).click()
   await expect(page.getByLabel('Request headers')).not.toContainText('Authorization')
   await page.getByRole('button', { name: 'Send' }).click()
   const response = page.getByRole('region', { name: 'Response' })

@@ -22,7 +22,7 @@ test('closing the page mid-batch leaves History whole and the run resumable', as
   await page.getByLabel('Template name').fill('deathmatch')
   await page.getByLabel('Session name').fill('session-interrupt')
   await page.getByLabel('Title ID').fill('1234')
-  await page.getByRole('button', { name: 'Batch invites' }).click()
+  await page.getByRole('tab', { name: 'Batch invites' }).click()
   await page.getByLabel('Invited XUIDs', { exact: true }).fill(XUIDS.join('\n'))
   await page.getByRole('button', { name: 'Send invites' }).click()
 

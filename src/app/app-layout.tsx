@@ -13,6 +13,7 @@ import {
   SettingsRoute,
 } from './routes'
 import { Alert } from '../components/alert'
+import { NAV } from './nav'
 
 // Compose is the first view and ships in the main chunk; every other view loads on demand.
 
@@ -50,16 +51,11 @@ function SharedPresetGate() {
   ) : null
 }
 
-const NAV = [
-  { href: '/', label: 'Compose' },
-  { href: '/history', label: 'History' },
-  { href: '/analysis', label: 'Analysis' },
-  { href: '/handles', label: 'Handles' },
-  { href: '/inbox', label: 'Inbox' },
-  { href: '/presets', label: 'Presets' },
-  { href: '/runs', label: 'Runs' },
-  { href: '/settings', label: 'Settings' },
-] as const
+// Theme, "Go to…", the shortcuts and their dialogs: right after the first paint (the theme itself
+// was set before it by public/theme-init.js), so the first load stays within its budget.
+const WorkspaceTools = lazy(() =>
+  import('./workspace-tools').then((m) => ({ default: m.WorkspaceTools })),
+)
 
 export function AppLayout() {
   const [location] = useLocation()
@@ -86,12 +82,17 @@ export function AppLayout() {
             ))}
           </ul>
         </nav>
-        <Suspense fallback={<div className="environment-menu" aria-hidden="true" />}>
-          <EnvironmentMenu />
-        </Suspense>
-        <Suspense fallback={<div className="act-as" aria-hidden="true" />}>
-          <ActAsMenu />
-        </Suspense>
+        <div className="header-tools">
+          <Suspense fallback={<div className="environment-menu" aria-hidden="true" />}>
+            <EnvironmentMenu />
+          </Suspense>
+          <Suspense fallback={<div className="workspace-tools" aria-hidden="true" />}>
+            <WorkspaceTools />
+          </Suspense>
+          <Suspense fallback={<div className="act-as" aria-hidden="true" />}>
+            <ActAsMenu />
+          </Suspense>
+        </div>
       </header>
       <main className="app-main">
         <Suspense fallback={<p role="status">Loading…</p>}>

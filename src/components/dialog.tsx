@@ -9,6 +9,21 @@ type DialogProps = {
   size?: 'normal' | 'wide'
 }
 
+/**
+ * Chromium gives focus back to the field that had it when the dialog opened (Ctrl/Cmd+S from a
+ * field) but leaves the text selection in the closed dialog, so typing goes nowhere until a
+ * click. Setting the field's own selection again puts the caret back where it was.
+ */
+function restoreCaret(): void {
+  const field = document.activeElement
+  if (!(field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement)) return
+  try {
+    field.setSelectionRange(field.selectionStart, field.selectionEnd)
+  } catch {
+    // Inputs without a text selection (number, email…) throw; they need nothing here.
+  }
+}
+
 /** The platform's modal <dialog>: focus trapping, Escape and the backdrop come for free. */
 export function Dialog({ open, title, onClose, children, size = 'normal' }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null)
@@ -30,7 +45,10 @@ export function Dialog({ open, title, onClose, children, size = 'normal' }: Dial
       ref={ref}
       aria-labelledby={titleId}
       className={size === 'wide' ? 'dialog-wide' : undefined}
-      onClose={onClose}
+      onClose={() => {
+        restoreCaret()
+        onClose()
+      }}
       onCancel={(event) => {
         event.preventDefault()
         onClose()

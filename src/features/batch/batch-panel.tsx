@@ -1,8 +1,8 @@
-// "Batch invites" under the Compose form: many XUIDs, one POST /handles each through the normal
-// Send path, paced to MPSD's budget, with a meter, ETA, progress, Pause/Cancel, Resume/"Discard
-// run", "Retry failed" and the "Batch results" table. It opens on demand so the single-invite form stays as it was.
+// "Batch invites", a tab of Compose's request pane: many XUIDs, one POST /handles each through the
+// normal Send path, paced to MPSD's budget, with a meter, ETA, progress, Pause/Cancel,
+// Resume/"Discard run", "Retry failed" and the "Batch results" table. Its tab opens it.
 // State and actions are in useBatchPanel; the parts below only render them.
-import { useId, useState, useSyncExternalStore } from 'react'
+import { useId, useSyncExternalStore } from 'react'
 import { useLatestBatchRun } from '../../data/batch/batch-queries'
 import { isResumable, type BatchRun } from '../../data/batch/batch-run'
 import { getLiveBatch, subscribeBatch } from '../../data/batch/batch-controller'
@@ -32,26 +32,14 @@ export function BatchPanel({ request }: { request: InviteRequest }) {
   const latest = useLatestBatchRun()
   const run = shownRun(live, latest.data ?? null)
   const driving = live?.controller !== undefined
-  const [open, setOpen] = useState(false)
-  // A run being sent or waiting to be resumed opens the panel, and it stays open once the run is
-  // discarded or finished: its results do not disappear under the user.
-  const auto = driving || (run !== null && isResumable(run))
-  if (auto && !open) setOpen(true)
-  const show = open || auto
   const headingId = useId()
   return (
     <section className="batch-panel" aria-labelledby={headingId}>
-      <h3 id={headingId}>
-        <button
-          type="button"
-          className="disclosure"
-          aria-expanded={show}
-          onClick={() => setOpen(!show)}
-        >
-          Batch invites
-        </button>
+      {/* Its tab shows the name; the heading keeps the region named for a screen reader. */}
+      <h3 id={headingId} className="visually-hidden">
+        Batch invites
       </h3>
-      {show ? <BatchBody request={request} run={run} driving={driving} /> : null}
+      <BatchBody request={request} run={run} driving={driving} />
     </section>
   )
 }

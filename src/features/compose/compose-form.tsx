@@ -10,11 +10,13 @@ import {
 } from 'react'
 import { useForm, useWatch, type FieldPath, type UseFormRegister } from 'react-hook-form'
 import { Field } from '../../components/field'
+import { ComposePane } from './compose-pane'
 import { useAutosaveDraft, useRestoreStashedDraft } from '../../data/drafts/draft-queries'
 import { readStash } from '../../data/drafts/draft-store'
 import { withDraftExpectations } from '../../data/drafts/draft-expectations'
 import { useSettings } from '../../data/settings/settings-queries'
 import { COMPOSE_SEND_KEY, useSendRequest } from '../../data/send/use-send-request'
+import { useCommand } from '../../lib/commands'
 import { useVariableScope, type VariableScope } from '../../data/environments/environment-queries'
 import { CONTEXT_MAX_ENCODED_LENGTH } from '../../mpsd/limits'
 import type { RequestEntity } from '../../mpsd/request-entity'
@@ -39,16 +41,32 @@ import {
 import type { ComposeFormValues, ComposeScope } from './compose-form-schema'
 import { liveDraftOf, useLiveDraft, useLiveField, type LiveDraft } from './live-draft'
 import { PasteJsonButton } from './paste-json-button'
-import { RequestPreview } from './request-preview'
+import { loadedPreview, loadPreview } from './preview-loader'
 import { VariablesUsed } from './variables-used'
 import { MpaFields, MpaKindChoice, ServiceChoice, type Service } from './mpa-fields'
 import { useActing } from '../../data/identities/use-acting'
+
+/**
+ * A tab of the request pane beside the form's own "Fields" (batch invites, activity tools…), given
+ * by src/app (compose-tabs.tsx): shown for the request kinds `when` accepts, rendered with the live
+ * request, variables resolved, once its tab is first chosen.
+ */
+export type ComposeSection = {
+  id: string
+  label: string
+  when?: (kind: RequestEntity['kind']) => boolean
+  /** Checked once when the pane opens: true brings this tab forward (a batch run to resume). */
+  opensWhen?: () => Promise<boolean>
+  render: (request: RequestEntity) => ReactNode
+}
 
 type ComposeFormProps = {
   initialValues: ComposeFormValues
   source: string | undefined
   extraActions: ((request: RequestEntity) => ReactNode) | undefined
+  /** Under the form in its "Fields" tab (the Session panel: what Send would meet), resolved. */
   belowForm: ((request: RequestEntity) => ReactNode) | undefined
+  sections: readonly ComposeSection[] | undefined
 }
 
 type TextFieldProps = {
@@ -240,25 +258,34 @@ function LiveActions({
   return render(useMemo(() => requestFromFields(draft), [draft]))
 }
 
+/** A panel that sends (batch invites, activity tools, the Session panel): the resolved request. */
+function LiveResolved({
+  live,
+  loaded,
+  scope,
+  render,
+}: {
+  live: LiveDraft
+  loaded: Checks
+  scope: ComposeScope
+  render: (request: RequestEntity) => ReactNode
+}) {
+  const draft = useLiveDraft(live)
+  return render(useMemo(() => loaded.resolveDraft(draft, scope).request, [loaded, draft, scope]))
+}
+
 type LiveOutputsProps = {
   live: LiveDraft
   loaded: Checks
   issuesOf: IssuesOf
   scope: ComposeScope
   variableScope: VariableScope
-  belowForm: ((request: RequestEntity) => ReactNode) | undefined
 }
 
-function LiveOutputs({
-  live,
-  loaded,
-  issuesOf,
-  scope,
-  variableScope,
-  belowForm,
-}: LiveOutputsProps) {
+function LiveOutputs({ live, loaded, issuesOf, scope, variableScope }: LiveOutputsProps) {
   const settings = useSettings()
   const draft = useLiveDraft(live)
+  const { RequestPreview } = loadedPreview() ?? use(loadPreview())
   // The preview and Send are built by the same function from the same values and environment, so
   // they cannot disagree.
   const request = useMemo(
@@ -272,21 +299,23 @@ function LiveOutputs({
     [resolved.sources, variableScope],
   )
   return (
-    <>
-      <RequestPreview
-        request={request}
-        issues={issuesOf(loaded, draft, scope)}
-        upstream={overrides.upstream ?? settings.upstream}
-        actAs={overrides.actAs}
-        variablesUsed={variablesUsed}
-      />
-      {/* Batch invites and the activity tools send: they get the resolved request. */}
-      {belowForm?.(resolved.request)}
-    </>
+    <RequestPreview
+      request={request}
+      issues={issuesOf(loaded, draft, scope)}
+      upstream={overrides.upstream ?? settings.upstream}
+      actAs={overrides.actAs}
+      variablesUsed={variablesUsed}
+    />
   )
 }
 
-export function ComposeForm({ initialValues, source, extraActions, belowForm }: ComposeFormProps) {
+export function ComposeForm({
+  initialValues,
+  source,
+  extraActions,
+  belowForm,
+  sections,
+}: ComposeFormProps) {
   const settings = useSettings()
   // The active environment (decision 131): fields may hold `{{name}}`, resolved for the checks,
   // the preview and Send; the draft keeps the references.
@@ -381,6 +410,8 @@ export function ComposeForm({ initialValues, source, extraActions, belowForm }: 
   // under the form (the schema's first run, the storage they read) in the render React does right
   // after, so the form is on screen and usable sooner.
   const complete = useDeferredValue(true, false)
+  // The preview's chunk is fetched beside the checks, not after them.
+  if (complete) void loadPreview()
   const loaded = complete ? (loadedChecks() ?? use(loadChecks())) : undefined
   const send = useSendRequest(COMPOSE_SEND_KEY)
 
@@ -398,6 +429,9 @@ export function ComposeForm({ initialValues, source, extraActions, belowForm }: 
     },
     [setValue],
   )
+
+  // Ctrl/Cmd+Enter (src/app/shortcuts.ts), from any tab of the request pane.
+  useCommand('send', onSend)
 
   function onSend() {
     const current = getValues()
@@ -425,9 +459,31 @@ export function ComposeForm({ initialValues, source, extraActions, belowForm }: 
   const restore = useRestoreStashedDraft()
 
   return (
-    <section className="panel compose" aria-labelledby="compose-heading">
-      <h2 id="compose-heading">Compose</h2>
-      {source ? <p className="notice">Opened from {source} as a new draft.</p> : null}
+    <ComposePane
+      source={source}
+      sections={(sections ?? [])
+        .filter((section) => !section.when || section.when(kind))
+        .map((section) => ({
+          id: section.id,
+          label: section.label,
+          opensWhen: section.opensWhen,
+          content: () =>
+            loaded ? (
+              <LiveResolved live={live} loaded={loaded} scope={scope} render={section.render} />
+            ) : null,
+        }))}
+      preview={
+        loaded ? (
+          <LiveOutputs
+            live={live}
+            loaded={loaded}
+            issuesOf={issuesOf}
+            scope={scope}
+            variableScope={variableScope}
+          />
+        ) : null
+      }
+    >
       <form
         noValidate
         onSubmit={(event) => {
@@ -511,16 +567,9 @@ export function ComposeForm({ initialValues, source, extraActions, belowForm }: 
           {complete && extraActions ? <LiveActions live={live} render={extraActions} /> : null}
         </div>
       </form>
-      {loaded ? (
-        <LiveOutputs
-          live={live}
-          loaded={loaded}
-          issuesOf={issuesOf}
-          scope={scope}
-          variableScope={variableScope}
-          belowForm={belowForm}
-        />
+      {loaded && belowForm ? (
+        <LiveResolved live={live} loaded={loaded} scope={scope} render={belowForm} />
       ) : null}
-    </section>
+    </ComposePane>
   )
 }

@@ -81,7 +81,8 @@ describe('Compose', () => {
         2,
       ),
     )
-    expect(screen.getByLabelText('Request headers').textContent).toContain(
+    await userEvent.click(screen.getByRole('tab', { name: 'Headers' }))
+    expect((await screen.findByLabelText('Request headers')).textContent).toContain(
       'x-xbl-contract-version: 107',
     )
     expect(send).toBeEnabled()
@@ -213,5 +214,43 @@ describe('Compose', () => {
     expect(field('Filter')).toBeInTheDocument()
     await userEvent.click(screen.getByRole('radio', { name: 'Transfer handle' }))
     expect(field('Origin session name')).toBeInTheDocument()
+  })
+
+  it('shows its tabs as ARIA tabs: arrow keys move between them, a section gets the live request', async () => {
+    const user = userEvent.setup()
+    renderWithProviders(
+      <ComposeView
+        sections={[
+          {
+            id: 'probe',
+            label: 'Probe',
+            when: (kind) => kind === 'invite',
+            render: (request) => <p>Probe sees {request.kind}</p>,
+          },
+        ]}
+      />,
+    )
+    const sections = await screen.findByRole('tablist', { name: 'Request sections' })
+    const fieldsTab = within(sections).getByRole('tab', { name: 'Fields' })
+    expect(fieldsTab).toHaveAttribute('aria-selected', 'true')
+    // The section is for invites only.
+    await user.click(screen.getByRole('radio', { name: 'Activity' }))
+    expect(within(sections).queryByRole('tab', { name: 'Probe' })).not.toBeInTheDocument()
+    await user.click(screen.getByRole('radio', { name: 'Invite' }))
+    fieldsTab.focus()
+    await user.keyboard('{ArrowRight}')
+    const probe = within(sections).getByRole('tab', { name: 'Probe' })
+    expect(probe).toHaveFocus()
+    expect(probe).toHaveAttribute('aria-selected', 'true')
+    const panel = screen.getByRole('tabpanel', { name: 'Probe' })
+    await waitFor(() => expect(panel).toHaveTextContent('Probe sees invite'))
+    expect(panel).toBeVisible()
+    // The form's panel is kept (what was typed survives) but hidden.
+    const fieldsPanel = document.getElementById(fieldsTab.getAttribute('aria-controls') ?? '')
+    expect(fieldsPanel).toContainElement(field('SCID'))
+    expect(fieldsPanel).not.toBeVisible()
+    await user.keyboard('{Home}')
+    expect(fieldsTab).toHaveAttribute('aria-selected', 'true')
+    expect(field('SCID')).toBeVisible()
   })
 })

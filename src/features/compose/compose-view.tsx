@@ -4,16 +4,18 @@ import { draftQueries } from '../../data/drafts/draft-queries'
 import { draftFields } from '../../data/drafts/draft-store'
 import type { RequestEntity } from '../../mpsd/request-entity'
 import { emptyRequest } from '../../mpsd/request-fields'
-import { ComposeForm } from './compose-form'
+import { ComposeForm, type ComposeSection } from './compose-form'
 
 type ComposeViewProps = {
   /** Buttons other features add beside the form's own (e.g. "Save preset"), given the live request. */
   extraActions?: (request: RequestEntity) => ReactNode
-  /** Panels other features add under the form (e.g. batch invites), given the live request. */
+  /** Under the form, in its "Fields" tab (the Session panel), given the resolved request. */
   belowForm?: (request: RequestEntity) => ReactNode
+  /** Tabs other features add beside the form's "Fields" (e.g. batch invites): src/app's table. */
+  sections?: readonly ComposeSection[]
 }
 
-export function ComposeView({ extraActions, belowForm }: ComposeViewProps) {
+export function ComposeView({ extraActions, belowForm, sections }: ComposeViewProps) {
   const queryClient = useQueryClient()
   // Only the revision and its source: autosave updates the cached values on every keystroke, and
   // this view must not re-render the whole form for that (select + structural sharing).
@@ -31,6 +33,7 @@ export function ComposeView({ extraActions, belowForm }: ComposeViewProps) {
       source={opened.source}
       extraActions={extraActions}
       belowForm={belowForm}
+      sections={sections}
     />
   )
 }

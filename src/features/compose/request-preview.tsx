@@ -1,5 +1,6 @@
 import { lazy, memo, Suspense, useState, type ReactNode } from 'react'
 import { CopyButton } from '../../components/copy-button'
+import { Tabs } from '../../components/tabs'
 import { useAuthorization } from '../../data/settings/settings-queries'
 import { describeUpstream, SIMULATOR_UPSTREAM } from '../../data/settings/settings-store'
 import { prettyJsonText, type WireRequest } from '../../mpsd/request-builder'
@@ -8,6 +9,7 @@ import type { ComposeIssue } from './compose-form-schema'
 
 // Who sends and the Authorization line need the roster and sign-ins: loaded after the first paint.
 const PreviewHeaders = lazy(() => import('./sent-as').then((m) => ({ default: m.PreviewHeaders })))
+const SenderNotice = lazy(() => import('./sent-as').then((m) => ({ default: m.SenderNotice })))
 
 // The snippet generators load on the first copy: most keystrokes never need them.
 const snippets = () => import('../../mpsd/snippets')
@@ -37,6 +39,7 @@ export const RequestPreview = memo(function RequestPreview({
 }: RequestPreviewProps) {
   const authorization = useAuthorization()
   const [includeToken, setIncludeToken] = useState(false)
+  const [tab, setTab] = useState('preview')
   // Readable by default; "Wire" shows the body's exact bytes, as Send and the snippets send them.
   const [wire, setWire] = useState(false)
   // "Xbox Live" covers both hosts: an MPA call goes to multiplayeractivity.xboxlive.com.
@@ -45,39 +48,18 @@ export const RequestPreview = memo(function RequestPreview({
     baseUrl,
     authorization: includeToken && authorization.value ? authorization.value : undefined,
   }
-  return (
-    <section className="preview" aria-labelledby="preview-heading">
-      <h3 id="preview-heading">Preview</h3>
-      {issues.length > 0 ? (
-        <div id="compose-issues" className="alert" aria-live="polite">
-          <p>Not sendable yet; this is what would go out:</p>
-          <ul>
-            {issues.map((issue) => (
-              <li key={issue.field}>
-                {issue.label}: {issue.message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : (
-        <p id="compose-issues" className="status-2xx">
-          Ready to send to {describeUpstream(upstream)}.
-        </p>
-      )}
-      {variablesUsed}
+  // Three tabs under the form: what goes out (the request line, the body, then the issues), who
+  // sends it and its headers, and the copyable snippets. The body is the default: the point of
+  // the tool, visible beside the form without scrolling (decision 130).
+  const preview = () => (
+    <>
+      <Suspense fallback={null}>
+        <SenderNotice upstream={upstream} actAs={actAs} />
+      </Suspense>
       <pre aria-label="Request line" className="mono">
         {request.method} {baseUrl}
         {request.path}
       </pre>
-      <Suspense
-        fallback={
-          <pre aria-label="Request headers" className="mono">
-            {request.headers.map(([name, value]) => `${name}: ${value}`).join('\n')}
-          </pre>
-        }
-      >
-        <PreviewHeaders request={request} upstream={upstream} actAs={actAs} />
-      </Suspense>
       {request.body === undefined ? null : (
         <>
           <div className="button-row">
@@ -101,6 +83,38 @@ export const RequestPreview = memo(function RequestPreview({
           )}
         </>
       )}
+      {variablesUsed}
+      {issues.length > 0 ? (
+        <div id="compose-issues" className="alert compose-issues" aria-live="polite">
+          <p>Not sendable yet; this is what would go out:</p>
+          <ul>
+            {issues.map((issue) => (
+              <li key={issue.field}>
+                {issue.label}: {issue.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <p id="compose-issues" className="status-2xx">
+          Ready to send to {describeUpstream(upstream)}.
+        </p>
+      )}
+    </>
+  )
+  const headers = () => (
+    <Suspense
+      fallback={
+        <pre aria-label="Request headers" className="mono">
+          {request.headers.map(([name, value]) => `${name}: ${value}`).join('\n')}
+        </pre>
+      }
+    >
+      <PreviewHeaders request={request} upstream={upstream} actAs={actAs} />
+    </Suspense>
+  )
+  const snippetTab = () => (
+    <>
       <div className="button-row">
         <CopyButton
           label="Copy as curl"
@@ -126,6 +140,28 @@ export const RequestPreview = memo(function RequestPreview({
       {includeToken && !authorization.value ? (
         <p className="muted">No token is set: add one in Settings.</p>
       ) : null}
+      <p className="muted small">
+        Each snippet sends the same bytes as Send, to {baseUrl}; the token is a placeholder unless
+        “Include token” is ticked.
+      </p>
+    </>
+  )
+  return (
+    <section className="preview" aria-labelledby="preview-heading">
+      <h3 id="preview-heading" className="visually-hidden">
+        Request preview
+      </h3>
+      <Tabs
+        label="Request preview"
+        tabs={[
+          { id: 'preview', label: 'Preview', content: preview },
+          { id: 'headers', label: 'Headers', content: headers },
+          { id: 'snippets', label: 'Snippets', content: snippetTab },
+        ]}
+        selected={tab}
+        onSelect={setTab}
+        panelClassName="preview-panel"
+      />
     </section>
   )
 })

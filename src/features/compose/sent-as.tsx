@@ -7,6 +7,26 @@ import { describeSender, senderOf, sentAuthorization } from '../../mpsd/acting-i
 import type { WireRequest } from '../../mpsd/request-builder'
 import { Alert } from '../../components/alert'
 
+/** Why nobody can send this, or why Xbox Live will refuse it: on the Preview tab, beside Send. */
+export function SenderNotice({
+  upstream,
+  actAs,
+}: {
+  upstream: string
+  actAs?: string | undefined
+}) {
+  const acting = useActing(upstream, actAs)
+  if (acting.kind === 'blocked') return <Alert>Not sendable: {acting.message}</Alert>
+  if (acting.kind === 'xbl' && !acting.identity.canJoinMultiplayer)
+    return (
+      <Alert>
+        {acting.identity.gamertag} lacks the multiplayer privilege (254): Xbox Live will refuse
+        invites and activities for this account.
+      </Alert>
+    )
+  return null
+}
+
 type PreviewHeadersProps = { request: WireRequest; upstream: string; actAs?: string | undefined }
 
 export function PreviewHeaders({ request, upstream, actAs }: PreviewHeadersProps) {
@@ -25,13 +45,6 @@ export function PreviewHeaders({ request, upstream, actAs }: PreviewHeadersProps
         {acting.kind === 'token' ? ' (redacted)' : null}
         {acting.kind === 'none' ? ': the request carries no Authorization header' : null}
       </p>
-      {acting.kind === 'blocked' ? <Alert>Not sendable: {acting.message}</Alert> : null}
-      {acting.kind === 'xbl' && !acting.identity.canJoinMultiplayer ? (
-        <Alert>
-          {acting.identity.gamertag} lacks the multiplayer privilege (254): Xbox Live will refuse
-          invites and activities for this account.
-        </Alert>
-      ) : null}
       <pre aria-label="Request headers" className="mono">
         {lines.map(([name, value]) => `${name}: ${value}`).join('\n')}
       </pre>

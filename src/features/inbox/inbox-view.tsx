@@ -11,6 +11,7 @@ import { useAcceptInvite, type SessionCallResult } from '../../data/sessions/ses
 import { inviteNotificationPayload } from '../../mpsd/invite-notification'
 import { prettyJsonText } from '../../mpsd/request-builder'
 import type { InboxInvite } from '../../mpsd/sim-players'
+import { RelativeTime } from '../../components/relative-time'
 import { useInbox } from '../../data/identities/players-queries'
 import { useActing } from '../../data/identities/use-acting'
 import { useSendRequest } from '../../data/send/use-send-request'
@@ -114,7 +115,9 @@ function SimulatorInbox({ xuid }: { xuid: string }) {
                   {invite.sessionRef.templateName}/{invite.sessionRef.name}
                 </td>
                 <td>{invite.context ?? '—'}</td>
-                <td>{new Date(invite.sentAt).toLocaleString()}</td>
+                <td>
+                  <RelativeTime time={Date.parse(invite.sentAt)} />
+                </td>
                 <td>{invite.expired ? 'expired' : new Date(invite.expiresAt).toLocaleString()}</td>
                 <td>
                   <code className="mono">{invite.activationUri}</code>{' '}

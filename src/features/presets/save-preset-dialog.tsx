@@ -2,7 +2,7 @@
 // saved back to it ("Save as new" copies it). The dialog is portalled to
 // <body> because Compose renders its extra actions inside its own <form>, and forms cannot nest.
 import { useQuery } from '@tanstack/react-query'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { createPortal } from 'react-dom'
 import { Link } from 'wouter'
 import { Dialog } from '../../components/dialog'
@@ -15,6 +15,7 @@ import { useCreatePreset, usePreset, useReplacePreset } from '../../data/presets
 import { readAllPresets, uniqueName } from '../../data/presets/preset-store'
 import { useSettings } from '../../data/settings/settings-queries'
 import { presetContentSchema, type Preset } from '../../mpsd/preset'
+import { useCommand } from '../../lib/commands'
 import type { RequestEntity } from '../../mpsd/request-entity'
 
 type Errors = Partial<Record<'name' | 'description' | 'tags' | 'xuids', string>>
@@ -26,22 +27,13 @@ export function splitList(text: string): string[] {
     .filter(Boolean)
 }
 
-/**
- * What the Compose shortcut for saving a preset (Ctrl/Cmd+S) dispatches on `window`: it opens this
- * dialog, as the button does, so the key and the button are one action.
- */
-export const SAVE_PRESET_EVENT = 'workbench:save-preset'
-
 export function SavePresetButton({ request }: { request: RequestEntity }) {
   const [open, setOpen] = useState(false)
   const [saved, setSaved] = useState<string | undefined>()
   // The preset the draft was loaded from (or last saved as): saving updates it (decision 132).
   const { data: loaded } = useQuery({ ...draftQueries.current(), select: (d) => d.preset })
-  useEffect(() => {
-    const onSave = () => setOpen(true)
-    window.addEventListener(SAVE_PRESET_EVENT, onSave)
-    return () => window.removeEventListener(SAVE_PRESET_EVENT, onSave)
-  }, [])
+  // Ctrl/Cmd+S (src/app/shortcuts.ts) opens this same dialog.
+  useCommand('save-preset', () => setOpen(true))
   return (
     <>
       <button type="button" onClick={() => setOpen(true)}>
