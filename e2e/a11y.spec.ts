@@ -2,7 +2,7 @@
 // both as the system's preference (prefers-color-scheme) and as chosen with the Theme menu.
 import { expect, test, type Page } from '@playwright/test'
 import { seriousViolations } from './axe-check'
-import { fillInvite } from './support'
+import { fillInvite, resetSimulator } from './support'
 
 const VIEWS = [
   { path: '/', heading: 'Compose' },
@@ -15,7 +15,8 @@ const VIEWS = [
 ] as const
 
 test.beforeEach(async ({ request }) => {
-  await request.post('/sim/__reset')
+  // The journeys' sessions exist, as the simulator's strict rules need (decision 100).
+  await resetSimulator(request)
 })
 
 async function checkEveryView(page: Page, theme: 'light' | 'dark') {

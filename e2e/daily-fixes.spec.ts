@@ -1,6 +1,6 @@
 // What a daily user hit (issue 16, item 5), tried as one would: each fix as a journey.
 import { expect, test, type Page } from '@playwright/test'
-import { fillInvite, SCID } from './support'
+import { fillInvite, resetSimulator, SCID } from './support'
 
 const response = (page: Page) => page.getByRole('region', { name: 'Response' })
 const historyRows = (page: Page) =>
@@ -20,7 +20,8 @@ async function showComposeTab(page: Page, name: 'Fields' | 'Headers' | 'Snippets
 }
 
 test.beforeEach(async ({ page, request }) => {
-  await request.post('/sim/__reset')
+  // The journeys' sessions exist, as the simulator's strict rules need (decision 100).
+  await resetSimulator(request)
   await page.goto('/')
 })
 

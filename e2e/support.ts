@@ -33,6 +33,9 @@ const JOURNEY_SESSIONS = [
   'inbox-session',
   'session-secret',
   'session-interrupt',
+  'edited',
+  'changed-after',
+  'second',
 ]
 
 /**

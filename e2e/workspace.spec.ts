@@ -1,10 +1,11 @@
 // The workspace: panes at 1400 × 900 and 800 × 900, resizable and remembered; the keyboard
 // (Ctrl+Enter, Ctrl+S, Ctrl+K, "?"); the theme toggle; the sidebar opening presets and History.
 import { expect, test, type Page } from '@playwright/test'
-import { fillInvite } from './support'
+import { fillInvite, resetSimulator } from './support'
 
 test.beforeEach(async ({ request }) => {
-  await request.post('/sim/__reset')
+  // The journeys' sessions exist, as the simulator's strict rules need (decision 100).
+  await resetSimulator(request)
 })
 
 async function postsReceived(page: Page): Promise<number> {

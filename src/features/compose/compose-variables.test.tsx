@@ -84,9 +84,11 @@ describe('Compose with {{variables}}', () => {
   it('sends as the environment’s actAs, and the preview says so', async () => {
     await withEnvironment({ scid: SCID, actAs: '2533274790000002' })
     await fillInvite('{{scid}}')
-    expect(await screen.findByLabelText('Sent as')).toHaveTextContent('Sim Cleo')
-    expect(screen.getByRole('list', { name: 'Variables used' })).toHaveTextContent(
+    expect(await screen.findByRole('list', { name: 'Variables used' })).toHaveTextContent(
       'Act as: actAs ← Dev environment',
     )
+    // Who sends is on the preview's Headers tab (decision 130).
+    await userEvent.click(screen.getByRole('tab', { name: 'Headers' }))
+    expect(await screen.findByLabelText('Sent as')).toHaveTextContent('Sim Cleo')
   })
 })
