@@ -25,6 +25,8 @@ test('set an MPA activity, query it, invite three players, and each finds the in
 }) => {
   const status = page.getByRole('region', { name: 'Response' }).getByLabel('Status')
   const send = page.getByRole('button', { name: 'Send' })
+  // The request pane's tabs (Fields, Activity tools…) and the preview's (Preview, Headers…).
+  const tab = (name: string) => page.getByRole('tab', { name, exact: true }).click()
 
   // Set activity: the User XUID starts as the player acting (Sim Ana).
   await page.getByLabel('Service').selectOption({ label: 'Multiplayer Activity' })
@@ -39,9 +41,12 @@ test('set an MPA activity, query it, invite three players, and each finds the in
   await expect(page.getByLabel('Request line')).toContainText(
     `PUT http://127.0.0.1:${process.env.E2E_PORT}/sim/titles/${TITLE}/users/${ANA}/activities`,
   )
+  await tab('Headers')
   await expect(page.getByLabel('Request headers')).toContainText('x-xbl-contract-version: 1')
+  await tab('Preview')
   // Compact, in the SDK's order, the "auto" sequence number a JSON number, no platform (cross-play).
-  await expect(page.getByLabel('Request body')).toHaveText(
+  await page.getByRole('button', { name: 'Wire' }).click()
+  await expect(page.getByLabel('Wire body')).toHaveText(
     /^\{"sequenceNumber":\d{11,},"connectionString":"srv=203\.0\.113\.7:7777;lobby=7f3c","joinRestriction":"Followed","maxPlayers":8,"currentPlayers":3,"groupId":"lobby-7f3c"\}$/,
   )
   await send.click()
@@ -63,6 +68,7 @@ test('set an MPA activity, query it, invite three players, and each finds the in
   await expect(response).toContainText(`"userId": "${ANA}"`)
   await expect(response).toContainText(`"connectionString": "${CONNECTION}"`)
   // Join: the connection string Sim Ben's title would get.
+  await tab('Activity tools')
   await page.getByRole('button', { name: 'Find activities' }).click()
   await expect(page.getByText('1 activity found.')).toBeVisible()
   await page.getByRole('button', { name: 'Join' }).click()
@@ -72,10 +78,11 @@ test('set an MPA activity, query it, invite three players, and each finds the in
 
   // Invite three players in one call, as Sim Ana.
   await page.getByLabel('Act as').selectOption({ label: 'Sim Ana · 2814679796296491' })
+  await tab('Fields')
   await page.getByRole('radio', { name: 'Send invites' }).check()
   await expect(page.getByLabel('Connection string')).toHaveValue(CONNECTION)
   await page.getByLabel('Invited users').fill(INVITEES.map((p) => p.xuid).join('\n'))
-  await expect(page.getByLabel('Request body')).toHaveText(
+  await expect(page.getByLabel('Wire body')).toHaveText(
     `{"connectionString":"${CONNECTION}","invitedUsers":["${INVITEES.map((p) => p.xuid).join('","')}"]}`,
   )
   await send.click()
@@ -97,7 +104,10 @@ test('set an MPA activity, query it, invite three players, and each finds the in
 
   // History files each call under the service and its kind.
   await page.getByRole('link', { name: 'History' }).click()
-  const rows = page.getByRole('list', { name: 'History' }).getByRole('listitem')
+  const rows = page
+    .getByRole('grid', { name: 'History' })
+    .getByRole('row')
+    .filter({ has: page.getByRole('gridcell') })
   await page.getByLabel('Service').selectOption({ label: 'MPSD handles' })
   await expect(rows).toHaveCount(0)
   await page.getByLabel('Service').selectOption({ label: 'Multiplayer Activity' })
@@ -116,6 +126,7 @@ test('a batch of 20 invitees goes out in two MPA calls of at most 16', async ({ 
     INVITEES[0]?.xuid ?? '',
     ...Array.from({ length: 19 }, (_, i) => String(2533274790000100 + i)),
   ]
+  await page.getByRole('tab', { name: 'Batch invites', exact: true }).click()
   await page.getByLabel('Invitees').fill(invitees.join('\n'))
   await page.getByRole('button', { name: 'Invite in 2 calls' }).click()
   const calls = page.getByRole('list', { name: 'Batch calls' }).getByRole('listitem')

@@ -20,13 +20,16 @@ test.beforeEach(async ({ page, request }) => {
   await page.reload()
 })
 
-async function savePreset(page: Page, name: string) {
+/** Saves the draft as a new preset: after the first, the draft belongs to it, so "Save as new". */
+async function savePreset(page: Page, name: string, asNew = false) {
   await page.getByRole('button', { name: 'Save preset' }).click()
   const dialog = page.getByRole('dialog', { name: 'Save preset' })
   await dialog.getByLabel('Preset name').fill(name)
   await dialog.getByLabel('Tags').fill('nightly')
-  await dialog.getByRole('button', { name: 'Save', exact: true }).click()
-  await expect(page.getByText(`Saved preset “${name}”.`)).toBeVisible()
+  await dialog.getByRole('button', { name: asNew ? 'Save as new' : 'Save', exact: true }).click()
+  await expect(
+    page.getByText(asNew ? `Saved a new preset “${name}”.` : `Saved preset “${name}”.`),
+  ).toBeVisible()
 }
 
 test('expectations show after Send and in History; three presets run over a two-row CSV and export JUnit', async ({
@@ -35,6 +38,9 @@ test('expectations show after Send and in History; three presets run over a two-
 }) => {
   // A failing expectation: the answer is a 201, the row expects a 200.
   await fillInvite(page)
+  // Expectations have their own tab in the request pane (decision 130); the form is on "Fields".
+  const tab = (name: string) => page.getByRole('tab', { name, exact: true }).click()
+  await tab('Expect')
   const expectSection = page.getByRole('region', { name: 'Expect' })
   await expectSection.getByRole('button', { name: 'Add expectation' }).click()
   const first = expectSection.getByRole('group', { name: 'Expectation 1' })
@@ -42,6 +48,7 @@ test('expectations show after Send and in History; three presets run over a two-
   await expect(first.getByLabel('Status')).toHaveAttribute('aria-invalid', 'true')
   await first.getByLabel('Status').fill('200')
   await expect(first.getByLabel('Status')).toHaveAttribute('aria-invalid', 'false')
+  await tab('Fields')
   await page.getByRole('button', { name: 'Send' }).click()
   const response = page.getByRole('region', { name: 'Response' })
   await expect(response.getByRole('alert', { name: 'Expectations' })).toContainText(
@@ -50,27 +57,34 @@ test('expectations show after Send and in History; three presets run over a two-
 
   await page.getByRole('link', { name: 'History' }).click()
   await page.getByRole('combobox', { name: 'Expectations' }).selectOption('failed')
-  const rows = page.getByRole('list', { name: 'History' }).getByRole('listitem')
+  const rows = page
+    .getByRole('grid', { name: 'History' })
+    .getByRole('row')
+    .filter({ has: page.getByRole('gridcell') })
   await expect(rows).toHaveCount(1)
 
   // Preset 1: an invite to {{xuid}} that expects a 201 and its own XUID back.
   await page.getByRole('link', { name: 'Compose' }).click()
+  await tab('Expect')
   await first.getByLabel('Status').fill('201')
   await expectSection.getByRole('button', { name: 'Add expectation' }).click()
   const second = expectSection.getByRole('group', { name: 'Expectation 2' })
   await second.getByLabel('Check').selectOption('JSON path equals')
   await second.getByLabel('JSON path').fill('$.invitedXuid')
   await second.getByLabel('Value').fill('{{xuid}}')
+  await tab('Fields')
   await page.getByLabel('Invited XUID').fill('{{xuid}}')
   await savePreset(page, 'Invite from CSV')
 
   // Preset 2: a fixed invite; preset 3: an activity (both expect a 2xx).
+  await tab('Expect')
   await expectSection.getByRole('button', { name: 'Remove expectation 2' }).click()
   await expectSection.getByRole('button', { name: 'Remove expectation 1' }).click()
+  await tab('Fields')
   await page.getByLabel('Invited XUID').fill('2533274790000009')
-  await savePreset(page, 'Invite fixed')
+  await savePreset(page, 'Invite fixed', true)
   await page.getByRole('radio', { name: 'Activity' }).check()
-  await savePreset(page, 'Activity')
+  await savePreset(page, 'Activity', true)
 
   await page.getByRole('link', { name: 'Runs' }).click()
   await page.getByLabel('Select by tag').selectOption('nightly')

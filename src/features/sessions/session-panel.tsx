@@ -9,7 +9,7 @@ import { Alert } from '../../components/alert'
 import { SessionMembers } from '../../components/session-members'
 import type { HistoryEntry } from '../../data/history/history-entry'
 import { useActing } from '../../data/identities/use-acting'
-import { useSendRequest } from '../../data/send/use-send-request'
+import { COMPOSE_SEND_KEY, useSendRequest } from '../../data/send/use-send-request'
 import { actingXuidOf } from '../../data/sessions/session-probe'
 import {
   useSessionAction,
@@ -87,7 +87,8 @@ export function SessionPanel({ request }: { request: RequestEntity }) {
   )
   const rules = useSimRules()
   const action = useSessionAction()
-  const send = useSendRequest()
+  // Its answer is Compose's own: the Response panel shows it, as after Send.
+  const send = useSendRequest(COMPOSE_SEND_KEY)
   const [last, setLast] = useState<{ ref: SessionRef; result: SessionCallResult }>()
 
   const checked = probe.data && sameRef(settledRef, typedRef) ? probe.data : undefined
