@@ -36,6 +36,7 @@ const JOURNEY_SESSIONS = [
   'edited',
   'changed-after',
   'second',
+  'sidebar-session',
 ]
 
 /**
