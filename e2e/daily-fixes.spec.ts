@@ -19,9 +19,20 @@ async function showComposeTab(page: Page, name: 'Fields' | 'Headers' | 'Snippets
   if ((await tab.count()) > 0) await tab.click()
 }
 
+/** The sessions this spec invites to, besides the shared ones. */
+const DAILY_SESSIONS = [
+  'first',
+  'findable-session',
+  'compare-a',
+  'compare-b',
+  'handles-101',
+  'handles-102',
+  'handles-103',
+]
+
 test.beforeEach(async ({ page, request }) => {
   // The journeys' sessions exist, as the simulator's strict rules need (decision 100).
-  await resetSimulator(request)
+  await resetSimulator(request, [SCID], DAILY_SESSIONS)
   await page.goto('/')
 })
 
