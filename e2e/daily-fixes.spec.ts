@@ -9,19 +9,25 @@ const historyRows = (page: Page) =>
     .getByRole('row')
     .filter({ has: page.getByRole('gridcell') })
 
-/**
- * The request pane's fields, Headers and Snippets: on the page here, in tabs once branch
- * workspace's layout is merged. Called once the preview is on screen, when the pane's tabs (if any) are too.
- */
+/** The request pane's fields, or the preview's Headers or Snippets: each in its tab (decision 130). */
 async function showComposeTab(page: Page, name: 'Fields' | 'Headers' | 'Snippets'): Promise<void> {
-  await expect(page.getByLabel('Request body')).toBeVisible()
-  const tab = page.getByRole('tab', { name, exact: true })
-  if ((await tab.count()) > 0) await tab.click()
+  await page.getByRole('tab', { name, exact: true }).click()
 }
+
+/** The sessions this spec invites to, besides the shared ones. */
+const DAILY_SESSIONS = [
+  'first',
+  'findable-session',
+  'compare-a',
+  'compare-b',
+  'handles-101',
+  'handles-102',
+  'handles-103',
+]
 
 test.beforeEach(async ({ page, request }) => {
   // The journeys' sessions exist, as the simulator's strict rules need (decision 100).
-  await resetSimulator(request)
+  await resetSimulator(request, [SCID], DAILY_SESSIONS)
   await page.goto('/')
 })
 

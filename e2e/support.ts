@@ -49,9 +49,12 @@ const JOURNEY_SESSIONS = [
 export async function resetSimulator(
   request: APIRequestContext,
   scids: readonly string[] = [SCID],
+  /** A spec's own session names, created as well (the shared list stays short: each costs calls). */
+  extraSessions: readonly string[] = [],
 ): Promise<void> {
   await request.post('/sim/__reset')
-  const sessions = scids.flatMap((scid) => JOURNEY_SESSIONS.map((name) => ({ scid, name })))
+  const names = [...JOURNEY_SESSIONS, ...extraSessions]
+  const sessions = scids.flatMap((scid) => names.map((name) => ({ scid, name })))
   await Promise.all(
     sessions.map(async ({ scid, name }) => {
       for (const xuid of JOURNEY_SENDERS) {

@@ -1,6 +1,7 @@
 import { act, screen, waitFor } from '@testing-library/react'
 import type { QueryClient } from '@tanstack/react-query'
 import userEvent from '@testing-library/user-event'
+import { useState } from 'react'
 import { describe, expect, it } from 'vitest'
 import { entry } from '../../testing/history-fixtures'
 import { renderWithProviders } from '../../testing/render-with-providers'
@@ -28,6 +29,19 @@ async function send(client: QueryClient, answer: HistoryEntry, key: readonly str
   await act(() => mutation.execute(undefined))
 }
 
+/** The panel once "Show the panel" is pressed, as the lazily loaded pane mounts it. */
+function MountOnClick() {
+  const [shown, setShown] = useState(false)
+  return (
+    <>
+      <button type="button" onClick={() => setShown(true)}>
+        Show the panel
+      </button>
+      {shown ? <ResponsePanel /> : null}
+    </>
+  )
+}
+
 describe('ResponsePanel', () => {
   it('moves the focus to the status of an answer that arrives and announces it politely', async () => {
     const { queryClient } = renderWithProviders(<ResponsePanel />)
@@ -38,6 +52,35 @@ describe('ResponsePanel', () => {
     expect(screen.getByTestId('response-announcement')).toHaveTextContent(
       'Answer: 201 Created in 12 ms.',
     )
+  })
+
+  it('focuses and announces the answer to a send that started before the panel was there', async () => {
+    // The panel loads lazily in its pane: a quick Send can start before it mounts.
+    const { queryClient } = renderWithProviders(<MountOnClick />)
+    let answer: (value: HistoryEntry) => void = () => {}
+    const mutation = queryClient.getMutationCache().build(queryClient, {
+      mutationKey: COMPOSE_SEND_KEY,
+      mutationFn: () => new Promise<HistoryEntry>((resolve) => (answer = resolve)),
+    })
+    const sending = mutation.execute(undefined)
+    await userEvent.click(screen.getByRole('button', { name: 'Show the panel' }))
+    await act(async () => {
+      answer(ANSWER)
+      await sending
+    })
+    const status = await screen.findByLabelText('Status')
+    await waitFor(() => expect(status.closest('[tabindex="-1"]')).toHaveFocus())
+    expect(screen.getByTestId('response-announcement')).toHaveTextContent('Answer: 201')
+  })
+
+  it('neither focuses nor announces an answer already there when the panel mounts', async () => {
+    const { queryClient } = renderWithProviders(<MountOnClick />)
+    await send(queryClient, ANSWER, COMPOSE_SEND_KEY)
+    const button = screen.getByRole('button', { name: 'Show the panel' })
+    await userEvent.click(button)
+    await screen.findByLabelText('Status')
+    expect(button).toHaveFocus()
+    expect(screen.getByTestId('response-announcement')).toHaveTextContent('')
   })
 
   it('leaves the caret where the user types', async () => {

@@ -14,8 +14,8 @@ const ExchangeView = lazy(() =>
 )
 
 type SendState = {
+  mutationId: number
   status: string
-  submittedAt: number
   data: HistoryEntry | undefined
   error: Error | null
   variables: SendInput | undefined
@@ -30,8 +30,8 @@ export function ResponsePanel() {
   const sends = useMutationState({
     filters: { mutationKey: COMPOSE_SEND_KEY },
     select: (mutation): SendState => ({
+      mutationId: mutation.mutationId,
       status: mutation.state.status,
-      submittedAt: mutation.state.submittedAt,
       data: mutation.state.data as HistoryEntry | undefined,
       error: mutation.state.error,
       variables: mutation.state.variables as SendInput | undefined,
@@ -39,9 +39,13 @@ export function ResponsePanel() {
   })
   const latest = sends.at(-1)
   // An answer already there when the panel mounts (coming back to Compose) is neither announced
-  // nor focused: only sends made while it is on screen are news.
-  const [mountedAt] = useState(() => Date.now())
-  const fresh = latest !== undefined && latest.submittedAt >= mountedAt
+  // nor focused: only answers that arrive while it is on screen are news. A send still pending at
+  // mount counts: the panel loads lazily, so a quick Send can start before it is there.
+  const [settledAtMount] = useState(() => {
+    const last = sends.at(-1)
+    return last && last.status !== 'pending' ? last.mutationId : -1
+  })
+  const fresh = latest !== undefined && latest.mutationId > settledAtMount
   const announcement =
     fresh && latest.status === 'success' && latest.data
       ? answerSummary(latest.data)
@@ -51,7 +55,7 @@ export function ResponsePanel() {
   const errorRef = useRef<HTMLDivElement>(null)
   useEffect(() => {
     if (fresh && latest.status === 'error' && !isTyping()) errorRef.current?.focus()
-  }, [fresh, latest?.status, latest?.submittedAt])
+  }, [fresh, latest?.status, latest?.mutationId])
   return (
     <section className="panel" aria-label="Response">
       <h2>Response</h2>
