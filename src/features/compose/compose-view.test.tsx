@@ -11,6 +11,8 @@ const SCID = 'BD6C41C3-01C3-468A-A3B5-3E0FE8133862'
 async function openInvite() {
   renderWithProviders(<ComposeView />)
   await userEvent.click(await screen.findByRole('radio', { name: 'Invite' }))
+  // The rules load after the first render (decision 004): the preview's verdict says they have.
+  await screen.findByText('Not sendable yet; this is what would go out:')
 }
 
 function field(label: string) {
