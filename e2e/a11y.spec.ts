@@ -47,7 +47,7 @@ for (const theme of ['light', 'dark'] as const) {
     await page.getByLabel('Theme').selectOption({ label: theme === 'dark' ? 'Dark' : 'Light' })
     await expect(page.locator('html')).toHaveAttribute('data-theme', theme)
     await fillInvite(page)
-    await page.getByRole('button', { name: 'Send' }).click()
+    await page.getByRole('button', { name: 'Send', exact: true }).click()
     const response = page.getByRole('region', { name: 'Response' })
     await expect(response.getByLabel('Status')).toHaveText('201 Created')
     expect(await seriousViolations(page), 'Compose with an answer').toEqual([])

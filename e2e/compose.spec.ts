@@ -42,7 +42,7 @@ test('filling the invite form by its labels previews exactly the body that will 
     // A fresh install acts as the first simulated player; the server signs for them.
     'Authorization: XBL3.0 x=2814679796296491;<server token> (redacted)',
   )
-  await expect(page.getByRole('button', { name: 'Send' })).toBeEnabled()
+  await expect(page.getByRole('button', { name: 'Send', exact: true })).toBeEnabled()
 })
 
 test('a broken rule is shown at its field while the preview still shows what would go out', async ({
@@ -56,7 +56,7 @@ test('a broken rule is shown at its field while the preview still shows what wou
     page.getByText('Title ID must be a decimal number from 0 to 4294967295').first(),
   ).toBeVisible()
   await expect(page.getByLabel('Request body')).toContainText('"titleId": "4294967296"')
-  await expect(page.getByRole('button', { name: 'Send' })).toBeDisabled()
+  await expect(page.getByRole('button', { name: 'Send', exact: true })).toBeDisabled()
   await titleId.fill('4294967295')
   await expect(titleId).toHaveAttribute('aria-invalid', 'false')
 })

@@ -35,7 +35,7 @@ test('after Send, the focus is on the answer’s status and the answer is announ
   page,
 }) => {
   await fillInvite(page)
-  await page.getByRole('button', { name: 'Send' }).click()
+  await page.getByRole('button', { name: 'Send', exact: true }).click()
   const status = response(page).getByLabel('Status')
   await expect(status).toHaveText('201 Created')
   // The focus left the (disabled while sending) button for the status, not the page body.
@@ -50,11 +50,11 @@ test('the Response belongs to what is shown: Open in composer clears it, Replay 
   page,
 }) => {
   await fillInvite(page, { sessionName: 'first' })
-  await page.getByRole('button', { name: 'Send' }).click()
+  await page.getByRole('button', { name: 'Send', exact: true }).click()
   await expect(response(page).getByLabel('Status')).toHaveText('201 Created')
   await page.getByLabel('Session name').fill('second')
   await page.getByRole('radio', { name: 'Activity' }).check()
-  await page.getByRole('button', { name: 'Send' }).click()
+  await page.getByRole('button', { name: 'Send', exact: true }).click()
   await expect(response(page).getByLabel('Status')).toHaveText('204 No Content')
 
   // Open the first (the invite) in the composer: the activity's 204 is not its answer.
@@ -90,9 +90,9 @@ test('History is a grid with column headers, whole times with seconds, the exact
 }) => {
   await page.setViewportSize({ width: 1400, height: 900 })
   await fillInvite(page)
-  await page.getByRole('button', { name: 'Send' }).click()
+  await page.getByRole('button', { name: 'Send', exact: true }).click()
   await expect(response(page).getByLabel('Status')).toHaveText('201 Created')
-  await page.getByRole('button', { name: 'Send' }).click()
+  await page.getByRole('button', { name: 'Send', exact: true }).click()
   await expect(page.getByTestId('response-announcement')).toHaveText(/Answer: 201/)
   await page.getByRole('link', { name: 'History' }).click()
 
@@ -177,7 +177,7 @@ test.describe('with the clipboard', () => {
     page,
   }) => {
     await fillInvite(page, { sessionName: 'findable-session' })
-    await page.getByRole('button', { name: 'Send' }).click()
+    await page.getByRole('button', { name: 'Send', exact: true }).click()
     await expect(response(page).getByLabel('Status')).toHaveText('201 Created')
     const handleId = await response(page).getByLabel('Invite handle id').innerText()
     const clipboard = () => page.evaluate(() => navigator.clipboard.readText())
@@ -213,7 +213,7 @@ test('Compare stays inside its dialog at 1400 px, compares the requests too and 
   ] as const) {
     await fillInvite(page, { sessionName: session })
     await page.getByLabel('Context', { exact: true }).fill(letter.repeat(250))
-    await page.getByRole('button', { name: 'Send' }).click()
+    await page.getByRole('button', { name: 'Send', exact: true }).click()
     await expect(page.getByTestId('response-announcement')).toHaveText(/Answer: 201/)
     await page.getByTestId('response-announcement').evaluate((el) => (el.textContent = ''))
   }
@@ -244,7 +244,7 @@ test('Handles: search, state filter, bulk revoke, no countdown once revoked, a f
 }) => {
   for (const xuid of ['2533274790000101', '2533274790000102', '2533274790000103']) {
     await fillInvite(page, { invitedXuid: xuid, sessionName: `handles-${xuid.slice(-3)}` })
-    await page.getByRole('button', { name: 'Send' }).click()
+    await page.getByRole('button', { name: 'Send', exact: true }).click()
     await expect(response(page).getByLabel('Status')).toHaveText('201 Created')
     await expect(response(page).getByLabel('Invite handle id')).toBeVisible()
     await page.getByRole('link', { name: 'History' }).click()

@@ -71,7 +71,7 @@ test('switching the Environment in the top bar changes the preview, and Send use
   // The field keeps the reference; only what goes out is resolved.
   await expect(page.getByLabel('SCID', { exact: true })).toHaveValue('{{scid}}')
 
-  await page.getByRole('button', { name: 'Send' }).click()
+  await page.getByRole('button', { name: 'Send', exact: true }).click()
   await expect(page.getByRole('region', { name: 'Response' }).getByLabel('Status')).toHaveText(
     '201 Created',
   )
@@ -97,14 +97,14 @@ test('an unknown variable is an error at its field, and Send stays blocked', asy
   const scid = page.getByLabel('SCID', { exact: true })
   await expect(scid).toHaveAttribute('aria-invalid', 'true')
   await expect(scid).toHaveAccessibleDescription(/\{\{sicd\}\} is not defined in environment "Dev"/)
-  await expect(page.getByRole('button', { name: 'Send' })).toBeDisabled()
+  await expect(page.getByRole('button', { name: 'Send', exact: true })).toBeDisabled()
   await expect(page.getByLabel('Title ID')).toHaveAttribute('aria-invalid', 'false')
 
   // Without an environment, every reference is unknown.
   await chooseEnvironment(page, 'No environment')
   await expect(page.getByLabel('Title ID')).toHaveAccessibleDescription(/none is chosen/)
   await scid.fill('{{scid}}')
-  await expect(page.getByRole('button', { name: 'Send' })).toBeDisabled()
+  await expect(page.getByRole('button', { name: 'Send', exact: true })).toBeDisabled()
   await page.getByLabel('Title ID').press('Enter')
   const received = (await (await request.get('/sim/__requests')).json()) as {
     requests: Array<{ path: string }>
@@ -176,7 +176,7 @@ test('an environment exports to a Postman file without its secret, and imports i
   await fillInviteWithVariables(page)
   await page.getByLabel('Context', { exact: true }).fill('{{launchKey}}')
   await chooseEnvironment(page, 'Dev')
-  await page.getByRole('button', { name: 'Send' }).click()
+  await page.getByRole('button', { name: 'Send', exact: true }).click()
   await expect(page.getByRole('region', { name: 'Response' }).getByLabel('Status')).toHaveText(
     '201 Created',
   )

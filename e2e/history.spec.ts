@@ -15,7 +15,7 @@ async function send(page: Page, type: 'Invite' | 'Activity', session: string, xu
     await page.getByLabel('Invited XUID').fill(xuid)
     await page.getByLabel('Title ID').fill('1234')
   }
-  await page.getByRole('button', { name: 'Send' }).click()
+  await page.getByRole('button', { name: 'Send', exact: true }).click()
   await expect(page.getByRole('region', { name: 'Response' }).getByLabel('Status')).toHaveText(
     type === 'Invite' ? '201 Created' : '204 No Content',
   )
@@ -204,7 +204,7 @@ test('a HAR the browser recorded imports every call, each under the upstream it 
   await page.getByLabel('Upstream').selectOption(customUpstream)
   await page.getByRole('button', { name: 'Save settings' }).click()
   await page.getByRole('link', { name: 'Compose' }).click()
-  await page.getByRole('button', { name: 'Send' }).click()
+  await page.getByRole('button', { name: 'Send', exact: true }).click()
   await expect(page.getByRole('region', { name: 'Response' }).getByRole('alert')).toBeVisible()
   await recording.close()
 

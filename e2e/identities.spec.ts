@@ -22,7 +22,7 @@ test('a fresh install sends as the first simulated player, and the preview says 
   await expect(page.getByLabel('Request headers')).toContainText(
     'Authorization: XBL3.0 x=2814679796296491;<server token> (redacted)',
   )
-  await page.getByRole('button', { name: 'Send' }).click()
+  await page.getByRole('button', { name: 'Send', exact: true }).click()
   const response = page.getByRole('region', { name: 'Response' })
   await expect(response.getByLabel('Status')).toHaveText('201 Created')
   await expect(response).toContainText('"senderXuid": "2814679796296491"')
@@ -33,7 +33,7 @@ test('one simulated player invites another, who finds it in their Inbox with the
 }) => {
   await page.getByLabel('Act as').selectOption({ label: 'Sim Ben · 2533274790000001' })
   await fillInvite(page, { invitedXuid: '2533274790000002', sessionName: 'inbox-session' })
-  await page.getByRole('button', { name: 'Send' }).click()
+  await page.getByRole('button', { name: 'Send', exact: true }).click()
   await expect(page.getByRole('region', { name: 'Response' }).getByLabel('Status')).toHaveText(
     '201 Created',
   )
@@ -102,7 +102,7 @@ test('two accounts signed in against the fake: one invites the other through Xbo
   await fillInvite(page, { invitedXuid: invitee.xuid })
   await page.getByRole('tab', { name: 'Headers' }).click()
   await expect(page.getByLabel('Sent as')).toContainText('Sender One (2535400000000001)')
-  await page.getByRole('button', { name: 'Send' }).click()
+  await page.getByRole('button', { name: 'Send', exact: true }).click()
   await expect(page.getByRole('region', { name: 'Response' }).getByLabel('Status')).toHaveText(
     '201 Created',
   )

@@ -24,7 +24,7 @@ test('set an MPA activity, query it, invite three players, and each finds the in
   page,
 }) => {
   const status = page.getByRole('region', { name: 'Response' }).getByLabel('Status')
-  const send = page.getByRole('button', { name: 'Send' })
+  const send = page.getByRole('button', { name: 'Send', exact: true })
   // The request pane's tabs (Fields, Activity tools…) and the preview's (Preview, Headers…).
   const tab = (name: string) => page.getByRole('tab', { name, exact: true }).click()
 

@@ -65,7 +65,7 @@ test('a preset shared by link opens in a fresh browser, asks before saving, and 
       .getByRole('button', { name: 'Load' })
       .click()
     await expect(other.getByLabel('Invited XUID')).toHaveValue('2533274790000001')
-    await other.getByRole('button', { name: 'Send' }).click()
+    await other.getByRole('button', { name: 'Send', exact: true }).click()
     await expect(other.getByRole('region', { name: 'Response' }).getByLabel('Status')).toHaveText(
       '201 Created',
     )

@@ -49,7 +49,7 @@ test('expectations show after Send and in History; three presets run over a two-
   await first.getByLabel('Status').fill('200')
   await expect(first.getByLabel('Status')).toHaveAttribute('aria-invalid', 'false')
   await tab('Fields')
-  await page.getByRole('button', { name: 'Send' }).click()
+  await page.getByRole('button', { name: 'Send', exact: true }).click()
   const response = page.getByRole('region', { name: 'Response' })
   await expect(response.getByRole('alert', { name: 'Expectations' })).toContainText(
     'Failed: Status is 200 — Got status 201',

@@ -41,7 +41,7 @@ test('a known token appears in no output the Workbench produces', async ({ page,
   await page.getByLabel('Include token').uncheck()
 
   // The answer.
-  await page.getByRole('button', { name: 'Send' }).click()
+  await page.getByRole('button', { name: 'Send', exact: true }).click()
   await expect(page.getByRole('region', { name: 'Response' }).getByLabel('Status')).toHaveText(
     '201 Created',
   )
@@ -52,7 +52,7 @@ test('a known token appears in no output the Workbench produces', async ({ page,
   await page.getByLabel('Proxy URL').fill('http://127.0.0.1:9/proxy')
   await page.getByRole('button', { name: 'Save settings' }).click()
   await fillInvite(page, { sessionName: 'session-secret', invitedXuid: '2533274790000077' })
-  await page.getByRole('button', { name: 'Send' }).click()
+  await page.getByRole('button', { name: 'Send', exact: true }).click()
   await expect(page.getByRole('region', { name: 'Response' }).getByRole('alert')).toContainText(
     'Proxy unreachable',
   )

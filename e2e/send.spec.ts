@@ -17,7 +17,7 @@ test('sending an invite to the simulator shows 201 and the new handle id', async
 }) => {
   await setToken(page, TOKEN)
   await fillInvite(page)
-  await page.getByRole('button', { name: 'Send' }).click()
+  await page.getByRole('button', { name: 'Send', exact: true }).click()
   const response = page.getByRole('region', { name: 'Response' })
   await expect(response.getByLabel('Status')).toHaveText('201 Created')
   const handleId = await response.getByLabel('Invite handle id').innerText()
@@ -47,7 +47,7 @@ test('with No Authorization the simulator answers 401, shown as MPSD’s answer,
   await fillInvite(page)
   await page.getByRole('tab', { name: 'Headers' }).click()
   await expect(page.getByLabel('Request headers')).not.toContainText('Authorization')
-  await page.getByRole('button', { name: 'Send' }).click()
+  await page.getByRole('button', { name: 'Send', exact: true }).click()
   const response = page.getByRole('region', { name: 'Response' })
   await expect(response.getByLabel('Status')).toHaveText('401 Unauthorized')
   await expect(response.getByRole('alert')).toHaveCount(0)
@@ -77,7 +77,7 @@ test.describe('a custom upstream', () => {
     await page.getByRole('button', { name: 'Save settings' }).click()
     await expect(page.getByText('Settings saved.')).toBeVisible()
     await fillInvite(page)
-    await page.getByRole('button', { name: 'Send' }).click()
+    await page.getByRole('button', { name: 'Send', exact: true }).click()
     const body = page.getByRole('region', { name: 'Response' }).getByLabel('Response body')
     await expect(body).toContainText('"from": "custom upstream"')
     // 64-bit integers keep every digit.
@@ -90,7 +90,7 @@ test('a proxy failure reads as one, with what to do next', async ({ page }) => {
   await page.getByLabel('Proxy URL').fill('http://127.0.0.1:9/proxy')
   await page.getByRole('button', { name: 'Save settings' }).click()
   await fillInvite(page)
-  await page.getByRole('button', { name: 'Send' }).click()
+  await page.getByRole('button', { name: 'Send', exact: true }).click()
   await expect(page.getByRole('region', { name: 'Response' }).getByRole('alert')).toContainText(
     'Proxy unreachable at http://127.0.0.1:9/proxy',
   )

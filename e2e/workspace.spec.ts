@@ -22,7 +22,7 @@ test('at 1400 × 900, Send, the request body and the Response are all in view wi
   await page.goto('/')
   await fillInvite(page)
   await expect(page.getByRole('complementary', { name: 'Presets and History' })).toBeVisible()
-  await expect(page.getByRole('button', { name: 'Send' })).toBeInViewport()
+  await expect(page.getByRole('button', { name: 'Send', exact: true })).toBeInViewport()
   await expect(page.getByLabel('Request body')).toBeInViewport()
   await expect(page.getByLabel('Request body')).toContainText('"invitedXuid": "2533274790000001"')
   await expect(page.getByRole('region', { name: 'Response' })).toBeInViewport()
@@ -31,7 +31,7 @@ test('at 1400 × 900, Send, the request body and the Response are all in view wi
     await page.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight + 1),
   ).toBe(true)
 
-  await page.getByRole('button', { name: 'Send' }).click()
+  await page.getByRole('button', { name: 'Send', exact: true }).click()
   const response = page.getByRole('region', { name: 'Response' })
   await expect(response.getByLabel('Status')).toHaveText('201 Created')
   await expect(response.getByLabel('Status')).toBeInViewport()
@@ -63,7 +63,7 @@ test('under 900 px the panes stack into Request and Response tabs; a Send brings
   await expect(page.getByRole('region', { name: 'Response' })).toBeHidden()
 
   await fillInvite(page)
-  await page.getByRole('button', { name: 'Send' }).click()
+  await page.getByRole('button', { name: 'Send', exact: true }).click()
   await expect(panes.getByRole('tab', { name: 'Response' })).toHaveAttribute(
     'aria-selected',
     'true',
@@ -112,6 +112,8 @@ test('pane widths are set with the splitters (keys or mouse) and kept across a r
 test('Ctrl+Enter sends from a field, never while an input method composes', async ({ page }) => {
   await page.goto('/')
   await fillInvite(page)
+  // Ctrl+Enter sends what Send would: once the request is sendable (its checks have run).
+  await expect(page.getByRole('button', { name: 'Send', exact: true })).toBeEnabled()
   const title = page.getByLabel('Title ID')
   // An IME's Enter to pick a candidate: keydown with isComposing (keyCode 229), not a send.
   await title.evaluate((input) =>
@@ -136,6 +138,7 @@ test('Ctrl+K opens the palette, which jumps to History; Ctrl+S opens Save preset
 }) => {
   await page.goto('/')
   await fillInvite(page)
+  await expect(page.getByRole('button', { name: 'Send', exact: true })).toBeEnabled()
   await page.getByLabel('Session name').press('Control+Enter')
   await expect(page.getByRole('region', { name: 'Response' }).getByLabel('Status')).toHaveText(
     '201 Created',
@@ -192,7 +195,7 @@ test('the sidebar searches presets and recent History, and a click opens the ite
   await page.setViewportSize({ width: 1400, height: 900 })
   await page.goto('/')
   await fillInvite(page, { sessionName: 'sidebar-session' })
-  await page.getByRole('button', { name: 'Send' }).click()
+  await page.getByRole('button', { name: 'Send', exact: true }).click()
   await expect(page.getByRole('region', { name: 'Response' }).getByLabel('Status')).toHaveText(
     '201 Created',
   )
@@ -253,7 +256,7 @@ test('README screenshots of the workspace, light and dark', async ({ page }) => 
   await page.goto('/')
   await fillInvite(page)
   await page.getByLabel('Context', { exact: true }).fill('join-code-4711')
-  await page.getByRole('button', { name: 'Send' }).click()
+  await page.getByRole('button', { name: 'Send', exact: true }).click()
   await expect(page.getByRole('region', { name: 'Response' }).getByLabel('Status')).toHaveText(
     '201 Created',
   )

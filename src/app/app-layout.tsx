@@ -14,6 +14,7 @@ import {
 } from './routes'
 import { Alert } from '../components/alert'
 import { NAV } from './nav'
+import { useShortcuts } from './use-shortcuts'
 
 // Compose is the first view and ships in the main chunk; every other view loads on demand.
 
@@ -58,6 +59,9 @@ const WorkspaceTools = lazy(() =>
 )
 
 export function AppLayout() {
+  // Listening from the first render: a shortcut pressed before the top bar's tools have loaded
+  // (seen on a busy machine: over a second) must not be lost.
+  useShortcuts()
   const [location] = useLocation()
   useCrossTabSync()
   return (

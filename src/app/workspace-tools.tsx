@@ -1,9 +1,9 @@
-// The top bar's Theme menu and "Go to…", the keyboard shortcuts and the dialogs they open (the
-// command palette, the shortcut list). One chunk, loaded right after the first paint.
+// The top bar's Theme menu and "Go to…", and the dialogs the shortcuts open (the command palette,
+// the shortcut list). One chunk, loaded right after the first paint; the keyboard listener itself is
+// in the first load (app-layout.tsx), so Ctrl/Cmd+Enter sends as soon as Send can.
 import { lazy, Suspense, useState } from 'react'
 import { useCommand } from '../lib/commands'
 import { ThemeSelect } from './theme-select'
-import { useShortcuts } from './use-shortcuts'
 
 // The palette and the shortcut list load on their first use (Ctrl/Cmd+K, "?").
 const PaletteHost = lazy(() => import('./palette-host').then((m) => ({ default: m.PaletteHost })))
@@ -27,7 +27,6 @@ function useOnDemandDialog() {
 }
 
 export function WorkspaceTools() {
-  useShortcuts()
   const palette = useOnDemandDialog()
   const shortcuts = useOnDemandDialog()
   useCommand('open-palette', palette.show)

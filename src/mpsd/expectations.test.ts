@@ -4,10 +4,10 @@ import {
   evaluateExpectations,
   expectationIssues,
   parseJsonPath,
-  readExpectations,
   type Expectation,
   type ExpectationAnswer,
 } from './expectations'
+import { readExpectations } from './expectation-kinds'
 import { presetSchema } from './preset'
 import { migrateRequest } from './request-migrate'
 

@@ -5,23 +5,11 @@
 //
 // Values are kept as typed (a draft may be unfinished): `expectationIssues` checks them, and an
 // expectation that cannot be evaluated fails with its reason rather than passing. No zod here: the
-// entity's schema (request-entity.ts) holds the shape, this module the meaning.
+// entity's schema (request-entity.ts) holds the shape, this module the meaning; the kinds and the
+// stored shape's reader are in expectation-kinds.ts (drafts read them at first load, without this).
+import { EXPECTATION_TEXT_MAX, type Expectation, type ExpectationKind } from './expectation-kinds'
 
-export const EXPECTATION_KINDS = [
-  'statusIs',
-  'statusIn',
-  'headerPresent',
-  'headerMatches',
-  'jsonExists',
-  'jsonEquals',
-  'jsonMatches',
-  'expiresAfter',
-  'fasterThan',
-] as const
-export type ExpectationKind = (typeof EXPECTATION_KINDS)[number]
-
-/** `target`: a header name or JSON path, for the kinds that name one; `value`: what it must be. */
-export type Expectation = { kind: ExpectationKind; target: string; value: string }
+export type { Expectation, ExpectationKind } from './expectation-kinds'
 
 export type ExpectationResult = { label: string; passed: boolean; message: string }
 
@@ -56,10 +44,6 @@ export const EXPECTATION_KIND_INFO: Record<ExpectationKind, KindInfo> = {
   expiresAfter: { title: 'Invite expires no sooner than', value: 'Minutes' },
   fasterThan: { title: 'Answer takes less than', value: 'Milliseconds' },
 }
-
-/** Bounds on what a request may carry: a check list, not a program. */
-export const EXPECTATIONS_MAX = 50
-export const EXPECTATION_TEXT_MAX = 500
 
 /** What a request with no expectations expects. */
 export const DEFAULT_EXPECTATION_LABEL = 'Status is 2xx'
@@ -333,32 +317,6 @@ export function evaluateExpectations(
 
 export function allPassed(results: readonly ExpectationResult[]): boolean {
   return results.every((result) => result.passed)
-}
-
-function isExpectationKind(value: unknown): value is ExpectationKind {
-  return (EXPECTATION_KINDS as readonly unknown[]).includes(value)
-}
-
-/**
- * Expectations from any stored value, leniently (drafts): entries of an unknown kind are dropped,
- * a value that is not text opens empty. Undefined when there is no list.
- */
-export function readExpectations(input: unknown): Expectation[] | undefined {
-  if (!Array.isArray(input)) return undefined
-  const text = (value: unknown) => (typeof value === 'string' ? value : '')
-  return input
-    .filter(
-      (item): item is Record<string, unknown> =>
-        typeof item === 'object' &&
-        item !== null &&
-        isExpectationKind((item as { kind?: unknown }).kind),
-    )
-    .slice(0, EXPECTATIONS_MAX)
-    .map((item) => ({
-      kind: item.kind as ExpectationKind,
-      target: text(item.target),
-      value: text(item.value),
-    }))
 }
 
 /** A new row of the given kind, with the value most checks start from. */

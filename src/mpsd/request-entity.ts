@@ -14,7 +14,7 @@
 // earlier one (zod-free, so drafts are raised without this schema at first load).
 import { z } from 'zod'
 import { CONTRACT_VERSION_MAX, MIN_CONTRACT_VERSION } from './limits'
-import { EXPECTATION_KINDS, EXPECTATION_TEXT_MAX, EXPECTATIONS_MAX } from './expectations'
+import { EXPECTATION_KINDS, EXPECTATION_TEXT_MAX, EXPECTATIONS_MAX } from './expectation-kinds'
 import { REQUEST_ENTITY_VERSION } from './request-kinds'
 import { mpaRequestSchemas } from './mpa/mpa-entity'
 

@@ -14,7 +14,7 @@
 // No zod here: the composer's first load opens its draft with this module alone. Readers that must
 // name the field of a problem (preset files, batch runs, History) parse with
 // `z.preprocess(upgradeRequest, requestEntitySchema)` instead of `migrateRequest`.
-import { readExpectations } from './expectations'
+import { readExpectations } from './expectation-kinds'
 import { isContractVersion } from './limits'
 import type { RequestEntity, RequestEntityInput } from './request-entity'
 import {

@@ -1,6 +1,7 @@
 import {
+  lazy,
   memo,
-  use,
+  Suspense,
   useCallback,
   useDeferredValue,
   useEffect,
@@ -43,8 +44,10 @@ import { liveDraftOf, useLiveDraft, useLiveField, type LiveDraft } from './live-
 import { PasteJsonButton } from './paste-json-button'
 import { loadedPreview, loadPreview } from './preview-loader'
 import { VariablesUsed } from './variables-used'
-import { MpaFields, MpaKindChoice, ServiceChoice, type Service } from './mpa-fields'
-import { useActing } from '../../data/identities/use-acting'
+import { ServiceChoice, type Service } from './service-choice'
+
+// Multiplayer Activity's fields load when the Service is first switched to it (decision 110).
+const MpaCompose = lazy(() => import('./mpa-fields').then((m) => ({ default: m.MpaCompose })))
 
 /**
  * A tab of the request pane beside the form's own "Fields" (batch invites, activity tools…), given
@@ -258,6 +261,30 @@ function LiveActions({
   return render(useMemo(() => requestFromFields(draft), [draft]))
 }
 
+/**
+ * A module loaded after the first render, as state: the render that needs it waits for it in an
+ * effect rather than suspending, since a suspended deferred render is only retried when something
+ * else updates the form (seen in the component tests: the preview never came).
+ */
+function useLoaded<T extends object>(
+  loaded: () => T | undefined,
+  load: () => Promise<T>,
+  enabled: boolean,
+): T | undefined {
+  const [value, setValue] = useState<T | undefined>(loaded)
+  useEffect(() => {
+    if (!enabled || value) return
+    let current = true
+    void load().then((module) => {
+      if (current) setValue(() => module)
+    })
+    return () => {
+      current = false
+    }
+  }, [enabled, value, load])
+  return enabled ? (value ?? loaded()) : undefined
+}
+
 /** A panel that sends (batch invites, activity tools, the Session panel): the resolved request. */
 function LiveResolved({
   live,
@@ -285,7 +312,7 @@ type LiveOutputsProps = {
 function LiveOutputs({ live, loaded, issuesOf, scope, variableScope }: LiveOutputsProps) {
   const settings = useSettings()
   const draft = useLiveDraft(live)
-  const { RequestPreview } = loadedPreview() ?? use(loadPreview())
+  const preview = useLoaded(loadedPreview, loadPreview, true)
   // The preview and Send are built by the same function from the same values and environment, so
   // they cannot disagree.
   const request = useMemo(
@@ -298,6 +325,8 @@ function LiveOutputs({ live, loaded, issuesOf, scope, variableScope }: LiveOutpu
     () => <VariablesUsed sources={resolved.sources} scope={variableScope} />,
     [resolved.sources, variableScope],
   )
+  if (!preview) return null
+  const { RequestPreview } = preview
   return (
     <RequestPreview
       request={request}
@@ -347,7 +376,6 @@ export function ComposeForm({
   // The request type decides which fields exist: only it re-renders the whole form.
   const kind = useWatch({ control, name: 'kind' })
   const service = KIND_SERVICE[kind]
-  const acting = useActing()
   // Each service remembers its last request type, so switching back and forth loses nothing.
   const [lastKind, setLastKind] = useState<Record<Service, RequestKind>>(() => ({
     mpsd: service === 'mpsd' ? kind : 'activity',
@@ -357,17 +385,8 @@ export function ComposeForm({
     (next: Service) => {
       setLastKind((last) => ({ ...last, [KIND_SERVICE[getValues('kind')]]: getValues('kind') }))
       setValue('kind', lastKind[next], { shouldDirty: true, shouldValidate: true })
-      // MPA writes only the caller's own activity: start from the player acting.
-      const xuid =
-        acting.kind === 'sim'
-          ? acting.player.xuid
-          : acting.kind === 'xbl'
-            ? acting.identity.xuid
-            : undefined
-      if (next === 'mpa' && xuid && getValues('mpaXuid') === '')
-        setValue('mpaXuid', xuid, { shouldDirty: true, shouldValidate: true })
     },
-    [acting, getValues, lastKind, setValue],
+    [getValues, lastKind, setValue],
   )
 
   // Autosave takes the same values; it writes within a moment, and at once on reload or leaving.
@@ -412,7 +431,7 @@ export function ComposeForm({
   const complete = useDeferredValue(true, false)
   // The preview's chunk is fetched beside the checks, not after them.
   if (complete) void loadPreview()
-  const loaded = complete ? (loadedChecks() ?? use(loadChecks())) : undefined
+  const loaded = useLoaded(loadedChecks, loadChecks, complete)
   const send = useSendRequest(COMPOSE_SEND_KEY)
 
   const fillFrom = useCallback(
@@ -494,13 +513,16 @@ export function ComposeForm({
         <ServiceChoice service={service} onChange={chooseService} />
         {service === 'mpa' ? (
           <>
-            <MpaKindChoice register={register} />
-            <MpaFields
-              kind={kind}
-              control={control}
-              errors={formState.errors}
-              register={register}
-            />
+            <Suspense fallback={<p role="status">Loading…</p>}>
+              <MpaCompose
+                kind={kind}
+                control={control}
+                errors={formState.errors}
+                register={register}
+                getValues={getValues}
+                setValue={setValue}
+              />
+            </Suspense>
           </>
         ) : (
           <>

@@ -1,8 +1,15 @@
-// The composer's Multiplayer Activity part (decision 110): the "Service" choice, the MPA request
+// The composer's Multiplayer Activity part (decision 110): the MPA request
 // types, and each type's fields, with the rules' messages at the fields and, where the sources
 // disagree (mpa.md §8), a warning beside the value instead of a refusal.
-import { memo, type ReactNode } from 'react'
-import { useWatch, type Control, type FieldErrors, type UseFormRegister } from 'react-hook-form'
+import { memo, useEffect, type ReactNode } from 'react'
+import {
+  useWatch,
+  type Control,
+  type FieldErrors,
+  type UseFormGetValues,
+  type UseFormRegister,
+  type UseFormSetValue,
+} from 'react-hook-form'
 import { Field } from '../../components/field'
 import {
   CONNECTION_STRING_MAX,
@@ -18,16 +25,10 @@ import {
   currentPlayersWarning,
   platformWarning,
 } from '../../mpsd/mpa/mpa-warnings'
+import { useActing } from '../../data/identities/use-acting'
 import { REQUEST_KINDS, KIND_SERVICE, type RequestKind } from '../../mpsd/request-kinds'
 import { FIELD_LABELS, type ComposeField } from './compose-fields'
 import type { ComposeFormValues } from './compose-form-schema'
-
-export type Service = 'mpsd' | 'mpa'
-
-export const SERVICE_LABELS: Record<Service, string> = {
-  mpsd: 'MPSD handles',
-  mpa: 'Multiplayer Activity',
-}
 
 /** The MPA kinds in the order the choice lists them; the first is what "Service" switches to. */
 export const MPA_KINDS = REQUEST_KINDS.filter((kind) => KIND_SERVICE[kind] === 'mpa')
@@ -51,35 +52,6 @@ const KIND_SUMMARY: Partial<Record<RequestKind, string>> = {
   mpaSendInvites:
     'POST /titles/{titleId}/invites — one call for up to 16 users; 204, no invite handle.',
   mpaRecentPlayers: 'POST /titles/{titleId}/recentplayers — adds to your recent players; 204.',
-}
-
-/**
- * A select, not radios: an option named "Multiplayer Activity" beside the "Activity" request type
- * would make "Activity" name two radios.
- */
-export function ServiceChoice({
-  service,
-  onChange,
-}: {
-  service: Service
-  onChange: (service: Service) => void
-}) {
-  return (
-    <div className="field">
-      <label htmlFor="compose-service">Service</label>
-      <select
-        id="compose-service"
-        value={service}
-        onChange={(event) => onChange(event.target.value as Service)}
-      >
-        {(['mpsd', 'mpa'] as const).map((s) => (
-          <option key={s} value={s}>
-            {SERVICE_LABELS[s]}
-          </option>
-        ))}
-      </select>
-    </div>
-  )
 }
 
 export const MpaKindChoice = memo(function MpaKindChoice({
@@ -289,6 +261,36 @@ export function MpaFields({ kind, control, errors, register }: MpaFieldsProps) {
           hint={`Up to ${RECENT_PLAYERS_MAX} lines: a XUID, then optionally Default, Teammate or Opponent, and a time like 2025-06-01T12:00:00Z (default: now).`}
         />
       ) : null}
+    </>
+  )
+}
+
+type MpaComposeProps = MpaFieldsProps & {
+  getValues: UseFormGetValues<ComposeFormValues>
+  setValue: UseFormSetValue<ComposeFormValues>
+}
+
+/**
+ * The composer's Multiplayer Activity part, loaded when the Service is first switched to it (the
+ * first load carries MPSD's fields only). MPA writes only the caller's own activity: an empty
+ * "User XUID" starts as the player acting.
+ */
+export function MpaCompose({ getValues, setValue, ...fields }: MpaComposeProps) {
+  const acting = useActing()
+  const xuid =
+    acting.kind === 'sim'
+      ? acting.player.xuid
+      : acting.kind === 'xbl'
+        ? acting.identity.xuid
+        : undefined
+  useEffect(() => {
+    if (xuid && getValues('mpaXuid') === '')
+      setValue('mpaXuid', xuid, { shouldDirty: true, shouldValidate: true })
+  }, [xuid, getValues, setValue])
+  return (
+    <>
+      <MpaKindChoice register={fields.register} />
+      <MpaFields {...fields} />
     </>
   )
 }

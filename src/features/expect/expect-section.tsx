@@ -5,11 +5,10 @@ import { useId } from 'react'
 import { Field } from '../../components/field'
 import { useDraftExpectations } from '../../data/drafts/draft-expectations'
 import { saveDraftExpectations } from '../../data/drafts/draft-store'
+import { EXPECTATION_KINDS, EXPECTATIONS_MAX } from '../../mpsd/expectation-kinds'
 import {
   DEFAULT_EXPECTATION_LABEL,
   EXPECTATION_KIND_INFO,
-  EXPECTATION_KINDS,
-  EXPECTATIONS_MAX,
   expectationIssues,
   newExpectation,
   type Expectation,
