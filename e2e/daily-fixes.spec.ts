@@ -81,7 +81,7 @@ test('the Response belongs to what is shown: Open in composer clears it, Replay 
     /this is the new History entry/,
   )
   await expect(historyRows(page)).toHaveCount(3)
-  expect(page.url()).not.toBe(url)
+  await expect(page).not.toHaveURL(url)
   await expect(historyRows(page).first()).toHaveAttribute('aria-selected', 'true')
 })
 

@@ -1,13 +1,17 @@
 // Settings → Simulator rules (decision 100): each assumption the simulator makes where the sources
 // are silent, with where it comes from and a switch. Strict applies the rule; lenient accepts the
 // call without the check. A switch is saved to the server at once.
+import { useState } from 'react'
 import { Alert } from '../../components/alert'
+import type { SimRuleMode } from '../../mpsd/sim-rules'
 import { useSetSimRuleMode, useSimRules } from '../../data/sim-rules/sim-rules-queries'
 
 export function SimRulesSection() {
   const rules = useSimRules()
   const setMode = useSetSimRuleMode()
-  const pending = setMode.isPending ? setMode.variables : undefined
+  // The switch moves as it is clicked: the mutation's own pending state arrives a tick later, and a
+  // controlled checkbox would spring back in between (seen in the journey on a busy machine).
+  const [moving, setMoving] = useState<{ id: string; mode: SimRuleMode }>()
   return (
     <section className="panel" aria-labelledby="sim-rules-heading">
       <h2 id="sim-rules-heading">Simulator rules</h2>
@@ -23,7 +27,7 @@ export function SimRulesSection() {
       {rules.data ? (
         <ul className="sim-rules" aria-label="Simulator rules">
           {rules.data.map((rule) => {
-            const mode = pending?.id === rule.id ? pending.mode : rule.mode
+            const mode = moving?.id === rule.id ? moving.mode : rule.mode
             return (
               <li key={rule.id}>
                 <label>
@@ -31,14 +35,18 @@ export function SimRulesSection() {
                     type="checkbox"
                     role="switch"
                     checked={mode === 'strict'}
-                    disabled={setMode.isPending}
+                    disabled={moving !== undefined}
                     aria-describedby={`sim-rule-${rule.id}-about`}
-                    onChange={(event) =>
-                      setMode.mutate({
+                    onChange={(event) => {
+                      const next = {
                         id: rule.id,
-                        mode: event.target.checked ? 'strict' : 'lenient',
-                      })
-                    }
+                        mode: event.target.checked ? ('strict' as const) : ('lenient' as const),
+                      }
+                      setMoving(next)
+                      // Settled: the list holds the server's answer (onSuccess) or, on an error,
+                      // the mode it had.
+                      setMode.mutate(next, { onSettled: () => setMoving(undefined) })
+                    }}
                   />{' '}
                   {rule.title}
                 </label>{' '}
