@@ -184,6 +184,13 @@ export function registerMpaRoutes(app: Hono<Env>, deps: MpaRouteDeps): void {
   }
 
   /** The user's own activity only [§2.1 "users can only set activity for themselves"]. */
+  /** Every MPA call: a valid title in the path, then the caller's budget for it [mpa.md §3]. */
+  function admitted(c: Context<Env>, bucket: MpaBucket): string | Response {
+    const titleId = title(c)
+    if (titleId instanceof Response) return titleId
+    return throttled(c, bucket, titleId) ?? titleId
+  }
+
   function ownUser(c: Context<Env>): Response | undefined {
     const xuid = c.req.param('xuid') ?? ''
     if (!within(xuid, 1n, UINT64_MAX))
@@ -233,10 +240,8 @@ export function registerMpaRoutes(app: Hono<Env>, deps: MpaRouteDeps): void {
   }
 
   app.put('/titles/:titleId/users/:xuid/activities', (c) => {
-    const titleId = title(c)
+    const titleId = admitted(c, 'activityWrite')
     if (titleId instanceof Response) return titleId
-    const limited = throttled(c, 'activityWrite', titleId)
-    if (limited) return limited
     const refused = ownUser(c)
     if (refused) return refused
     const parsed = readBody(c)
@@ -292,10 +297,8 @@ export function registerMpaRoutes(app: Hono<Env>, deps: MpaRouteDeps): void {
   })
 
   app.delete('/titles/:titleId/users/:xuid/activities', (c) => {
-    const titleId = title(c)
+    const titleId = admitted(c, 'activityWrite')
     if (titleId instanceof Response) return titleId
-    const limited = throttled(c, 'activityWrite', titleId)
-    if (limited) return limited
     const refused = ownUser(c)
     if (refused) return refused
     const parsed = readBody(c)
@@ -312,20 +315,16 @@ export function registerMpaRoutes(app: Hono<Env>, deps: MpaRouteDeps): void {
 
   // Documented, not used by the SDK [§2.4]: 200 with the activity, 204 when there is none.
   app.get('/titles/:titleId/users/:xuid/activities', (c) => {
-    const titleId = title(c)
+    const titleId = admitted(c, 'activityRead')
     if (titleId instanceof Response) return titleId
-    const limited = throttled(c, 'activityRead', titleId)
-    if (limited) return limited
     const activity = liveActivity(titleId, c.req.param('xuid'))
     if (!activity) return c.body(null, 204)
     return new Response(activityJson(activity, c.get('xuid')), { status: 200, headers: JSON_TYPE })
   })
 
   app.post('/titles/:titleId/activities/query', (c) => {
-    const titleId = title(c)
+    const titleId = admitted(c, 'activityRead')
     if (titleId instanceof Response) return titleId
-    const limited = throttled(c, 'activityRead', titleId)
-    if (limited) return limited
     const parsed = readBody(c)
     const users = parsed.ok && isObject(parsed.value) ? parsed.value.users : undefined
     if (!Array.isArray(users) || users.length === 0 || !users.every(isXuid))
@@ -347,10 +346,8 @@ export function registerMpaRoutes(app: Hono<Env>, deps: MpaRouteDeps): void {
   })
 
   app.post('/titles/:titleId/invites', (c) => {
-    const titleId = title(c)
+    const titleId = admitted(c, 'invites')
     if (titleId instanceof Response) return titleId
-    const limited = throttled(c, 'invites', titleId)
-    if (limited) return limited
     const parsed = readBody(c)
     if (!parsed.ok || !isObject(parsed.value))
       return mpaError('InvalidRequest', 'The body must be a JSON object.')
@@ -396,10 +393,8 @@ export function registerMpaRoutes(app: Hono<Env>, deps: MpaRouteDeps): void {
   })
 
   app.post('/titles/:titleId/recentplayers', (c) => {
-    const titleId = title(c)
+    const titleId = admitted(c, 'recentPlayers')
     if (titleId instanceof Response) return titleId
-    const limited = throttled(c, 'recentPlayers', titleId)
-    if (limited) return limited
     const parsed = readBody(c)
     const list = parsed.ok && isObject(parsed.value) ? parsed.value.recentPlayers : undefined
     if (!Array.isArray(list) || list.length === 0 || list.length > RECENT_PLAYERS_MAX)
