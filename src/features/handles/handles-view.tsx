@@ -259,26 +259,13 @@ export function HandlesView() {
                       {describeUpstream(handle.upstream)})
                     </Link>
                   </td>
-                  <td className="actions-cell">
-                    <div className="button-row">
-                      <button
-                        type="button"
-                        onClick={() => check.mutate(handle)}
-                        aria-describedby={`handle-${handle.id}`}
-                        disabled={check.isPending || revoke.isPending}
-                      >
-                        Check
-                      </button>
-                      <button
-                        type="button"
-                        onClick={() => setRevoking([handle])}
-                        aria-describedby={`handle-${handle.id}`}
-                        disabled={Boolean(handle.revokedAt) || check.isPending || revoke.isPending}
-                      >
-                        Revoke
-                      </button>
-                    </div>
-                  </td>
+                  <HandleActions
+                    id={handle.id}
+                    onCheck={() => check.mutate(handle)}
+                    onRevoke={() => setRevoking([handle])}
+                    busy={check.isPending || revoke.isPending}
+                    revoked={Boolean(handle.revokedAt)}
+                  />
                 </tr>
               ))}
             </tbody>
@@ -392,26 +379,42 @@ function HandleRow({ handle, now, selected, onToggle, onCheck, onRevoke, busy }:
           {new Date(handle.createdAt).toLocaleString()} ({describeUpstream(handle.upstream)})
         </Link>
       </td>
-      <td className="actions-cell">
-        <div className="button-row">
-          <button
-            type="button"
-            onClick={onCheck}
-            aria-describedby={`handle-${handle.id}`}
-            disabled={busy}
-          >
-            Check
-          </button>
-          <button
-            type="button"
-            onClick={onRevoke}
-            aria-describedby={`handle-${handle.id}`}
-            disabled={state === 'revoked' || busy}
-          >
-            Revoke
-          </button>
-        </div>
-      </td>
+      <HandleActions
+        id={handle.id}
+        onCheck={onCheck}
+        onRevoke={onRevoke}
+        busy={busy}
+        revoked={state === 'revoked'}
+      />
     </tr>
+  )
+}
+
+type HandleActionsProps = {
+  id: string
+  onCheck: () => void
+  onRevoke: () => void
+  busy: boolean
+  revoked: boolean
+}
+
+/** "Check" and "Revoke" of one handle, described by its id; the same in both tables. */
+function HandleActions({ id, onCheck, onRevoke, busy, revoked }: HandleActionsProps) {
+  return (
+    <td className="actions-cell">
+      <div className="button-row">
+        <button type="button" onClick={onCheck} aria-describedby={`handle-${id}`} disabled={busy}>
+          Check
+        </button>
+        <button
+          type="button"
+          onClick={onRevoke}
+          aria-describedby={`handle-${id}`}
+          disabled={revoked || busy}
+        >
+          Revoke
+        </button>
+      </div>
+    </td>
   )
 }
