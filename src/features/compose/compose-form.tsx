@@ -10,7 +10,6 @@ import {
   type ReactNode,
 } from 'react'
 import { useForm, useWatch, type FieldPath, type UseFormRegister } from 'react-hook-form'
-import { Field } from '../../components/field'
 import { ComposePane } from './compose-pane'
 import { useAutosaveDraft, useRestoreStashedDraft } from '../../data/drafts/draft-queries'
 import { readStash } from '../../data/drafts/draft-store'
@@ -29,7 +28,8 @@ import {
   type RequestKind,
 } from '../../mpsd/request-kinds'
 import { MEMBER_STATUSES, WRITE_MODES } from '../../mpsd/session-choices'
-import { FIELD_LABELS, type ComposeField } from './compose-fields'
+import { ChoiceField, TextAreaField, TextField } from './compose-controls'
+import type { ComposeField } from './compose-fields'
 import {
   lastIssuesOf,
   loadChecks,
@@ -72,85 +72,10 @@ type ComposeFormProps = {
   sections: readonly ComposeSection[] | undefined
 }
 
-type TextFieldProps = {
-  field: ComposeField
-  error: string | undefined
-  hint?: ReactNode
-  live?: ReactNode
-  register: UseFormRegister<ComposeFormValues>
-}
-
-// Memoized, as is the type choice: when the form re-renders (a message or the request type
-// changed), a field whose message and hint did not change is neither rendered nor compared again.
-const TextField = memo(function TextField({ field, error, hint, live, register }: TextFieldProps) {
-  return (
-    <Field label={FIELD_LABELS[field]} error={error} hint={hint} live={live}>
-      {({ id, describedBy, invalid }) => (
-        <input
-          id={id}
-          {...register(field)}
-          aria-invalid={invalid ? 'true' : 'false'}
-          aria-describedby={describedBy}
-          autoComplete="off"
-          spellCheck={false}
-        />
-      )}
-    </Field>
-  )
-})
-
-type ChoiceFieldProps = Omit<TextFieldProps, 'live'> & { choices: Record<string, string> }
-
-const ChoiceField = memo(function ChoiceField({
-  field,
-  error,
-  hint,
-  register,
-  choices,
-}: ChoiceFieldProps) {
-  return (
-    <Field label={FIELD_LABELS[field]} error={error} hint={hint}>
-      {({ id, describedBy, invalid }) => (
-        <select
-          id={id}
-          {...register(field)}
-          aria-invalid={invalid ? 'true' : 'false'}
-          aria-describedby={describedBy}
-        >
-          {Object.entries(choices).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
-  )
-})
-
-const JsonField = memo(function JsonField({ field, error, hint, register }: TextFieldProps) {
-  return (
-    <Field label={FIELD_LABELS[field]} error={error} hint={hint}>
-      {({ id, describedBy, invalid }) => (
-        <textarea
-          id={id}
-          {...register(field)}
-          rows={3}
-          className="mono"
-          aria-invalid={invalid ? 'true' : 'false'}
-          aria-describedby={describedBy}
-          autoComplete="off"
-          spellCheck={false}
-        />
-      )}
-    </Field>
-  )
-})
-
 /** Fields shown as a choice or a JSON text area; every other field is a line of text. */
-const FIELD_CHOICES: Partial<Record<ComposeField, Record<string, string>>> = {
-  memberStatus: MEMBER_STATUSES,
-  writeMode: WRITE_MODES,
+const FIELD_CHOICES: Partial<Record<ComposeField, ReadonlyArray<readonly [string, string]>>> = {
+  memberStatus: Object.entries(MEMBER_STATUSES),
+  writeMode: Object.entries(WRITE_MODES),
 }
 const JSON_FIELDS: ReadonlySet<ComposeField> = new Set([
   'sessionConstants',
@@ -545,17 +470,18 @@ export function ComposeForm({
                     error={error}
                     hint={hint}
                     register={register}
-                    choices={choices}
+                    options={choices}
                   />
                 )
               if (JSON_FIELDS.has(field))
                 return (
-                  <JsonField
+                  <TextAreaField
                     key={field}
                     field={field}
                     error={error}
                     hint={hint}
                     register={register}
+                    mono
                   />
                 )
               return (

@@ -10,7 +10,6 @@ import {
   type UseFormRegister,
   type UseFormSetValue,
 } from 'react-hook-form'
-import { Field } from '../../components/field'
 import {
   CONNECTION_STRING_MAX,
   INVITE_MAX_USERS,
@@ -27,7 +26,8 @@ import {
 } from '../../mpsd/mpa/mpa-warnings'
 import { useActing } from '../../data/identities/use-acting'
 import { REQUEST_KINDS, KIND_SERVICE, type RequestKind } from '../../mpsd/request-kinds'
-import { FIELD_LABELS, type ComposeField } from './compose-fields'
+import { ChoiceField, TextAreaField, TextField } from './compose-controls'
+import type { ComposeField } from './compose-fields'
 import type { ComposeFormValues } from './compose-form-schema'
 
 /** The MPA kinds in the order the choice lists them; the first is what "Service" switches to. */
@@ -83,42 +83,23 @@ function Warning({ text }: { text: string | undefined }) {
   return text ? <span className="field-warning">Warning: {text}</span> : null
 }
 
+// MPA's fields: the composer's controls with the field's message from the form's errors and,
+// where the sources disagree (mpa.md §8), a warning beside the value.
 function Input({ field, errors, register, hint, warning }: ControlProps) {
   return (
-    <Field
-      label={FIELD_LABELS[field]}
+    <TextField
+      field={field}
       error={errors[field]?.message}
       hint={hint}
       live={warning ? <Warning text={warning} /> : undefined}
-    >
-      {({ id, describedBy, invalid }) => (
-        <input
-          id={id}
-          {...register(field)}
-          aria-invalid={invalid ? 'true' : 'false'}
-          aria-describedby={describedBy}
-          autoComplete="off"
-          spellCheck={false}
-        />
-      )}
-    </Field>
+      register={register}
+    />
   )
 }
 
 function Area({ field, errors, register, hint }: ControlProps) {
   return (
-    <Field label={FIELD_LABELS[field]} error={errors[field]?.message} hint={hint}>
-      {({ id, describedBy, invalid }) => (
-        <textarea
-          id={id}
-          rows={3}
-          {...register(field)}
-          aria-invalid={invalid ? 'true' : 'false'}
-          aria-describedby={describedBy}
-          spellCheck={false}
-        />
-      )}
-    </Field>
+    <TextAreaField field={field} error={errors[field]?.message} hint={hint} register={register} />
   )
 }
 
@@ -131,30 +112,16 @@ function Select({
   options,
   value,
 }: ControlProps & { options: Array<[string, string]>; value: string }) {
-  // A value from a paste or an old draft that is no option stays selectable: nothing is lost.
-  const all = options.some(([v]) => v === value) ? options : [...options, [value, value]]
   return (
-    <Field
-      label={FIELD_LABELS[field]}
+    <ChoiceField
+      field={field}
       error={errors[field]?.message}
       hint={hint}
       live={warning ? <Warning text={warning} /> : undefined}
-    >
-      {({ id, describedBy, invalid }) => (
-        <select
-          id={id}
-          {...register(field)}
-          aria-invalid={invalid ? 'true' : 'false'}
-          aria-describedby={describedBy}
-        >
-          {all.map(([v, label]) => (
-            <option key={v} value={v}>
-              {label}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
+      register={register}
+      options={options}
+      value={value}
+    />
   )
 }
 
