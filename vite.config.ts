@@ -19,7 +19,10 @@ export default defineConfig({
   build: {
     target: 'es2022',
     // No inline module-preload polyfill: the served CSP forbids inline scripts.
-    modulePreload: { polyfill: false },
+    modulePreload: {
+      polyfill: false,
+      resolveDependencies: (_file, deps, { hostType }) => (hostType === 'html' ? deps : []),
+    },
     rolldownOptions: {
       output: {
         // What the first page load needs is two files: React DOM (and its scheduler), and everything

@@ -15,6 +15,7 @@ import {
 import { Alert } from '../components/alert'
 import { NAV } from './nav'
 import { useShortcuts } from './use-shortcuts'
+import { useFirstRenderDone } from '../lib/use-first-render-done'
 
 // Compose is the first view and ships in the main chunk; every other view loads on demand.
 
@@ -64,6 +65,8 @@ export function AppLayout() {
   useShortcuts()
   const [location] = useLocation()
   useCrossTabSync()
+  // The top bar's tools follow the first render: their chunks are not what the user waits for.
+  const tools = useFirstRenderDone()
   return (
     <div className="app">
       <header className="app-header">
@@ -87,15 +90,25 @@ export function AppLayout() {
           </ul>
         </nav>
         <div className="header-tools">
-          <Suspense fallback={<div className="environment-menu" aria-hidden="true" />}>
-            <EnvironmentMenu />
-          </Suspense>
-          <Suspense fallback={<div className="workspace-tools" aria-hidden="true" />}>
-            <WorkspaceTools />
-          </Suspense>
-          <Suspense fallback={<div className="act-as" aria-hidden="true" />}>
-            <ActAsMenu />
-          </Suspense>
+          {tools ? (
+            <>
+              <Suspense fallback={<div className="environment-menu" aria-hidden="true" />}>
+                <EnvironmentMenu />
+              </Suspense>
+              <Suspense fallback={<div className="workspace-tools" aria-hidden="true" />}>
+                <WorkspaceTools />
+              </Suspense>
+              <Suspense fallback={<div className="act-as" aria-hidden="true" />}>
+                <ActAsMenu />
+              </Suspense>
+            </>
+          ) : (
+            <>
+              <div className="environment-menu" aria-hidden="true" />
+              <div className="workspace-tools" aria-hidden="true" />
+              <div className="act-as" aria-hidden="true" />
+            </>
+          )}
         </div>
       </header>
       <main className="app-main">

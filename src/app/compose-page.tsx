@@ -2,20 +2,13 @@
 // request and the Response side by side; from 900 px the request and the Response; under 900 px
 // the two panes stack into tabs. The side panes' widths are set with splitters and remembered.
 import { useIsMutating } from '@tanstack/react-query'
-import {
-  lazy,
-  memo,
-  Suspense,
-  useDeferredValue,
-  useMemo,
-  useState,
-  type CSSProperties,
-} from 'react'
+import { lazy, memo, Suspense, useMemo, useState, type CSSProperties } from 'react'
 import { useDraftExpectations } from '../data/drafts/draft-expectations'
 import { COMPOSE_SEND_KEY } from '../data/send/use-send-request'
 import { ComposeView } from '../features/compose/compose-view'
 import { clampWidth, readUiPrefs, writeUiPrefs } from '../lib/ui-prefs'
 import { useViewportWidth } from '../lib/use-viewport-width'
+import { useFirstRenderDone } from '../lib/use-first-render-done'
 import { COMPOSE_SECTIONS } from './compose-tabs'
 import type { Pane } from './pane-tabs'
 import type { RequestEntity } from '../mpsd/request-entity'
@@ -82,8 +75,9 @@ const RESPONSE_MIN = 280
 const REQUEST_MIN = 380
 
 export function ComposePage() {
-  // The sidebar and the Response have nothing to show before the form: they follow its first render.
-  const complete = useDeferredValue(true, false)
+  // The sidebar, the Response and the splitters have nothing to show before the form: they follow
+  // its first render.
+  const complete = useFirstRenderDone()
   const viewport = useViewportWidth()
   const wide = viewport >= WIDE_MIN
   const stacked = viewport < SPLIT_MIN
@@ -117,7 +111,7 @@ export function ComposePage() {
   const layout = stacked ? 'stacked' : wide ? 'wide' : 'split'
   return (
     <div className="workspace" data-layout={layout} style={style}>
-      {stacked ? (
+      {stacked && complete ? (
         <Suspense fallback={null}>
           <PaneTabs pane={pane} onPane={setPane} />
         </Suspense>
@@ -131,18 +125,22 @@ export function ComposePage() {
               </Suspense>
             ) : null}
           </aside>
-          <Suspense fallback={splitterPlaceholder}>
-            <Splitter
-              label="Resize the sidebar"
-              controls="workspace-sidebar"
-              value={sidebarWidth}
-              min={SIDEBAR.min}
-              max={sidebarMax}
-              direction={1}
-              onChange={(width) => setWidths((w) => ({ ...w, sidebarWidth: width }))}
-              onCommit={(width) => writeUiPrefs({ sidebarWidth: width })}
-            />
-          </Suspense>
+          {complete ? (
+            <Suspense fallback={splitterPlaceholder}>
+              <Splitter
+                label="Resize the sidebar"
+                controls="workspace-sidebar"
+                value={sidebarWidth}
+                min={SIDEBAR.min}
+                max={sidebarMax}
+                direction={1}
+                onChange={(width) => setWidths((w) => ({ ...w, sidebarWidth: width }))}
+                onCommit={(width) => writeUiPrefs({ sidebarWidth: width })}
+              />
+            </Suspense>
+          ) : (
+            splitterPlaceholder
+          )}
         </>
       ) : null}
       <div
@@ -162,7 +160,7 @@ export function ComposePage() {
           sections={COMPOSE_SECTIONS}
         />
       </div>
-      {stacked ? null : (
+      {stacked ? null : complete ? (
         <Suspense fallback={splitterPlaceholder}>
           <Splitter
             label="Resize the Response"
@@ -175,6 +173,8 @@ export function ComposePage() {
             onCommit={(width) => writeUiPrefs({ responseWidth: width })}
           />
         </Suspense>
+      ) : (
+        splitterPlaceholder
       )}
       <div
         id="workspace-response"

@@ -34,8 +34,16 @@ function percentEncoded(char: string): string {
     .join('')
 }
 
-/** The forms of each ASCII character, worked out once: tokens are ASCII in practice. */
-const ASCII_FORMS = Array.from({ length: 128 }, (_, code) => charForms(String.fromCharCode(code)))
+/**
+ * The forms of each ASCII character, worked out once, on the first secret to match (tokens are
+ * ASCII in practice); not at load, where the 128 patterns cost the composer's first paint.
+ */
+let asciiForms: string[] | undefined
+function asciiFormsTable(): string[] {
+  return (asciiForms ??= Array.from({ length: 128 }, (_, code) =>
+    charForms(String.fromCharCode(code)),
+  ))
+}
 
 function charForms(char: string): string {
   const forms = [escapeRegExp(char), percentEncoded(char)]
@@ -49,10 +57,11 @@ function charForms(char: string): string {
  * part, in either hex case, once or twice), or escaped inside a JSON string.
  */
 function secretPattern(secret: string): string {
+  const ascii = asciiFormsTable()
   return [...secret]
     .map((char) => {
       const code = char.charCodeAt(0)
-      return (char.length === 1 && code < 128 ? ASCII_FORMS[code] : undefined) ?? charForms(char)
+      return (char.length === 1 && code < 128 ? ascii[code] : undefined) ?? charForms(char)
     })
     .join('')
 }

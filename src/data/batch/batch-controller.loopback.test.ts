@@ -11,7 +11,8 @@ import { BENCH_TEMPLATE, createProxyInviteSend } from '../../../bench/batch-benc
 import { freshWorkbenchDBPerTest } from '../../testing/history-fixtures'
 import { DEFAULT_SIM_PLAYERS } from '../../mpsd/default-sim-players'
 import { readHistoryEntries } from '../history/history-read'
-import { DEFAULT_SETTINGS, type Settings } from '../settings/settings-store'
+import type { Settings } from '../settings/settings-schema'
+import { DEFAULT_SETTINGS } from '../settings/settings-store'
 import {
   BatchBlockedError,
   resetBatchController,

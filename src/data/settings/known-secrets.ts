@@ -4,7 +4,8 @@
 // variables join them (decision 131).
 import { environmentSecrets } from '../environments/environment-secrets'
 import { redactSecrets, secretsOfAuthorization } from '../../mpsd/redact'
-import { readAuthorization, readSettings, type Settings } from './settings-store'
+import type { Settings } from './settings-schema'
+import { readAuthorization, readSettingsQuickly } from './settings-store'
 
 function urlCredentials(text: string): string[] {
   try {
@@ -28,7 +29,10 @@ export function secretsFrom(
 
 export function currentSecrets(): string[] {
   try {
-    return [...secretsFrom(readAuthorization().value, readSettings()), ...environmentSecrets()]
+    return [
+      ...secretsFrom(readAuthorization().value, readSettingsQuickly()),
+      ...environmentSecrets(),
+    ]
   } catch {
     return [...environmentSecrets()]
   }

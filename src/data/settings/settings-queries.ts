@@ -7,25 +7,31 @@ import {
 } from '@tanstack/react-query'
 import type { IdentityView } from '../../mpsd/identity'
 import type { SimPlayer } from '../../mpsd/default-sim-players'
+import { afterFirstPaint } from '../../lib/after-first-paint'
+import type { Settings } from './settings-schema'
 import {
   readAuthorization,
-  readSettings,
+  readSettingsQuickly,
   writeAuthorization,
-  writeSettings,
   type Authorization,
-  type Settings,
 } from './settings-store'
+
+// The rules (zod) load with the first check, after the first paint (decision 140).
+const loadSchema = () => afterFirstPaint().then(() => import('./settings-schema'))
 
 export const settingsQueries = {
   all: () => ['settings'] as const,
   current: () =>
     queryOptions({
       queryKey: [...settingsQueries.all(), 'current'] as const,
-      queryFn: readSettings,
+      queryFn: async () => (await loadSchema()).readSettings(),
       // Synchronous storage: with initialData nothing suspends, so the first render paints the
-      // view (a suspended boundary is revealed no sooner than React's 300 ms throttle).
-      initialData: readSettings,
-      staleTime: Infinity,
+      // view (a suspended boundary is revealed no sooner than React's 300 ms throttle). It is the
+      // quick read (decision 140), stale from the start (updated at 0), so the query checks it at
+      // once with the schema; checked settings then stay fresh until they change.
+      initialData: readSettingsQuickly,
+      initialDataUpdatedAt: 0,
+      staleTime: (query) => (query.state.dataUpdatedAt === 0 ? 0 : Infinity),
       networkMode: 'always',
     }),
   // The token sits in React Query's in-memory cache only; it is never persisted by the cache.
@@ -76,7 +82,7 @@ export function useAuthorization(): Authorization {
 export function useUpdateSettings() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: async (settings: Settings) => writeSettings(settings),
+    mutationFn: async (settings: Settings) => (await loadSchema()).writeSettings(settings),
     onSuccess: (saved) => queryClient.setQueryData(settingsQueries.current().queryKey, saved),
   })
 }

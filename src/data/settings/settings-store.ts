@@ -1,15 +1,10 @@
 // Settings live in two places on purpose. Everything but the token is in localStorage, so it
 // survives restarts. The Authorization token is kept in memory, or in sessionStorage when the user
 // ticks "Remember for this tab"; never localStorage, never IndexedDB, so it dies with the tab.
-import { z } from 'zod'
-import {
-  CONTRACT_VERSION,
-  CONTRACT_VERSION_MAX,
-  MIN_CONTRACT_VERSION,
-  XBOX_LIVE_ORIGIN,
-} from '../../mpsd/limits'
+import { CONTRACT_VERSION, XBOX_LIVE_ORIGIN } from '../../mpsd/limits'
 import { ACT_AS_SIM_PREFIX, SIMULATOR_UPSTREAM } from '../../mpsd/proxy-protocol'
 import { announceChange } from '../sync/changes-channel'
+import type { Settings } from './settings-schema'
 
 // Features import it from proxy-protocol; request-preview.tsx still reads it here until its
 // rework lands, then this re-export goes.
@@ -32,76 +27,40 @@ export const DEFAULT_SETTINGS = {
   activeEnvironmentId: '',
 } as const satisfies Record<string, string | number>
 
-function buildSettingsSchema() {
-  const d = DEFAULT_SETTINGS
-  return z.object({
-    proxyUrl: z.string().trim().min(1, 'Proxy URL is required').default(d.proxyUrl),
-    /** 'simulator', the Xbox Live origin, or an allowed custom origin. */
-    upstream: z.string().trim().min(1).default(d.upstream),
-    // The form refuses a version out of range with a message; one stored by an earlier build that
-    // allowed it falls back to the default rather than taking every other setting with it.
-    contractVersion: z.coerce
-      .number()
-      .int()
-      .min(MIN_CONTRACT_VERSION)
-      .max(CONTRACT_VERSION_MAX)
-      .catch(d.contractVersion)
-      .default(d.contractVersion),
-    /** History retention: the oldest entries go first once either limit is passed. */
-    historyMaxEntries: z.coerce
-      .number()
-      .int()
-      .min(100)
-      .max(1_000_000)
-      .catch(d.historyMaxEntries)
-      .default(d.historyMaxEntries),
-    historyMaxAgeDays: z.coerce
-      .number()
-      .int()
-      .min(1)
-      .max(3650)
-      .catch(d.historyMaxAgeDays)
-      .default(d.historyMaxAgeDays),
-    actAs: z.string().trim().max(200).catch(d.actAs).default(d.actAs),
-    msaClientId: z.string().trim().max(100).catch(d.msaClientId).default(d.msaClientId),
-    sandbox: z.string().trim().max(64).catch(d.sandbox).default(d.sandbox),
-    activeEnvironmentId: z
-      .string()
-      .max(200)
-      .catch(d.activeEnvironmentId)
-      .default(d.activeEnvironmentId),
-  })
-}
-export type Settings = z.infer<ReturnType<typeof buildSettingsSchema>>
-
-// Built on first use, not when the page loads: zod schemas are slow to build, and a first visit
-// (nothing stored) shows the composer without ever needing this one.
-let builtSchema: ReturnType<typeof buildSettingsSchema> | undefined
-export function settingsSchema() {
-  return (builtSchema ??= buildSettingsSchema())
-}
-
 const SETTINGS_KEY = 'handles-workbench:settings'
 const TOKEN_KEY = 'handles-workbench:authorization'
 
-export function readSettings(): Settings {
+/** What is stored, parsed as JSON and not yet checked; undefined when nothing (readable) is. */
+export function readStoredSettingsJson(): unknown {
   try {
     const raw = localStorage.getItem(SETTINGS_KEY)
-    if (!raw) return DEFAULT_SETTINGS
-    const parsed = settingsSchema().safeParse(JSON.parse(raw))
-    return parsed.success ? parsed.data : DEFAULT_SETTINGS
+    return raw ? (JSON.parse(raw) as unknown) : undefined
   } catch {
-    return DEFAULT_SETTINGS
+    return undefined
   }
 }
 
-export function writeSettings(settings: Settings): Settings {
-  // Parse before writing: only known, non-secret fields can reach localStorage.
-  const clean = settingsSchema().parse(settings)
+/**
+ * The quick read for the first render (decision 140): every known setting whose stored value has
+ * the default's type, the default for the rest. No bounds or trimming: settings-schema.ts checks
+ * those a moment later, so the first load carries no zod. The types are enough for nothing to crash.
+ */
+export function readSettingsQuickly(): Settings {
+  const stored = readStoredSettingsJson()
+  if (typeof stored !== 'object' || stored === null) return DEFAULT_SETTINGS
+  const read: Record<string, unknown> = { ...DEFAULT_SETTINGS }
+  for (const [key, fallback] of Object.entries(DEFAULT_SETTINGS)) {
+    const value = (stored as Record<string, unknown>)[key]
+    if (typeof value === typeof fallback) read[key] = value
+  }
+  return read as Settings
+}
+
+/** Writes settings that settings-schema.ts has checked; other tabs are told to reread them. */
+export function storeSettings(clean: Settings): void {
   localStorage.setItem(SETTINGS_KEY, JSON.stringify(clean))
   // Other tabs send with the settings their query holds: they reread them.
   announceChange('settings')
-  return clean
 }
 
 let memoryToken: string | undefined

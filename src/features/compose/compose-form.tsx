@@ -3,7 +3,6 @@ import {
   memo,
   Suspense,
   useCallback,
-  useDeferredValue,
   useEffect,
   useMemo,
   useState,
@@ -17,6 +16,7 @@ import { withDraftExpectations } from '../../data/drafts/draft-expectations'
 import { useSettings } from '../../data/settings/settings-queries'
 import { COMPOSE_SEND_KEY, useSendRequest } from '../../data/send/use-send-request'
 import { useCommand } from '../../lib/commands'
+import { useFirstRenderDone } from '../../lib/use-first-render-done'
 import { useVariableScope, type VariableScope } from '../../data/environments/environment-queries'
 import { CONTEXT_MAX_ENCODED_LENGTH } from '../../mpsd/limits'
 import type { RequestEntity } from '../../mpsd/request-entity'
@@ -353,7 +353,7 @@ export function ComposeForm({
   // False for the first render only: the fields come first; the checks, the preview and the panels
   // under the form (the schema's first run, the storage they read) in the render React does right
   // after, so the form is on screen and usable sooner.
-  const complete = useDeferredValue(true, false)
+  const complete = useFirstRenderDone()
   // The preview's chunk is fetched beside the checks, not after them.
   if (complete) void loadPreview()
   const loaded = useLoaded(loadedChecks, loadChecks, complete)

@@ -3,6 +3,7 @@
 // the preview with its own tabs. Apart from the form so the form's markup stays as it was.
 import { useEffect, useState, type ReactNode } from 'react'
 import { Tabs, type TabItem } from '../../components/tabs'
+import { afterFirstPaint } from '../../lib/after-first-paint'
 
 type ComposePaneProps = {
   source: string | undefined
@@ -19,14 +20,18 @@ export function ComposePane({ source, sections, preview, children }: ComposePane
   const [opening] = useState(sections)
   useEffect(() => {
     let current = true
-    for (const section of opening) {
-      section
-        .opensWhen?.()
-        .then((open) => {
-          if (open && current) setTab((chosen) => (chosen === 'fields' ? section.id : chosen))
-        })
-        .catch(() => undefined)
-    }
+    // Asked once the pane is on screen: the questions read storage the first paint need not wait for.
+    void afterFirstPaint().then(() => {
+      for (const section of opening) {
+        if (!current) return
+        section
+          .opensWhen?.()
+          .then((open) => {
+            if (open && current) setTab((chosen) => (chosen === 'fields' ? section.id : chosen))
+          })
+          .catch(() => undefined)
+      }
+    })
     return () => {
       current = false
     }

@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { readSettings } from '../../data/settings/settings-store'
+import { readSettings } from '../../data/settings/settings-schema'
 import { renderWithProviders } from '../../testing/render-with-providers'
 import { SettingsView } from './settings-view'
 

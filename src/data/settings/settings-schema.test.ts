@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { settingsSchema } from './settings-store'
+import { settingsSchema } from './settings-schema'
 
 describe('settingsSchema', () => {
   it('a stored contract version above 9999 falls back to 107 and keeps the other settings', () => {
