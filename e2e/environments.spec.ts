@@ -1,7 +1,8 @@
 // Environments and {{variables}} (decision 131): the top bar's Environment changes what the preview
 // and Send use, a shared preset keeps {{scid}} and resolves in each person's own environment, an
 // unknown variable stops Send at its field, and environments export and import as Postman files
-// without their secrets.
+// without their secrets. An environment's upstream and actAs steer the Session panel's "Create
+// session and send" as they steer Send, and the Act as menu says it is overridden.
 import { readFile } from 'node:fs/promises'
 import { expect, test, type Page } from '@playwright/test'
 import { resetSimulator } from './support'
@@ -10,6 +11,7 @@ const SCID_DEV = 'bd6c41c3-01c3-468a-a3b5-3e0fe8133862'
 const SCID_CERT = '00000000-0000-0000-0000-00007ff8b1f4'
 const SCID_OTHER = '11111111-2222-4333-8444-555555555555'
 const SECRET = 'e2e-environment-secret-value'
+const CLEO = '2533274790000002'
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] })
 
@@ -85,6 +87,56 @@ test('switching the Environment in the top bar changes the preview, and Send use
   await page.reload()
   await expect(page.getByLabel('Environment', { exact: true })).toHaveValue(/.+/)
   await expect(page.getByLabel('Request body')).toContainText(`"scid": "${SCID_CERT}"`)
+})
+
+test('the environment’s upstream and actAs: Act as says it is overridden, and "Create session and send" goes where Send goes, as Send’s player', async ({
+  page,
+  request,
+}) => {
+  // Settings send to Xbox Live as the menu's choice; the environment sends to the simulator as Cleo.
+  await page.getByRole('link', { name: 'Settings' }).click()
+  await page.getByLabel('Upstream').selectOption({ label: 'Xbox Live' })
+  await createEnvironment(page, 'Sim', {
+    scid: SCID_DEV,
+    titleId: '1234',
+    upstream: 'simulator',
+    actAs: CLEO,
+  })
+  await chooseEnvironment(page, 'Sim')
+
+  const actAs = page.getByLabel('Act as')
+  const overridden = `Overridden by environment “Sim”: Compose sends as Sim Cleo (${CLEO}).`
+  await expect(actAs).toHaveAccessibleDescription(overridden)
+  await expect(page.getByRole('note')).toHaveText(overridden)
+  // Still a choice the user can make: it applies again without this environment.
+  await actAs.selectOption('sim:2533274790000001')
+  await expect(actAs).toHaveValue('sim:2533274790000001')
+  await expect(actAs).toHaveAccessibleDescription(overridden)
+
+  await fillInviteWithVariables(page)
+  await page.getByLabel('Session name').fill('env-lobby')
+  const panel = page.getByRole('region', { name: 'Session', exact: true })
+  // The automatic check runs because the environment's upstream is the simulator.
+  await expect(panel.getByRole('status', { name: 'Session state' })).toHaveText(
+    'Session env-lobby does not exist.',
+  )
+  await panel
+    .getByLabel('Before you send')
+    .getByRole('button', { name: 'Create session and send' })
+    .click()
+  const response = page.getByRole('region', { name: 'Response' })
+  await expect(response.getByLabel('Status')).toHaveText('201 Created')
+  await expect(response).toContainText(`"senderXuid": "${CLEO}"`)
+  await expect(panel.getByRole('status', { name: 'Session state' })).toHaveText(
+    `Session env-lobby exists: 1 member; Sim Cleo (${CLEO}) is active.`,
+  )
+  const received = (await (await request.get('/sim/__requests')).json()) as {
+    requests: Array<{ method: string; path: string; body: string }>
+  }
+  const created = received.requests.find(
+    (r) => r.method === 'PUT' && r.path.endsWith('/sessions/env-lobby'),
+  )
+  expect(created?.body).toContain(`"xuid":"${CLEO}"`)
 })
 
 test('an unknown variable is an error at its field, and Send stays blocked', async ({

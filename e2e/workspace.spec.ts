@@ -1,5 +1,6 @@
 // The workspace: panes at 1400 × 900 and 800 × 900, resizable and remembered; the keyboard
-// (Ctrl+Enter, Ctrl+S, Ctrl+K, "?"); the theme toggle; the sidebar opening presets and History.
+// (Ctrl+Enter, not from the Batch invites' XUID list; Ctrl+S, Ctrl+K, "?"); the theme toggle; the
+// sidebar opening presets and History.
 import { expect, test, type Page } from '@playwright/test'
 import { fillInvite, resetSimulator } from './support'
 
@@ -13,6 +14,15 @@ async function postsReceived(page: Page): Promise<number> {
     requests: Array<{ method: string; path: string }>
   }
   return received.requests.filter((r) => r.method === 'POST' && r.path === '/handles').length
+}
+
+async function invitesReceived(page: Page): Promise<string[]> {
+  const received = (await (await page.request.get('/sim/__requests')).json()) as {
+    requests: Array<{ method: string; path: string; body: string }>
+  }
+  return received.requests
+    .filter((r) => r.method === 'POST' && r.path === '/handles')
+    .map((r) => (JSON.parse(r.body) as { invitedXuid: string }).invitedXuid)
 }
 
 test('at 1400 × 900, Send, the request body and the Response are all in view without scrolling', async ({
@@ -131,6 +141,30 @@ test('Ctrl+Enter sends from a field, never while an input method composes', asyn
   const response = page.getByRole('region', { name: 'Response' })
   await expect(response.getByLabel('Status')).toHaveText('201 Created')
   expect(await postsReceived(page)).toBe(1)
+})
+
+test('Ctrl+Enter in the Batch invites’ XUID list sends nothing; back in the fields it sends the invite', async ({
+  page,
+}) => {
+  await page.goto('/')
+  await fillInvite(page, { invitedXuid: '2533274790000002' })
+  await expect(page.getByRole('button', { name: 'Send', exact: true })).toBeEnabled()
+  await page.getByRole('tab', { name: 'Batch invites' }).click()
+  const xuids = page.getByLabel('Invited XUIDs', { exact: true })
+  await xuids.fill('2533274790000003')
+  // The XUIDs are the batch's: neither the composed invite (…0002) nor the batch (…0003) goes out.
+  await xuids.press('Control+Enter')
+
+  await page.getByRole('tab', { name: 'Fields' }).click()
+  const invited = page.getByLabel('Invited XUID', { exact: true })
+  await invited.fill('2533274790000001')
+  await invited.press('Control+Enter')
+  await expect(page.getByRole('region', { name: 'Response' }).getByLabel('Status')).toHaveText(
+    '201 Created',
+  )
+  // Only the second press sent: had the first sent, its invite (or a pending Send that swallowed
+  // the second press) would be here.
+  await expect.poll(() => invitesReceived(page)).toEqual(['2533274790000001'])
 })
 
 test('Ctrl+K opens the palette, which jumps to History; Ctrl+S opens Save preset; "?" lists the shortcuts', async ({

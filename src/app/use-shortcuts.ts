@@ -1,8 +1,8 @@
 // The one keydown listener for the shortcuts in shortcuts.ts. A shortcut runs its command only if
-// something handles it now; the key is then taken (preventDefault), otherwise left to the page
-// and the browser.
+// something handles it now and the focused region has not turned it off (commandsOffIn); the key
+// is then taken (preventDefault), otherwise left to the page and the browser.
 import { useEffect } from 'react'
-import { runCommand } from '../lib/commands'
+import { commandOffAt, runCommand } from '../lib/commands'
 import { isTextEntry, shortcutFor } from './shortcuts'
 
 function dialogOpen(): boolean {
@@ -16,6 +16,8 @@ export function useShortcuts(): void {
       const shortcut = shortcutFor(event)
       if (!shortcut) return
       if (!shortcut.mod && isTextEntry(event.target)) return
+      // Ctrl+Enter in the batch's XUID list is not a Send of the composer's request.
+      if (commandOffAt(shortcut.command, event.target)) return
       // An open dialog owns the keyboard (its fields, its Enter and Escape).
       if (dialogOpen()) return
       if (runCommand(shortcut.command)) event.preventDefault()

@@ -35,3 +35,17 @@ export function useCommand(id: CommandId, handler: () => void): void {
   })
   useEffect(() => registerCommand(id, () => latest.current()), [id])
 }
+
+/**
+ * Turns commands off inside a region (spread on its root element). A panel whose fields are not
+ * the composed request's (Batch invites, Activity tools) turns `send` off, so Ctrl/Cmd+Enter in its
+ * XUID list does not send the composer's request (decision 130).
+ */
+export function commandsOffIn(...ids: CommandId[]): { 'data-commands-off': string } {
+  return { 'data-commands-off': ids.join(' ') }
+}
+
+/** Whether `id` is turned off where `target` (a key press's target) sits. */
+export function commandOffAt(id: CommandId, target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest(`[data-commands-off~="${id}"]`) !== null
+}

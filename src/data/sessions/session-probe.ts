@@ -30,14 +30,19 @@ export function actingXuidOf(acting: ReturnType<typeof resolveActing>): string |
   return undefined
 }
 
+/**
+ * Checks `ref` at `target.upstream` as `target.actAs` (Compose's target: an environment may set
+ * both), with the token and roster of `sendSettings`.
+ */
 export async function probeSession(
   ref: SessionRef,
+  target: { upstream: string; actAs: string },
   { settings, authorization, actors }: SendSettings,
   signal?: AbortSignal,
 ): Promise<SessionProbe> {
   const acting = resolveActing({
-    actAs: settings.actAs,
-    upstream: settings.upstream,
+    actAs: target.actAs,
+    upstream: target.upstream,
     xboxLiveUpstream: XBOX_LIVE_ORIGIN,
     token: authorization,
     serverTokenConfigured: actors?.serverTokenConfigured ?? false,
@@ -54,7 +59,7 @@ export async function probeSession(
       { ...check, path: `${check.path}?sim_throttle=off` },
       {
         proxyUrl: settings.proxyUrl,
-        upstream: settings.upstream,
+        upstream: target.upstream,
         actAs: acting.header,
         ...(acting.kind === 'token' ? { authorization } : {}),
       },

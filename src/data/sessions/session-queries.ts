@@ -11,6 +11,7 @@ import {
   type SessionRef,
   type SessionView,
 } from '../../mpsd/session-document'
+import type { SendOverrides } from '../../mpsd/environment'
 import type { WireRequest } from '../../mpsd/request-builder'
 import type { HistoryEntry } from '../history/history-entry'
 import { recordingSendFor } from '../send/recording-send'
@@ -19,13 +20,13 @@ import { probeSession } from './session-probe'
 
 export const sessionQueries = {
   all: () => ['sessions'] as const,
-  /** Keyed by who asks and where: membership is the acting player's. */
+  /** Keyed by who asks and where (Compose's target): membership is the acting player's. */
   probe: (ref: SessionRef, upstream: string, actAs: string) =>
     queryOptions({
       queryKey: [...sessionQueries.all(), 'probe', upstream, actAs, ref] as const,
-      // The settings of the moment (token, roster), as a send reads them.
+      // The token and roster of the moment, as a send reads them.
       queryFn: async ({ signal, client }) =>
-        probeSession(ref, await currentSettings(client), signal),
+        probeSession(ref, { upstream, actAs }, await currentSettings(client), signal),
       staleTime: 5_000,
       retry: false,
     }),
@@ -75,15 +76,16 @@ function useSessionCall() {
   return useMutation({
     mutationFn: async ({
       request,
-      actAs,
+      target,
     }: {
       request: WireRequest
-      actAs?: string
+      /** Where and as whom, when not Settings' upstream and Act as. */
+      target: SendOverrides
     }): Promise<SessionCallResult> => {
       const entry = await recordingSendFor(queryClient)({
         request,
         kind: request.method === 'GET' ? 'get' : 'session',
-        ...(actAs ? { actAs } : {}),
+        ...target,
       })
       return resultOf(entry)
     },
@@ -93,7 +95,10 @@ function useSessionCall() {
   })
 }
 
-/** "Check session", "Create session", "Join session", "Leave session" on a session reference. */
+/**
+ * "Check session", "Create session", "Join session", "Leave session" on a session reference, sent
+ * to `target` (Compose's: the environment's upstream and actAs overrides, as Send sends).
+ */
 export function useSessionAction() {
   const call = useSessionCall()
   return {
@@ -103,9 +108,14 @@ export function useSessionAction() {
       ref: SessionRef,
       xuid: string | undefined,
       contractVersion: number,
-    ) => call.mutateAsync({ request: sessionCall(action, ref, xuid, contractVersion) }),
-    createOrJoin: (ref: SessionRef, xuid: string | undefined, contractVersion: number) =>
-      call.mutateAsync({ request: createOrJoinCall(ref, xuid, contractVersion) }),
+      target: SendOverrides,
+    ) => call.mutateAsync({ request: sessionCall(action, ref, xuid, contractVersion), target }),
+    createOrJoin: (
+      ref: SessionRef,
+      xuid: string | undefined,
+      contractVersion: number,
+      target: SendOverrides,
+    ) => call.mutateAsync({ request: createOrJoinCall(ref, xuid, contractVersion), target }),
   }
 }
 
@@ -115,6 +125,9 @@ export function useAcceptInvite() {
   return {
     ...call,
     accept: (handleId: string, xuid: string, actAs: string, contractVersion: number) =>
-      call.mutateAsync({ request: acceptInviteCall(handleId, xuid, contractVersion), actAs }),
+      call.mutateAsync({
+        request: acceptInviteCall(handleId, xuid, contractVersion),
+        target: actAs ? { actAs } : {},
+      }),
   }
 }

@@ -17,6 +17,7 @@ import type { RequestEntity } from '../../mpsd/request-entity'
 import { scidSchema, xuidSchema } from '../../mpsd/field-rules'
 import { wireSummary } from '../../mpsd/wire-summary'
 import { Alert } from '../../components/alert'
+import { commandsOffIn } from '../../lib/commands'
 
 const MONIKERS = ['friends', 'favorites', 'people']
 
@@ -79,7 +80,12 @@ export function ActivityToolsPanel({ request }: { request: RequestEntity }) {
   const found = find.data
   const cleared = clear.data
   return (
-    <section className="activity-tools" aria-labelledby={`${ids}-heading`}>
+    // Its fields are the tools', not the composed request's: Ctrl/Cmd+Enter here sends nothing.
+    <section
+      className="activity-tools"
+      aria-labelledby={`${ids}-heading`}
+      {...commandsOffIn('send')}
+    >
       <h3 id={`${ids}-heading`}>Activity tools</h3>
       <p className="muted">
         For the SCID above

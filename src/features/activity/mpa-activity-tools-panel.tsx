@@ -15,6 +15,7 @@ import type { MpaActivity } from '../../mpsd/mpa/mpa-activities'
 import { splitList } from '../../mpsd/mpa/mpa-wire'
 import type { RequestEntity } from '../../mpsd/request-entity'
 import { fieldsOf } from '../../mpsd/request-fields'
+import { commandsOffIn } from '../../lib/commands'
 
 export function MpaActivityToolsPanel({ request }: { request: RequestEntity }) {
   const send = recordingSendFor(useQueryClient())
@@ -45,7 +46,12 @@ export function MpaActivityToolsPanel({ request }: { request: RequestEntity }) {
   const found = find.data
   const cleared = clear.data
   return (
-    <section className="activity-tools" aria-labelledby={`${ids}-heading`}>
+    // Its fields are the tools', not the composed request's: Ctrl/Cmd+Enter here sends nothing.
+    <section
+      className="activity-tools"
+      aria-labelledby={`${ids}-heading`}
+      {...commandsOffIn('send')}
+    >
       <h3 id={`${ids}-heading`}>Activity tools</h3>
       <p className="muted">
         Multiplayer Activity, title {titleId ? <code>{titleId}</code> : '(set the Title ID above)'}.

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { resetBatchController } from '../../data/batch/batch-controller'
 import { newBatchRun } from '../../data/batch/batch-run'
 import { getBatchRun, listBatchRuns, saveBatchRun } from '../../data/batch/batch-store'
+import { commandOffAt } from '../../lib/commands'
 import { resetWorkbenchDBConnection } from '../../lib/db'
 import { createQueryClient } from '../../lib/query-client'
 import type { InviteRequest } from '../../mpsd/request-entity'
@@ -53,6 +54,9 @@ describe('BatchPanel', () => {
     ).toBeInTheDocument()
     expect(within(problems).getByText(/Line 2: .*duplicate of line 1/)).toBeInTheDocument()
     expect(screen.getByRole('button', { name: 'Send invites' })).toBeEnabled()
+    // The XUIDs are the batch's: Ctrl/Cmd+Enter in them must not send the composer's request.
+    expect(commandOffAt('send', field)).toBe(true)
+    expect(commandOffAt('open-palette', field)).toBe(false)
   })
 
   it('keeps Send invites off while the rest of the draft is invalid, and says why', async () => {

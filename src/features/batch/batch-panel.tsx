@@ -14,6 +14,7 @@ import { BudgetMeters } from './budget-meters'
 import { BatchChecks } from './batch-checks'
 import { BatchControls } from './batch-controls'
 import { BatchProgress } from './batch-progress'
+import { commandsOffIn } from '../../lib/commands'
 
 /**
  * The run to show: the one this tab sends; else the newer copy of this tab's last run and the
@@ -34,7 +35,8 @@ export function BatchPanel({ request }: { request: InviteRequest }) {
   const driving = live?.controller !== undefined
   const headingId = useId()
   return (
-    <section className="batch-panel" aria-labelledby={headingId}>
+    // Its fields are the batch's, not the composed request's: Ctrl/Cmd+Enter here sends nothing.
+    <section className="batch-panel" aria-labelledby={headingId} {...commandsOffIn('send')}>
       {/* Its tab shows the name; the heading keeps the region named for a screen reader. */}
       <h3 id={headingId} className="visually-hidden">
         Batch invites

@@ -14,6 +14,7 @@ import { recordingSendFor } from '../../data/send/recording-send'
 import type { MpaSendInvitesRequest, RequestEntity } from '../../mpsd/request-entity'
 import { fieldsOf } from '../../mpsd/request-fields'
 import { requestIssues } from '../../mpsd/request-validate'
+import { commandsOffIn } from '../../lib/commands'
 
 export function MpaBatchPanel({ request }: { request: RequestEntity }) {
   const send = recordingSendFor(useQueryClient())
@@ -49,7 +50,8 @@ export function MpaBatchPanel({ request }: { request: RequestEntity }) {
   }
 
   return (
-    <section className="batch" aria-labelledby={`${ids}-heading`}>
+    // Its fields are the batch's, not the composed request's: Ctrl/Cmd+Enter here sends nothing.
+    <section className="batch" aria-labelledby={`${ids}-heading`} {...commandsOffIn('send')}>
       <h3 id={`${ids}-heading`}>Batch invites (Multiplayer Activity)</h3>
       <p className="muted">
         Title {fieldsOf(request).mpaTitleId || '—'}: 16 invitees per call, paced at MPA’s invite

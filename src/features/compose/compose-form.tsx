@@ -18,6 +18,7 @@ import { COMPOSE_SEND_KEY, useSendRequest } from '../../data/send/use-send-reque
 import { useCommand } from '../../lib/commands'
 import { useFirstRenderDone } from '../../lib/use-first-render-done'
 import { useVariableScope, type VariableScope } from '../../data/environments/environment-queries'
+import { useComposeTarget, type ComposeTarget } from '../../data/environments/compose-target'
 import { CONTEXT_MAX_ENCODED_LENGTH } from '../../mpsd/limits'
 import type { RequestEntity } from '../../mpsd/request-entity'
 import { fieldsOfKind, requestFromFields } from '../../mpsd/request-fields'
@@ -232,9 +233,10 @@ type LiveOutputsProps = {
   issuesOf: IssuesOf
   scope: ComposeScope
   variableScope: VariableScope
+  target: ComposeTarget
 }
 
-function LiveOutputs({ live, loaded, issuesOf, scope, variableScope }: LiveOutputsProps) {
+function LiveOutputs({ live, loaded, issuesOf, scope, variableScope, target }: LiveOutputsProps) {
   const settings = useSettings()
   const draft = useLiveDraft(live)
   const preview = useLoaded(loadedPreview, loadPreview, true)
@@ -245,7 +247,6 @@ function LiveOutputs({ live, loaded, issuesOf, scope, variableScope }: LiveOutpu
     [loaded, draft, settings.contractVersion, scope],
   )
   const resolved = useMemo(() => loaded.resolveDraft(draft, scope), [loaded, draft, scope])
-  const { overrides } = variableScope
   const variablesUsed = useMemo(
     () => <VariablesUsed sources={resolved.sources} scope={variableScope} />,
     [resolved.sources, variableScope],
@@ -256,8 +257,8 @@ function LiveOutputs({ live, loaded, issuesOf, scope, variableScope }: LiveOutpu
     <RequestPreview
       request={request}
       issues={issuesOf(loaded, draft, scope)}
-      upstream={overrides.upstream ?? settings.upstream}
-      actAs={overrides.actAs}
+      upstream={target.upstream}
+      actAs={target.actAs}
       variablesUsed={variablesUsed}
     />
   )
@@ -274,6 +275,8 @@ export function ComposeForm({
   // The active environment (decision 131): fields may hold `{{name}}`, resolved for the checks,
   // the preview and Send; the draft keeps the references.
   const variableScope = useVariableScope()
+  // Where and as whom Send goes: the environment's upstream / actAs, else Settings and Act as.
+  const target = useComposeTarget()
   const scope = useMemo<ComposeScope>(
     () => ({
       variables: variableScope.variables,
@@ -381,17 +384,15 @@ export function ComposeForm({
     const current = getValues()
     const checks = loadedChecks()
     // Nothing goes out while the chosen environment is still being read, or with a variable unresolved.
-    if (variableScope.status === 'loading') return
+    if (target.waiting) return
     if (!checks || issuesOf(checks, current, scope).length > 0 || send.isPending) return
-    const { upstream, actAs } = variableScope.overrides
     send.mutate({
       request: checks.toWireRequest(current, settings.contractVersion, scope),
       // History keeps the request as it went out, variables resolved (decision 131), with the
       // draft's expectations, resolved by the same variables (decision 120).
       composed: withDraftExpectations(checks.resolveDraft(current, scope).request, scope.variables),
       kind: current.kind,
-      ...(upstream ? { upstream } : {}),
-      ...(actAs ? { actAs } : {}),
+      ...target.overrides,
     })
   }
 
@@ -424,6 +425,7 @@ export function ComposeForm({
             issuesOf={issuesOf}
             scope={scope}
             variableScope={variableScope}
+            target={target}
           />
         ) : null
       }
@@ -504,7 +506,7 @@ export function ComposeForm({
             issuesOf={issuesOf}
             scope={scope}
             pending={send.isPending}
-            waiting={variableScope.status === 'loading'}
+            waiting={target.waiting}
           />
           <PasteJson current={getValues} onFill={fillFrom} />
           {hasStash ? (

@@ -1,11 +1,16 @@
 // "Act as" in the top bar: who sends (decision 022). Simulated players, signed-in Xbox accounts
 // (gamertag, XUID, sandbox, time left, multiplayer privilege), your pasted token, or none. Small on
-// purpose: it ships in the first load; signing in is on the lazily loaded Settings page.
+// purpose: it ships in the first load; signing in is on the lazily loaded Settings page. When the
+// active environment's `actAs` overrides the choice for Compose (decision 131), the menu says so
+// and who sends instead; the choice can still be made (it applies again without that environment).
+import { useId } from 'react'
 import { Link } from 'wouter'
+import { useComposeTarget } from '../../data/environments/compose-target'
 import { useIdentities } from '../../data/identities/identities-queries'
 import { useSimPlayers } from '../../data/identities/players-queries'
 import { useActing, useSetActAs } from '../../data/identities/use-acting'
 import { useAuthorization, useSettings } from '../../data/settings/settings-queries'
+import { describeSender, senderOf } from '../../mpsd/acting-identity'
 import {
   ACT_AS_NONE,
   ACT_AS_SIM_PREFIX,
@@ -15,6 +20,11 @@ import {
 import { DEFAULT_SIM_PLAYERS } from '../../mpsd/default-sim-players'
 import { timeLeft } from './time-left'
 
+function describeSenderOf(acting: Parameters<typeof senderOf>[0]): string {
+  const sender = senderOf(acting)
+  return sender ? describeSender(sender) : ''
+}
+
 export function ActAsMenu() {
   const settings = useSettings()
   const token = useAuthorization().value
@@ -22,6 +32,11 @@ export function ActAsMenu() {
   const identities = useIdentities().data ?? []
   const acting = useActing()
   const setActAs = useSetActAs()
+  const target = useComposeTarget()
+  // Who Compose sends as: the same resolution as Send's (the environment's upstream included).
+  const composeActing = useActing(target.upstream, target.actAs)
+  const overrideId = useId()
+  const overriddenBy = target.overrides.actAs === undefined ? undefined : target.overriddenBy
   // "Your token" stays picked when it resolves to the server's token or, with none set, to no
   // Authorization in the simulator: the menu shows the choice, the preview what goes out.
   const selected =
@@ -33,7 +48,12 @@ export function ActAsMenu() {
   return (
     <div className="act-as">
       <label htmlFor="act-as">Act as</label>{' '}
-      <select id="act-as" value={selected} onChange={(event) => setActAs(event.target.value)}>
+      <select
+        id="act-as"
+        value={selected}
+        onChange={(event) => setActAs(event.target.value)}
+        aria-describedby={overriddenBy === undefined ? undefined : overrideId}
+      >
         {acting.kind === 'blocked' ? (
           <option value={settings.actAs}>(not available: {settings.actAs})</option>
         ) : null}
@@ -57,6 +77,14 @@ export function ActAsMenu() {
         <option value={ACT_AS_TOKEN}>Your token{token ? ' (pasted)' : ' (not set)'}</option>
         <option value={ACT_AS_NONE}>No Authorization</option>
       </select>{' '}
+      {overriddenBy === undefined ? null : (
+        <span id={overrideId} role="note" className="act-as-override">
+          Overridden by environment “{overriddenBy}”:{' '}
+          {composeActing.kind === 'blocked'
+            ? `Compose cannot send as ${target.actAs}. ${composeActing.message}`
+            : `Compose sends as ${describeSenderOf(composeActing)}.`}
+        </span>
+      )}
       <Link href="/settings#sign-in" className="nav-link">
         Sign in…
       </Link>

@@ -1,6 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createEnvironment } from '../../data/environments/environment-store'
+import { readSettings, writeSettings } from '../../data/settings/settings-store'
+import { resetWorkbenchDBConnection } from '../../lib/db'
 import { requestFromFields } from '../../mpsd/request-fields'
 import { SIM_RULES } from '../../mpsd/sim-rules'
 import { renderWithProviders } from '../../testing/render-with-providers'
@@ -66,7 +69,11 @@ const fields = {
 const invite = requestFromFields({ ...fields, kind: 'invite' })
 
 beforeEach(() => localStorage.clear())
-afterEach(() => vi.unstubAllGlobals())
+afterEach(async () => {
+  vi.unstubAllGlobals()
+  await resetWorkbenchDBConnection()
+  indexedDB.deleteDatabase('handles-workbench')
+})
 
 describe('SessionPanel', () => {
   it('says before sending that the invite would be refused, and "Create session and send" fixes it', async () => {
@@ -143,5 +150,37 @@ describe('SessionPanel', () => {
     expect(await screen.findByRole('status', { name: 'Session state' })).toHaveTextContent(
       'Session lobby-1 does not exist.',
     )
+  })
+
+  it('goes where Send goes and acts as whom Send acts as: the environment’s upstream and actAs', async () => {
+    const user = userEvent.setup()
+    const CLEO = '2533274790000002'
+    // Settings say Xbox Live as Sim Ana; the active environment says the simulator as Sim Cleo.
+    const env = await createEnvironment('Dev', [
+      { key: 'upstream', value: 'simulator', secret: false, enabled: true },
+      { key: 'actAs', value: CLEO, secret: false, enabled: true },
+    ])
+    writeSettings({
+      ...readSettings(),
+      upstream: 'https://sessiondirectory.xboxlive.com',
+      actAs: `sim:${ANA}`,
+      activeEnvironmentId: env.id,
+    })
+    const server = fakeServer()
+    renderWithProviders(<SessionPanel request={invite} />)
+    // The automatic check runs (the environment's upstream is the simulator), as Cleo.
+    const warning = await screen.findByLabelText('Before you send')
+    expect(server.calls[0]?.headers.get('X-Workbench-Act-As')).toBe(`sim:${CLEO}`)
+
+    await user.click(within(warning).getByRole('button', { name: 'Create session and send' }))
+    await waitFor(() => expect(server.writes()).toHaveLength(2))
+    const [create, send] = server.writes()
+    for (const call of [create, send]) {
+      expect(call?.headers.get('X-Workbench-Upstream')).toBe('simulator')
+      expect(call?.headers.get('X-Workbench-Act-As')).toBe(`sim:${CLEO}`)
+    }
+    // members.me is Cleo, who then sends the invite from inside the session.
+    expect(create?.body).toContain(`"xuid":"${CLEO}"`)
+    expect(send).toMatchObject({ method: 'POST', path: '/proxy/handles' })
   })
 })

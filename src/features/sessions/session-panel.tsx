@@ -3,10 +3,12 @@
 // template's constants), "Join session" and "Leave session" (PUT, If-Match: *), the members and
 // their states. Against the simulator it checks the session by itself when the reference settles,
 // and when Send would be refused (no session, or the acting player not in it) says so before
-// sending, with "Create session and send" (decision 101).
+// sending, with "Create session and send" (decision 101). All of it goes where Send goes, as whom
+// Send sends: the active environment's `upstream` and `actAs` when set (decision 131).
 import { useMemo, useState } from 'react'
 import { Alert } from '../../components/alert'
 import { SessionMembers } from '../../components/session-members'
+import { useComposeTarget } from '../../data/environments/compose-target'
 import type { HistoryEntry } from '../../data/history/history-entry'
 import { useActing } from '../../data/identities/use-acting'
 import { COMPOSE_SEND_KEY, useSendRequest } from '../../data/send/use-send-request'
@@ -68,7 +70,8 @@ const ACTION_LABELS: Record<SessionAction, string> = {
 
 export function SessionPanel({ request }: { request: RequestEntity }) {
   const settings = useSettings()
-  const acting = useActing()
+  const target = useComposeTarget()
+  const acting = useActing(target.upstream, target.actAs)
   const xuid = acting.kind === 'blocked' ? undefined : actingXuidOf(acting)
   const sender = acting.kind === 'blocked' ? undefined : senderOf(acting)
   const typedRef = refOf(request)
@@ -79,11 +82,11 @@ export function SessionPanel({ request }: { request: RequestEntity }) {
     () => (settledKey ? (JSON.parse(settledKey) as SessionRef) : undefined),
     [settledKey],
   )
-  const simulated = settings.upstream === SIMULATOR_UPSTREAM
+  const simulated = target.upstream === SIMULATOR_UPSTREAM
   const probe = useSessionProbe(
-    simulated && settledKey === refKey ? settledRef : undefined,
-    settings.upstream,
-    settings.actAs,
+    simulated && settledKey === refKey && !target.waiting ? settledRef : undefined,
+    target.upstream,
+    target.actAs,
   )
   const rules = useSimRules()
   const action = useSessionAction()
@@ -108,23 +111,36 @@ export function SessionPanel({ request }: { request: RequestEntity }) {
       : undefined
   const sendable = requestIssues(request).length === 0
   const lastFailure = lastHere ? failureOf(lastHere.entry) : undefined
-  const busy = action.isPending || send.isPending
+  // While the chosen environment is read, where and as whom are not known yet.
+  const busy = action.isPending || send.isPending || target.waiting
 
   async function run(which: SessionAction) {
-    if (!typedRef) return
-    const result = await action.run(which, typedRef, xuid, settings.contractVersion)
+    if (!typedRef || target.waiting) return
+    const result = await action.run(
+      which,
+      typedRef,
+      xuid,
+      settings.contractVersion,
+      target.overrides,
+    )
     setLast({ ref: typedRef, result })
   }
 
   async function createAndSend() {
-    if (!typedRef || !sendable) return
-    const result = await action.createOrJoin(typedRef, xuid, settings.contractVersion)
+    if (!typedRef || !sendable || target.waiting) return
+    const result = await action.createOrJoin(
+      typedRef,
+      xuid,
+      settings.contractVersion,
+      target.overrides,
+    )
     setLast({ ref: typedRef, result })
     if (failureOf(result.entry)) return
     send.mutate({
       request: toWire(request, settings),
       composed: request,
       kind: request.kind,
+      ...target.overrides,
     })
   }
 

@@ -1,0 +1,48 @@
+// Where and as whom Compose's calls go (decision 131): the active environment's `upstream` and
+// `actAs` when it sets them, else Settings' upstream and the Act as menu's choice. Send and its
+// preview, the Session panel (its check, its session writes and the send after them) and the Act
+// as menu's note all read it here, so none of them can go elsewhere, or as someone else, than Send.
+import { useMemo } from 'react'
+import type { SendOverrides } from '../../mpsd/environment'
+import { useSettings } from '../settings/settings-queries'
+import { useVariableScope, type VariableScope } from './environment-queries'
+
+export type ComposeTarget = {
+  /** The chosen environment is still being read: nothing may go out yet. */
+  waiting: boolean
+  /** The upstream the call goes to. */
+  upstream: string
+  /** The Act as value it goes out as. */
+  actAs: string
+  /**
+   * What a send carries (SendInput's `upstream`, `actAs`): the environment's overrides only, so
+   * what the environment leaves alone is read from the settings of the moment the call goes out.
+   */
+  overrides: SendOverrides
+  /** The environment that overrides `upstream` or `actAs`; undefined when none does. */
+  overriddenBy: string | undefined
+}
+
+export function composeTargetOf(
+  scope: VariableScope,
+  settings: { upstream: string; actAs: string },
+): ComposeTarget {
+  const { overrides } = scope
+  return {
+    waiting: scope.status === 'loading',
+    upstream: overrides.upstream ?? settings.upstream,
+    actAs: overrides.actAs ?? settings.actAs,
+    overrides,
+    overriddenBy:
+      overrides.upstream !== undefined || overrides.actAs !== undefined
+        ? scope.environment?.name
+        : undefined,
+  }
+}
+
+/** Compose's target now; stable while the settings and the environment's scope are. */
+export function useComposeTarget(): ComposeTarget {
+  const scope = useVariableScope()
+  const { upstream, actAs } = useSettings()
+  return useMemo(() => composeTargetOf(scope, { upstream, actAs }), [scope, upstream, actAs])
+}
