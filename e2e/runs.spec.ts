@@ -8,6 +8,7 @@
 import { readFile } from 'node:fs/promises'
 import { expect, test, type Page } from '@playwright/test'
 import { SIM_RULES } from '../src/mpsd/sim-rules'
+import { seriousViolations } from './axe-check'
 import { fillInvite, resetSimulator, SCID } from './support'
 
 test.beforeEach(async ({ page, request }) => {
@@ -201,6 +202,8 @@ test('a run the page left mid-way shows as interrupted after the reload, with it
   await expect(
     page.getByRole('table', { name: 'Recent runs' }).getByRole('row', { name: /Invite each row/ }),
   ).toContainText('Interrupted after 30 of 35')
+  // The results and Recent runs tables, as a keyboard or screen reader user meets them.
+  expect(await seriousViolations(page), 'Runs view after the reload').toEqual([])
 
   const download = page.waitForEvent('download')
   await results.getByRole('button', { name: 'Export JUnit XML' }).click()
