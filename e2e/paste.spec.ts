@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
+import { resetSimulator } from './support'
 
 const fixture = (name: string) =>
   readFileSync(join(import.meta.dirname, '../src/testing/fixtures', name), 'utf8')
@@ -58,7 +59,7 @@ test('pasting the docs activity sample fills the activity form', async ({ page }
     .fill(fixture('docs_handles-post-set-activity-request.json'))
   await page.getByRole('button', { name: 'Replace draft' }).click()
   await expect(page.getByRole('dialog', { name: 'Paste JSON' }).getByRole('status')).toContainText(
-    'Request type: “invite” → “activity”',
+    'Request type: “Invite” → “Activity”',
   )
   await page.getByRole('button', { name: 'Close' }).click()
   await expect(page.getByRole('dialog', { name: 'Paste JSON' })).toBeHidden()
@@ -118,6 +119,60 @@ test('a docs body with "{scid}" replaces the draft but keeps its SCID, lists eac
   await expect(dialog.getByRole('status')).toContainText('Undone')
   await expect(page.getByLabel('Context string')).toHaveValue('///old-context')
   await expect(page.getByLabel('Template name')).toHaveValue('')
+})
+
+test('a curl command to Multiplayer Activity switches the composer to it, lists every change, undoes, and sends', async ({
+  page,
+  request,
+}) => {
+  await resetSimulator(request)
+  await page.getByRole('radio', { name: 'Invite' }).check()
+  await page.getByLabel('Context string').fill('///old-context')
+  await page.getByRole('button', { name: 'Paste JSON' }).click()
+  // As a title's log or the docs give it: placeholders for the user and the sequence number.
+  await page
+    .getByLabel('JSON body or curl command to paste')
+    .fill(
+      [
+        "curl -X PUT 'https://multiplayeractivity.xboxlive.com/titles/1717113201/users/{xuid}/activities' \\",
+        "  -H 'Authorization: XBL3.0 x=<userhash>;<token>' -H 'x-xbl-contract-version: 1' \\",
+        `  --data-raw '{"sequenceNumber":{sequenceNumber},"connectionString":"srv=203.0.113.7:7777;lobby=7f3c","joinRestriction":"Followed","maxPlayers":8}'`,
+      ].join('\n'),
+    )
+  const dialog = page.getByRole('dialog', { name: 'Paste JSON' })
+  await dialog.getByRole('button', { name: 'Replace draft' }).click()
+  await expect(dialog.getByRole('list', { name: 'Changes' }).getByRole('listitem')).toHaveText([
+    'Service: “MPSD handles” → “Multiplayer Activity”',
+    'Request type: “Invite” → “Set activity”',
+    'Context string: “///old-context” → (empty)',
+    'Title ID: (empty) → “1717113201”',
+    'Connection string: (empty) → “srv=203.0.113.7:7777;lobby=7f3c”',
+    'Join restriction: (empty) → “Followed”',
+    'Max players: (empty) → “8”',
+  ])
+  await expect(dialog.getByRole('status')).toContainText(
+    'Placeholders, so the draft’s value was kept: User XUID ((empty)), Sequence number ((empty)).',
+  )
+  await expect(dialog.getByRole('list', { name: 'Not mapped' })).toContainText(
+    'header Authorization',
+  )
+  await expect(page.getByLabel('Service')).toHaveValue('mpa')
+
+  // Undo puts the MPSD draft back; the paste again, and it goes out.
+  await dialog.getByRole('button', { name: 'Undo' }).click()
+  await expect(page.getByLabel('Service')).toHaveValue('mpsd')
+  await expect(page.getByLabel('Context string')).toHaveValue('///old-context')
+  await dialog.getByRole('button', { name: 'Replace draft' }).click()
+  await dialog.getByRole('button', { name: 'Close' }).click()
+  await expect(page.getByRole('radio', { name: 'Set activity' })).toBeChecked()
+  // The user placeholder kept the (empty) draft's value: the player acting fills it, as always.
+  await expect(page.getByLabel('User XUID')).toHaveValue('2814679796296491')
+  await expect(page.getByLabel('Title ID')).toHaveValue('1717113201')
+  await expect(page.getByLabel('Join restriction')).toHaveValue('Followed')
+  await page.getByRole('button', { name: 'Send', exact: true }).click()
+  await expect(page.getByRole('region', { name: 'Response' }).getByLabel('Status')).toHaveText(
+    '204 No Content',
+  )
 })
 
 test.describe('with the clipboard', () => {

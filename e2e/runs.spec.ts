@@ -1,6 +1,6 @@
 // Checks that run anywhere, in the dashboard: a request with expectations (the Response panel and
 // History say when one fails), presets that keep them, and a run of three presets over a two-row
-// CSV, exported as JUnit XML.
+// CSV, exported as JUnit XML; runs are kept across a reload, and one the reload cut off says so.
 //
 // Simulator rules: the journey asks for lenient rules (PUT /api/sim/rules) so its invites and
 // activity need no session; on a server without the rules endpoint the PUT is a 404 and the
@@ -8,7 +8,8 @@
 import { readFile } from 'node:fs/promises'
 import { expect, test, type Page } from '@playwright/test'
 import { SIM_RULES } from '../src/mpsd/sim-rules'
-import { fillInvite, SCID } from './support'
+import { seriousViolations } from './axe-check'
+import { fillInvite, resetSimulator, SCID } from './support'
 
 test.beforeEach(async ({ page, request }) => {
   await request.post('/sim/__reset')
@@ -122,4 +123,98 @@ test('expectations show after Send and in History; three presets run over a two-
   await page.getByRole('link', { name: 'History' }).click()
   await page.getByRole('combobox', { name: 'Expectations' }).selectOption('')
   await expect(rows).toHaveCount(7)
+
+  // A reload keeps the run: listed, with every step's result, and its exports.
+  await page.reload()
+  await page.getByRole('link', { name: 'Runs' }).click()
+  await expect(results.getByRole('status')).toHaveText('Done: 6 passed, 0 failed, 0 errors')
+  await expect(results.getByRole('row').filter({ hasText: 'Passed' })).toHaveCount(6)
+  await expect(
+    page.getByRole('table', { name: 'Recent runs' }).getByRole('row', { name: /Run of 3 presets/ }),
+  ).toContainText('Done: 6 passed')
+  const again = page.waitForEvent('download')
+  await results.getByRole('button', { name: 'Export JSON' }).click()
+  const report = JSON.parse(await readFile(await (await again).path(), 'utf8')) as {
+    status: string
+    summary: { passed: number }
+  }
+  expect(report).toMatchObject({ status: 'done', summary: { passed: 6 } })
+})
+
+/** The runs this page has stored: how many steps each has answered, and its status. */
+function storedRuns(page: Page) {
+  return page.evaluate(
+    () =>
+      new Promise<Array<{ status: string; answered: number }>>((resolve, reject) => {
+        const open = indexedDB.open('handles-workbench')
+        open.onerror = () => reject(new Error('open failed'))
+        open.onsuccess = () => {
+          const request = open.result.transaction('runs').objectStore('runs').getAll()
+          request.onsuccess = () =>
+            resolve(
+              (
+                request.result as Array<{
+                  state: { status: string; results: Array<{ outcome: string }> }
+                }>
+              ).map((run) => ({
+                status: run.state.status,
+                answered: run.state.results.filter((r) => r.outcome !== 'notRun').length,
+              })),
+            )
+        }
+      }),
+  )
+}
+
+test('a run the page left mid-way shows as interrupted after the reload, with its results and exports', async ({
+  page,
+  request,
+}) => {
+  await resetSimulator(request)
+  await fillInvite(page, { sessionName: 'session-1', invitedXuid: '{{xuid}}' })
+  await savePreset(page, 'Invite each row')
+
+  // 35 invites: MPSD's burst budget lets 30 go, then the run waits about 15 s for the window.
+  await page.getByRole('link', { name: 'Runs' }).click()
+  await page.getByRole('checkbox', { name: 'Invite each row' }).check()
+  const xuids = Array.from({ length: 35 }, (_, i) => String(2533274790002000n + BigInt(i)))
+  await page.getByLabel('Data file (CSV, optional)').setInputFiles({
+    name: 'rows.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`xuid\n${xuids.join('\n')}\n`),
+  })
+  await page.getByRole('button', { name: 'Start run' }).click()
+  const results = page.getByRole('region', { name: 'Run results' })
+  await expect(results.getByRole('status')).toHaveText('Running: 30 of 35', { timeout: 20_000 })
+  // Written as it goes (at most a second behind): the page goes away once the 30 are stored.
+  await expect.poll(() => storedRuns(page)).toEqual([{ status: 'running', answered: 30 }])
+  await page.reload()
+
+  await expect(results.getByRole('status')).toHaveText(
+    'Interrupted after 30 of 35: the page was closed or reloaded while it ran',
+  )
+  await expect(results.getByRole('row').filter({ hasText: 'Passed' })).toHaveCount(30)
+  await expect(results.getByRole('row').filter({ hasText: 'Not run' })).toHaveCount(5)
+  await expect(results.getByRole('row').filter({ hasText: 'Not run' }).first()).toContainText(
+    'may have been sent; check History',
+  )
+  await expect(results.getByRole('button', { name: 'Resume' })).toHaveCount(0)
+  await expect(
+    page.getByRole('table', { name: 'Recent runs' }).getByRole('row', { name: /Invite each row/ }),
+  ).toContainText('Interrupted after 30 of 35')
+  // The results and Recent runs tables, as a keyboard or screen reader user meets them.
+  expect(await seriousViolations(page), 'Runs view after the reload').toEqual([])
+
+  const download = page.waitForEvent('download')
+  await results.getByRole('button', { name: 'Export JUnit XML' }).click()
+  const xml = await readFile(await (await download).path(), 'utf8')
+  expect(xml).toContain('tests="35" failures="0" errors="0"')
+  expect(xml.match(/<skipped /g)).toHaveLength(5)
+  expect(xml).toContain('may have been sent; check History')
+
+  // Nothing more went out after the reload: the run is read, never resumed by itself.
+  const received = (await (await request.get('/sim/__requests')).json()) as {
+    requests: Array<{ method: string; path: string }>
+  }
+  expect(received.requests.filter((r) => r.path === '/handles')).toHaveLength(30)
 })

@@ -37,6 +37,51 @@ describe('openWorkbenchDB', () => {
     db.close()
   })
 
+  it('upgrades a version 2 database to 3: every store keeps its records and indexes, the runs store appears', async () => {
+    // A database as version 2 (environments) left it, with a record in every store.
+    const v2 = await openDB(NAME, 2, {
+      upgrade(db) {
+        const history = db.createObjectStore('history', { keyPath: 'id' })
+        for (const index of ['startedAt', 'kind', 'statusClass', 'scid', 'xuid', 'upstream'])
+          history.createIndex(index, index)
+        const handles = db.createObjectStore('handles', { keyPath: 'id' })
+        for (const index of ['createdAt', 'invitedXuid', 'historyId'])
+          handles.createIndex(index, index)
+        const presets = db.createObjectStore('presets', { keyPath: 'id' })
+        presets.createIndex('name', 'name')
+        presets.createIndex('updatedAt', 'updatedAt')
+        db.createObjectStore('batchRuns', { keyPath: 'id' }).createIndex('createdAt', 'createdAt')
+        db.createObjectStore('quarantine', { autoIncrement: true })
+        db.createObjectStore('environments', { keyPath: 'id' }).createIndex('name', 'name')
+      },
+    })
+    const records = {
+      history: { id: 'h1', startedAt: 5, kind: 'invite', xuid: '2533274790000001' },
+      handles: { id: 'hd1', createdAt: 6, invitedXuid: '2533274790000001', historyId: 'h1' },
+      presets: { id: 'p1', name: 'kept', updatedAt: 1 },
+      batchRuns: { id: 'b1', createdAt: 7, state: 'paused' },
+      environments: { id: 'e1', name: 'Dev', updatedAt: 2, variables: [] },
+    } as const
+    for (const [store, record] of Object.entries(records)) await v2.put(store as never, record)
+    const quarantined = await v2.add('quarantine', { store: 'history', key: 'x', reason: 'bad' })
+    v2.close()
+
+    const db = await openWorkbenchDB(NAME)
+    expect(db.version).toBe(DB_VERSION)
+    for (const [store, record] of Object.entries(records))
+      expect(await db.get(store as 'history', record.id)).toEqual(record)
+    expect(await db.get('quarantine', quarantined as number)).toMatchObject({ reason: 'bad' })
+    // The indexes came through too: History's filters and the ledger still find their records.
+    expect(await db.getAllKeysFromIndex('history', 'xuid', '2533274790000001')).toEqual(['h1'])
+    expect(await db.getAllKeysFromIndex('handles', 'historyId', 'h1')).toEqual(['hd1'])
+    expect(await db.getAllKeysFromIndex('environments', 'name', 'Dev')).toEqual(['e1'])
+    // Runs are kept newest last by their createdAt index.
+    await db.put('runs', { id: 'r2', createdAt: 20 })
+    await db.put('runs', { id: 'r1', createdAt: 10 })
+    expect(await db.getAllKeysFromIndex('runs', 'createdAt')).toEqual(['r1', 'r2'])
+    db.close()
+  })
+
   it('creates every store of the current version in a new database', async () => {
     const db = await openWorkbenchDB(NAME)
     expect([...db.objectStoreNames].sort()).toEqual([
@@ -46,6 +91,7 @@ describe('openWorkbenchDB', () => {
       'history',
       'presets',
       'quarantine',
+      'runs',
     ])
     db.close()
   })

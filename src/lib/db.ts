@@ -3,7 +3,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb'
 
 export const DB_NAME = 'handles-workbench'
-export const DB_VERSION = 2
+export const DB_VERSION = 3
 
 // Records are typed as unknown on purpose: every reader validates with zod, so a corrupt or
 // foreign record is set aside and reported instead of crashing a view.
@@ -41,6 +41,12 @@ export interface WorkbenchDB extends DBSchema {
     value: Record<string, unknown> & { id: string; name: string; updatedAt: number }
     indexes: { name: string }
   }
+  /** Runs of presets from the Runs view (decision 120): their results, kept across a reload; v3. */
+  runs: {
+    key: string
+    value: Record<string, unknown> & { id: string; createdAt: number }
+    indexes: { createdAt: number }
+  }
   /** Records that failed validation on read, kept for the user to inspect, never deleted silently. */
   quarantine: {
     key: number
@@ -75,6 +81,11 @@ const MIGRATIONS: Array<(db: WorkbenchDatabase) => void> = [
   (db) => {
     const environments = db.createObjectStore('environments', { keyPath: 'id' })
     environments.createIndex('name', 'name')
+  },
+  // v3: runs (decision 120). A new store only: every earlier store and record stays as it is.
+  (db) => {
+    const runs = db.createObjectStore('runs', { keyPath: 'id' })
+    runs.createIndex('createdAt', 'createdAt')
   },
 ]
 

@@ -10,6 +10,7 @@ export type RecordTopic =
   | 'handles'
   | 'presets'
   | 'batch'
+  | 'runs'
   | 'settings'
   | 'identities'
   | 'environments'
@@ -22,8 +23,8 @@ declare module '@tanstack/react-query' {
 }
 
 /**
- * Refreshes every view of the given stores (History, the Handles ledger, batch runs, presets, the
- * signed-in accounts).
+ * Refreshes every view of the given stores (History, the Handles ledger, batch runs, runs of
+ * presets, presets, the signed-in accounts).
  */
 export async function refreshRecords(
   queryClient: QueryClient,

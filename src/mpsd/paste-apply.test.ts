@@ -91,3 +91,74 @@ describe('applyPaste', () => {
     expect(changes.map((c) => c.field)).toEqual(['scid', 'templateName', 'sessionName'])
   })
 })
+
+describe('applyPaste, Multiplayer Activity', () => {
+  const MPA_DRAFT = fieldsOf(
+    requestFromFields({
+      kind: 'mpaSetActivity',
+      mpaTitleId: '1717113201',
+      mpaXuid: '2814679796296491',
+      connectionString: 'old-lobby',
+      groupId: 'old-group',
+    }),
+  )
+
+  it('switches an MPSD draft to the pasted MPA call and empties the MPSD fields, each listed', () => {
+    const { fields, changes, kept } = applyPaste(
+      OLD,
+      pasted('{"connectionString":"srv=1","joinRestriction":"Public","maxPlayers":4}'),
+    )
+    expect(fields).toMatchObject({
+      kind: 'mpaSetActivity',
+      connectionString: 'srv=1',
+      joinRestriction: 'Public',
+      maxPlayers: '4',
+      scid: '',
+      invitedXuid: '',
+    })
+    // Named as the composer names them: the Service moves, and the request type with it.
+    expect(changes.slice(0, 2)).toEqual([
+      {
+        field: 'service',
+        label: 'Service',
+        from: 'MPSD handles',
+        to: 'Multiplayer Activity',
+      },
+      { field: 'kind', label: 'Request type', from: 'Invite', to: 'Set activity' },
+    ])
+    expect(changes.map((c) => c.label)).toEqual(
+      expect.arrayContaining(['SCID', 'Invited XUID', 'Connection string', 'Max players']),
+    )
+    expect(kept.map((k) => [k.field, k.why])).toEqual([
+      ['mpaTitleId', 'url'],
+      ['mpaXuid', 'url'],
+    ])
+  })
+
+  it('keeps the title and user of the draft for a body, and empties the activity’s other fields', () => {
+    const { fields, changes, kept } = applyPaste(
+      MPA_DRAFT,
+      pasted('{"platform":"Scarlett","invitedUsers":["2533274822222222"]}'),
+    )
+    expect(fields).toMatchObject({
+      kind: 'mpaSendInvites',
+      mpaTitleId: '1717113201',
+      mpaXuid: '2814679796296491',
+      invitedUsers: '2533274822222222',
+      platform: 'Scarlett',
+      // The old activity's connection string is not left to go out with the invites.
+      connectionString: '',
+      groupId: '',
+    })
+    expect(changes.map((c) => c.field)).toEqual([
+      'kind',
+      'connectionString',
+      'groupId',
+      'platform',
+      'invitedUsers',
+    ])
+    expect(kept).toEqual([
+      { field: 'mpaTitleId', label: 'Title ID', value: '1717113201', why: 'url' },
+    ])
+  })
+})

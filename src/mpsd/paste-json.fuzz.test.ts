@@ -13,6 +13,8 @@ import {
   PASTE_MAX_LENGTH,
   type PasteResult,
 } from './paste-json'
+import { REQUEST_FIELD_NAMES } from './request-fields'
+import { KIND_SERVICE, REQUEST_KINDS } from './request-kinds'
 
 const FIXTURES = join(__dirname, '../testing/fixtures')
 // Every docs sample, read from disk so that a newly added sample is fuzzed too.
@@ -21,16 +23,15 @@ const DOCS_SAMPLES = readdirSync(FIXTURES)
   .sort()
   .map((name) => ({ name, text: readFileSync(join(FIXTURES, name), 'utf8') }))
 
-const FIELD_NAMES = [
-  'kind',
-  'scid',
-  'templateName',
-  'sessionName',
-  'invitedXuid',
-  'titleId',
-  'context',
-  'contextString',
-  'senderString',
+// Every field of the form: MPSD's and, for Multiplayer Activity bodies, MPA's.
+const FIELD_NAMES: string[] = ['kind', ...REQUEST_FIELD_NAMES]
+/** The kinds a pasted body can be: a handle's type, or the MPA call its members say. */
+const PASTED_KINDS: string[] = [
+  'activity',
+  'invite',
+  'transfer',
+  'search',
+  ...REQUEST_KINDS.filter((kind) => KIND_SERVICE[kind] === 'mpa'),
 ]
 
 /** The contract the paste box relies on; returns the result so callers can assert more. */
@@ -58,7 +59,7 @@ function expectUsableResult(text: string): PasteResult {
     expect(FIELD_NAMES, label).toContain(key)
     expect(typeof value, `${label} field ${key}`).toBe('string')
   }
-  if (fields.kind !== undefined) expect(['activity', 'invite'], label).toContain(fields.kind)
+  if (fields.kind !== undefined) expect(PASTED_KINDS, label).toContain(fields.kind)
   expect(Array.isArray(result.unmapped), label).toBe(true)
   for (const note of result.unmapped) {
     // Each unmapped key is listed with where and why, so nothing is dropped silently. (The path may
@@ -193,6 +194,25 @@ describe('parsePastedJson under fuzzing', () => {
                   fc.jsonValue(),
                 ),
                 version: fc.jsonValue(),
+              },
+              { requiredKeys: [] },
+            )
+            .map((body) => JSON.stringify(body)),
+          // Multiplayer Activity bodies (mpa.md §2), with arbitrary values in every member.
+          fc
+            .record(
+              {
+                sequenceNumber: fc.jsonValue(),
+                connectionString: fc.jsonValue(),
+                joinRestriction: fc.jsonValue(),
+                maxPlayers: fc.jsonValue(),
+                invitedUsers: fc.oneof(fc.array(fc.jsonValue()), fc.jsonValue()),
+                users: fc.oneof(fc.array(fc.string()), fc.jsonValue()),
+                recentPlayers: fc.oneof(
+                  fc.array(fc.dictionary(fc.string({ maxLength: 12 }), fc.jsonValue())),
+                  fc.jsonValue(),
+                ),
+                platform: fc.jsonValue(),
               },
               { requiredKeys: [] },
             )

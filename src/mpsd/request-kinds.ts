@@ -69,6 +69,12 @@ export const KIND_SERVICE: Record<RequestKind, 'mpsd' | 'mpa'> = {
   mpaRecentPlayers: 'mpa',
 }
 
+/** What the composer's "Service" choice calls each service. */
+export const SERVICE_LABELS: Record<'mpsd' | 'mpa', string> = {
+  mpsd: 'MPSD handles',
+  mpa: 'Multiplayer Activity',
+}
+
 /** What the composer's "Request type" choice calls each kind. */
 export const KIND_LABELS: Record<RequestKind, string> = {
   activity: 'Activity',

@@ -160,6 +160,36 @@ describe('Compose', () => {
     expect(within(dialog).getByRole('status')).toHaveTextContent('Undone')
   })
 
+  it('Paste takes a Multiplayer Activity body: the Service and the request type follow, the title is kept', async () => {
+    await openInvite()
+    await userEvent.type(field('Session name'), 'old-session')
+    await userEvent.click(screen.getByRole('button', { name: 'Paste JSON' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Paste JSON' })
+    fireEvent.change(within(dialog).getByLabelText(/JSON body or curl command/), {
+      target: {
+        value:
+          '{"platform":"Scarlett","connectionString":"srv=203.0.113.7:7777","invitedUsers":["2533274822222222","2533274833333333"]}',
+      },
+    })
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Replace draft' }))
+    const changes = within(dialog).getByRole('list', { name: 'Changes' })
+    expect(changes).toHaveTextContent('Service: “MPSD handles” → “Multiplayer Activity”')
+    expect(changes).toHaveTextContent('Request type: “Invite” → “Send invites”')
+    expect(changes).toHaveTextContent('Session name: “old-session” → (empty)')
+    expect(changes).toHaveTextContent('Platform: (empty) → “Scarlett”')
+    expect(within(dialog).getByRole('status')).toHaveTextContent(
+      'In the URL, not in a body, so the draft’s value was kept: Title ID ((empty)).',
+    )
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Close' }))
+    expect(screen.getByLabelText('Service')).toHaveValue('mpa')
+    expect(await screen.findByRole('radio', { name: 'Send invites' })).toBeChecked()
+    expect(field('Invited users')).toHaveValue('2533274822222222\n2533274833333333')
+    expect(field('Connection string')).toHaveValue('srv=203.0.113.7:7777')
+    expect(field('Platform')).toHaveValue('Scarlett')
+    // The paste is the draft: a reload finds it.
+    await waitFor(() => expect(readDraft().request.kind).toBe('mpaSendInvites'))
+  })
+
   it('composes a session write: its own fields, JSON checked at the field, the PUT previewed', async () => {
     renderWithProviders(<ComposeView />)
     await userEvent.click(await screen.findByRole('radio', { name: 'Session write' }))

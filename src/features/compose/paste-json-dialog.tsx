@@ -29,6 +29,15 @@ type Outcome =
 
 const shown = (value: string) => (value === '' ? '(empty)' : `“${value}”`)
 
+function Kept({ kept, because }: { kept: PasteApplied['kept']; because: string }) {
+  if (kept.length === 0) return null
+  return (
+    <p>
+      {because}: {kept.map((k) => `${k.label} (${shown(k.value)})`).join(', ')}.
+    </p>
+  )
+}
+
 export function PasteJsonDialog({ open, onClose, current, onFill }: PasteJsonDialogProps) {
   const [text, setText] = useState('')
   const [outcome, setOutcome] = useState<Outcome | undefined>()
@@ -72,10 +81,11 @@ export function PasteJsonDialog({ open, onClose, current, onFill }: PasteJsonDia
           aria-invalid={outcome && 'error' in outcome ? 'true' : 'false'}
         />
         <div id="paste-json-hint" className="field-hint">
-          A handle body, a session reference, or a curl command (“Copy as curl” here or in a
-          browser). It replaces the draft; Undo puts it back. Samples from the docs work as they
-          are: comments, trailing commas and {'{placeholders}'} are handled, and a field whose value
-          is a placeholder keeps what the form has.
+          A handle body, a session reference, a Multiplayer Activity body (set activity, invites,
+          query, recent players), or a curl command (“Copy as curl” here or in a browser). It
+          replaces the draft; Undo puts it back. Samples from the docs work as they are: comments,
+          trailing commas and {'{placeholders}'} are handled, and a field whose value is a
+          placeholder keeps what the form has.
         </div>
       </div>
       {outcome && 'error' in outcome ? <Alert>{outcome.error}</Alert> : null}
@@ -99,12 +109,14 @@ export function PasteJsonDialog({ open, onClose, current, onFill }: PasteJsonDia
                   ))}
                 </ul>
               ) : null}
-              {done.applied.kept.length > 0 ? (
-                <p>
-                  Placeholders, so the draft’s value was kept:{' '}
-                  {done.applied.kept.map((k) => `${k.label} (${shown(k.value)})`).join(', ')}.
-                </p>
-              ) : null}
+              <Kept
+                kept={done.applied.kept.filter((k) => k.why === 'placeholder')}
+                because="Placeholders, so the draft’s value was kept"
+              />
+              <Kept
+                kept={done.applied.kept.filter((k) => k.why === 'url')}
+                because="In the URL, not in a body, so the draft’s value was kept"
+              />
             </>
           )}
           {done.unmapped.length > 0 ? (

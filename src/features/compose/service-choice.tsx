@@ -1,12 +1,9 @@
 // The composer's "Service" choice: MPSD handles or Multiplayer Activity (decision 110). Apart from
 // the MPA fields, which load when it is first switched to Multiplayer Activity.
 
-export type Service = 'mpsd' | 'mpa'
+import { SERVICE_LABELS } from '../../mpsd/request-kinds'
 
-export const SERVICE_LABELS: Record<Service, string> = {
-  mpsd: 'MPSD handles',
-  mpa: 'Multiplayer Activity',
-}
+export type Service = 'mpsd' | 'mpa'
 
 /**
  * A select, not radios: an option named "Multiplayer Activity" beside the "Activity" request type

@@ -1,17 +1,12 @@
-// A run's progress, controls and results table, with the JUnit XML and JSON exports.
-import { useQueryClient } from '@tanstack/react-query'
+// A run's progress, controls and results table, with the JUnit XML and JSON exports: the run going
+// in this tab, or one kept from before (after a reload too, decision 120).
 import { Alert } from '../../components/alert'
-import {
-  cancelRun,
-  clearRun,
-  pauseRun,
-  resumeRun,
-  type RunView,
-} from '../../data/runs/run-controller'
+import type { ListedRun } from '../../data/runs/run-queries'
+import type { useRunActions } from '../../data/runs/use-run-actions'
 import { downloadText } from '../../lib/download'
 import { toJunitXml } from '../../mpsd/run/junit'
 import { toRunReport } from '../../mpsd/run/run-report'
-import { summarize, type StepResult } from '../../mpsd/run/run-steps'
+import { summarize, type RunState, type StepResult } from '../../mpsd/run/run-steps'
 
 const OUTCOME_TEXT: Record<StepResult['outcome'], string> = {
   passed: 'Passed',
@@ -24,39 +19,60 @@ function fileStem(name: string): string {
   return name.replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '') || 'run'
 }
 
-export function RunResults({ run }: { run: RunView }) {
-  const queryClient = useQueryClient()
-  const { state } = run
-  if (!state) return null
+/** What the status line says: how far the run got, and how it ended. */
+export function runStatusText(state: RunState, here: boolean): string {
   const summary = summarize(state)
   const done = summary.steps - summary.notRun
-  const finished = state.status === 'done' || state.status === 'cancelled'
+  switch (state.status) {
+    case 'ready':
+    case 'running':
+      return here
+        ? `Running: ${done} of ${summary.steps}`
+        : `Running in another tab: ${done} of ${summary.steps}`
+    case 'paused':
+      return here
+        ? `Paused after ${done} of ${summary.steps}`
+        : `Paused in another tab after ${done} of ${summary.steps}`
+    case 'cancelled':
+      return `Cancelled after ${done} of ${summary.steps}`
+    case 'interrupted':
+      return `Interrupted after ${done} of ${summary.steps}: the page was closed or reloaded while it ran`
+    case 'done':
+      return `Done: ${summary.passed} passed, ${summary.failed} failed, ${summary.errors} errors`
+  }
+}
+
+type RunResultsProps = {
+  run: ListedRun
+  actions: ReturnType<typeof useRunActions>
+  /** Why this tab's run could not be kept for after a reload, when it could not. */
+  saveError?: string | undefined
+}
+
+export function RunResults({ run, actions, saveError }: RunResultsProps) {
+  const { state, here } = run
+  const summary = summarize(state)
+  const done = summary.steps - summary.notRun
+  const finished = ['done', 'cancelled', 'interrupted'].includes(state.status)
+  const status = state.status
   return (
     <section className="panel" aria-label="Run results">
-      <h2>Results</h2>
+      <h2>Results: {run.name}</h2>
       <progress max={summary.steps} value={done} aria-label="Run progress" />
-      <p role="status">
-        {state.status === 'running'
-          ? `Running: ${done} of ${summary.steps}`
-          : state.status === 'paused'
-            ? `Paused after ${done} of ${summary.steps}`
-            : state.status === 'cancelled'
-              ? `Cancelled after ${done} of ${summary.steps}`
-              : `Done: ${summary.passed} passed, ${summary.failed} failed, ${summary.errors} errors`}
-      </p>
+      <p role="status">{runStatusText(state, here)}</p>
       <div className="button-row">
-        {state.status === 'running' ? (
-          <button type="button" onClick={pauseRun}>
+        {here && status === 'running' ? (
+          <button type="button" onClick={actions.pause}>
             Pause
           </button>
         ) : null}
-        {state.status === 'paused' ? (
-          <button type="button" onClick={() => void resumeRun(queryClient)}>
+        {here && status === 'paused' ? (
+          <button type="button" onClick={actions.resume}>
             Resume
           </button>
         ) : null}
-        {state.status === 'running' || state.status === 'paused' ? (
-          <button type="button" onClick={cancelRun}>
+        {here && (status === 'running' || status === 'paused') ? (
+          <button type="button" onClick={actions.cancel}>
             Cancel
           </button>
         ) : null}
@@ -86,11 +102,16 @@ export function RunResults({ run }: { run: RunView }) {
           Export JSON
         </button>
         {finished ? (
-          <button type="button" onClick={clearRun}>
-            Clear results
+          <button type="button" onClick={() => actions.remove(run.id)}>
+            Delete run
           </button>
         ) : null}
       </div>
+      {saveError ? (
+        <Alert>
+          This run could not be kept for after a reload ({saveError}); its calls are in History.
+        </Alert>
+      ) : null}
       {finished && summary.failed + summary.errors > 0 ? (
         <Alert>
           {summary.failed} failed and {summary.errors} without an answer, of {summary.steps}.

@@ -1,13 +1,15 @@
 // Runs: send a selection of presets in order, once per row of an optional CSV data file, with an
 // environment's variables, paced by each service's budget; every call lands in History, and the
-// results export as JUnit XML and JSON (the same core as `handles-workbench run`).
-import { useQueryClient } from '@tanstack/react-query'
+// results export as JUnit XML and JSON (the same core as `handles-workbench run`). The last 20 runs
+// are kept in this browser and listed under "Recent runs", after a reload too.
 import { useId, useMemo, useState } from 'react'
 import { Alert } from '../../components/alert'
 import { useEnvironments } from '../../data/environments/environment-queries'
 import { usePresetList, useTeamPresets } from '../../data/presets/preset-queries'
 import { useSettings } from '../../data/settings/settings-queries'
-import { startRun, useCurrentRun } from '../../data/runs/run-controller'
+import { useCurrentRun } from '../../data/runs/run-controller'
+import { useRecentRuns } from '../../data/runs/run-queries'
+import { useRunActions } from '../../data/runs/use-run-actions'
 import { readTextFile } from '../../lib/read-text-file'
 import {
   ENVIRONMENT_FILE_MAX_BYTES,
@@ -17,16 +19,21 @@ import {
 import { CSV_MAX_BYTES, parseCsv } from '../../mpsd/run/csv'
 import { describeRunProblem } from '../../mpsd/run/run-plan'
 import type { Variables } from '../../mpsd/variables'
+import { RecentRuns } from './recent-runs'
 import { RunResults } from './run-results'
 import { RunSelection, type PresetSource } from './run-selection'
 
 type Loaded<T> = { file: string; value: T } | { file: string; error: string } | undefined
 
 export function RunsView() {
-  const queryClient = useQueryClient()
   const mine = usePresetList({})
   const team = useTeamPresets()
   const run = useCurrentRun()
+  const actions = useRunActions()
+  const recent = useRecentRuns()
+  // The run whose results show: one picked in Recent runs, else the newest (this tab's, if any).
+  const [shownId, setShownId] = useState<string | undefined>()
+  const shown = recent.runs.find((r) => r.id === shownId) ?? recent.runs[0]
   const [selected, setSelected] = useState<Set<string>>(new Set())
   const [environment, setEnvironment] = useState<Loaded<{ name: string; vars: Variables }>>()
   const environments = useEnvironments()
@@ -160,20 +167,18 @@ export function RunsView() {
             type="button"
             className="primary"
             disabled={!canStart}
-            onClick={() =>
-              void startRun(
-                {
-                  name:
-                    chosen.length === 1
-                      ? (chosen[0]?.name ?? 'Run')
-                      : `Run of ${chosen.length} presets`,
-                  presets: chosen,
-                  ...(vars ? { environment: vars } : {}),
-                  ...(rows ? { rows } : {}),
-                },
-                queryClient,
-              )
-            }
+            onClick={() => {
+              setShownId(undefined)
+              actions.start({
+                name:
+                  chosen.length === 1
+                    ? (chosen[0]?.name ?? 'Run')
+                    : `Run of ${chosen.length} presets`,
+                presets: chosen,
+                ...(vars ? { environment: vars } : {}),
+                ...(rows ? { rows } : {}),
+              })
+            }}
           >
             Start run
           </button>
@@ -188,8 +193,19 @@ export function RunsView() {
             </ul>
           </Alert>
         ) : null}
+        {actions.error ? <Alert>{actions.error}</Alert> : null}
+        {recent.error ? (
+          <Alert>The runs kept in this browser could not be read: {recent.error.message}</Alert>
+        ) : null}
       </section>
-      <RunResults run={run} />
+      {shown ? (
+        <RunResults
+          run={shown}
+          actions={actions}
+          saveError={shown.id === run.id ? run.saveError : undefined}
+        />
+      ) : null}
+      <RecentRuns runs={recent.runs} shownId={shown?.id} onShow={setShownId} />
     </div>
   )
 }

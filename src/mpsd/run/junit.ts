@@ -39,7 +39,8 @@ function testcase(result: StepResult, classname: string): string {
     case 'error':
       return `    <testcase ${attrs}>\n      <error type="no-answer" message="${xmlEscape(result.error ?? 'No answer')}">${xmlEscape(result.error ?? '')}</error>\n${out}    </testcase>\n`
     case 'notRun':
-      return `    <testcase ${attrs}>\n      <skipped message="Not run: the run was cancelled or stopped before it" />\n    </testcase>\n`
+      // A note on a step not run says why (a run cut off by a closed page: src/data/runs).
+      return `    <testcase ${attrs}>\n      <skipped message="${xmlEscape(result.error ?? 'Not run: the run was cancelled or stopped before it')}" />\n    </testcase>\n`
   }
 }
 

@@ -47,7 +47,11 @@ export type StepResult = {
   simRule?: string
 }
 
-export type RunStatus = 'ready' | 'running' | 'paused' | 'cancelled' | 'done'
+/**
+ * `interrupted`: the browser only (src/data/runs): the page went away while the run was going or
+ * paused; the steps it had not answered are not run, and a stored run cannot be resumed.
+ */
+export type RunStatus = 'ready' | 'running' | 'paused' | 'cancelled' | 'done' | 'interrupted'
 
 export type RunState = {
   status: RunStatus
