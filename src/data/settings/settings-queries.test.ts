@@ -62,16 +62,17 @@ describe('settingsQueries.current', () => {
     )
     const queryClient = new QueryClient()
     // What the composer's first render gets: right types, rules not yet applied.
-    const first = queryClient.getQueryCache().build(queryClient, settingsQueries.current())
-    expect(first.state.data?.contractVersion).toBe(10_000)
+    const quick = await queryClient.ensureQueryData(settingsQueries.current())
+    expect(quick.contractVersion).toBe(10_000)
     // What a send reads (currentSettings fetches the same query): checked, out-of-range → default.
     const checked = await queryClient.fetchQuery(settingsQueries.current())
     expect(checked.contractVersion).toBe(DEFAULT_SETTINGS.contractVersion)
     expect(checked.proxyUrl).toBe('/my-proxy')
     // Checked settings stay fresh: the next read is the cached one, with no second check.
-    const checkedAt = first.state.dataUpdatedAt
+    const key = settingsQueries.current().queryKey
+    const checkedAt = queryClient.getQueryState(key)?.dataUpdatedAt
     expect(checkedAt).toBeGreaterThan(0)
     expect(await queryClient.fetchQuery(settingsQueries.current())).toEqual(checked)
-    expect(first.state.dataUpdatedAt).toBe(checkedAt)
+    expect(queryClient.getQueryState(key)?.dataUpdatedAt).toBe(checkedAt)
   })
 })
