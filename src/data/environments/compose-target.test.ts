@@ -29,17 +29,20 @@ describe('composeTargetOf', () => {
       ...settings,
       overrides: {},
       overriddenBy: undefined,
+      scope: NO_SCOPE,
     })
   })
 
   it('takes the environment’s upstream and actAs (a bare XUID is that simulated player)', () => {
     const env = environment({ upstream: 'simulator', actAs: '2533274790000002' })
-    expect(composeTargetOf(scopeOf(env.id, [env]), settings)).toEqual({
+    const scope = scopeOf(env.id, [env])
+    expect(composeTargetOf(scope, settings)).toEqual({
       waiting: false,
       upstream: 'simulator',
       actAs: 'sim:2533274790000002',
       overrides: { upstream: 'simulator', actAs: 'sim:2533274790000002' },
       overriddenBy: 'Dev',
+      scope,
     })
   })
 

@@ -5,7 +5,7 @@
 import { useMemo } from 'react'
 import type { SendOverrides } from '../../mpsd/environment'
 import { useSettings } from '../settings/settings-queries'
-import { useVariableScope, type VariableScope } from './environment-queries'
+import { useVariableScopeOf, type VariableScope } from './environment-queries'
 
 export type ComposeTarget = {
   /** The chosen environment is still being read: nothing may go out yet. */
@@ -21,6 +21,8 @@ export type ComposeTarget = {
   overrides: SendOverrides
   /** The environment that overrides `upstream` or `actAs`; undefined when none does. */
   overriddenBy: string | undefined
+  /** The active environment's variables this target was worked out from. */
+  scope: VariableScope
 }
 
 export function composeTargetOf(
@@ -37,12 +39,14 @@ export function composeTargetOf(
       overrides.upstream !== undefined || overrides.actAs !== undefined
         ? scope.environment?.name
         : undefined,
+    scope,
   }
 }
 
 /** Compose's target now; stable while the settings and the environment's scope are. */
 export function useComposeTarget(): ComposeTarget {
-  const scope = useVariableScope()
-  const { upstream, actAs } = useSettings()
+  const { upstream, actAs, activeEnvironmentId } = useSettings()
+  // One settings read for both: the composer's first render pays for each query it observes.
+  const scope = useVariableScopeOf(activeEnvironmentId)
   return useMemo(() => composeTargetOf(scope, { upstream, actAs }), [scope, upstream, actAs])
 }

@@ -64,7 +64,11 @@ const LOADING: VariableScope = { ...NO_SCOPE, status: 'loading' }
 
 /** The active environment's variables; stable while neither the choice nor the environment changes. */
 export function useVariableScope(): VariableScope {
-  const { activeEnvironmentId } = useSettings()
+  return useVariableScopeOf(useSettings().activeEnvironmentId)
+}
+
+/** The variables of environment `activeEnvironmentId` ('' = none), for a caller that has the settings. */
+export function useVariableScopeOf(activeEnvironmentId: string): VariableScope {
   // Nothing is read from IndexedDB until an environment is chosen.
   const { data } = useQuery({
     ...environmentQueries.scope(activeEnvironmentId),

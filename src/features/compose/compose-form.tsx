@@ -17,7 +17,7 @@ import { useSettings } from '../../data/settings/settings-queries'
 import { COMPOSE_SEND_KEY, useSendRequest } from '../../data/send/use-send-request'
 import { useCommand } from '../../lib/commands'
 import { useFirstRenderDone } from '../../lib/use-first-render-done'
-import { useVariableScope, type VariableScope } from '../../data/environments/environment-queries'
+import type { VariableScope } from '../../data/environments/environment-queries'
 import { useComposeTarget, type ComposeTarget } from '../../data/environments/compose-target'
 import { CONTEXT_MAX_ENCODED_LENGTH } from '../../mpsd/limits'
 import type { RequestEntity } from '../../mpsd/request-entity'
@@ -272,11 +272,11 @@ export function ComposeForm({
   sections,
 }: ComposeFormProps) {
   const settings = useSettings()
-  // The active environment (decision 131): fields may hold `{{name}}`, resolved for the checks,
-  // the preview and Send; the draft keeps the references.
-  const variableScope = useVariableScope()
   // Where and as whom Send goes: the environment's upstream / actAs, else Settings and Act as.
   const target = useComposeTarget()
+  // The active environment (decision 131): fields may hold `{{name}}`, resolved for the checks,
+  // the preview and Send; the draft keeps the references.
+  const variableScope = target.scope
   const scope = useMemo<ComposeScope>(
     () => ({
       variables: variableScope.variables,
