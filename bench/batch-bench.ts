@@ -13,10 +13,13 @@ import {
 } from '../src/data/batch/batch-runner'
 import { inviteBodyFor } from '../src/data/batch/batch-send'
 import { MPSD_BUDGETS, type Budget } from '../src/mpsd/token-bucket'
+import { BENCH_SCID } from './mpsd-request'
 
+// The session createBenchSession (mpsd-request.ts) creates: the simulator's strict rules refuse
+// invites to a session that does not exist (decision 100).
 export const BENCH_TEMPLATE: BatchTemplate = {
-  scid: 'bd6c41c3-01c3-468a-a3b5-3e0fe8133862',
-  templateName: 'bench',
+  scid: BENCH_SCID,
+  templateName: 'deathmatch',
   sessionName: 'bench-session',
   titleId: '1234',
 }

@@ -12,7 +12,8 @@ type SeedArgs = { count: number; batchSize: number; now: number; dbName: string 
 async function seedInPage({ count, batchSize, now, dbName }: SeedArgs): Promise<number> {
   const kinds = ['invite', 'activity', 'query', 'get', 'delete'] as const
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
-    const request = indexedDB.open(dbName, 1)
+    // No version: the one the app created, whatever it is now (it upgrades as stores are added).
+    const request = indexedDB.open(dbName)
     request.onsuccess = () => resolve(request.result)
     request.onerror = () => reject(request.error ?? new Error('indexedDB.open failed'))
     // The app must have created the stores already; an upgrade here would mean it did not.
