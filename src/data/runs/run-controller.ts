@@ -1,8 +1,8 @@
 // The browser's run: planned and paced by the shared core (src/mpsd/run), every call sent with
 // sendAndRecord, so it lands in History (and the Handles ledger) like any Send. One run at a time,
 // held at module level: leaving the Runs view does not stop it, and coming back shows it. It is
-// written to IndexedDB (run-store) as it goes, so a reload lists it with its results; a run the
-// page left while it was going reads as interrupted, never resumed (decision 120).
+// written to IndexedDB as it goes (run-autosave.ts), so a reload lists it with its results; a run
+// the page left while it was going reads as interrupted, never resumed (decision 120).
 import { useSyncExternalStore } from 'react'
 import type { QueryClient } from '@tanstack/react-query'
 import type { Variables } from '../../mpsd/variables'
@@ -13,7 +13,9 @@ import { refreshRecords } from '../../lib/query-client'
 import { recentCallTimes } from '../batch/batch-store'
 import { recordingSendFor, type RecordingSend } from '../send/recording-send'
 import { isUnfinished, runId, type StoredRun } from './run-record'
-import { deleteRun, pruneRuns, saveRun } from './run-store'
+import { onRunSaved, resetRunAutosave, runSaved, saveRunSoon } from './run-autosave'
+import { dropRunLock, holdRunLock, isRunLockHeld } from './run-lock'
+import { deleteRun, pruneRuns } from './run-store'
 
 export type RunView = {
   /** Set once the plan had no problem: the run is sent and stored under it. */
@@ -63,112 +65,28 @@ export function useCurrentRun(): RunView {
 const isBusy = () =>
   current.state !== undefined && ['running', 'paused'].includes(current.state.status)
 
-// --- Kept in IndexedDB as it goes --------------------------------------------------------------
-
-/**
- * Each write is the whole run (every result so far), so while it runs it is written at most once a
- * second; starting, a pause, the end and a hidden page write at once. A page that dies loses at
- * most the last second's results, and every call of those is in History.
- */
-export const SAVE_EVERY_MS = 1_000
-
-let unsaved: StoredRun | undefined
-let saveTimer: ReturnType<typeof setTimeout> | undefined
-let lastSave = 0
-let saving: Promise<void> = Promise.resolve()
-
 function recordOf(view: RunView): StoredRun | undefined {
   if (view.id === undefined || view.createdAt === undefined || !view.state) return undefined
   const { id, createdAt, name, iterations, state } = view
   return { id, createdAt, updatedAt: createdAt, name, iterations, state }
 }
 
-function save(view: RunView, { now }: { now: boolean }) {
+function save(view: RunView, options: { now: boolean }) {
   const record = recordOf(view)
-  if (!record) return
-  unsaved = record
-  if (saveTimer !== undefined) {
-    if (!now) return
-    clearTimeout(saveTimer)
-    saveTimer = undefined
-  }
-  const wait = now ? 0 : lastSave + SAVE_EVERY_MS - Date.now()
-  if (wait <= 0) writeUnsaved()
-  else saveTimer = setTimeout(writeUnsaved, wait)
+  if (record) saveRunSoon(record, options)
 }
 
-function writeUnsaved() {
-  saveTimer = undefined
-  const record = unsaved
-  unsaved = undefined
-  if (!record) return
-  lastSave = Date.now()
-  // One write at a time, in order: an older copy never lands after a newer one.
-  saving = saving
-    .then(() => saveRun({ ...record, updatedAt: lastSave }))
-    .then(
-      () => {
-        if (current.id === record.id && current.saveError) set({ ...current, saveError: undefined })
-      },
-      (error: unknown) => {
-        if (current.id !== record.id) return
-        const reason = error instanceof Error ? error.message : String(error)
-        set({ ...current, saveError: reason })
-      },
-    )
-}
-
-/** Resolves once every change so far is written (one waiting for its turn is written now). */
-export function runSaved(): Promise<void> {
-  if (saveTimer !== undefined) {
-    clearTimeout(saveTimer)
-    writeUnsaved()
-  }
-  return saving
-}
-
-if (typeof window !== 'undefined') {
-  // A reload or a closed tab: the last chance to write what the run did since its last write.
-  window.addEventListener('pagehide', () => void runSaved())
-  document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'hidden') void runSaved()
-  })
-}
-
-// --- Which tab has a run going -----------------------------------------------------------------
-
-const lockName = (id: string) => `handles-workbench:run:${id}`
-let releaseLock: (() => void) | undefined
-
-/**
- * Held from start until the run is done or cancelled (a paused run can still be resumed here), so
- * another tab reads a run still going as going, not as interrupted. Without Web Locks (old
- * browsers) another tab's run reads as interrupted until that tab finishes it: a known limit.
- */
-function holdLock(id: string) {
-  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks
-  if (!locks?.request) return
-  locks
-    .request(lockName(id), () => new Promise<void>((resolve) => (releaseLock = resolve)))
-    .catch(() => undefined)
-}
-
-function dropLock() {
-  releaseLock?.()
-  releaseLock = undefined
-}
+// A write that failed is shown with the run; the next one that works clears it.
+onRunSaved((id, error) => {
+  if (current.id !== id || current.saveError === error) return
+  const { saveError: _previous, ...rest } = current
+  set(error === undefined ? rest : { ...rest, saveError: error })
+})
 
 /** Is this run going (or paused) in a tab still open, this one or another? */
 export async function isRunLive(id: string): Promise<boolean> {
   if (current.id === id && current.state) return isUnfinished({ state: current.state })
-  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks
-  if (!locks?.query) return false
-  try {
-    const state = await locks.query()
-    return (state.held ?? []).some((lock) => lock.name === lockName(id))
-  } catch {
-    return false
-  }
+  return isRunLockHeld(id)
 }
 
 // --- The run ------------------------------------------------------------------------------------
@@ -216,7 +134,7 @@ export async function startRun(request: RunRequest, queryClient: QueryClient): P
     state: sendable ? initialRunState(plan.steps) : undefined,
   })
   if (!current.state || current.id === undefined) return current
-  holdLock(current.id)
+  holdRunLock(current.id)
   save(current, { now: true })
   await runSaved()
   await pruneRuns().catch(() => 0)
@@ -247,7 +165,7 @@ async function drive(queryClient: QueryClient): Promise<void> {
     },
   })
   controller = undefined
-  if (!isBusy()) dropLock()
+  if (!isBusy()) dropRunLock()
   await runSaved()
 }
 
@@ -266,7 +184,7 @@ export async function cancelRun(): Promise<void> {
   else if (current.state?.status === 'paused') {
     set({ ...current, state: { ...current.state, status: 'cancelled', finishedAt: Date.now() } })
     save(current, { now: true })
-    dropLock()
+    dropRunLock()
   }
   await runSaved()
 }
@@ -285,8 +203,8 @@ export async function forgetRun(id: string): Promise<void> {
 export async function resetRunController(): Promise<void> {
   controller?.abort('cancel')
   await runSaved()
-  dropLock()
+  dropRunLock()
   controller = undefined
-  lastSave = 0
+  resetRunAutosave()
   set(EMPTY)
 }
