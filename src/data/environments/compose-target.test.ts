@@ -59,4 +59,9 @@ describe('composeTargetOf', () => {
     const loading: VariableScope = { ...NO_SCOPE, status: 'loading' }
     expect(composeTargetOf(loading, settings).waiting).toBe(true)
   })
+
+  it('waits while the settings are the first render’s quick read, not yet checked', () => {
+    expect(composeTargetOf(NO_SCOPE, settings, false).waiting).toBe(true)
+    expect(composeTargetOf(NO_SCOPE, settings, true).waiting).toBe(false)
+  })
 })

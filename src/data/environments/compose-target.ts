@@ -4,11 +4,11 @@
 // as menu's note all read it here, so none of them can go elsewhere, or as someone else, than Send.
 import { useMemo } from 'react'
 import type { SendOverrides } from '../../mpsd/environment'
-import { useSettings } from '../settings/settings-queries'
+import { useSettingsChecked } from '../settings/settings-queries'
 import { useVariableScopeOf, type VariableScope } from './environment-queries'
 
 export type ComposeTarget = {
-  /** The chosen environment is still being read: nothing may go out yet. */
+  /** The chosen environment, or the settings, are still being read: nothing may go out yet. */
   waiting: boolean
   /** The upstream the call goes to. */
   upstream: string
@@ -28,10 +28,12 @@ export type ComposeTarget = {
 export function composeTargetOf(
   scope: VariableScope,
   settings: { upstream: string; actAs: string },
+  /** False while the settings are the first render's quick read, not yet checked (decision 140). */
+  settingsChecked = true,
 ): ComposeTarget {
   const { overrides } = scope
   return {
-    waiting: scope.status === 'loading',
+    waiting: scope.status === 'loading' || !settingsChecked,
     upstream: overrides.upstream ?? settings.upstream,
     actAs: overrides.actAs ?? settings.actAs,
     overrides,
@@ -45,8 +47,12 @@ export function composeTargetOf(
 
 /** Compose's target now; stable while the settings and the environment's scope are. */
 export function useComposeTarget(): ComposeTarget {
-  const { upstream, actAs, activeEnvironmentId } = useSettings()
+  const { settings, checked } = useSettingsChecked()
+  const { upstream, actAs, activeEnvironmentId } = settings
   // One settings read for both: the composer's first render pays for each query it observes.
   const scope = useVariableScopeOf(activeEnvironmentId)
-  return useMemo(() => composeTargetOf(scope, { upstream, actAs }), [scope, upstream, actAs])
+  return useMemo(
+    () => composeTargetOf(scope, { upstream, actAs }, checked),
+    [scope, upstream, actAs, checked],
+  )
 }

@@ -75,6 +75,16 @@ export function useSettings(): Settings {
   return useSuspenseQuery(settingsQueries.current()).data
 }
 
+/**
+ * The settings and whether the rules have checked them yet (decision 140): until they have, the
+ * first render's quick read holds them, and nothing may be built from them to go out.
+ */
+export function useSettingsChecked(): { settings: Settings; checked: boolean } {
+  const { data, dataUpdatedAt } = useSuspenseQuery(settingsQueries.current())
+  // The quick read is the initial data, stamped 0; the checked read is stamped when it was made.
+  return { settings: data, checked: dataUpdatedAt > 0 }
+}
+
 export function useAuthorization(): Authorization {
   return useSuspenseQuery(settingsQueries.authorization()).data
 }
