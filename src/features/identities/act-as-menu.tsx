@@ -1,9 +1,9 @@
 // "Act as" in the top bar: who sends (decision 022). Simulated players, signed-in Xbox accounts
 // (gamertag, XUID, sandbox, time left, multiplayer privilege), your pasted token, or none. Its own
 // chunk, loaded right after the composer's first render (decision 140); signing in is on the
-// lazily loaded Settings page. When the
-// active environment's `actAs` overrides the choice for Compose (decision 131), the menu says so
-// and who sends instead; the choice can still be made (it applies again without that environment).
+// lazily loaded Settings page. When the active environment's `actAs` overrides the choice for
+// Compose (decision 131), the menu says so and who sends instead; the choice can still be made (it
+// applies again without that environment).
 import { useId } from 'react'
 import { Link } from 'wouter'
 import { useComposeTarget } from '../../data/environments/compose-target'
