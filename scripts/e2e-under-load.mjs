@@ -1,11 +1,12 @@
 // Runs the e2e journeys N times (default 5) while busy loops keep every core loaded, to prove the
 // journeys do not depend on timing. Usage: npm run e2e:load [-- N]
-// Bounded: each busy loop stops when this script ends, when its parent is gone, or after 30 minutes.
+// Bounded: each busy loop stops when this script ends, when its parent is gone, or after 2 hours
+// (five runs of every journey on a loaded 2-core machine take about 40 minutes).
 import { spawn, spawnSync } from 'node:child_process'
 import { availableParallelism } from 'node:os'
 
 const runs = Number(process.argv[2] ?? 5)
-const burn = `const end = Date.now() + 30 * 60_000
+const burn = `const end = Date.now() + 120 * 60_000
 const parent = ${process.pid}
 let n = 0
 while (Date.now() < end) {
