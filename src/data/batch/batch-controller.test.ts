@@ -172,6 +172,29 @@ describe('Resume after a 429', () => {
   })
 })
 
+describe('where a new run goes', () => {
+  it('is pinned at start to Compose’s target (the environment’s upstream and actAs), not Settings’', async () => {
+    const mpsd = fakeMpsd(sent)
+    const done = await startBatch(input, {
+      ...mpsd.options,
+      target: async () => ({
+        upstream: 'https://sessiondirectory.xboxlive.com',
+        actAs: 'sim:2533274790000002',
+      }),
+    })
+    expect(done.upstream).toBe('https://sessiondirectory.xboxlive.com')
+    expect(done.actAs).toBe('sim:2533274790000002')
+    expect(DEFAULT_SETTINGS.actAs).not.toBe(done.actAs)
+  })
+
+  it('without a target, goes where Settings say', async () => {
+    const mpsd = fakeMpsd(sent)
+    const done = await startBatch(input, mpsd.options)
+    expect(done.upstream).toBe(DEFAULT_SETTINGS.upstream)
+    expect(done.actAs).toBe(DEFAULT_SETTINGS.actAs)
+  })
+})
+
 describe('Retry failed', () => {
   const failing = (bad: string) => (xuid: string) =>
     xuid === bad ? ({ kind: 'failed', status: 503, error: 'HTTP 503' } as const) : sent(xuid)

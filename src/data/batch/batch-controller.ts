@@ -60,6 +60,11 @@ export function isDriving(): boolean {
 export type DriveOptions = {
   /** The settings of the moment (from the settings query): upstream, contract version, token. */
   settings: () => Promise<SendSettings>
+  /**
+   * Where and as whom a new run goes, pinned when it starts: Compose's target (the active
+   * environment's upstream and actAs, decision 131). Settings' upstream and Act as when absent.
+   */
+  target?: () => Promise<{ upstream: string; actAs: string }>
   /** Called after each step, e.g. to refresh History and the Handles ledger. */
   onStep?: (run: BatchRun) => void
   /** For tests: a send other than sendAndRecord. */
@@ -226,7 +231,9 @@ export async function startBatch(
   if (isDriving() || starting) throw new Error('A batch is already running in this tab.')
   starting = true
   try {
-    const { upstream, actAs } = (await options.settings()).settings
+    const { upstream, actAs } = options.target
+      ? await options.target()
+      : (await options.settings()).settings
     // Looked for and created under one lock: two tabs pressing Send at once cannot both pass.
     const run = await withLock(START_LOCK, 'wait', async () => {
       const blocking = await findBlockingRun()

@@ -4,6 +4,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useRef } from 'react'
 import { refreshRecords } from '../../lib/query-client'
+import { currentComposeTarget } from '../environments/compose-target'
 import { currentSettings } from '../settings/settings-queries'
 import type { BatchRun, BatchTemplate, SkippedEntry } from './batch-run'
 import {
@@ -32,6 +33,7 @@ export function useBatchActions() {
     mutationFn: (op: (drive: DriveOptions) => Promise<BatchRun>) =>
       op({
         settings: () => currentSettings(queryClient),
+        target: () => currentComposeTarget(queryClient),
         onStep: (next) => {
           const finished = next.state !== 'running' && next.state !== 'waiting'
           const at = clockNow()

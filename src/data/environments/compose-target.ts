@@ -2,10 +2,11 @@
 // `actAs` when it sets them, else Settings' upstream and the Act as menu's choice. Send and its
 // preview, the Session panel (its check, its session writes and the send after them) and the Act
 // as menu's note all read it here, so none of them can go elsewhere, or as someone else, than Send.
+import type { QueryClient } from '@tanstack/react-query'
 import { useMemo } from 'react'
 import type { SendOverrides } from '../../mpsd/environment'
-import { useSettingsChecked } from '../settings/settings-queries'
-import { useVariableScopeOf, type VariableScope } from './environment-queries'
+import { settingsQueries, useSettingsChecked } from '../settings/settings-queries'
+import { currentVariableScope, useVariableScopeOf, type VariableScope } from './environment-queries'
 
 export type ComposeTarget = {
   /** The chosen environment, or the settings, are still being read: nothing may go out yet. */
@@ -55,4 +56,13 @@ export function useComposeTarget(): ComposeTarget {
     () => composeTargetOf(scope, { upstream, actAs }, checked),
     [scope, upstream, actAs, checked],
   )
+}
+
+/** Compose's target as the queries hold it now, for code outside render (a batch run starting). */
+export async function currentComposeTarget(queryClient: QueryClient): Promise<ComposeTarget> {
+  const [settings, scope] = await Promise.all([
+    queryClient.fetchQuery(settingsQueries.current()),
+    currentVariableScope(queryClient),
+  ])
+  return composeTargetOf(scope, settings)
 }

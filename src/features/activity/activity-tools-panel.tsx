@@ -10,6 +10,7 @@ import {
   type Owners,
 } from '../../data/activity/activity-tools'
 import { parseXuidText } from '../../data/batch/parse-xuids'
+import { useComposeTarget } from '../../data/environments/compose-target'
 import { useSettings } from '../../data/settings/settings-queries'
 import { recordingSendFor } from '../../data/send/recording-send'
 import { QUERY_MAX_XUIDS } from '../../mpsd/limits'
@@ -23,7 +24,9 @@ const MONIKERS = ['friends', 'favorites', 'people']
 
 export function ActivityToolsPanel({ request }: { request: RequestEntity }) {
   const settings = useSettings()
-  const send = recordingSendFor(useQueryClient())
+  // Where Send goes, as whom it sends: the active environment's upstream and actAs (decision 131).
+  const target = useComposeTarget()
+  const send = recordingSendFor(useQueryClient(), target.overrides)
   const ids = useId()
   const [mode, setMode] = useState<'xuids' | 'people'>('xuids')
   const [ownerText, setOwnerText] = useState('')
@@ -69,7 +72,7 @@ export function ActivityToolsPanel({ request }: { request: RequestEntity }) {
       : moniker.trim() !== '' && monikerXuidCheck.success)
 
   function onFind() {
-    if (!canFind || find.isPending) return
+    if (!canFind || target.waiting || find.isPending) return
     find.mutate(
       mode === 'xuids'
         ? { xuids: owners.valid }
@@ -179,7 +182,11 @@ export function ActivityToolsPanel({ request }: { request: RequestEntity }) {
         </div>
       )}
       <div className="button-row">
-        <button type="button" disabled={!canFind || find.isPending} onClick={onFind}>
+        <button
+          type="button"
+          disabled={!canFind || target.waiting || find.isPending}
+          onClick={onFind}
+        >
           Find activities
         </button>
       </div>
@@ -208,7 +215,7 @@ export function ActivityToolsPanel({ request }: { request: RequestEntity }) {
       <div className="button-row">
         <button
           type="button"
-          disabled={!scidCheck.success || !callerCheck.success || clear.isPending}
+          disabled={!scidCheck.success || !callerCheck.success || target.waiting || clear.isPending}
           onClick={() => clear.mutate()}
         >
           Clear activity

@@ -9,6 +9,7 @@ import {
   findMpaActivities,
   joinOutcome,
 } from '../../data/activity/mpa-activity-tools'
+import { useComposeTarget } from '../../data/environments/compose-target'
 import { useActing } from '../../data/identities/use-acting'
 import { recordingSendFor } from '../../data/send/recording-send'
 import type { MpaActivity } from '../../mpsd/mpa/mpa-activities'
@@ -18,8 +19,10 @@ import { fieldsOf } from '../../mpsd/request-fields'
 import { commandsOffIn } from '../../lib/commands'
 
 export function MpaActivityToolsPanel({ request }: { request: RequestEntity }) {
-  const send = recordingSendFor(useQueryClient())
-  const acting = useActing()
+  // Where Send goes, as whom it sends: the active environment's upstream and actAs (decision 131).
+  const target = useComposeTarget()
+  const send = recordingSendFor(useQueryClient(), target.overrides)
+  const acting = useActing(target.upstream, target.actAs)
   const ids = useId()
   const fields = fieldsOf(request)
   const titleId = fields.mpaTitleId.trim()
@@ -74,14 +77,14 @@ export function MpaActivityToolsPanel({ request }: { request: RequestEntity }) {
       <div className="button-row">
         <button
           type="button"
-          disabled={!titleId || owners.length === 0 || find.isPending}
+          disabled={!titleId || owners.length === 0 || target.waiting || find.isPending}
           onClick={() => find.mutate()}
         >
           Find activities
         </button>
         <button
           type="button"
-          disabled={!titleId || !me || clear.isPending}
+          disabled={!titleId || !me || target.waiting || clear.isPending}
           onClick={() => clear.mutate()}
         >
           Clear activity

@@ -10,6 +10,7 @@ import {
   type MpaChunkResult,
 } from '../../data/batch/mpa-invite-batch'
 import { parseXuidText } from '../../data/batch/parse-xuids'
+import { useComposeTarget } from '../../data/environments/compose-target'
 import { recordingSendFor } from '../../data/send/recording-send'
 import type { MpaSendInvitesRequest, RequestEntity } from '../../mpsd/request-entity'
 import { fieldsOf } from '../../mpsd/request-fields'
@@ -17,7 +18,9 @@ import { requestIssues } from '../../mpsd/request-validate'
 import { commandsOffIn } from '../../lib/commands'
 
 export function MpaBatchPanel({ request }: { request: RequestEntity }) {
-  const send = recordingSendFor(useQueryClient())
+  // Where Send goes, as whom it sends: the active environment's upstream and actAs (decision 131).
+  const target = useComposeTarget()
+  const send = recordingSendFor(useQueryClient(), target.overrides)
   const ids = useId()
   const [text, setText] = useState('')
   const [chunks, setChunks] = useState<MpaChunkResult[]>()
@@ -82,7 +85,13 @@ export function MpaBatchPanel({ request }: { request: RequestEntity }) {
       <div className="button-row">
         <button
           type="button"
-          disabled={running || parsed.valid.length === 0 || Boolean(invalid) || Boolean(problem)}
+          disabled={
+            running ||
+            target.waiting ||
+            parsed.valid.length === 0 ||
+            Boolean(invalid) ||
+            Boolean(problem)
+          }
           onClick={() => void start()}
         >
           Invite in {calls} {calls === 1 ? 'call' : 'calls'}

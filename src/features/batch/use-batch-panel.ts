@@ -17,6 +17,7 @@ import { parseXuidCsv, parseXuidText, xuidsAsLines } from '../../data/batch/pars
 import { readSavedXuids, saveXuids } from '../../data/batch/saved-xuids'
 import { createTokenBucket, estimateFinish } from '../../mpsd/token-bucket'
 import { useBatchActions } from '../../data/batch/use-batch-actions'
+import { useComposeTarget } from '../../data/environments/compose-target'
 import { useSettings } from '../../data/settings/settings-queries'
 import { useActing } from '../../data/identities/use-acting'
 import { describeSender, senderOf } from '../../mpsd/acting-identity'
@@ -52,6 +53,8 @@ export function useBatchPanel({
   driving: boolean
 }) {
   const settings = useSettings()
+  // A new run goes where Send goes, as whom it sends (decision 131); it is pinned when it starts.
+  const target = useComposeTarget()
   const actions = useBatchActions()
   const [text, setText] = useState(readSavedXuids)
   const [fileError, setFileError] = useState<string>()
@@ -121,6 +124,7 @@ export function useBatchPanel({
   }).filter((w) => w.code !== 'repeat')
 
   const canSend =
+    !target.waiting &&
     !driving &&
     !actions.pending &&
     parsed.valid.length > 0 &&
@@ -162,7 +166,7 @@ export function useBatchPanel({
       : undefined
   const runSender = senderOf(runActing)
   const senderChanged =
-    run?.actAs !== undefined && run.actAs !== settings.actAs && (driving || resumable)
+    run?.actAs !== undefined && run.actAs !== target.actAs && (driving || resumable)
       ? runSender
         ? `This run sends as ${describeSender(runSender)}, who it started as, not as the current Act as.`
         : `This run started as ${run.actAs}, who cannot send now: ${runActing.kind === 'blocked' ? runActing.message : ''}`
