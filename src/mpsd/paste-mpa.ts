@@ -2,7 +2,7 @@
 // are in a URL it does not have) or a curl command to an MPA URL (the method and path say the call,
 // the title and the user). Both go through the mapper HAR import uses (mpa-from-wire.ts), so the
 // paste box and an import read the same body the same way.
-import { PLACEHOLDER_MARK } from './handle-body-fields'
+import { MPSD_BODY_MEMBERS, PLACEHOLDER_MARK } from './handle-body-fields'
 import { mpaFromBody, mpaFromWire, mpaKindOfBody, type MpaParsed } from './mpa/mpa-from-wire'
 import { MPA_PATH_PREFIX } from './mpa/mpa-limits'
 import { isPlaceholderValue, readPastedJson } from './paste-read'
@@ -12,22 +12,10 @@ import { requestFromFields, type RequestField, type RequestFields } from './requ
 const MARKED = new RegExp(`${PLACEHOLDER_MARK}([A-Za-z_][\\w.-]*)`, 'g')
 const WHOLE_MARK = new RegExp(`^${PLACEHOLDER_MARK}[A-Za-z_][\\w.-]*$`)
 
-/** Members only an MPSD body (or a session reference) has: a body with one is never read as MPA. */
-const MPSD_MEMBERS = [
-  'type',
-  'sessionRef',
-  'scid',
-  'templateName',
-  'name',
-  'invitedXuid',
-  'inviteAttributes',
-  'originSessionRef',
-  'searchAttributes',
-]
-
+/** A body with a member only MPSD bodies have is never read as MPA. */
 function isMpaBody(value: Record<string, unknown>): boolean {
   return (
-    !MPSD_MEMBERS.some((member) => Object.hasOwn(value, member)) &&
+    !MPSD_BODY_MEMBERS.some((member) => Object.hasOwn(value, member)) &&
     mpaKindOfBody(value) !== undefined
   )
 }
