@@ -70,6 +70,34 @@ const INVITE_ATTRIBUTE_FIELDS: Record<string, RequestField> = {
   senderString: 'senderString',
 }
 
+/**
+ * The members a handle body fills the form from, each read by its own reader in mapHandleBody (the
+ * compiler holds the two together). `version` and `id` are read too, but only to be listed.
+ */
+const HANDLE_BODY_MEMBERS = [
+  'type',
+  'sessionRef',
+  'originSessionRef',
+  'searchAttributes',
+  'invitedXuid',
+  'inviteAttributes',
+] as const
+
+type HandleBodyMember = (typeof HANDLE_BODY_MEMBERS)[number]
+
+function isHandleBodyMember(key: string): key is HandleBodyMember {
+  return (HANDLE_BODY_MEMBERS as readonly string[]).includes(key)
+}
+
+/**
+ * Members only an MPSD body has: those a handle body or a bare session reference fills the form
+ * from. The paste box never reads a body with one as Multiplayer Activity's.
+ */
+export const MPSD_BODY_MEMBERS: readonly string[] = [
+  ...HANDLE_BODY_MEMBERS,
+  ...Object.keys(SESSION_REF_FIELDS),
+]
+
 /** A handle body, or a bare session reference, as fields. */
 export function mapHandleBody(value: Record<string, unknown>): MappedBody {
   const mapped: MappedBody = { fields: {}, placeholders: [], unmapped: [], paths: {} }
@@ -101,8 +129,10 @@ export function mapHandleBody(value: Record<string, unknown>): MappedBody {
     mapSessionRef(value, '')
     return mapped
   }
-  for (const [key, raw] of Object.entries(value)) {
-    if (key === 'type') {
+  // Each member's reader: false when the value is not the shape MPSD gives it, which is then
+  // listed as not a field of a handle body.
+  const readers: Record<HandleBodyMember, (raw: unknown) => boolean> = {
+    type: (raw) => {
       const type = asText(raw)
       if (isHandleType(type)) mapped.kind = type
       else
@@ -110,9 +140,15 @@ export function mapHandleBody(value: Record<string, unknown>): MappedBody {
           path: 'type',
           reason: `"${type ?? '?'}" handles are not composed here (only activity, invite, transfer and search)`,
         })
-    } else if (key === 'sessionRef' && isJsonObject(raw)) {
+      return true
+    },
+    sessionRef: (raw) => {
+      if (!isJsonObject(raw)) return false
       mapSessionRef(raw, 'sessionRef')
-    } else if (key === 'originSessionRef' && isJsonObject(raw)) {
+      return true
+    },
+    originSessionRef: (raw) => {
+      if (!isJsonObject(raw)) return false
       for (const [refKey, refRaw] of Object.entries(raw)) {
         const path = `originSessionRef.${refKey}`
         const field = Object.hasOwn(ORIGIN_REF_FIELDS, refKey)
@@ -121,7 +157,10 @@ export function mapHandleBody(value: Record<string, unknown>): MappedBody {
         if (field) take(refRaw, path, field)
         else mapped.unmapped.push({ path, reason: 'not part of a session reference' })
       }
-    } else if (key === 'searchAttributes' && isJsonObject(raw)) {
+      return true
+    },
+    searchAttributes: (raw) => {
+      if (!isJsonObject(raw)) return false
       for (const [attr, attrRaw] of Object.entries(raw)) {
         const path = `searchAttributes.${attr}`
         if (
@@ -137,7 +176,28 @@ export function mapHandleBody(value: Record<string, unknown>): MappedBody {
           mapped.fields[field] = attributesText(attrRaw, attr === 'numbers' ? 'number' : 'string')
         } else mapped.unmapped.push({ path, reason: 'not a search attribute MPSD knows' })
       }
-    } else if (key === 'version') {
+      return true
+    },
+    invitedXuid: (raw) => {
+      take(raw, 'invitedXuid', 'invitedXuid')
+      return true
+    },
+    inviteAttributes: (raw) => {
+      if (!isJsonObject(raw)) return false
+      for (const [attr, attrRaw] of Object.entries(raw)) {
+        const path = `inviteAttributes.${attr}`
+        const field = Object.hasOwn(INVITE_ATTRIBUTE_FIELDS, attr)
+          ? INVITE_ATTRIBUTE_FIELDS[attr]
+          : undefined
+        if (field) take(attrRaw, path, field)
+        else mapped.unmapped.push({ path, reason: 'not an invite attribute MPSD knows' })
+      }
+      return true
+    },
+  }
+  for (const [key, raw] of Object.entries(value)) {
+    if (isHandleBodyMember(key) && readers[key](raw)) continue
+    if (key === 'version') {
       const version = asText(raw)
       if (version !== '1')
         mapped.unmapped.push({
@@ -149,17 +209,6 @@ export function mapHandleBody(value: Record<string, unknown>): MappedBody {
         path: 'id',
         reason: 'MPSD assigns handle ids; a request never sends one',
       })
-    } else if (key === 'invitedXuid') {
-      take(raw, 'invitedXuid', 'invitedXuid')
-    } else if (key === 'inviteAttributes' && isJsonObject(raw)) {
-      for (const [attr, attrRaw] of Object.entries(raw)) {
-        const path = `inviteAttributes.${attr}`
-        const field = Object.hasOwn(INVITE_ATTRIBUTE_FIELDS, attr)
-          ? INVITE_ATTRIBUTE_FIELDS[attr]
-          : undefined
-        if (field) take(attrRaw, path, field)
-        else mapped.unmapped.push({ path, reason: 'not an invite attribute MPSD knows' })
-      }
     } else {
       mapped.unmapped.push({ path: key, reason: 'not a field of a handle body' })
     }

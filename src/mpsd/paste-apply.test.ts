@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { applyPaste } from './paste-apply'
-import { parsePastedJson, type PastedRequest } from './paste-json'
+import { parsePastedJson } from './paste-json'
+import type { PastedRequest } from './paste-result'
 import { fieldsOf, requestFromFields } from './request-fields'
 
 const SCID = 'bd6c41c3-01c3-468a-a3b5-3e0fe8133862'

@@ -4,7 +4,7 @@
 // holds, a bare session reference replaces the session reference only, and a Multiplayer Activity
 // body pasted without its URL keeps the title and user the form holds (they are in the path).
 // Every change, and every value kept, is listed.
-import type { PastedRequest } from './paste-json'
+import type { PastedRequest } from './paste-result'
 import { KIND_LABELS, KIND_SERVICE, SERVICE_LABELS } from './request-kinds'
 import {
   fieldsOf,

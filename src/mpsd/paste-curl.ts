@@ -1,7 +1,7 @@
 // Reads a curl command a developer pastes (the Workbench's own "Copy as curl" output, or one from a
 // browser's "Copy as cURL", a README, a terminal): its method, URL, headers and body, as a POSIX
-// shell would split it. Nothing runs; `$(...)` and `$VAR` stay as text. The body is then read as
-// any pasted body (paste-json.ts); what the form cannot hold is listed, never dropped silently.
+// shell would split it. Nothing runs; `$(...)` and `$VAR` stay as text. paste-text.ts then reads the
+// body as any pasted body; what the form cannot hold is listed, never dropped silently.
 import type { BodyNote } from './handle-body-fields'
 
 export type CurlCommand = {

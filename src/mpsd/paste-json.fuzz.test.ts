@@ -6,13 +6,9 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import {
-  isPlaceholderValue,
-  parsePastedJson,
-  pastedFields,
-  PASTE_MAX_LENGTH,
-  type PasteResult,
-} from './paste-json'
+import { parsePastedJson } from './paste-json'
+import { isPlaceholderValue, PASTE_MAX_LENGTH } from './paste-read'
+import { pastedFields, type PasteResult } from './paste-result'
 import { REQUEST_FIELD_NAMES } from './request-fields'
 import { KIND_SERVICE, REQUEST_KINDS } from './request-kinds'
 

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { parsePastedJson, pastedFields, PASTE_MAX_LENGTH, type PasteResult } from './paste-json'
+import { parsePastedJson } from './paste-json'
+import { PASTE_MAX_LENGTH } from './paste-read'
+import { pastedFields, type PasteResult } from './paste-result'
 
 /** What the form is set to: the fields the paste said, or nothing when it was refused. */
 const filled = (result: PasteResult) => (result.ok ? pastedFields(result) : undefined)
@@ -129,81 +131,5 @@ describe('parsePastedJson', () => {
       ),
       { numRuns: 500 },
     )
-  })
-})
-
-describe('parsePastedJson, Multiplayer Activity bodies (mpa.md §2, §6)', () => {
-  it('reads a set-activity body as Set activity, keeping the 64-bit sequence number and counts as digits', () => {
-    const result = parsePastedJson(
-      '{"sequenceNumber":18446744073709551615,"connectionString":"srv=203.0.113.7:7777;lobby=7f3c","joinRestriction":"Followed","maxPlayers":8,"currentPlayers":3,"groupId":"lobby-7f3c","platform":"Scarlett"}',
-    )
-    expect(filled(result)).toEqual({
-      kind: 'mpaSetActivity',
-      sequenceNumber: '18446744073709551615',
-      connectionString: 'srv=203.0.113.7:7777;lobby=7f3c',
-      joinRestriction: 'Followed',
-      maxPlayers: '8',
-      currentPlayers: '3',
-      groupId: 'lobby-7f3c',
-      platform: 'Scarlett',
-    })
-    // The title and the user are in the URL, which a body does not have.
-    expect(result.ok && result.unsaid).toEqual(['mpaTitleId', 'mpaXuid'])
-  })
-
-  it('tells each call by its members: invites, query, recent players, delete', () => {
-    const kindOf = (text: string) => filled(parsePastedJson(text))?.kind
-    expect(kindOf('{"platform":"Scarlett","connectionString":"c","invitedUsers":["1","2"]}')).toBe(
-      'mpaSendInvites',
-    )
-    expect(kindOf('{"users":["2533274822222222"]}')).toBe('mpaQueryActivities')
-    expect(kindOf('{"recentPlayers":[{"id":"1"}]}')).toBe('mpaRecentPlayers')
-    expect(kindOf('{"sequenceNumber":50156983184}')).toBe('mpaDeleteActivity')
-  })
-
-  it('writes lists one XUID per line and recent players as lines, listing what a line cannot hold', () => {
-    const invites = parsePastedJson('{"invitedUsers":["2533274822222222",2533274833333333]}')
-    expect(filled(invites)).toEqual({
-      kind: 'mpaSendInvites',
-      invitedUsers: '2533274822222222\n2533274833333333',
-    })
-    const recent = parsePastedJson(
-      '{"recentPlayers":[{"id":"2533274822222222","timestamp":"2025-06-01T12:00:00Z","encounterType":"Teammate","network":"XboxLive"}]}',
-    )
-    expect(filled(recent)).toEqual({
-      kind: 'mpaRecentPlayers',
-      recentPlayers: '2533274822222222 Teammate 2025-06-01T12:00:00Z',
-    })
-    expect(recent.ok && recent.unmapped.map((n) => n.path)).toEqual(['recentPlayers.0.network'])
-  })
-
-  it('reads a docs-style sample with comments and placeholders: placeholder fields are left to the form', () => {
-    const result = parsePastedJson(`// Set activity
-{
-  "sequenceNumber": {sequenceNumber},
-  "connectionString": "<connectionString>",
-  "joinRestriction": "Public",
-  "maxPlayers": 10,
-}`)
-    expect(filled(result)).toEqual({
-      kind: 'mpaSetActivity',
-      sequenceNumber: '',
-      connectionString: '',
-      joinRestriction: 'Public',
-      maxPlayers: '10',
-    })
-    expect(result.ok && result.placeholderFields).toEqual(['sequenceNumber', 'connectionString'])
-    expect(result.ok && result.repaired).toBe(true)
-  })
-
-  it('lists a member of another call instead of keeping it, and never reads an MPSD body as MPA', () => {
-    const invites = parsePastedJson('{"invitedUsers":["1"],"joinRestriction":"Public"}')
-    expect(filled(invites)).toEqual({ kind: 'mpaSendInvites', invitedUsers: '1' })
-    expect(invites.ok && invites.unmapped).toEqual([
-      { path: 'joinRestriction', reason: 'not part of a mpaSendInvites body' },
-    ])
-    // A handle body with an MPA-looking member stays a handle body.
-    const handle = parsePastedJson('{"type":"invite","invitedXuid":"1","connectionString":"c"}')
-    expect(filled(handle)).toMatchObject({ kind: 'invite', invitedXuid: '1' })
   })
 })

@@ -6,7 +6,8 @@ import { Dialog } from '../../components/dialog'
 import { Alert } from '../../components/alert'
 import { applyPaste, type PasteApplied } from '../../mpsd/paste-apply'
 import { isCurlCommand } from '../../mpsd/paste-curl'
-import { parsePastedText, type PasteNote } from '../../mpsd/paste-json'
+import type { PasteNote } from '../../mpsd/paste-result'
+import { parsePastedText } from '../../mpsd/paste-text'
 import type { RequestFields } from '../../mpsd/request-fields'
 
 type PasteJsonDialogProps = {

@@ -160,7 +160,7 @@ function mapCall(target: Target, value: unknown): MpaParsed {
 }
 
 /**
- * `value` is the body parsed with every number already a string (from-wire.ts, paste-json.ts), so
+ * `value` is the body parsed with every number already a string (from-wire.ts, paste-read.ts), so
  * a 64-bit sequence number keeps its digits. Undefined when the method and path are not a call
  * the composer makes.
  */
