@@ -139,6 +139,46 @@ test('the environment’s upstream and actAs: Act as says it is overridden, and 
   expect(created?.body).toContain(`"xuid":"${CLEO}"`)
 })
 
+test('Batch invites go where Send goes, as Send’s player: the environment’s upstream and actAs', async ({
+  page,
+  request,
+}) => {
+  // Settings send to Xbox Live (unreachable here); the environment sends to the simulator as Cleo.
+  await page.getByRole('link', { name: 'Settings' }).click()
+  await page.getByLabel('Upstream').selectOption({ label: 'Xbox Live' })
+  await createEnvironment(page, 'Sim', {
+    scid: SCID_DEV,
+    titleId: '1234',
+    upstream: 'simulator',
+    actAs: CLEO,
+  })
+  await chooseEnvironment(page, 'Sim')
+  await fillInviteWithVariables(page)
+  await page.getByRole('tab', { name: 'Batch invites', exact: true }).click()
+  await page
+    .getByLabel('Invited XUIDs', { exact: true })
+    .fill(['2533274790000001', '2533274790000003'].join('\n'))
+  await page.getByRole('button', { name: 'Send invites' }).click()
+  await expect(page.getByRole('progressbar', { name: 'Batch progress' })).toHaveAttribute(
+    'value',
+    '2',
+  )
+  const results = page.getByRole('table', { name: 'Batch results' })
+  await expect(results.locator('tr[data-kind="sent"]')).toHaveCount(2)
+
+  // Both invites reached the simulator, not Xbox Live, and Cleo sent them.
+  const received = (await (await request.get('/sim/__requests')).json()) as {
+    requests: Array<{ method: string; path: string }>
+  }
+  expect(
+    received.requests.filter((r) => r.method === 'POST' && r.path === '/handles'),
+  ).toHaveLength(2)
+  await page.getByRole('link', { name: 'Handles' }).click()
+  const handles = page.getByRole('table', { name: 'Invite handles' }).locator('tbody tr')
+  await expect(handles).toHaveCount(2)
+  await expect(handles.filter({ hasText: CLEO })).toHaveCount(2)
+})
+
 test('an unknown variable is an error at its field, and Send stays blocked', async ({
   page,
   request,
