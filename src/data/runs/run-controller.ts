@@ -62,8 +62,7 @@ export function useCurrentRun(): RunView {
   return useSyncExternalStore(subscribeRun, currentRun)
 }
 
-const isBusy = () =>
-  current.state !== undefined && ['running', 'paused'].includes(current.state.status)
+const isBusy = () => isUnfinished(current)
 
 function recordOf(view: RunView): StoredRun | undefined {
   if (view.id === undefined || view.createdAt === undefined || !view.state) return undefined
@@ -85,7 +84,7 @@ onRunSaved((id, error) => {
 
 /** Is this run going (or paused) in a tab still open, this one or another? */
 export async function isRunLive(id: string): Promise<boolean> {
-  if (current.id === id && current.state) return isUnfinished({ state: current.state })
+  if (current.id === id && current.state) return isUnfinished(current)
   return isRunLockHeld(id)
 }
 
@@ -118,7 +117,11 @@ function sendFor(send: RecordingSend) {
   }
 }
 
-/** Plans the run; with no problem, stores and sends it. Refused while another run is going or paused. */
+/**
+ * Plans the run; with no problem, stores and sends it. Refused while another run is going (from the
+ * moment it is accepted, before its first write) or paused: the check and the new run's `ready`
+ * state are set before anything is awaited, so a double-click starts one run.
+ */
 export async function startRun(request: RunRequest, queryClient: QueryClient): Promise<RunView> {
   if (isBusy()) return current
   const plan = planRun(request)

@@ -3,7 +3,7 @@
 // stored run is read, never resumed (its calls are in History), so no resolved variable, secret or
 // not, is kept beside it. Validated on read, like every store.
 import { z } from 'zod'
-import type { RunState, StepResult } from '../../mpsd/run/run-steps'
+import type { RunStatus, RunState, StepResult } from '../../mpsd/run/run-steps'
 
 const expectationResultSchema = z.object({
   label: z.string(),
@@ -53,9 +53,16 @@ export function runId(createdAt: number, random: string = crypto.randomUUID()): 
   return `${Math.max(0, Math.floor(createdAt)).toString(36).padStart(10, '0')}-${random}`
 }
 
-/** A run no tab is sending can be going only if its page went away while it was. */
-export function isUnfinished(run: Pick<StoredRun, 'state'>): boolean {
-  return ['ready', 'running', 'paused'].includes(run.state.status)
+const UNFINISHED: readonly RunStatus[] = ['ready', 'running', 'paused']
+
+/**
+ * Is the run going: the one definition the controller, the Runs view and the stored runs' reading
+ * share. `ready` counts: a run is ready from Start until its first step goes (its first write, the
+ * prune and History's recent calls are awaited first), and a second Start then would send every
+ * step twice. A stored run no tab is sending can be going only if its page went away while it was.
+ */
+export function isUnfinished(run: { state?: Pick<RunState, 'status'> | undefined }): boolean {
+  return run.state !== undefined && UNFINISHED.includes(run.state.status)
 }
 
 export const INTERRUPTED_STEP_NOTE =

@@ -106,6 +106,15 @@ describe('run store', () => {
     expect(await db.get('runs', 'broken')).toBeUndefined()
   })
 
+  it('sets a damaged record aside once when two reads meet it (the poll and another tab)', async () => {
+    const db = await openWorkbenchDB()
+    await db.put('runs', { id: 'broken', createdAt: 2_000, state: { status: 'exploded' } })
+    await Promise.all([listRuns(), listRuns()])
+    expect(await db.getAll('quarantine')).toEqual([
+      expect.objectContaining({ store: 'runs', key: 'broken' }),
+    ])
+  })
+
   it(`keeps the newest ${RUNS_KEPT} runs`, async () => {
     const runs = Array.from({ length: RUNS_KEPT + 3 }, (_, i) => run(1_000 + i))
     for (const r of runs) await saveRun(r)

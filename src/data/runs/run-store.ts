@@ -3,6 +3,7 @@
 // aside in `quarantine` with the reason, never shown half-read or deleted silently. Every write
 // announces itself so other tabs refresh (changes-channel).
 import { openWorkbenchDB } from '../../lib/db'
+import { quarantine } from '../history/history-quarantine'
 import { redactKnownSecrets } from '../settings/known-secrets'
 import { announceChange } from '../sync/changes-channel'
 import { interruptedRun, isUnfinished, storedRunSchema, type StoredRun } from './run-record'
@@ -56,13 +57,13 @@ export async function listRuns(options: ListRunsOptions = {}): Promise<StoredRun
   const db = await openWorkbenchDB()
   const records = await db.getAllFromIndex('runs', 'createdAt')
   const runs: StoredRun[] = []
-  const corrupt: Array<{ key: string; record: unknown; reason: string }> = []
+  const corrupt: Array<{ id: string; record: unknown; reason: string }> = []
   for (const record of records) {
     const parsed = storedRunSchema.safeParse(record)
     if (parsed.success) runs.push(parsed.data)
     else
       corrupt.push({
-        key: String(record.id),
+        id: record.id,
         record,
         reason: parsed.error.issues
           .slice(0, 3)
@@ -70,14 +71,8 @@ export async function listRuns(options: ListRunsOptions = {}): Promise<StoredRun
           .join('; '),
       })
   }
-  if (corrupt.length > 0) {
-    const tx = db.transaction(['runs', 'quarantine'], 'readwrite')
-    for (const { key, record, reason } of corrupt) {
-      void tx.objectStore('quarantine').add({ store: 'runs', key, record, reason, at: Date.now() })
-      void tx.objectStore('runs').delete(key)
-    }
-    await tx.done
-  }
+  // The 2 s poll and another tab's refresh can read the same damaged run: it is set aside once.
+  if (corrupt.length > 0) await quarantine(db, 'runs', corrupt)
   const shown = await Promise.all(
     runs.map(async (run) =>
       isUnfinished(run) && !(await options.isLive?.(run.id)) ? interruptedRun(run) : run,

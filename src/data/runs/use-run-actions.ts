@@ -27,6 +27,8 @@ export function useRunActions() {
   const failed = start.error ?? resume.error ?? cancel.error ?? remove.error
   return {
     start: (request: RunRequest) => start.mutate(request),
+    /** A Start is on its way: the run may not be `ready` in the controller yet. */
+    starting: start.isPending,
     resume: () => resume.mutate(),
     pause: pauseRun,
     cancel: () => cancel.mutate(),

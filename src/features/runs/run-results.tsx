@@ -2,6 +2,7 @@
 // in this tab, or one kept from before (after a reload too, decision 120).
 import { Alert } from '../../components/alert'
 import type { ListedRun } from '../../data/runs/run-queries'
+import { isUnfinished } from '../../data/runs/run-record'
 import type { useRunActions } from '../../data/runs/use-run-actions'
 import { downloadText } from '../../lib/download'
 import { toJunitXml } from '../../mpsd/run/junit'
@@ -53,7 +54,7 @@ export function RunResults({ run, actions, saveError }: RunResultsProps) {
   const { state, here } = run
   const summary = summarize(state)
   const done = summary.steps - summary.notRun
-  const finished = ['done', 'cancelled', 'interrupted'].includes(state.status)
+  const finished = !isUnfinished(run)
   const status = state.status
   return (
     <section className="panel" aria-label="Run results">

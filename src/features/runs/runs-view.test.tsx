@@ -5,7 +5,7 @@ import { createPreset } from '../../data/presets/preset-store'
 import { resetRunController } from '../../data/runs/run-controller'
 import { INTERRUPTED_STEP_NOTE, runId, type StoredRun } from '../../data/runs/run-record'
 import { saveRun } from '../../data/runs/run-store'
-import { resetWorkbenchDBConnection } from '../../lib/db'
+import { openWorkbenchDB, resetWorkbenchDBConnection } from '../../lib/db'
 import type { PresetContent } from '../../mpsd/preset'
 import { renderWithProviders } from '../../testing/render-with-providers'
 import { RunsView } from './runs-view'
@@ -139,5 +139,33 @@ describe('RunsView', () => {
     const recent = await screen.findByRole('table', { name: 'Recent runs' })
     await waitFor(() => expect(within(recent).getAllByRole('row')).toHaveLength(2))
     expect(within(recent).queryByText('Older run')).not.toBeInTheDocument()
+  })
+
+  it('a double-click on Start starts one run: each step is sent once and one run is kept', async () => {
+    await createPreset(invitePreset('First invite'))
+    await createPreset(invitePreset('Second invite'))
+    renderWithProviders(<RunsView />)
+    await userEvent.click(await screen.findByRole('checkbox', { name: 'First invite' }))
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Second invite' }))
+    // Both clicks land before the first run's first write does (no pause between them).
+    await userEvent
+      .setup({ delay: null })
+      .dblClick(screen.getByRole('button', { name: 'Start run' }))
+    const results = await screen.findByRole('region', { name: 'Run results' })
+    await waitFor(() =>
+      expect(within(results).getByRole('status')).toHaveTextContent(
+        'Done: 2 passed, 0 failed, 0 errors',
+      ),
+    )
+    const sends = vi
+      .mocked(fetch)
+      .mock.calls.filter(([input]) => String(input).startsWith('/proxy/'))
+    expect(sends).toHaveLength(2)
+    const db = await openWorkbenchDB()
+    expect(await db.getAll('runs')).toEqual([
+      expect.objectContaining({ state: expect.objectContaining({ status: 'done' }) }),
+    ])
+    const recent = screen.getByRole('table', { name: 'Recent runs' })
+    expect(within(recent).getAllByRole('row')).toHaveLength(2)
   })
 })

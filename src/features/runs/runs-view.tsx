@@ -8,6 +8,7 @@ import { useEnvironments } from '../../data/environments/environment-queries'
 import { usePresetList, useTeamPresets } from '../../data/presets/preset-queries'
 import { useSettings } from '../../data/settings/settings-queries'
 import { useCurrentRun } from '../../data/runs/run-controller'
+import { isUnfinished } from '../../data/runs/run-record'
 import { useRecentRuns } from '../../data/runs/run-queries'
 import { useRunActions } from '../../data/runs/use-run-actions'
 import { readTextFile } from '../../lib/read-text-file'
@@ -55,7 +56,8 @@ export function RunsView() {
     [mine.data, team.data],
   )
   const chosen = available.filter((s) => selected.has(s.preset.id)).map((s) => s.preset)
-  const busy = run.state?.status === 'running' || run.state?.status === 'paused'
+  // A run going here, or a Start on its way to the controller: one Start, one run.
+  const busy = isUnfinished(run) || actions.starting
   const envError = environment && 'error' in environment ? environment.error : undefined
   const dataError = data && 'error' in data ? data.error : undefined
 
