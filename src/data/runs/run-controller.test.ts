@@ -8,7 +8,7 @@ import { isRunLive, resetRunController, startRun } from './run-controller'
 import { holdRunLock, dropRunLock } from './run-lock'
 import { runId, type StoredRun } from './run-record'
 import { listRuns, saveRun } from './run-store'
-import { fakeLockManager } from './fake-lock-manager'
+import { fakeLockManager } from '../../testing/fake-lock-manager'
 
 const SCID = 'bd6c41c3-01c3-468a-a3b5-3e0fe8133862'
 

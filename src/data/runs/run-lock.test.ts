@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { fakeLockManager } from './fake-lock-manager'
+import { fakeLockManager } from '../../testing/fake-lock-manager'
 import { dropRunLock, holdRunLock, isRunLockHeld } from './run-lock'
 
 afterEach(() => {
