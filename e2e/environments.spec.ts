@@ -39,6 +39,22 @@ async function chooseEnvironment(page: Page, name: string) {
   await page.getByLabel('Environment', { exact: true }).selectOption({ label: name })
 }
 
+/**
+ * Settings send to Xbox Live (unreachable here) as the Act as menu's choice; the chosen environment
+ * "Sim" sends to the simulator as Cleo. What follows the environment goes to the simulator.
+ */
+async function chooseSimAsCleoOverXboxLive(page: Page) {
+  await page.getByRole('link', { name: 'Settings' }).click()
+  await page.getByLabel('Upstream').selectOption({ label: 'Xbox Live' })
+  await createEnvironment(page, 'Sim', {
+    scid: SCID_DEV,
+    titleId: '1234',
+    upstream: 'simulator',
+    actAs: CLEO,
+  })
+  await chooseEnvironment(page, 'Sim')
+}
+
 /** Compose → Invite with {{scid}} and {{titleId}} from the environment. */
 async function fillInviteWithVariables(page: Page, scid = '{{scid}}') {
   await page.getByRole('link', { name: 'Compose' }).click()
@@ -93,16 +109,7 @@ test('the environment’s upstream and actAs: Act as says it is overridden, and 
   page,
   request,
 }) => {
-  // Settings send to Xbox Live as the menu's choice; the environment sends to the simulator as Cleo.
-  await page.getByRole('link', { name: 'Settings' }).click()
-  await page.getByLabel('Upstream').selectOption({ label: 'Xbox Live' })
-  await createEnvironment(page, 'Sim', {
-    scid: SCID_DEV,
-    titleId: '1234',
-    upstream: 'simulator',
-    actAs: CLEO,
-  })
-  await chooseEnvironment(page, 'Sim')
+  await chooseSimAsCleoOverXboxLive(page)
 
   const actAs = page.getByLabel('Act as')
   const overridden = `Overridden by environment “Sim”: Compose sends as Sim Cleo (${CLEO}).`
@@ -143,16 +150,7 @@ test('Batch invites go where Send goes, as Send’s player: the environment’s 
   page,
   request,
 }) => {
-  // Settings send to Xbox Live (unreachable here); the environment sends to the simulator as Cleo.
-  await page.getByRole('link', { name: 'Settings' }).click()
-  await page.getByLabel('Upstream').selectOption({ label: 'Xbox Live' })
-  await createEnvironment(page, 'Sim', {
-    scid: SCID_DEV,
-    titleId: '1234',
-    upstream: 'simulator',
-    actAs: CLEO,
-  })
-  await chooseEnvironment(page, 'Sim')
+  await chooseSimAsCleoOverXboxLive(page)
   await fillInviteWithVariables(page)
   await page.getByRole('tab', { name: 'Batch invites', exact: true }).click()
   await page

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { memoryStorage } from '../../testing/memory-storage'
 import { emptyRequest, fieldsOf, requestsFromFields } from '../../mpsd/request-fields'
 import {
   draftFields,
@@ -10,21 +11,6 @@ import {
   restoreStashedDraft,
   saveDraft,
 } from './draft-store'
-
-// Unit tests run in Node: a Map-backed Storage stands in for the browser's localStorage.
-function memoryStorage(): Storage {
-  const items = new Map<string, string>()
-  return {
-    get length() {
-      return items.size
-    },
-    clear: () => items.clear(),
-    getItem: (key) => items.get(key) ?? null,
-    key: (index) => [...items.keys()][index] ?? null,
-    removeItem: (key) => void items.delete(key),
-    setItem: (key, value) => void items.set(key, String(value)),
-  }
-}
 
 beforeEach(() => {
   vi.stubGlobal('localStorage', memoryStorage())

@@ -1,34 +1,14 @@
 import 'fake-indexeddb/auto'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { invitePreset } from '../../testing/preset-fixtures'
 import { createQueryClient } from '../../lib/query-client'
 import { resetWorkbenchDBConnection } from '../../lib/db'
-import type { PresetContent } from '../../mpsd/preset'
 import { createPreset } from '../presets/preset-store'
 import { isRunLive, resetRunController, startRun } from './run-controller'
 import { holdRunLock, dropRunLock } from './run-lock'
 import { runId, type StoredRun } from './run-record'
 import { listRuns, saveRun } from './run-store'
 import { fakeLockManager } from '../../testing/fake-lock-manager'
-
-const SCID = 'bd6c41c3-01c3-468a-a3b5-3e0fe8133862'
-
-const invitePreset = (name: string): PresetContent => ({
-  name,
-  description: '',
-  tags: [],
-  request: {
-    type: 'invite',
-    sessionRef: { scid: SCID, templateName: 'deathmatch', name: 'session-1' },
-    invite: {
-      invitedXuid: '2533274790000001',
-      titleId: '1234',
-      context: '',
-      contextString: '',
-      senderString: '',
-    },
-    contractVersion: 107,
-  },
-})
 
 /** The calls that went to MPSD (through the proxy), not the app's own look-ups. */
 const sent = () =>

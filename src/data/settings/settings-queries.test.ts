@@ -1,24 +1,10 @@
 import { QueryClient } from '@tanstack/react-query'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { memoryStorage } from '../../testing/memory-storage'
 import { settingsQueries } from './settings-queries'
 import { DEFAULT_SETTINGS, readSettingsQuickly } from './settings-store'
 
 const KEY = 'handles-workbench:settings'
-
-/** localStorage as a browser has it (Node has none). */
-function memoryStorage(): Storage {
-  const items = new Map<string, string>()
-  return {
-    get length() {
-      return items.size
-    },
-    clear: () => items.clear(),
-    getItem: (key) => items.get(key) ?? null,
-    key: (index) => [...items.keys()][index] ?? null,
-    removeItem: (key) => void items.delete(key),
-    setItem: (key, value) => void items.set(key, String(value)),
-  }
-}
 
 beforeEach(() => {
   vi.stubGlobal('localStorage', memoryStorage())

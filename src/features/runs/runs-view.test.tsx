@@ -1,34 +1,14 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { invitePreset } from '../../testing/preset-fixtures'
 import { createPreset } from '../../data/presets/preset-store'
 import { resetRunController } from '../../data/runs/run-controller'
 import { INTERRUPTED_STEP_NOTE, runId, type StoredRun } from '../../data/runs/run-record'
 import { saveRun } from '../../data/runs/run-store'
 import { openWorkbenchDB, resetWorkbenchDBConnection } from '../../lib/db'
-import type { PresetContent } from '../../mpsd/preset'
 import { renderWithProviders } from '../../testing/render-with-providers'
 import { RunsView } from './runs-view'
-
-const SCID = 'bd6c41c3-01c3-468a-a3b5-3e0fe8133862'
-
-const invitePreset = (name: string): PresetContent => ({
-  name,
-  description: '',
-  tags: ['nightly'],
-  request: {
-    type: 'invite',
-    sessionRef: { scid: SCID, templateName: 'deathmatch', name: 'session-1' },
-    invite: {
-      invitedXuid: '2533274790000001',
-      titleId: '1234',
-      context: '',
-      contextString: '',
-      senderString: '',
-    },
-    contractVersion: 107,
-  },
-})
 
 /** A run as a page that closed mid-run leaves it: the first step answered, the second going. */
 function cutOffRun(name: string, createdAt: number): StoredRun {
@@ -82,7 +62,7 @@ afterEach(async () => {
 
 describe('RunsView', () => {
   it('still lists a finished run after a reload, with each step’s result and its exports', async () => {
-    await createPreset(invitePreset('Nightly invite'))
+    await createPreset(invitePreset('Nightly invite', ['nightly']))
     const first = renderWithProviders(<RunsView />)
     await userEvent.click(await screen.findByRole('checkbox', { name: 'Nightly invite' }))
     await userEvent.click(screen.getByRole('button', { name: 'Start run' }))
@@ -142,8 +122,8 @@ describe('RunsView', () => {
   })
 
   it('a double-click on Start starts one run: each step is sent once and one run is kept', async () => {
-    await createPreset(invitePreset('First invite'))
-    await createPreset(invitePreset('Second invite'))
+    await createPreset(invitePreset('First invite', ['nightly']))
+    await createPreset(invitePreset('Second invite', ['nightly']))
     renderWithProviders(<RunsView />)
     await userEvent.click(await screen.findByRole('checkbox', { name: 'First invite' }))
     await userEvent.click(screen.getByRole('checkbox', { name: 'Second invite' }))
