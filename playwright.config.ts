@@ -1,8 +1,10 @@
 import { defineConfig, devices } from '@playwright/test'
 
 // A port of our own (never Vite's default, which another process may hold). Workers inherit the
-// runner's environment, so every process agrees on it.
-process.env.E2E_PORT ??= String(41000 + Math.floor(Math.random() * 2000))
+// runner's environment, so every process agrees on it. Below Linux's ephemeral range (32768-60999):
+// a port in it can be taken by any outgoing connection before a journey listens on it (port + 1,
+// the custom upstream, is bound mid-run; `npm run e2e:load` once met EADDRINUSE there).
+process.env.E2E_PORT ??= String(20000 + Math.floor(Math.random() * 10000))
 const port = Number(process.env.E2E_PORT)
 // The fake Microsoft sign-in and "Xbox Live" (scripts/e2e-fakes.ts); port + 1 is the custom upstream.
 process.env.E2E_FAKE_PORT ??= String(port + 2)
