@@ -1,31 +1,11 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { CURL_INVITE_BODY, CURL_SCID, workbenchInviteCurl } from '../testing/curl-fixtures'
 import { parseCurl, shellWords } from './paste-curl'
-import { toCurl } from './snippets'
-
-const SCID = 'bd6c41c3-01c3-468a-a3b5-3e0fe8133862'
-const BODY = JSON.stringify({
-  type: 'invite',
-  sessionRef: { scid: SCID, templateName: 'deathmatch', name: 'session-49' },
-  version: 1,
-  invitedXuid: '2533274790000001',
-  inviteAttributes: { titleId: '1234', senderString: 'O\'Brien says "hi" $HOME `x`\nline 2' },
-})
 
 describe('parseCurl', () => {
   it('reads the Workbench’s own “Copy as curl” back, whatever the body holds', () => {
-    const curl = toCurl(
-      {
-        method: 'POST',
-        path: '/handles',
-        headers: [
-          ['x-xbl-contract-version', '107'],
-          ['Content-Type', 'application/json; charset=utf-8'],
-        ],
-        body: BODY,
-      },
-      { baseUrl: 'https://sessiondirectory.xboxlive.com' },
-    )
+    const curl = workbenchInviteCurl()
     const read = parseCurl(curl)
     expect(read).toEqual({
       ok: true,
@@ -37,7 +17,7 @@ describe('parseCurl', () => {
           ['Content-Type', 'application/json; charset=utf-8'],
           ['Authorization', 'XBL3.0 x=<userhash>;<token>'],
         ],
-        body: BODY,
+        body: CURL_INVITE_BODY,
         ignored: [],
       },
     })
@@ -49,7 +29,7 @@ describe('parseCurl', () => {
         'curl "https://example.test/handles" \\',
         '  -XPOST --compressed \\',
         '  -H "Authorization: XBL3.0 x=1;t" \\',
-        `  --data-raw $'{"type":"activity","sessionRef":{"scid":"${SCID}","templateName":"t\\'s"}}'`,
+        `  --data-raw $'{"type":"activity","sessionRef":{"scid":"${CURL_SCID}","templateName":"t\\'s"}}'`,
       ].join('\n'),
     )
     expect(read).toMatchObject({
@@ -57,7 +37,7 @@ describe('parseCurl', () => {
       command: {
         method: 'POST',
         url: 'https://example.test/handles',
-        body: `{"type":"activity","sessionRef":{"scid":"${SCID}","templateName":"t's"}}`,
+        body: `{"type":"activity","sessionRef":{"scid":"${CURL_SCID}","templateName":"t's"}}`,
       },
     })
     expect(
