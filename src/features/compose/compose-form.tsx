@@ -383,7 +383,8 @@ export function ComposeForm({
   function onSend() {
     const current = getValues()
     const checks = loadedChecks()
-    // Nothing goes out while the chosen environment is still being read, or with a variable unresolved.
+    // Nothing goes out while the environment or the settings are still being read (decision 140),
+    // or with a variable unresolved.
     if (target.waiting) return
     if (!checks || issuesOf(checks, current, scope).length > 0 || send.isPending) return
     send.mutate({
