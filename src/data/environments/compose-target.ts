@@ -2,9 +2,10 @@
 // `actAs` when it sets them, else Settings' upstream and the Act as menu's choice. Send and its
 // preview, the Session panel (its check, its session writes and the send after them) and the Act
 // as menu's note all read it here, so none of them can go elsewhere, or as someone else, than Send.
-import type { QueryClient } from '@tanstack/react-query'
+import { useQueryClient, type QueryClient } from '@tanstack/react-query'
 import { useMemo } from 'react'
 import type { SendOverrides } from '../../mpsd/environment'
+import { recordingSendFor, type RecordingSend } from '../send/recording-send'
 import { settingsQueries, useSettingsChecked } from '../settings/settings-queries'
 import { currentVariableScope, useVariableScopeOf, type VariableScope } from './environment-queries'
 
@@ -65,4 +66,13 @@ export async function currentComposeTarget(queryClient: QueryClient): Promise<Co
     currentVariableScope(queryClient),
   ])
   return composeTargetOf(scope, settings)
+}
+
+/**
+ * For panels that send beside Compose (Activity tools, MPA batch invites): Compose's target and a
+ * send that goes there, as its player. Wait while `target.waiting`.
+ */
+export function useComposeSend(): { target: ComposeTarget; send: RecordingSend } {
+  const target = useComposeTarget()
+  return { target, send: recordingSendFor(useQueryClient(), target.overrides) }
 }

@@ -1,7 +1,7 @@
 // "Activity tools": Find activities (POST /handles/query by XUIDs or by a social group) and Clear
 // activity (XSAPI's ClearActivity: query your own activity for the SCID, then DELETE it). Both go
 // through the one Send path, so each call is in History.
-import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useMutation } from '@tanstack/react-query'
 import { useId, useState } from 'react'
 import {
   clearActivity,
@@ -10,9 +10,8 @@ import {
   type Owners,
 } from '../../data/activity/activity-tools'
 import { parseXuidText } from '../../data/batch/parse-xuids'
-import { useComposeTarget } from '../../data/environments/compose-target'
+import { useComposeSend } from '../../data/environments/compose-target'
 import { useSettings } from '../../data/settings/settings-queries'
-import { recordingSendFor } from '../../data/send/recording-send'
 import { QUERY_MAX_XUIDS } from '../../mpsd/limits'
 import type { RequestEntity } from '../../mpsd/request-entity'
 import { scidSchema, xuidSchema } from '../../mpsd/field-rules'
@@ -25,8 +24,7 @@ const MONIKERS = ['friends', 'favorites', 'people']
 export function ActivityToolsPanel({ request }: { request: RequestEntity }) {
   const settings = useSettings()
   // Where Send goes, as whom it sends: the active environment's upstream and actAs (decision 131).
-  const target = useComposeTarget()
-  const send = recordingSendFor(useQueryClient(), target.overrides)
+  const { target, send } = useComposeSend()
   const ids = useId()
   const [mode, setMode] = useState<'xuids' | 'people'>('xuids')
   const [ownerText, setOwnerText] = useState('')

@@ -1,7 +1,7 @@
 // "Activity tools" for Multiplayer Activity (decision 110): Find activities (the batch query, as
 // the SDK reads its answer), Clear activity (DELETE your own with the next sequence number), and
 // Join on each activity found: the connection string the title would get, or why MPA withheld it.
-import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useMutation } from '@tanstack/react-query'
 import { useId, useState } from 'react'
 import { Alert } from '../../components/alert'
 import {
@@ -9,9 +9,8 @@ import {
   findMpaActivities,
   joinOutcome,
 } from '../../data/activity/mpa-activity-tools'
-import { useComposeTarget } from '../../data/environments/compose-target'
+import { useComposeSend } from '../../data/environments/compose-target'
 import { useActing } from '../../data/identities/use-acting'
-import { recordingSendFor } from '../../data/send/recording-send'
 import type { MpaActivity } from '../../mpsd/mpa/mpa-activities'
 import { splitList } from '../../mpsd/mpa/mpa-wire'
 import type { RequestEntity } from '../../mpsd/request-entity'
@@ -20,8 +19,7 @@ import { commandsOffIn } from '../../lib/commands'
 
 export function MpaActivityToolsPanel({ request }: { request: RequestEntity }) {
   // Where Send goes, as whom it sends: the active environment's upstream and actAs (decision 131).
-  const target = useComposeTarget()
-  const send = recordingSendFor(useQueryClient(), target.overrides)
+  const { target, send } = useComposeSend()
   const acting = useActing(target.upstream, target.actAs)
   const ids = useId()
   const fields = fieldsOf(request)

@@ -1,7 +1,6 @@
 // Batch invites through Multiplayer Activity (decision 110): a list of any length goes out 16
 // invitees per call, paced by MPA's invite budget (7 per 15 s, 50 per 300 s). Each call is a
 // History entry; the list below says which chunks were sent.
-import { useQueryClient } from '@tanstack/react-query'
 import { useId, useRef, useState } from 'react'
 import { Alert } from '../../components/alert'
 import {
@@ -10,8 +9,7 @@ import {
   type MpaChunkResult,
 } from '../../data/batch/mpa-invite-batch'
 import { parseXuidText } from '../../data/batch/parse-xuids'
-import { useComposeTarget } from '../../data/environments/compose-target'
-import { recordingSendFor } from '../../data/send/recording-send'
+import { useComposeSend } from '../../data/environments/compose-target'
 import type { MpaSendInvitesRequest, RequestEntity } from '../../mpsd/request-entity'
 import { fieldsOf } from '../../mpsd/request-fields'
 import { requestIssues } from '../../mpsd/request-validate'
@@ -19,8 +17,7 @@ import { commandsOffIn } from '../../lib/commands'
 
 export function MpaBatchPanel({ request }: { request: RequestEntity }) {
   // Where Send goes, as whom it sends: the active environment's upstream and actAs (decision 131).
-  const target = useComposeTarget()
-  const send = recordingSendFor(useQueryClient(), target.overrides)
+  const { target, send } = useComposeSend()
   const ids = useId()
   const [text, setText] = useState('')
   const [chunks, setChunks] = useState<MpaChunkResult[]>()
